@@ -1,0 +1,202 @@
+"""The command line: one short function per command, wiring arguments to the core.
+
+Exit codes: 0 no errors, 1 errors found in contracts, 2 the command could not do its work.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    name="programmatool",
+    help="Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+_state: dict[str, Any] = {"debug": False}
+
+
+class UsageProblem(Exception):
+    """Something the user asked for that cannot be done; shown in Dutch with exit code 2."""
+
+
+def stdout() -> Console:
+    """Console for results: coloured in a terminal, plain text when piped."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    """Console for messages about the command itself."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with a Dutch message and exit code 2."""
+    raise UsageProblem(message)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"programmatool {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een onverwachte fout de volledige traceback.")
+    ] = False,
+) -> None:
+    """Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten."""
+    _state["debug"] = debug
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen (mappen: alle *.yaml en *.yml).",
+            show_default=False,
+            metavar="PAD...",
+        ),
+    ],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Laat ook waarschuwingen de controle doen falen.")
+    ] = False,
+) -> None:
+    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    from .checking import check as run_check
+    from .reporting import report_text
+
+    result = run_check(paths)
+    for problem in result.problems:
+        stderr().print(f"programmatool: {problem}")
+    if not result.results and not result.problems:
+        fail(
+            "geen contractbestanden (*.yaml, *.yml) gevonden in "
+            + ", ".join(p.as_posix() for p in paths)
+        )
+    if result.results:
+        report_text(result, stdout())
+    if result.problems:
+        raise typer.Exit(EXIT_USAGE)
+    failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Schrijf het schema naar dit bestand in plaats van naar stdout."
+        ),
+    ] = None,
+) -> None:
+    """Schrijf het JSON Schema van een programmacontract (voor editors en andere tools)."""
+    from .schema import contract_schema_json
+    from .writing import write_atomic
+
+    text = contract_schema_json()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        fail(f"{output.as_posix()} is een map; geef een bestandsnaam")
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"kan {output.as_posix()} niet schrijven: {exc.strerror or exc}")
+    stderr().print(f"Schema geschreven naar {output.as_posix()}")
+
+
+_CLICK_MESSAGES = {
+    "NoSuchOption": "onbekende optie",
+    "MissingParameter": "ontbrekend argument",
+    "BadParameter": "ongeldige waarde",
+    "BadOptionUsage": "onjuist gebruik van een optie",
+    "BadArgumentUsage": "onjuist gebruik van een argument",
+    "NoArgsIsHelpError": "",
+}
+
+
+def _usage_message(exc: BaseException) -> str:
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        name = getattr(exc, "option_name", "")
+        hints = getattr(exc, "possibilities", None) or []
+        hint = f" (bedoelde u {', '.join(sorted(hints))}?)" if hints else ""
+        return f"onbekende optie {name}{hint}"
+    if kind == "MissingParameter":
+        param = getattr(exc, "param", None)
+        name = getattr(param, "name", "") or ""
+        return f"ontbrekend argument {name.upper()}".rstrip()
+    if kind == "BadParameter":
+        param = getattr(exc, "param", None)
+        name = getattr(param, "name", "") or ""
+        return f"ongeldige waarde voor {name}: {getattr(exc, 'message', '')}".rstrip(": ")
+    text = str(getattr(exc, "message", "") or exc)
+    if text.startswith("No such command"):
+        name = text.split(" ", 3)[-1].split(".", 1)[0]
+        return f"onbekend commando {name}"
+    if text.startswith("Got unexpected extra argument"):
+        return "onverwacht extra argument " + text.rsplit(" ", 1)[-1].strip("()")
+    return _CLICK_MESSAGES.get(kind) or f"ongeldige aanroep: {text}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``programmatool`` command; returns the exit code."""
+    from .i18n import install
+
+    install()
+    args = list(sys.argv[1:] if argv is None else argv)
+    _state["debug"] = "--debug" in args
+    try:
+        code = app(args=args, prog_name="programmatool", standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except UsageProblem as exc:
+        stderr().print(f"programmatool: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        stderr().print("programmatool: afgebroken")
+        return 130
+    except Exception as exc:
+        kind = type(exc).__name__
+        if kind in _CLICK_MESSAGES or (
+            hasattr(exc, "exit_code") and kind.endswith(("Error", "Option", "Parameter", "Usage"))
+        ):
+            stderr().print(f"programmatool: {_usage_message(exc)}")
+            stderr().print("Gebruik 'programmatool --help' voor hulp.")
+            return EXIT_USAGE
+        if kind == "Abort":
+            stderr().print("programmatool: afgebroken")
+            return EXIT_USAGE
+        if _state["debug"]:
+            raise
+        stderr().print(
+            f"programmatool: interne fout ({kind}: {exc}). "
+            "Gebruik --debug voor de volledige traceback en meld dit als fout."
+        )
+        return EXIT_USAGE
+    return int(code) if isinstance(code, int) else EXIT_OK

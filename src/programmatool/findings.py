@@ -1,0 +1,33 @@
+"""Findings: what loading and the rules report about a contract file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Niveau = Literal["fout", "waarschuwing"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, located at ``bestand:regel:kolom`` (1-based; 0 when no position is known)."""
+
+    bestand: str
+    regel: int
+    kolom: int
+    code: str
+    niveau: Niveau
+    bericht: str
+
+    def locatie(self) -> str:
+        """``file:line:col`` as editors and CI systems read it."""
+        return f"{self.bestand}:{self.regel}:{self.kolom}"
+
+    def als_tekst(self) -> str:
+        """The one-line text form: ``file:line:col: niveau CODE bericht``."""
+        return f"{self.locatie()}: {self.niveau} {self.code} {self.bericht}"
+
+
+def sorteer(findings: list[Finding]) -> list[Finding]:
+    """Findings in a stable order: by file, position, code and message."""
+    return sorted(set(findings))

@@ -1,0 +1,445 @@
+"""The programme contract in the domain's own words.
+
+Field names are Dutch on purpose: they are what a policy adviser writes in the YAML file.
+Every model forbids unknown keys, so that a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# --- scalar types -----------------------------------------------------------------------------
+
+#: Markers for a value the source does not give (yet). Never invent a number for these.
+ONBEKEND_WAARDEN: tuple[str, ...] = ("n.t.b.", "p.m.", "onbekend")
+
+MAX_GETAL = 10**15
+
+
+def _check_getal(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError(
+            "pt_getal", "verwacht een getal, gevonden {gevonden}", {"gevonden": _show(value)}
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError(
+            "pt_eindig",
+            "verwacht een eindig getal, gevonden {gevonden}",
+            {"gevonden": _show(value)},
+        )
+    if abs(value) > MAX_GETAL:
+        raise PydanticCustomError(
+            "pt_te_groot",
+            "getal {gevonden} is te groot (maximaal {maximum})",
+            {"gevonden": _show(value), "maximum": "10^15"},
+        )
+    return value
+
+
+def _check_waarde(value: Any) -> int | float | str:
+    """A measured or targeted value: a number, a word (on a scale), or an unknown marker."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise PydanticCustomError("pt_leeg", "verwacht een waarde, gevonden een lege tekst", {})
+        return text
+    return _check_getal(value)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        return "een mapping"
+    if isinstance(value, list):
+        return "een lijst"
+    return str(value)
+
+
+_NUMBER_SCHEMA: dict[str, Any] = {"type": "number"}
+
+#: A number (int or float; never a boolean, NaN or infinity).
+Getal = Annotated[int | float, PlainValidator(_check_getal), WithJsonSchema(_NUMBER_SCHEMA)]
+
+#: An amount of money in the unit of its table.
+Bedrag = Getal
+
+#: A value of an indicator: a number, a word from the indicator's scale, or "n.t.b." / "p.m.".
+Waarde = Annotated[
+    int | float | str,
+    PlainValidator(_check_waarde),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}]}),
+]
+
+#: A calendar year, strictly an integer in YAML (``2019``, not ``"2019"``).
+Jaar = Annotated[int, Field(strict=True, ge=1900, le=2200)]
+
+#: An identifier chosen by the author: stable, short, no spaces.
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")]
+
+#: A programme code, used in references between programmes and in file names of documents.
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+
+#: A non-empty line of text.
+Tekst = Annotated[str, StringConstraints(min_length=1)]
+
+#: Multi-line Markdown.
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+
+#: A planning moment: a year (2020) or a quarter ("2020-Q3").
+Planningsmoment = Annotated[
+    int | str,
+    PlainValidator(lambda v: _check_planning(v)),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}]}
+    ),
+]
+
+
+def _check_planning(value: Any) -> int | str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return value
+    if isinstance(value, str):
+        import re
+
+        if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            return value
+    raise PydanticCustomError(
+        "pt_planning",
+        "verwacht een jaar (2020) of een kwartaal ('2020-Q3'), gevonden {gevonden}",
+        {"gevonden": _show(value)},
+    )
+
+
+class Model(BaseModel):
+    """Base of every contract model: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+
+
+# --- people and identity ----------------------------------------------------------------------
+
+Status = Literal["concept", "vastgesteld", "gewijzigd"]
+Rol = Literal["regie", "afstemming", "faciliterend"]
+Richting = Literal["hoger", "lager"]
+Meetsoort = Literal["getal", "schaal", "mijlpaal"]
+Niveau = Literal["fout", "waarschuwing"]
+
+
+class Persoon(Model):
+    """A person in a role of the programme."""
+
+    naam: Tekst
+    functie: Tekst | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    telefoon: Tekst | None = None
+
+
+class OverigeRol(Model):
+    """Any other role named in the contract (strategisch adviseur, programmaondersteuner, ...)."""
+
+    rol: Tekst
+    personen: list[Persoon] = Field(default_factory=list)
+    toelichting: Markdown | None = None
+
+
+class Rollen(Model):
+    """Who commissions and who runs the programme."""
+
+    bestuurlijk_opdrachtgevers: list[Persoon] = Field(min_length=1)
+    ambtelijk_opdrachtgever: Persoon | None = None
+    programmamanager: Persoon | None = None
+    overige: list[OverigeRol] = Field(default_factory=list)
+
+
+class Periode(Model):
+    """The years the programme runs, both inclusive."""
+
+    start: Jaar
+    eind: Jaar
+
+
+class Hoofdstuk(Model):
+    """A chapter of running text that the model has no dedicated field for."""
+
+    titel: Tekst
+    tekst: Markdown
+
+
+class Verantwoording(Model):
+    """The annual account for one year: what was achieved, and why a target was missed."""
+
+    resultaten: Markdown | None = None
+    toelichting: Markdown | None = None
+    bron: Tekst | None = None
+
+
+# --- goals, efforts, indicators ---------------------------------------------------------------
+
+
+class OperationeelDoel(Model):
+    """A measurable goal under a strategic goal."""
+
+    id: Id
+    titel: Tekst
+    toelichting: Markdown | None = None
+    nog_te_bepalen: bool = False
+    verwachte_resultaten: list[Tekst] = Field(default_factory=list)
+    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+
+
+class StrategischDoel(Model):
+    """A strategic goal of the programme, broken into operational goals."""
+
+    id: Id
+    titel: Tekst
+    toelichting: Markdown | None = None
+    operationele_doelen: list[OperationeelDoel] = Field(default_factory=list)
+    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+
+
+class Inspanning(Model):
+    """An effort that serves one or more goals."""
+
+    id: Id
+    titel: Tekst
+    beschrijving: Markdown | None = None
+    doelen: list[Id] = Field(default_factory=list)
+    thema: Tekst | None = None
+    rol: Rol | None = None
+    trekker: Tekst | None = None
+    stakeholders: list[Tekst] = Field(default_factory=list)
+    planning: list[Planningsmoment] = Field(default_factory=list)
+    planning_toelichting: Tekst | None = None
+    bedragen: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    bedrag_toelichting: Tekst | None = None
+
+
+class Realisatie(Model):
+    """A measured value for a year, with its own source where it differs from the indicator's."""
+
+    waarde: Waarde | None = None
+    datum: dt.date | None = None
+    behaald: bool | None = None
+    bron: Tekst | None = None
+    toelichting: Markdown | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _scalar_shorthand(cls, data: Any) -> Any:
+        # ``2019: 12`` is short for ``2019: {waarde: 12}``.
+        if isinstance(data, dict) or data is None:
+            return data
+        return {"waarde": data}
+
+
+class Indicator(Model):
+    """What shows whether a goal is reached: baseline, yearly targets, measurements."""
+
+    id: Id
+    naam: Tekst
+    doel: Id
+    eenheid: Tekst = "aantal"
+    meetsoort: Meetsoort = "getal"
+    schaal: list[Tekst] = Field(default_factory=list)
+    richting: Richting = "hoger"
+    peilwaarde: Waarde | None = None
+    peiljaar: Jaar | None = None
+    streefwaarden: dict[Jaar, Waarde] = Field(default_factory=dict)
+    realisaties: dict[Jaar, Realisatie] = Field(default_factory=dict)
+    streefdatum: dt.date | None = None
+    streefdatum_tekst: Tekst | None = None
+    bron: Tekst | None = None
+    toelichting: Markdown | None = None
+
+
+# --- money and capacity -----------------------------------------------------------------------
+
+Eenheid = Literal["euro", "duizend_euro", "uren"]
+
+
+class Begrotingsregel(Model):
+    """One line of a budget table: amounts per year as printed, and what was spent."""
+
+    omschrijving: Tekst
+    bedragen: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    besteed: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    inspanningen: list[Id] = Field(default_factory=list)
+    gedekt: bool = True
+    toelichting: Markdown | None = None
+
+
+class Begroting(Model):
+    """A budget table with its totals per year exactly as printed."""
+
+    titel: Tekst
+    eenheid: Eenheid = "euro"
+    regels: list[Begrotingsregel] = Field(default_factory=list)
+    totalen: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    totaal: Bedrag | None = None
+    toelichting: Markdown | None = None
+
+
+class OverigBudget(Model):
+    """Money outside the yearly table: a revolving fund, a one-off amount, an uncovered need."""
+
+    omschrijving: Tekst
+    bedrag: Bedrag | None = None
+    eenheid: Eenheid = "euro"
+    jaar: Jaar | None = None
+    soort: Literal["fonds", "eenmalig", "structureel", "ongedekt", "overig"] = "overig"
+    toelichting: Markdown | None = None
+
+
+class SpreidingJaar(Model):
+    """One year of a spread: a percentage of the total and the amount as printed."""
+
+    percentage: Getal
+    bedrag: Bedrag | None = None
+
+
+class Spreiding(Model):
+    """A total spread over years in percentages (Omgevingswet: invoeringskosten 2017–2024)."""
+
+    omschrijving: Tekst
+    eenheid: Eenheid = "euro"
+    totaal: Bedrag | None = None
+    jaren: dict[Jaar, SpreidingJaar] = Field(default_factory=dict)
+    toelichting: Markdown | None = None
+
+
+class Middelen(Model):
+    """The programme's money: yearly tables, other funds, spreads."""
+
+    toelichting: Markdown | None = None
+    begrotingen: list[Begroting] = Field(default_factory=list)
+    overige: list[OverigBudget] = Field(default_factory=list)
+    spreidingen: list[Spreiding] = Field(default_factory=list)
+
+
+class Uren(Model):
+    """Hours: a number (``36``) or a range (``{van: 24, tot: 32}`` for "24 tot 32 uur")."""
+
+    van: Getal
+    tot: Getal | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _scalar_shorthand(cls, data: Any) -> Any:
+        # ``36`` is short for ``{van: 36}``.
+        if isinstance(data, dict) or data is None:
+            return data
+        return {"van": data}
+
+
+class Capaciteit(Model):
+    """A role and the hours it needs, per week or in total: a number or a range."""
+
+    rol: Tekst
+    uren_per_week: Uren | None = None
+    uren_totaal: Uren | None = None
+    toelichting: Tekst | None = None
+
+
+# --- surroundings -----------------------------------------------------------------------------
+
+
+class Risico(Model):
+    """A risk to the goals or the efforts, with how it is managed."""
+
+    titel: Tekst
+    beschrijving: Markdown | None = None
+    beheersmaatregel: Markdown | None = None
+
+
+class Relatie(Model):
+    """A relation to another programme, by its code."""
+
+    programma: Code
+    toelichting: Markdown | None = None
+
+
+class Project(Model):
+    """A project from the project list, with the programme's role in it."""
+
+    naam: Tekst
+    rol: Rol | None = None
+    trekker: Tekst | None = None
+    doelen: list[Id] = Field(default_factory=list)
+    inspanningen: list[Id] = Field(default_factory=list)
+    toelichting: Markdown | None = None
+
+
+class Kerncijfer(Model):
+    """A statistic that describes the programme's area or target group."""
+
+    naam: Tekst
+    waarde: Waarde | None = None
+    vergelijking: Waarde | None = None
+    vergelijking_naam: Tekst | None = None
+    eenheid: Tekst | None = None
+    jaar: Jaar | None = None
+    bron: Tekst | None = None
+
+
+# --- the contract -----------------------------------------------------------------------------
+
+
+class Contract(Model):
+    """A programme contract (programmacontract)."""
+
+    programma: Tekst
+    code: Code
+    gemeente: Tekst
+    status: Status
+    vastgesteld_op: dt.date | None = None
+    versie: Tekst | None = None
+    kenmerk: Tekst | None = None
+    periode: Periode
+    motto: Markdown | None = None
+    rollen: Rollen
+    samenvatting: Markdown | None = None
+    aanleiding: Markdown | None = None
+    visie: Markdown | None = None
+    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list)
+    strategische_doelen: list[StrategischDoel] = Field(default_factory=list)
+    inspanningen: list[Inspanning] = Field(default_factory=list)
+    indicatoren: list[Indicator] = Field(default_factory=list)
+    middelen: Middelen | None = None
+    capaciteit: list[Capaciteit] = Field(default_factory=list)
+    capaciteit_toelichting: Markdown | None = None
+    risicos: list[Risico] = Field(default_factory=list)
+    relaties: list[Relatie] = Field(default_factory=list)
+    projecten: list[Project] = Field(default_factory=list)
+    kerncijfers: list[Kerncijfer] = Field(default_factory=list)
+    stakeholders: list[Tekst] = Field(default_factory=list)
+    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+
+    # --- helpers used by rules, progress and rendering (no I/O, no side effects) ---
+
+    def operationele_doelen(self) -> list[OperationeelDoel]:
+        """All operational goals, in document order."""
+        return [od for sd in self.strategische_doelen for od in sd.operationele_doelen]
+
+    def doel_ids(self) -> set[str]:
+        """Ids of all strategic and operational goals."""
+        ids = {sd.id for sd in self.strategische_doelen}
+        ids.update(od.id for od in self.operationele_doelen())
+        return ids

@@ -1,0 +1,53 @@
+"""Shared helpers for the tests: run the CLI the way a user does, and write small contracts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from programmatool.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROGRAMMAS = ROOT / "programmas"
+MINIMAAL = FIXTURES / "minimaal.yaml"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Call ``programmatool`` in-process with arguments; returns exit code and output."""
+
+    def run(*args: str) -> Run:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, cwd: Path | None = None) -> Run:
+    """Run ``python -m programmatool`` as a separate process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "programmatool", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def minimal_text() -> str:
+    """The text of the small valid example contract."""
+    return MINIMAAL.read_text(encoding="utf-8")
