@@ -296,6 +296,35 @@ class Begroting(Model):
     totaal: Bedrag | None = None
     toelichting: Markdown | None = None
 
+    def jaren(self) -> list[int]:
+        """Every year that has an amount in a line or a printed total, sorted."""
+        years = set(self.totalen)
+        for regel in self.regels:
+            years.update(regel.bedragen)
+        return sorted(years)
+
+    def som_per_jaar(self) -> dict[int, int | float]:
+        """Sum of the lines per year (years without any line amount are left out)."""
+        sums: dict[int, int | float] = {}
+        for regel in self.regels:
+            for year, amount in regel.bedragen.items():
+                sums[year] = sums.get(year, 0) + amount
+        return dict(sorted(sums.items()))
+
+    def afwijkingen(self) -> dict[int, tuple[int | float, int | float]]:
+        """Years whose printed total differs from the sum of the lines: year → (sum, total)."""
+        sums = self.som_per_jaar()
+        return {
+            year: (sums[year], total)
+            for year, total in sorted(self.totalen.items())
+            if year in sums and not _equal_amounts(sums[year], total)
+        }
+
+
+def _equal_amounts(a: int | float, b: int | float) -> bool:
+    # Amounts with cents are floats: compare on cents so that 0.1 + 0.2 equals 0.3.
+    return round(a * 100) == round(b * 100)
+
 
 class OverigBudget(Model):
     """Money outside the yearly table: a revolving fund, a one-off amount, an uncovered need."""
