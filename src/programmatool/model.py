@@ -203,6 +203,16 @@ class OperationeelDoel(Model):
     nog_te_bepalen: bool = False
     verwachte_resultaten: list[Tekst] = Field(default_factory=list)
     verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+    #: Id of the strategic sub-goal (``subdoelen`` of its strategic goal) it belongs to.
+    subdoel: Id | None = None
+
+
+class Subdoel(Model):
+    """A strategic sub-goal between a strategic (main) goal and its operational goals."""
+
+    id: Id
+    titel: Tekst
+    toelichting: Markdown | None = None
 
 
 class StrategischDoel(Model):
@@ -213,6 +223,7 @@ class StrategischDoel(Model):
     toelichting: Markdown | None = None
     operationele_doelen: list[OperationeelDoel] = Field(default_factory=list)
     verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+    subdoelen: list[Subdoel] = Field(default_factory=list)
 
 
 class Inspanning(Model):
@@ -405,6 +416,13 @@ class Relatie(Model):
     toelichting: Markdown | None = None
 
 
+class Wijk(Model):
+    """A district (wijk) whose interests the programme serves, e.g. through wijkgericht werken."""
+
+    naam: Tekst
+    toelichting: Markdown | None = None
+
+
 class Project(Model):
     """A project from the project list, with the programme's role in it."""
 
@@ -456,6 +474,7 @@ class Contract(Model):
     capaciteit_toelichting: Markdown | None = None
     risicos: list[Risico] = Field(default_factory=list)
     relaties: list[Relatie] = Field(default_factory=list)
+    wijken: list[Wijk] = Field(default_factory=list)
     projecten: list[Project] = Field(default_factory=list)
     kerncijfers: list[Kerncijfer] = Field(default_factory=list)
     stakeholders: list[Tekst] = Field(default_factory=list)
