@@ -241,6 +241,8 @@ class Inspanning(Model):
     planning_toelichting: Tekst | None = None
     bedragen: dict[Jaar, Bedrag] = Field(default_factory=dict)
     bedrag_toelichting: Tekst | None = None
+    #: Colour of the approach in De Caluwé's colour model, as the contract labels it.
+    kleur: Literal["blauw", "geel", "rood", "groen", "wit"] | None = None
 
 
 class Realisatie(Model):
