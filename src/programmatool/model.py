@@ -348,6 +348,8 @@ class OverigBudget(Model):
     jaar: Jaar | None = None
     soort: Literal["fonds", "eenmalig", "structureel", "ongedekt", "overig"] = "overig"
     toelichting: Markdown | None = None
+    #: Upper end when the source gives a range ("€ 24.000 - € 34.669"); ``bedrag`` is the lower.
+    bedrag_tot: Bedrag | None = None
 
 
 class SpreidingJaar(Model):
@@ -398,6 +400,8 @@ class Capaciteit(Model):
     uren_per_week: Uren | None = None
     uren_totaal: Uren | None = None
     toelichting: Tekst | None = None
+    #: Hours printed without saying per week or in total ("Advisering milieu 2").
+    uren: Uren | None = None
 
 
 # --- surroundings -----------------------------------------------------------------------------
@@ -480,6 +484,8 @@ class Contract(Model):
     projecten: list[Project] = Field(default_factory=list)
     kerncijfers: list[Kerncijfer] = Field(default_factory=list)
     stakeholders: list[Tekst] = Field(default_factory=list)
+    #: Results the programme as a whole expects, where the source ties them to no single goal.
+    verwachte_resultaten: list[Tekst] = Field(default_factory=list)
     verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
 
     # --- helpers used by rules, progress and rendering (no I/O, no side effects) ---
