@@ -75,7 +75,7 @@ def test_every_error_is_reported_not_only_the_first() -> None:
         minimal_text()
         .replace("eind: 2022}", "eind: morgen}")
         .replace("rol: regie", "rol: baas")
-        .replace("trekker: Team Afval", "trekker: Team Afval\n    kleur: rood")
+        .replace("trekker: Team Afval", "trekker: Team Afval\n    prioriteit: hoog")
     )
     result = load_text(text, "c.yaml")
     assert sorted(f.code for f in result.findings) == ["PT011", "PT012", "PT013"]
@@ -85,7 +85,7 @@ def test_syntax_error() -> None:
     line, _col, code, msg = only("programma: x\nlijst: [1, 2\n")
     assert code == "PT001"
     assert "]" in msg
-    assert line == 3
+    assert line == 2  # where the unclosed bracket opened
 
 
 def test_tab_indentation() -> None:

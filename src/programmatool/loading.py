@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import stat
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -98,7 +99,13 @@ def load_contract(
     """Load and validate one contract file; never raises for bad content."""
     name = bestand if bestand is not None else Path(path).as_posix()
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO or a device could block forever; only plain files are read.
+            return _failed(
+                name, "PT009", "is geen gewoon bestand (maar een map, pijp of apparaat)", (0, 0)
+            )
+        size = info.st_size
         if size > limits.max_bytes:
             return _failed(
                 name,
@@ -233,6 +240,7 @@ def parse_yaml(
     from ruamel.yaml import YAML
     from ruamel.yaml import events as ev
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="rt")
     resolver = yaml.resolver
@@ -316,13 +324,28 @@ def parse_yaml(
         raise
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and str(exc.context).startswith(_OPENING_CONTEXTS):
+            # An unclosed quote or bracket, or a key without a colon, is found later on;
+            # where it opened is what the user has to fix.
+            mark = exc.context_mark
         position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         raise _YamlProblem("PT001", _dutch_syntax(exc), position) from None
-    except YAMLError as exc:
-        raise _YamlProblem("PT001", f"ongeldige YAML: {exc}", (1, 1)) from None
+    except ReaderError as exc:
+        offset = max(0, int(getattr(exc, "position", 0)))
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        char = getattr(exc, "character", "")
+        code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        raise _YamlProblem(
+            "PT001",
+            f"ongeldige YAML: het teken {code} is niet toegestaan in een YAML-bestand",
+            (line, column),
+        ) from None
+    except YAMLError:
+        raise _YamlProblem("PT001", "ongeldige YAML op deze plaats", (1, 1)) from None
     except RecursionError:
         raise _YamlProblem("PT008", "het document is te diep genest", (1, 1)) from None
-    if documents == 0 or (result is None and not source_map.values):
+    if documents == 0 or result is None:
         raise _YamlProblem(
             "PT004",
             "het bestand is leeg; een programmacontract begint met velden als "
@@ -528,6 +551,12 @@ def _timestamp(value: str) -> dt.date | dt.datetime | str:
     except ValueError:
         return value
 
+
+_OPENING_CONTEXTS = (
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+    "while scanning a simple key",
+)
 
 _SYNTAX = [
     (
