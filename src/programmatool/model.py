@@ -308,6 +308,8 @@ class Begroting(Model):
     totalen: dict[Jaar, Bedrag] = Field(default_factory=dict)
     totaal: Bedrag | None = None
     toelichting: Markdown | None = None
+    #: What the table says is still available per year, below its total (Zorg: "Beschikbaar").
+    beschikbaar: dict[Jaar, Bedrag] = Field(default_factory=dict)
 
     def jaren(self) -> list[int]:
         """Every year that has an amount in a line or a printed total, sorted."""
