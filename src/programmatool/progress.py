@@ -1,0 +1,608 @@
+"""Indicator progress and status per year, rolled up per goal and per programme.
+
+Pure functions of the contract model: no I/O, no printing. The rules (stated for users in the
+README, section "Voortgang"):
+
+- The measurement used for a year is the latest realisation in or before that year that carries
+  a value (a number, a word on the scale, a date or an explicit ``behaald``).
+- The path runs straight from the peilwaarde (in the peiljaar) through every numeric target.
+  A measurement is *op koers* when it has covered at least ``1 - drempels.op_koers`` of the
+  distance the path expected by its year, *kleine achterstand* down to
+  ``1 - drempels.kleine_achterstand``, and *achter* below that; *behaald* once it reaches the
+  final target. Everything is measured in the indicator's own direction (hoger / lager).
+- A roll-up takes the worst status among the measured parts (achter < kleine achterstand <
+  op koers < behaald); with no measured part it is *geen meting* if a part lacks a measurement,
+  else *niet te bepalen*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .model import ONBEKEND_WAARDEN, Contract, Indicator, Realisatie, Verantwoording
+
+Status = Literal[
+    "behaald", "op koers", "kleine achterstand", "achter", "geen meting", "niet te bepalen"
+]
+
+#: Every status, best first; the order used in tables and counts.
+STATUSSEN: tuple[Status, ...] = (
+    "behaald",
+    "op koers",
+    "kleine achterstand",
+    "achter",
+    "geen meting",
+    "niet te bepalen",
+)
+
+#: Measured statuses from worst to best: a roll-up takes the first one present.
+_ERGST_EERST: tuple[Status, ...] = ("achter", "kleine achterstand", "op koers", "behaald")
+
+Getal = int | float
+Waarde = int | float | str
+
+
+class DrempelFout(ValueError):
+    """Thresholds that make no sense (negative, above 1, or in the wrong order)."""
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """How far behind the straight path a measurement may be, as a fraction of the distance.
+
+    ``op_koers=0.10``: at most 10 % of the expected distance behind is still on course;
+    ``kleine_achterstand=0.25``: up to 25 % behind is a small delay; more is behind.
+    """
+
+    op_koers: float = 0.10
+    kleine_achterstand: float = 0.25
+
+    def __post_init__(self) -> None:
+        for naam in ("op_koers", "kleine_achterstand"):
+            value = getattr(self, naam)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise DrempelFout(f"drempel {naam} moet een getal zijn, gevonden {value!r}")
+            if not 0 <= value <= 1:
+                raise DrempelFout(
+                    f"drempel {naam} moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
+                )
+        if self.op_koers > self.kleine_achterstand:
+            raise DrempelFout(
+                "drempel op_koers mag niet groter zijn dan kleine_achterstand "
+                f"({self.op_koers} > {self.kleine_achterstand})"
+            )
+
+
+STANDAARD_DREMPELS = Drempels()
+
+
+def drempels_uit_tabel(tabel: dict[str, Any], basis: Drempels = STANDAARD_DREMPELS) -> Drempels:
+    """Thresholds from a ``[voortgang]`` configuration table; unknown keys are an error."""
+    bekend = {"op_koers", "kleine_achterstand"}
+    onbekend = sorted(set(tabel) - bekend)
+    if onbekend:
+        raise DrempelFout(
+            f"onbekende sleutel '{onbekend[0]}' in [voortgang]; "
+            "bekend zijn op_koers en kleine_achterstand"
+        )
+    return Drempels(
+        op_koers=tabel.get("op_koers", basis.op_koers),
+        kleine_achterstand=tabel.get("kleine_achterstand", basis.kleine_achterstand),
+    )
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorVoortgang:
+    """The progress of one indicator in one year, with a Dutch sentence explaining the status."""
+
+    indicator: Indicator
+    jaar: int | None
+    realisatie: Waarde | None
+    realisatie_jaar: int | None
+    streefwaarde: Waarde | None
+    eindwaarde: Waarde | None
+    eindjaar: int | None
+    voortgang: float | None
+    status: Status
+    uitleg: str
+    #: The target year of ``streefwaarde`` (may be earlier than ``jaar``).
+    streefjaar: int | None = None
+    #: The value the straight path expects in the measurement's year (numbers only).
+    verwacht: float | None = None
+    #: The realisation record itself (source and explanation of the measurement).
+    meting: Realisatie | None = None
+
+
+@dataclass(frozen=True)
+class DoelVoortgang:
+    """A goal's rolled-up status: its own indicators and, for a strategic goal, its sub-goals."""
+
+    id: str
+    titel: str
+    soort: Literal["strategisch", "operationeel"]
+    status: Status
+    uitleg: str
+    indicatoren: list[IndicatorVoortgang]
+    operationele_doelen: list[DoelVoortgang] = field(default_factory=list)
+    verantwoording: Verantwoording | None = None
+    telling: dict[Status, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Geld:
+    """Budgeted and spent money of one budget table in one year."""
+
+    titel: str
+    eenheid: str
+    jaar: int
+    begroot: Getal | None
+    besteed: Getal | None
+
+
+@dataclass(frozen=True)
+class ProgrammaVoortgang:
+    """A programme's progress in one year: per indicator, per goal, and overall."""
+
+    contract: Contract
+    jaar: int | None
+    status: Status
+    uitleg: str
+    indicatoren: list[IndicatorVoortgang]
+    doelen: list[DoelVoortgang]
+    verantwoording: Verantwoording | None = None
+    geld: list[Geld] = field(default_factory=list)
+    telling: dict[Status, int] = field(default_factory=dict)
+
+
+# --- one indicator ----------------------------------------------------------------------------
+
+
+def is_getal(value: object) -> bool:
+    """True for an int or float that is not a boolean."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_onbekend(value: object) -> bool:
+    """True for a missing value or a marker such as ``n.t.b.``."""
+    return value is None or (
+        isinstance(value, str) and value.strip().lower() in {m.lower() for m in ONBEKEND_WAARDEN}
+    )
+
+
+def _heeft_meting(indicator: Indicator, realisatie: Realisatie) -> bool:
+    if realisatie.behaald is not None:
+        return True
+    if indicator.meetsoort == "mijlpaal" and realisatie.datum is not None:
+        return True
+    return not is_onbekend(realisatie.waarde)
+
+
+def meetjaren(indicator: Indicator) -> list[int]:
+    """Years in which the indicator has a usable measurement, sorted."""
+    return sorted(j for j, r in indicator.realisaties.items() if _heeft_meting(indicator, r))
+
+
+def laatste_meetjaar(indicators: Iterable[Indicator]) -> int | None:
+    """The latest year in which any of the indicators has a measurement."""
+    years = [y for ind in indicators for y in meetjaren(ind)]
+    return max(years) if years else None
+
+
+def _streef_voor(indicator: Indicator, jaar: int | None) -> tuple[Waarde | None, int | None]:
+    if jaar is None or not indicator.streefwaarden:
+        return None, None
+    earlier = [y for y in indicator.streefwaarden if y <= jaar]
+    if not earlier:
+        return None, None
+    year = max(earlier)
+    return indicator.streefwaarden[year], year
+
+
+def _eind(indicator: Indicator) -> tuple[Waarde | None, int | None]:
+    usable = [y for y, v in indicator.streefwaarden.items() if _als_getal(indicator, v) is not None]
+    if usable:
+        year = max(usable)
+        return indicator.streefwaarden[year], year
+    if indicator.streefwaarden:
+        year = max(indicator.streefwaarden)
+        return indicator.streefwaarden[year], year
+    return None, None
+
+
+def _schaalpositie(indicator: Indicator, value: object) -> int | None:
+    if not isinstance(value, str):
+        return None
+    wanted = value.strip().casefold()
+    for index, word in enumerate(indicator.schaal):
+        if word.strip().casefold() == wanted:
+            return index
+    return None
+
+
+def _als_getal(indicator: Indicator, value: object) -> float | None:
+    """A value as a number on the indicator's own axis: the number, or the scale position."""
+    if indicator.meetsoort == "schaal":
+        pos = _schaalpositie(indicator, value)
+        return float(pos) if pos is not None else None
+    if is_getal(value):
+        return float(value)  # type: ignore[arg-type]
+    return None
+
+
+def _pad(indicator: Indicator, start: tuple[int, float] | None) -> list[tuple[int, float]]:
+    """The corner points of the straight path: the baseline, then every numeric target."""
+    points: list[tuple[int, float]] = [start] if start else []
+    for year in sorted(indicator.streefwaarden):
+        value = _als_getal(indicator, indicator.streefwaarden[year])
+        if value is None or (start and year <= start[0]):
+            continue
+        points.append((year, value))
+    return points
+
+
+def _op_pad(points: list[tuple[int, float]], year: int, trap: bool) -> float | None:
+    """The path's value in ``year``; a scale path moves in steps (``trap``), a number smoothly."""
+    if not points or year < points[0][0]:
+        return None
+    previous = points[0]
+    for point in points[1:]:
+        if year < point[0]:
+            if trap:
+                return previous[1]
+            fraction = (year - previous[0]) / (point[0] - previous[0])
+            return previous[1] + fraction * (point[1] - previous[1])
+        previous = point
+    return previous[1]
+
+
+def _toon(value: object) -> str:
+    if isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",")
+    return str(value)
+
+
+def indicator_progress(
+    indicator: Indicator, jaar: int | None = None, drempels: Drempels = STANDAARD_DREMPELS
+) -> IndicatorVoortgang:
+    """Progress and status of one indicator in ``jaar`` (default: its latest measurement)."""
+    years = meetjaren(indicator)
+    if jaar is None:
+        jaar = years[-1] if years else None
+    meet_jaar = max((y for y in years if jaar is None or y <= jaar), default=None)
+    meting = indicator.realisaties[meet_jaar] if meet_jaar is not None else None
+    streef, streefjaar = _streef_voor(indicator, jaar)
+    eind, eindjaar = _eind(indicator)
+    realisatie: Waarde | None = None
+    if meting is not None:
+        if not is_onbekend(meting.waarde):
+            realisatie = meting.waarde
+        elif indicator.meetsoort == "mijlpaal" and meting.datum is not None:
+            realisatie = meting.datum.isoformat()
+
+    def result(
+        status: Status, uitleg: str, voortgang: float | None = None, verwacht: float | None = None
+    ) -> IndicatorVoortgang:
+        return IndicatorVoortgang(
+            indicator=indicator,
+            jaar=jaar,
+            realisatie=realisatie,
+            realisatie_jaar=meet_jaar,
+            streefwaarde=streef,
+            eindwaarde=eind,
+            eindjaar=eindjaar,
+            voortgang=voortgang,
+            status=status,
+            uitleg=uitleg,
+            streefjaar=streefjaar,
+            verwacht=verwacht,
+            meting=meting,
+        )
+
+    if meting is None or meet_jaar is None:
+        later = [y for y in years if jaar is not None and y > jaar]
+        if later:
+            return result(
+                "geen meting", f"Geen meting in of vóór {jaar}; de eerste is van {later[0]}."
+            )
+        unknown = sorted(y for y in indicator.realisaties if jaar is None or y <= jaar)
+        if unknown:
+            return result(
+                "geen meting",
+                f"De meting van {unknown[-1]} is nog onbekend "
+                f"({_toon(indicator.realisaties[unknown[-1]].waarde or 'leeg')}).",
+            )
+        return result("geen meting", "Er is nog geen meting vastgelegd.")
+
+    if indicator.meetsoort == "mijlpaal":
+        return _mijlpaal(indicator, meting, meet_jaar, jaar, result)
+
+    r = _als_getal(indicator, meting.waarde)
+    if r is None:
+        if meting.behaald is not None:
+            if meting.behaald:
+                return result(
+                    "behaald", f"Volgens de meting van {meet_jaar} is het doel behaald.", 1.0
+                )
+            return result("achter", f"Volgens de meting van {meet_jaar} is het doel niet behaald.")
+        if indicator.meetsoort == "schaal":
+            woorden = ", ".join(indicator.schaal) or "geen schaal opgegeven"
+            return result(
+                "niet te bepalen",
+                f"De meting '{_toon(meting.waarde)}' staat niet op de schaal ({woorden}).",
+            )
+        return result("niet te bepalen", f"De meting '{_toon(meting.waarde)}' is geen getal.")
+
+    f = _als_getal(indicator, eind)
+    if f is None:
+        return result(
+            "niet te bepalen",
+            "Er is geen streefwaarde als getal of op de schaal; de voortgang is niet te meten.",
+        )
+
+    sign = 1.0 if indicator.richting == "hoger" else -1.0
+    p = _als_getal(indicator, indicator.peilwaarde)
+    voortgang: float | None = None
+    if p is not None:
+        voortgang = (r - p) / (f - p) if f != p else (1.0 if sign * (r - f) >= 0 else 0.0)
+    richting = "hoger" if sign > 0 else "lager"
+    if sign * (r - f) >= 0:
+        return result(
+            "behaald",
+            f"De meting van {meet_jaar} ({_toon(meting.waarde)}) haalt de eindstreefwaarde "
+            f"({_toon(eind)} in {eindjaar}).",
+            voortgang,
+        )
+
+    trap = indicator.meetsoort == "schaal"
+    start: tuple[int, float] | None = None
+    if p is not None:
+        peiljaar = indicator.peiljaar
+        if peiljaar is None:
+            target_years = sorted(indicator.streefwaarden)
+            peiljaar = target_years[0] - 1
+        if meet_jaar < peiljaar:
+            return result(
+                "geen meting",
+                f"De laatste meting ({meet_jaar}) ligt vóór het peiljaar {peiljaar}.",
+                voortgang,
+            )
+        start = (peiljaar, p)
+    points = _pad(indicator, start)
+    e = _op_pad(points, meet_jaar, trap)
+    if e is None:
+        return result(
+            "niet te bepalen",
+            "Er is geen peilwaarde als getal, dus geen lijn naar de streefwaarde vóór "
+            f"{points[0][0] if points else eindjaar}.",
+            voortgang,
+        )
+
+    achterstand = _achterstand(r, e, p, sign, trap)
+    verwacht = e
+    if achterstand <= 0:
+        status: Status = "op koers"
+    elif trap:
+        status = "kleine achterstand" if achterstand <= 1 else "achter"
+    elif achterstand <= drempels.op_koers:
+        status = "op koers"
+    elif achterstand <= drempels.kleine_achterstand:
+        status = "kleine achterstand"
+    else:
+        status = "achter"
+    return result(
+        status,
+        _uitleg_koers(indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting),
+        voortgang,
+        verwacht,
+    )
+
+
+def _achterstand(r: float, e: float, p: float | None, sign: float, trap: bool) -> float:
+    """How far behind the path: steps for a scale; else the missed fraction of the distance."""
+    if trap:
+        return sign * (e - r)
+    if p is not None:
+        expected = sign * (e - p)
+        if expected > 0:
+            return (expected - sign * (r - p)) / expected
+    # No distance to cover (target equals baseline, or no baseline): compare with the value.
+    short = sign * (e - r)
+    if short <= 0:
+        return 0.0
+    return short / abs(e) if e != 0 else float("inf")
+
+
+def _uitleg_koers(
+    indicator: Indicator,
+    status: Status,
+    waarde: object,
+    meet_jaar: int,
+    verwacht: float,
+    achterstand: float,
+    trap: bool,
+    richting: str,
+) -> str:
+    if trap:
+        expected_word = indicator.schaal[int(verwacht)]
+        if status == "op koers":
+            return (
+                f"De meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde "
+                f"van dat jaar ({expected_word})."
+            )
+        steps = int(achterstand)
+        return (
+            f"De meting van {meet_jaar} ({_toon(waarde)}) ligt {steps} "
+            f"{'stap' if steps == 1 else 'stappen'} onder de streefwaarde van dat jaar "
+            f"({expected_word})."
+        )
+    if status == "op koers" and achterstand <= 0:
+        return (
+            f"De meting van {meet_jaar} ({_toon(waarde)}) ligt op of voor de lijn naar de "
+            f"streefwaarde (verwacht {_toon(verwacht)}, {richting} is beter)."
+        )
+    percent = "oneindig" if achterstand == float("inf") else f"{round(achterstand * 100)} %"
+    return (
+        f"De meting van {meet_jaar} ({_toon(waarde)}) ligt {percent} achter op de lijn naar de "
+        f"streefwaarde (verwacht {_toon(verwacht)}, {richting} is beter)."
+    )
+
+
+def _mijlpaal(
+    indicator: Indicator,
+    meting: Realisatie,
+    meet_jaar: int,
+    jaar: int | None,
+    result: Callable[..., IndicatorVoortgang],
+) -> IndicatorVoortgang:
+    streefdatum = indicator.streefdatum
+    reached = meting.behaald if meting.behaald is not None else meting.datum is not None
+    if reached:
+        when = f" op {meting.datum.isoformat()}" if meting.datum else f" in {meet_jaar}"
+        late = ""
+        if meting.datum and streefdatum and meting.datum > streefdatum:
+            late = f", later dan de streefdatum {streefdatum.isoformat()}"
+        return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
+    deadline = streefdatum.year if streefdatum else None
+    if deadline is not None and jaar is not None and jaar >= deadline:
+        return result(
+            "achter",
+            f"De mijlpaal is niet bereikt en de streefdatum ({_datum(streefdatum)}) "
+            f"is verstreken of valt in {jaar}.",
+            0.0,
+        )
+    return result(
+        "op koers",
+        f"De mijlpaal is nog niet bereikt; de streefdatum is {_datum(streefdatum)}.",
+        0.0,
+    )
+
+
+def _datum(value: dt.date | None) -> str:
+    return value.isoformat() if value else "niet opgegeven"
+
+
+# --- roll-ups ---------------------------------------------------------------------------------
+
+
+def samenvoegen(statussen: list[Status]) -> Status:
+    """Roll statuses up: the worst measured one; else 'geen meting' or 'niet te bepalen'."""
+    for status in _ERGST_EERST:
+        if status in statussen:
+            return status
+    if "geen meting" in statussen:
+        return "geen meting"
+    return "niet te bepalen"
+
+
+def tel(statussen: Iterable[Status]) -> dict[Status, int]:
+    """How often each status occurs, in the fixed order of :data:`STATUSSEN` (zeros left out)."""
+    items = list(statussen)
+    return {s: items.count(s) for s in STATUSSEN if s in items}
+
+
+def _uitleg_rollup(statussen: list[Status], status: Status, wat: str) -> str:
+    if not statussen:
+        return f"Geen {wat} met een indicator."
+    counts = tel(statussen)
+    parts = ", ".join(f"{n} {s}" for s, n in counts.items())
+    measured = sum(n for s, n in counts.items() if s in _ERGST_EERST)
+    if measured == 0:
+        return f"Geen van de {len(statussen)} {wat} is gemeten ({parts})."
+    return f"Het zwakste gemeten onderdeel bepaalt de status ({parts})."
+
+
+def _verantwoording(source: dict[int, Verantwoording], jaar: int | None) -> Verantwoording | None:
+    return source.get(jaar) if jaar is not None else None
+
+
+def contract_progress(
+    contract: Contract, jaar: int | None = None, drempels: Drempels = STANDAARD_DREMPELS
+) -> ProgrammaVoortgang:
+    """Progress of every indicator in ``jaar`` (default: the contract's latest measurement year),
+    rolled up per operational goal, per strategic goal and for the programme."""
+    if jaar is None:
+        jaar = laatste_meetjaar(contract.indicatoren)
+    rows = [indicator_progress(ind, jaar, drempels) for ind in contract.indicatoren]
+    by_goal: dict[str, list[IndicatorVoortgang]] = {}
+    for row in rows:
+        by_goal.setdefault(row.indicator.doel, []).append(row)
+
+    doelen: list[DoelVoortgang] = []
+    used: set[str] = set()
+    for sd in contract.strategische_doelen:
+        ods: list[DoelVoortgang] = []
+        for od in sd.operationele_doelen:
+            own = by_goal.get(od.id, [])
+            used.add(od.id)
+            statuses = [r.status for r in own]
+            status = samenvoegen(statuses)
+            ods.append(
+                DoelVoortgang(
+                    id=od.id,
+                    titel=od.titel,
+                    soort="operationeel",
+                    status=status,
+                    uitleg=_uitleg_rollup(statuses, status, "indicatoren"),
+                    indicatoren=own,
+                    verantwoording=_verantwoording(od.verantwoording, jaar),
+                    telling=tel(statuses),
+                )
+            )
+        direct = list(by_goal.get(sd.id, []))
+        used.add(sd.id)
+        for sub in sd.subdoelen:
+            direct.extend(by_goal.get(sub.id, []))
+            used.add(sub.id)
+        parts = [r.status for r in direct] + [od.status for od in ods if od.indicatoren]
+        status = samenvoegen(parts)
+        doelen.append(
+            DoelVoortgang(
+                id=sd.id,
+                titel=sd.titel,
+                soort="strategisch",
+                status=status,
+                uitleg=_uitleg_rollup(parts, status, "onderdelen"),
+                indicatoren=direct,
+                operationele_doelen=ods,
+                verantwoording=_verantwoording(sd.verantwoording, jaar),
+                telling=tel(parts),
+            )
+        )
+    loose = [r for r in rows if r.indicator.doel not in used]
+    parts = [d.status for d in doelen if d.telling] + [r.status for r in loose]
+    status = samenvoegen(parts)
+    return ProgrammaVoortgang(
+        contract=contract,
+        jaar=jaar,
+        status=status,
+        uitleg=_uitleg_rollup(parts, status, "doelen"),
+        indicatoren=rows,
+        doelen=doelen,
+        verantwoording=_verantwoording(contract.verantwoording, jaar),
+        geld=geld(contract, jaar),
+        telling=tel(r.status for r in rows),
+    )
+
+
+def geld(contract: Contract, jaar: int | None) -> list[Geld]:
+    """Per budget table: what was budgeted and what was spent in ``jaar``."""
+    if jaar is None or contract.middelen is None:
+        return []
+    out: list[Geld] = []
+    for begroting in contract.middelen.begrotingen:
+        planned = [r.bedragen[jaar] for r in begroting.regels if jaar in r.bedragen]
+        spent = [r.besteed[jaar] for r in begroting.regels if jaar in r.besteed]
+        begroot: Getal | None = sum(planned) if planned else begroting.totalen.get(jaar)
+        if begroot is None and not spent:
+            continue
+        out.append(
+            Geld(begroting.titel, begroting.eenheid, jaar, begroot, sum(spent) if spent else None)
+        )
+    return out
