@@ -3,14 +3,35 @@
 The same verbs as the command line are usable from Python::
 
     from programmatool import load_contract, check
+
+Names are imported on first use, so that ``programmatool --version`` does not pay for Pydantic.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .checking import CheckResult, check
-from .findings import Finding
-from .loading import LoadResult, load_contract
+_LAZY = {
+    "CheckResult": "checking",
+    "check": "checking",
+    "Finding": "findings",
+    "LoadResult": "loading",
+    "load_contract": "loading",
+}
+
+if TYPE_CHECKING:
+    from .checking import CheckResult, check
+    from .findings import Finding
+    from .loading import LoadResult, load_contract
 
 __all__ = ["CheckResult", "Finding", "LoadResult", "__version__", "check", "load_contract"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'programmatool' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
