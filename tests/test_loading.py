@@ -186,3 +186,43 @@ def test_merge_key_refused() -> None:
     result = load_text("basis: &b {a: 1}\nx:\n  <<: *b\n", "c.yaml")
     assert [f.code for f in result.findings] == ["PT001"]
     assert "<<" in result.findings[0].bericht
+
+
+def test_c_parser_and_pure_parser_agree() -> None:
+    """The fast C-based reader and ruamel.yaml's own parser give the same data and positions."""
+    from programmatool import loading
+    from programmatool.loading import SourceMap
+
+    assert loading._c_parser() is not None, "ruamel.yaml.clib is a dependency and must be there"
+    corpus = Path(__file__).resolve().parent / "corpus"
+    programmas = Path(__file__).resolve().parent.parent / "programmas"
+    files = [MINIMAAL, *sorted(corpus.glob("*.yaml")), *sorted(programmas.glob("*.yaml"))]
+    for path in files:
+        try:
+            text = loading.decode(path.read_bytes())
+        except Exception:  # not text: nothing to parse
+            continue
+        outcomes = []
+        for fast in (True, False):
+            source_map, problems = SourceMap(), []
+            try:
+                data = loading._build(text, source_map, Limits(), problems, fast=fast)
+            except Exception as exc:  # a fatal problem: compare its kind
+                outcomes.append(("fatal", type(exc).__name__))
+                continue
+            outcomes.append(
+                (repr(data), source_map.values, source_map.keys, [p.code for p in problems])
+            )
+        if outcomes[0][0] != "fatal":
+            assert outcomes[0] == outcomes[1], path.name
+
+
+def test_folded_text_before_comment_has_no_control_character() -> None:
+    """Regression: ruamel's round-trip parser put '\\a' into folded text followed by a comment."""
+    from programmatool import loading
+    from programmatool.loading import SourceMap
+
+    text = "a:\n  titel: >-\n    een twee\n    drie\n  # commentaar\n  b: 1\n"
+    for fast in (True, False):
+        data = loading._build(text, SourceMap(), Limits(), [], fast=fast)
+        assert data["a"]["titel"] == "een twee drie"

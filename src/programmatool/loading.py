@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import io
 import stat
 import types
@@ -235,15 +236,65 @@ def parse_yaml(
 ) -> Any:
     """Parse YAML 1.2 text into dicts, lists and scalars, filling ``source_map``.
 
-    Only the standard tags are accepted, so no YAML content can construct Python objects.
+    The C-based parser (libyaml, through ruamel.yaml.clib) reads the events when it is
+    installed; on any problem the text is read again by ruamel.yaml's own parser, whose
+    messages and positions are the ones the user sees. Both feed the same builder, so the
+    result is the same.
     """
+    if _c_parser() is not None:
+        fast_map = SourceMap()
+        fast_problems: list[_YamlProblem] = []
+        try:
+            data = _build(text, fast_map, limits, fast_problems, fast=True)
+        except Exception:
+            pass  # any trouble at all: the pure parser below gives the real answer
+        else:
+            if not fast_problems:
+                source_map.values.update(fast_map.values)
+                source_map.keys.update(fast_map.keys)
+                return data
+    return _build(text, source_map, limits, problems, fast=False)
+
+
+@functools.cache
+def _c_parser() -> Any:
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return CParser
+
+
+@functools.cache
+def _resolver() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt").resolver
+
+
+def _c_events(text: str) -> Iterator[Any]:
+    parser = _c_parser()(io.StringIO(text))
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def _build(
+    text: str,
+    source_map: SourceMap,
+    limits: Limits,
+    problems: list[_YamlProblem] | None,
+    fast: bool,
+) -> Any:
+    # Only the standard tags are accepted, so no YAML content can construct Python objects.
     from ruamel.yaml import YAML
     from ruamel.yaml import events as ev
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    yaml = YAML(typ="rt")
-    resolver = yaml.resolver
+    resolver = _resolver()
     if problems is None:
         problems = []
     documents = 0
@@ -258,7 +309,9 @@ def parse_yaml(
         return (mark.line + 1, mark.column + 1)
 
     try:
-        for event in yaml.parse(io.StringIO(text)):
+        # The round-trip parser marks folded line breaks with \a; the safe one does not.
+        events = _c_events(text) if fast else YAML(typ="safe", pure=True).parse(io.StringIO(text))
+        for event in events:
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
