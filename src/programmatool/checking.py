@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .findings import Finding, sorteer
 from .loading import DEFAULT_LIMITS, Limits, LoadResult, load_contract
+
+if TYPE_CHECKING:
+    from .config import Config
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -65,12 +70,23 @@ def find_contract_files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list
     return [(path, name) for name, path in sorted(files.items())], problems
 
 
-def check(paths: list[Path], limits: Limits = DEFAULT_LIMITS) -> CheckResult:
-    """Load every contract under ``paths`` and run the consistency rules on them."""
+def check(
+    paths: list[Path],
+    limits: Limits | None = None,
+    config: Config | None = None,
+    vandaag: dt.date | None = None,
+) -> CheckResult:
+    """Load every contract under ``paths`` and run the consistency rules on them.
+
+    ``config`` switches rules off or changes their level and gives the reading limits;
+    ``vandaag`` is the date a realisation may not lie after (default: today).
+    """
     from .rules import run_rules
 
+    if limits is None:
+        limits = config.limieten if config is not None else DEFAULT_LIMITS
     files, problems = find_contract_files(paths)
     results = [load_contract(path, name, limits) for path, name in files]
     findings = [f for r in results for f in r.findings]
-    findings.extend(run_rules(results))
+    findings.extend(run_rules(results, config, vandaag))
     return CheckResult(results, sorteer(findings), problems)

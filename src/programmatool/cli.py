@@ -83,12 +83,36 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Laat ook waarschuwingen de controle doen falen.")
     ] = False,
+    formaat: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: text, json, github (annotaties), sarif (code scanning) of junit.",
+            metavar="FORMAAT",
+        ),
+    ] = "text",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
+            "gezocht vanaf de huidige map omhoog).",
+            metavar="BESTAND",
+        ),
+    ] = None,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
     from .checking import check as run_check
-    from .reporting import report_text
+    from .config import ConfigError, load_config
+    from .reporting import FORMATEN, report_result
 
-    result = run_check(paths)
+    if formaat not in FORMATEN:
+        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
+    result = run_check(paths, config=settings)
     for problem in result.problems:
         stderr().print(f"programmatool: {problem}")
     if not result.results and not result.problems:
@@ -97,11 +121,32 @@ def check(
             + ", ".join(p.as_posix() for p in paths)
         )
     if result.results:
-        report_text(result, stdout())
+        report_result(result, formaat, strict, stdout())
     if result.problems:
         raise typer.Exit(EXIT_USAGE)
     failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Een regelcode, zoals PT201: uitleg met voorbeeld.", metavar="CODE"),
+    ] = None,
+) -> None:
+    """Toon alle controleregels, of de uitleg van één regel met een voorbeeld."""
+    from .rules.explain import explain_rule, list_rules
+
+    if code is None:
+        sys.stdout.write(list_rules())
+        return
+    text = explain_rule(code)
+    if text is None:
+        from .rules.explain import suggestion
+
+        fail(f"onbekende regel '{code}'{suggestion(code)}; 'programmatool rules' toont ze alle")
+    sys.stdout.write(text)
 
 
 @app.command()

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .checking import CheckResult
+from .findings import Finding
 
 _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 
@@ -36,3 +37,205 @@ def report_text(result: CheckResult, console: Console) -> None:
         line.append(finding.bericht)
         console.print(line, soft_wrap=True, highlight=False)
     console.print(samenvatting(result), highlight=False, soft_wrap=True)
+
+
+FORMATEN = ("text", "json", "github", "sarif", "junit")
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/programmatool/programmatool"
+
+
+def report_json(result: CheckResult) -> str:
+    """Every finding as JSON, with the counts: for scripts and other tools."""
+    import json
+
+    data = {
+        "bestanden": len(result.results),
+        "fouten": result.fouten,
+        "waarschuwingen": result.waarschuwingen,
+        "bevindingen": [
+            {
+                "bestand": f.bestand,
+                "regel": f.regel,
+                "kolom": f.kolom,
+                "code": f.code,
+                "niveau": f.niveau,
+                "bericht": f.bericht,
+            }
+            for f in result.findings
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(result: CheckResult) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, then the summary."""
+    lines = []
+    for f in result.findings:
+        command = "error" if f.niveau == "fout" else "warning"
+        props = [f"file={_gh_property(f.bestand)}"]
+        if f.regel > 0:
+            props.append(f"line={f.regel}")
+            if f.kolom > 0:
+                props.append(f"col={f.kolom}")
+        props.append(f"title={_gh_property(f.code)}")
+        lines.append(f"::{command} {','.join(props)}::{_gh_data(f.bericht)}")
+    lines.append(samenvatting(result))
+    return "\n".join(lines) + "\n"
+
+
+def _descriptors() -> list[dict[str, object]]:
+    from .rules import LAADCODES, alle_regels
+
+    out: list[dict[str, object]] = []
+    for code in sorted(LAADCODES):
+        lc = LAADCODES[code]
+        out.append(_descriptor(code, lc.titel, lc.waarom, lc.niveau, lc.waarom))
+    for rule in alle_regels():
+        help_text = (
+            f"{rule.waarom}\nVoorbeeld dat de regel raakt:\n{rule.voorbeeld}\n"
+            f"Zo is het goed:\n{rule.oplossing}"
+        )
+        out.append(_descriptor(rule.code, rule.titel, rule.waarom, rule.niveau, help_text))
+    return out
+
+
+def _descriptor(
+    code: str, titel: str, waarom: str, niveau: str, help_text: str
+) -> dict[str, object]:
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": titel},
+        "fullDescription": {"text": " ".join(waarom.split())},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": "error" if niveau == "fout" else "warning"},
+    }
+
+
+def report_sarif(result: CheckResult) -> str:
+    """SARIF 2.1.0 with rule descriptors, for GitHub code scanning and other viewers."""
+    import json
+
+    from . import __version__
+
+    rules = _descriptors()
+    index = {str(r["id"]): i for i, r in enumerate(rules)}
+    results: list[dict[str, object]] = []
+    for f in result.findings:
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.bestand)}}
+        if f.regel > 0:
+            region: dict[str, int] = {"startLine": f.regel}
+            if f.kolom > 0:
+                region["startColumn"] = f.kolom
+            physical["region"] = region
+        entry: dict[str, object] = {
+            "ruleId": f.code,
+            "level": "error" if f.niveau == "fout" else "warning",
+            "message": {"text": f.bericht},
+            "locations": [{"physicalLocation": physical}],
+        }
+        if f.code in index:
+            entry["ruleIndex"] = index[f.code]
+        results.append(entry)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "programmatool",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(bestand: str) -> str:
+    from pathlib import PurePosixPath
+    from urllib.parse import quote
+
+    path = PurePosixPath(bestand.replace("\\", "/"))
+    if path.is_absolute():
+        return "file://" + quote(path.as_posix())
+    return quote(path.as_posix().removeprefix("./"))
+
+
+def report_junit(result: CheckResult, strict: bool = False) -> str:
+    """JUnit XML: one testsuite per file with one testcase; a failure per error.
+
+    Warnings are failures too with ``strict``; otherwise they are listed in system-out.
+    """
+    import xml.etree.ElementTree as ET
+
+    per_file: dict[str, list[Finding]] = {r.bestand: [] for r in result.results}
+    for f in result.findings:
+        per_file.setdefault(f.bestand, []).append(f)
+    root = ET.Element("testsuites", name="programmatool")
+    total_failures = 0
+    for bestand in sorted(per_file):
+        findings = per_file[bestand]
+        failing = [f for f in findings if f.niveau == "fout" or strict]
+        other = [f for f in findings if f not in failing]
+        total_failures += len(failing)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=bestand,
+            tests="1",
+            failures=str(len(failing)),
+            errors="0",
+            skipped="0",
+        )
+        case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=bestand)
+        case.set("file", bestand)
+        for f in failing:
+            failure = ET.SubElement(case, "failure", message=f"{f.code} {f.bericht}", type=f.code)
+            failure.text = f.als_tekst()
+        if other:
+            out = ET.SubElement(case, "system-out")
+            out.text = "\n".join(f.als_tekst() for f in other)
+    root.set("tests", str(len(per_file)))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def report_result(result: CheckResult, formaat: str, strict: bool, console: Console) -> None:
+    """Show ``result`` in ``formaat`` (one of FORMATEN); text goes through the console."""
+    import sys
+
+    if formaat == "text":
+        report_text(result, console)
+        return
+    if formaat == "json":
+        text = report_json(result)
+    elif formaat == "github":
+        text = report_github(result)
+    elif formaat == "sarif":
+        text = report_sarif(result)
+    elif formaat == "junit":
+        text = report_junit(result, strict)
+    else:
+        raise ValueError(f"unknown format {formaat!r}")
+    sys.stdout.write(text)
+    sys.stdout.flush()

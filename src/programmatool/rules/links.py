@@ -1,0 +1,390 @@
+"""PT1xx: the links between goals, inspanningen and indicators (the DIN), and unique ids."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from . import Bron, Melding, regel
+
+
+def _hint(unknown: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(unknown, sorted(known), n=1, cutoff=0.6)
+    return f"; bedoelde u '{close[0]}'?" if close else ""
+
+
+def _bestaande(known: set[str]) -> str:
+    return ", ".join(sorted(known)) if known else "geen"
+
+
+@regel(
+    "PT101",
+    "fout",
+    "Verwijzing naar een doel dat niet bestaat",
+    waarom="""
+        Een inspanning of project dat bijdraagt aan een doel dat niet in het contract staat,
+        hangt los in het Doelen-Inspanningennetwerk: de raad kan niet zien waarvoor het geld
+        wordt ingezet. Meestal is het een tikfout in een id of een doel dat is hernummerd.
+    """,
+    voorbeeld="""
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen
+            doelen: [c]          # er is geen doel 'c'
+    """,
+    oplossing="""
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen
+            doelen: [a]
+    """,
+)
+def onbekend_doel(bron: Bron) -> Iterator[Melding]:
+    """Inspanningen and projects that refer to a goal id that is not in the contract."""
+    known = bron.contract.doel_ids()
+    for i, ins in enumerate(bron.contract.inspanningen):
+        for j, doel in enumerate(ins.doelen):
+            if doel not in known:
+                yield Melding(
+                    bron,
+                    ("inspanningen", i, "doelen", j),
+                    f"inspanning '{ins.id}' verwijst naar doel '{doel}', dat niet bestaat"
+                    f"{_hint(doel, known)}",
+                )
+    for i, project in enumerate(bron.contract.projecten):
+        for j, doel in enumerate(project.doelen):
+            if doel not in known:
+                yield Melding(
+                    bron,
+                    ("projecten", i, "doelen", j),
+                    f"project '{project.naam}' verwijst naar doel '{doel}', dat niet bestaat"
+                    f"{_hint(doel, known)}",
+                )
+
+
+@regel(
+    "PT102",
+    "waarschuwing",
+    "Operationeel doel zonder inspanning",
+    waarom="""
+        Een operationeel doel waaraan geen enkele inspanning bijdraagt, wordt alleen bereikt
+        als het vanzelf gebeurt. Een inspanning die bij het strategische doel hoort, telt mee
+        voor alle operationele doelen daaronder.
+    """,
+    voorbeeld="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: b
+                titel: Minder restafval per inwoner
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen
+            doelen: [a]          # niets draagt bij aan doel b
+    """,
+    oplossing="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: b
+                titel: Minder restafval per inwoner
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen
+            doelen: [a]
+          - id: ins-2
+            titel: Afvalcoaches in de wijk
+            doelen: [b]
+    """,
+)
+def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
+    """Operational goals that no inspanning serves, directly or through their strategic goal."""
+    served = {doel for ins in bron.contract.inspanningen for doel in ins.doelen}
+    for i, sd in enumerate(bron.contract.strategische_doelen):
+        if sd.id in served:
+            continue
+        for j, od in enumerate(sd.operationele_doelen):
+            if od.id not in served:
+                yield Melding(
+                    bron,
+                    ("strategische_doelen", i, "operationele_doelen", j, "id"),
+                    f"geen inspanning draagt bij aan operationeel doel '{od.id}' "
+                    f"of aan strategisch doel '{sd.id}'",
+                )
+
+
+@regel(
+    "PT103",
+    "waarschuwing",
+    "Operationeel doel zonder indicator",
+    waarom="""
+        Een operationeel doel hoort meetbaar te zijn: zonder indicator kan de raad niet volgen
+        of het wordt bereikt. Staat in de bron dat de indicator nog wordt uitgewerkt, zet dan
+        `nog_te_bepalen: true` bij het doel; dan volgt geen melding.
+    """,
+    voorbeeld="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: b
+                titel: Minder restafval per inwoner    # geen indicator meet doel b
+        indicatoren:
+          - id: scholen
+            naam: Aantal deelnemende scholen
+            doel: a
+            bron: Gemeente Voorbeeldstad
+    """,
+    oplossing="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: b
+                titel: Minder restafval per inwoner
+                nog_te_bepalen: true             # indicator volgt nog
+        indicatoren:
+          - id: scholen
+            naam: Aantal deelnemende scholen
+            doel: a
+            bron: Gemeente Voorbeeldstad
+    """,
+)
+def doel_zonder_indicator(bron: Bron) -> Iterator[Melding]:
+    """Operational goals no indicator measures, unless marked as still to be worked out."""
+    measured = {ind.doel for ind in bron.contract.indicatoren}
+    for i, sd in enumerate(bron.contract.strategische_doelen):
+        for j, od in enumerate(sd.operationele_doelen):
+            if od.id not in measured and not od.nog_te_bepalen:
+                yield Melding(
+                    bron,
+                    ("strategische_doelen", i, "operationele_doelen", j, "id"),
+                    f"geen indicator meet operationeel doel '{od.id}' "
+                    "(zet 'nog_te_bepalen: true' als de indicator nog wordt uitgewerkt)",
+                )
+
+
+@regel(
+    "PT104",
+    "fout",
+    "Indicator meet een doel dat niet bestaat",
+    waarom="""
+        Een indicator die bij een onbekend doel hoort, meet niets wat het contract belooft;
+        in voortgangsrapportages komt hij onder geen enkel doel terecht.
+    """,
+    voorbeeld="""
+        indicatoren:
+          - id: scholen
+            naam: Aantal deelnemende scholen
+            doel: x              # er is geen doel 'x'
+            bron: Gemeente Voorbeeldstad
+    """,
+    oplossing="""
+        indicatoren:
+          - id: scholen
+            naam: Aantal deelnemende scholen
+            doel: a
+            bron: Gemeente Voorbeeldstad
+    """,
+)
+def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
+    """Indicators whose goal id is not in the contract."""
+    known = bron.contract.doel_ids()
+    for i, ind in enumerate(bron.contract.indicatoren):
+        if ind.doel not in known:
+            yield Melding(
+                bron,
+                ("indicatoren", i, "doel"),
+                f"indicator '{ind.id}' meet doel '{ind.doel}', dat niet bestaat"
+                f"{_hint(ind.doel, known)}",
+            )
+
+
+@regel(
+    "PT105",
+    "waarschuwing",
+    "Strategisch doel zonder operationele doelen",
+    waarom="""
+        Een strategisch doel wordt pas stuurbaar als het is vertaald naar meetbare
+        operationele doelen. Zonder die vertaling is het een ambitie zonder maatstaf.
+    """,
+    voorbeeld="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+          - id: II
+            titel: De stad is groener        # geen operationele doelen
+    """,
+    oplossing="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+          - id: II
+            titel: De stad is groener
+            operationele_doelen:
+              - id: b
+                titel: Meer bomen in de wijken
+                nog_te_bepalen: true
+    """,
+)
+def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
+    """Strategic goals without any operational goal."""
+    for i, sd in enumerate(bron.contract.strategische_doelen):
+        if not sd.operationele_doelen:
+            yield Melding(
+                bron,
+                ("strategische_doelen", i, "id"),
+                f"strategisch doel '{sd.id}' heeft geen operationele doelen",
+            )
+
+
+@regel(
+    "PT106",
+    "waarschuwing",
+    "Inspanning draagt aan niets bij",
+    waarom="""
+        Elke inspanning hoort bij te dragen aan minstens één doel; anders is niet te
+        verantwoorden waarom het programma er tijd en geld aan besteedt.
+    """,
+    voorbeeld="""
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen    # geen doelen
+    """,
+    oplossing="""
+        inspanningen:
+          - id: ins-1
+            titel: Educatieprojecten met scholen
+            doelen: [a]
+    """,
+)
+def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
+    """Inspanningen that name no goal at all."""
+    for i, ins in enumerate(bron.contract.inspanningen):
+        if not ins.doelen:
+            yield Melding(
+                bron,
+                ("inspanningen", i, "id"),
+                f"inspanning '{ins.id}' draagt aan geen enkel doel bij (veld 'doelen' is leeg)",
+            )
+
+
+@regel(
+    "PT107",
+    "fout",
+    "Een id komt twee keer voor",
+    waarom="""
+        Doelen, inspanningen en indicatoren verwijzen naar elkaar met hun id. Komt een id twee
+        keer voor, dan is niet te zeggen welk van de twee bedoeld is. Strategische en
+        operationele doelen delen één reeks ids.
+    """,
+    voorbeeld="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: a          # dubbel
+                titel: Minder restafval per inwoner
+    """,
+    oplossing="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+              - id: b
+                titel: Minder restafval per inwoner
+    """,
+)
+def dubbel_id(bron: Bron) -> Iterator[Melding]:
+    """Ids used twice among goals, among inspanningen, or among indicators."""
+    c = bron.contract
+    groups: list[tuple[str, list[tuple[str, tuple[str | int, ...]]]]] = [
+        (
+            "doel",
+            [
+                (sd.id, ("strategische_doelen", i, "id"))
+                for i, sd in enumerate(c.strategische_doelen)
+            ]
+            + [
+                (od.id, ("strategische_doelen", i, "operationele_doelen", j, "id"))
+                for i, sd in enumerate(c.strategische_doelen)
+                for j, od in enumerate(sd.operationele_doelen)
+            ],
+        ),
+        ("inspanning", [(x.id, ("inspanningen", i, "id")) for i, x in enumerate(c.inspanningen)]),
+        ("indicator", [(x.id, ("indicatoren", i, "id")) for i, x in enumerate(c.indicatoren)]),
+    ]
+    for kind, items in groups:
+        first: dict[str, tuple[str | int, ...]] = {}
+        for ident, path in items:
+            if ident in first:
+                line, _ = bron.plek(first[ident])
+                yield Melding(bron, path, f"{kind}-id '{ident}' komt al voor op regel {line}")
+            else:
+                first[ident] = path
+
+
+@regel(
+    "PT108",
+    "fout",
+    "Verwijzing naar een inspanning die niet bestaat",
+    waarom="""
+        Een begrotingsregel of project dat naar een onbekende inspanning verwijst, koppelt geld
+        of werk aan iets wat het contract niet kent.
+    """,
+    voorbeeld="""
+        projecten:
+          - naam: Schoolplein vergroenen
+            inspanningen: [ins-9]      # er is geen inspanning 'ins-9'
+    """,
+    oplossing="""
+        projecten:
+          - naam: Schoolplein vergroenen
+            inspanningen: [ins-1]
+    """,
+)
+def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
+    """Budget lines and projects that refer to an inspanning id that is not in the contract."""
+    c = bron.contract
+    known = {ins.id for ins in c.inspanningen}
+    for i, project in enumerate(c.projecten):
+        for j, ident in enumerate(project.inspanningen):
+            if ident not in known:
+                yield Melding(
+                    bron,
+                    ("projecten", i, "inspanningen", j),
+                    f"project '{project.naam}' verwijst naar inspanning '{ident}', "
+                    f"die niet bestaat{_hint(ident, known)}",
+                )
+    if c.middelen is None:
+        return
+    for b, begroting in enumerate(c.middelen.begrotingen):
+        for r, line in enumerate(begroting.regels):
+            for j, ident in enumerate(line.inspanningen):
+                if ident not in known:
+                    yield Melding(
+                        bron,
+                        ("middelen", "begrotingen", b, "regels", r, "inspanningen", j),
+                        f"begrotingsregel '{line.omschrijving}' verwijst naar inspanning "
+                        f"'{ident}', die niet bestaat{_hint(ident, known)}",
+                    )
