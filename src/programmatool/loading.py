@@ -488,6 +488,8 @@ def _attach(
 
 def _has_equal_key(mapping: dict[Any, Any], key: Any) -> bool:
     # 2019 and 2019.0 (or True and 1) are different YAML keys but equal in Python.
+    if isinstance(key, str):
+        return False
     return any(type(k) is not type(key) and k == key for k in mapping)
 
 
@@ -531,6 +533,9 @@ def _scalar(event: Any, resolver: Any, position: Position) -> Any:
     from ruamel.yaml.nodes import ScalarNode
 
     explicit = event.tag
+    if explicit is None and not event.implicit[0]:
+        # Quoted, literal or folded text without a tag is always a string.
+        return event.value
     if explicit is not None:
         text = str(getattr(explicit, "value", explicit))
         if text != "!" and text not in _ALLOWED_TAGS:
