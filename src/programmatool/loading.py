@@ -118,7 +118,7 @@ def load_contract(
             raw = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reason}", (0, 0))
+        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reason}", (1, 1))
     return load_bytes(raw, name, limits)
 
 
