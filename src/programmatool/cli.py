@@ -175,6 +175,48 @@ def schema(
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 
+@app.command()
+def progress(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Contractbestanden of mappen.", show_default=False, metavar="PAD..."),
+    ],
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar", min=1900, max=2200, help="Jaar (standaard: het laatste jaar met een meting)."
+        ),
+    ] = None,
+    formaat: Annotated[
+        str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
+    ] = "table",
+    toelichting: Annotated[
+        bool,
+        typer.Option("--toelichting", help="Toon ook resultaten, toelichtingen, bronnen en geld."),
+    ] = False,
+    op_koers: Annotated[
+        float | None,
+        typer.Option("--op-koers", help="Drempel 'op koers' als fractie (standaard 0.10)."),
+    ] = None,
+    kleine_achterstand: Annotated[
+        float | None,
+        typer.Option(
+            "--kleine-achterstand", help="Drempel kleine achterstand als fractie (standaard 0.25)."
+        ),
+    ] = None,
+) -> None:
+    """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from .progress_report import VoortgangProbleem, run_progress
+
+    try:
+        code = run_progress(
+            paths, jaar, formaat, toelichting, op_koers, kleine_achterstand, stdout(), stderr()
+        )
+    except VoortgangProbleem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
 _CLICK_MESSAGES = {
     "NoSuchOption": "onbekende optie",
     "MissingParameter": "ontbrekend argument",

@@ -279,6 +279,8 @@ def indicator_progress(
     meting = indicator.realisaties[meet_jaar] if meet_jaar is not None else None
     streef, streefjaar = _streef_voor(indicator, jaar)
     eind, eindjaar = _eind(indicator)
+    if indicator.meetsoort == "mijlpaal" and eind is None and indicator.streefdatum is not None:
+        eind, eindjaar = indicator.streefdatum.isoformat(), indicator.streefdatum.year
     realisatie: Waarde | None = None
     if meting is not None:
         if not is_onbekend(meting.waarde):

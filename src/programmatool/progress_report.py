@@ -1,0 +1,557 @@
+"""Progress results → terminal table, JSON and CSV. A reporter never decides, it only shows.
+
+Imported only by the ``progress`` command, so rich tables and Babel load only when needed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from .progress import (
+    STANDAARD_DREMPELS,
+    STATUSSEN,
+    DrempelFout,
+    Drempels,
+    Geld,
+    IndicatorVoortgang,
+    ProgrammaVoortgang,
+    Status,
+    drempels_uit_tabel,
+    is_getal,
+)
+
+#: Colour per status; the word is always printed too, so colour is never the only signal.
+KLEUR: dict[Status, str] = {
+    "behaald": "bold green",
+    "op koers": "green",
+    "kleine achterstand": "yellow",
+    "achter": "bold red",
+    "geen meting": "blue",
+    "niet te bepalen": "magenta",
+}
+
+BALK_BREEDTE = 10
+
+
+@dataclass(frozen=True)
+class Programma:
+    """One programme's progress together with the file it came from."""
+
+    bestand: str
+    voortgang: ProgrammaVoortgang
+
+
+# --- values as text ---------------------------------------------------------------------------
+
+
+def _waarde(value: Any, eenheid: str) -> str:
+    from .formatting import NBSP, waarde
+
+    if value is None:
+        return "–"
+    return waarde(value, eenheid).replace(NBSP, " ")
+
+
+def _met_jaar(value: Any, jaar: int | None, eenheid: str) -> str:
+    if value is None:
+        return "–"
+    text = _waarde(value, eenheid)
+    return f"{text} ({jaar})" if jaar is not None else text
+
+
+def _procent(fraction: float) -> str:
+    return f"{round(fraction * 100)} %"
+
+
+def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
+    """A text progress bar that reads the same with or without colour: ``██████░░░░  60 %``."""
+    if voortgang is None:
+        return "–"
+    filled = round(min(max(voortgang, 0.0), 1.0) * breedte)
+    return "█" * filled + "░" * (breedte - filled) + f" {_procent(voortgang):>5}"
+
+
+def _status(status: Status) -> Text:
+    return Text(status, style=KLEUR[status])
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+
+def report_table(programmas: list[Programma], console: Console, toelichting: bool) -> None:
+    """One table per programme: goals with their rolled-up status, indicators with bars."""
+    from rich import box
+
+    for index, item in enumerate(programmas):
+        pv = item.voortgang
+        if index:
+            console.print()
+        title = Text()
+        title.append(f"{pv.contract.programma}", style="bold")
+        title.append(f" ({item.bestand})")
+        jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
+        title.append(f" · {jaar} · status: ")
+        title.append_text(_status(pv.status))
+        console.print(title)
+        rows = _rijen(pv)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
+        # Every column but the first fits its content; the first gets the rest and wraps.
+        # Between two columns stand a space of padding, a divider and a space of padding.
+        widths = [_breedte(headers[i], [r[i] for _, r in rows]) for i in range(1, 5)]
+        rest = console.width - sum(widths) - 3 * 4
+        longest = max([len(headers[0])] + [indent + 2 + _breedte("", [r[0]]) for indent, r in rows])
+        table.add_column(headers[0], width=max(16, min(longest, rest)), overflow="fold")
+        for header, width in zip(headers[1:], widths, strict=True):
+            table.add_column(header, width=width, no_wrap=True)
+        for indent, cells in rows:
+            table.add_row(_naamcel(cells[0], indent), *cells[1:])
+        console.print(table)
+        console.print(_telling(pv))
+        if toelichting:
+            _toelichting(pv, console)
+
+
+Rij = tuple[int, tuple[Text, Text, Text, Text, Text]]
+
+
+def _naamcel(text: Text, indent: int) -> Padding:
+    """The first cell: each of its lines keeps its indentation when it wraps."""
+    from rich.console import Group
+
+    lines = text.split("\n")
+    parts = [Padding(line, (0, 0, 0, 2 if i else 0)) for i, line in enumerate(lines)]
+    return Padding(Group(*parts), (0, 0, 0, indent))
+
+
+def _breedte(header: str, cells: list[Text]) -> int:
+    return max([len(header)] + [len(line) for c in cells for line in c.plain.split("\n")])
+
+
+def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
+    """The table's rows with their indentation: goals, then their indicators."""
+    leeg = Text("")
+    rows: list[Rij] = []
+    shown: set[str] = set()
+    for doel in pv.doelen:
+        kop = Text(f"{doel.id} {doel.titel}", style="bold")
+        rows.append((0, (kop, leeg, leeg, leeg, _status(doel.status))))
+        for row in doel.indicatoren:
+            rows.append((2, _indicator_cellen(row)))
+            shown.add(row.indicator.id)
+        for od in doel.operationele_doelen:
+            rows.append((2, (Text(f"{od.id} {od.titel}"), leeg, leeg, leeg, _status(od.status))))
+            for row in od.indicatoren:
+                rows.append((4, _indicator_cellen(row)))
+                shown.add(row.indicator.id)
+    loose = [r for r in pv.indicatoren if r.indicator.id not in shown]
+    if loose:
+        rows.append((0, (Text("Zonder bekend doel", style="bold"), leeg, leeg, leeg, leeg)))
+        rows.extend((2, _indicator_cellen(r)) for r in loose)
+    return rows
+
+
+def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
+    ind = row.indicator
+    eenheid = ind.eenheid
+    name = Text(f"▸ {ind.naam}\n")
+    peil = _met_jaar(ind.peilwaarde, ind.peiljaar, eenheid)
+    eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
+    name.append(f"peil {peil} · eind {eind}", style="dim")
+    if row.realisatie is None and row.realisatie_jaar is not None:
+        meting = f"oordeel ({row.realisatie_jaar})"
+    else:
+        meting = _met_jaar(row.realisatie, row.realisatie_jaar, eenheid)
+    return (
+        name,
+        Text(meting),
+        Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
+        Text(balk(row.voortgang)),
+        _status(row.status),
+    )
+
+
+def _telling(pv: ProgrammaVoortgang) -> Text:
+    n = len(pv.indicatoren)
+    text = Text(f"{n} {'indicator' if n == 1 else 'indicatoren'}: ")
+    for i, (status, count) in enumerate(pv.telling.items()):
+        if i:
+            text.append(", ")
+        text.append(f"{count} ")
+        text.append_text(_status(status))
+    if not pv.telling:
+        text.append("geen")
+    text.append(f". {pv.uitleg}")
+    return text
+
+
+def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
+    from .formatting import bedrag
+
+    jaar = pv.jaar
+    console.print()
+    console.print(Text(f"Toelichting {jaar if jaar is not None else ''}".rstrip(), style="bold"))
+    lines: list[str] = []
+    if pv.verantwoording is not None:
+        lines.extend(_verantwoording_regels("Programma", pv.verantwoording, jaar))
+    for doel in pv.doelen:
+        if doel.verantwoording is not None:
+            lines.extend(
+                _verantwoording_regels(f"{doel.id} {doel.titel}", doel.verantwoording, jaar)
+            )
+        for od in doel.operationele_doelen:
+            if od.verantwoording is not None:
+                lines.extend(_verantwoording_regels(f"{od.id} {od.titel}", od.verantwoording, jaar))
+    for row in pv.indicatoren:
+        lines.append(f"  {row.indicator.naam}: {row.status}. {row.uitleg}")
+        meting = row.meting
+        if meting is not None:
+            if meting.bron:
+                lines.append(f"    Bron: {meting.bron}")
+            if meting.toelichting:
+                lines.append(f"    Toelichting: {meting.toelichting.strip()}")
+    for geld in pv.geld:
+        lines.append(_geld_regel(geld, bedrag))
+    for line in lines:
+        console.print(line, highlight=False, soft_wrap=True)
+
+
+def _verantwoording_regels(naam: str, v: Any, jaar: int | None) -> list[str]:
+    lines = [f"  {naam}"]
+    if v.resultaten:
+        lines.append(f"    Behaalde resultaten in {jaar}: {v.resultaten.strip()}")
+    if v.toelichting:
+        lines.append(f"    Toelichting: {v.toelichting.strip()}")
+    if v.bron:
+        lines.append(f"    Bron: {v.bron}")
+    return lines
+
+
+def _geld_regel(geld: Geld, bedrag: Any) -> str:
+    def show(value: Any) -> str:
+        return str(bedrag(value, geld.eenheid, spatie=" ")) if value is not None else "–"
+
+    unit = " (× € 1.000)" if geld.eenheid == "duizend_euro" else ""
+    text = f"  Geld {geld.jaar}, {geld.titel}{unit}: begroot {show(geld.begroot)}"
+    if geld.besteed is None:
+        return text + ", besteed nog niet vastgelegd"
+    text += f", besteed {show(geld.besteed)}"
+    if geld.begroot:
+        text += f" ({_procent(geld.besteed / geld.begroot)})"
+    return text
+
+
+# --- JSON and CSV -----------------------------------------------------------------------------
+
+
+def _getal(value: Any) -> Any:
+    """Numbers as they are, fractions rounded to 4 decimals so output stays stable."""
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
+    """One indicator's progress as plain data (for JSON)."""
+    ind = row.indicator
+    meting = row.meting
+    return {
+        "id": ind.id,
+        "naam": ind.naam,
+        "doel": ind.doel,
+        "eenheid": ind.eenheid,
+        "meetsoort": ind.meetsoort,
+        "richting": ind.richting,
+        "peilwaarde": _getal(ind.peilwaarde),
+        "peiljaar": ind.peiljaar,
+        "jaar": row.jaar,
+        "realisatie": _getal(row.realisatie),
+        "realisatie_jaar": row.realisatie_jaar,
+        "streefwaarde": _getal(row.streefwaarde),
+        "streefjaar": row.streefjaar,
+        "verwacht": _getal(row.verwacht),
+        "eindwaarde": _getal(row.eindwaarde),
+        "eindjaar": row.eindjaar,
+        "voortgang": _getal(row.voortgang),
+        "status": row.status,
+        "uitleg": row.uitleg,
+        "bron": meting.bron if meting else None,
+        "toelichting": meting.toelichting if meting else None,
+    }
+
+
+def _verantwoording_dict(v: Any) -> dict[str, Any] | None:
+    if v is None:
+        return None
+    return {"resultaten": v.resultaten, "toelichting": v.toelichting, "bron": v.bron}
+
+
+def programma_dict(item: Programma) -> dict[str, Any]:
+    """One programme's progress as plain data (for JSON)."""
+    pv = item.voortgang
+    return {
+        "bestand": item.bestand,
+        "programma": pv.contract.programma,
+        "code": pv.contract.code,
+        "jaar": pv.jaar,
+        "status": pv.status,
+        "uitleg": pv.uitleg,
+        "telling": dict(pv.telling),
+        "verantwoording": _verantwoording_dict(pv.verantwoording),
+        "doelen": [
+            {
+                "id": d.id,
+                "titel": d.titel,
+                "status": d.status,
+                "uitleg": d.uitleg,
+                "indicatoren": [r.indicator.id for r in d.indicatoren],
+                "verantwoording": _verantwoording_dict(d.verantwoording),
+                "operationele_doelen": [
+                    {
+                        "id": od.id,
+                        "titel": od.titel,
+                        "status": od.status,
+                        "uitleg": od.uitleg,
+                        "indicatoren": [r.indicator.id for r in od.indicatoren],
+                        "verantwoording": _verantwoording_dict(od.verantwoording),
+                    }
+                    for od in d.operationele_doelen
+                ],
+            }
+            for d in pv.doelen
+        ],
+        "indicatoren": [indicator_dict(r) for r in pv.indicatoren],
+        "geld": [
+            {
+                "titel": g.titel,
+                "eenheid": g.eenheid,
+                "jaar": g.jaar,
+                "begroot": _getal(g.begroot),
+                "besteed": _getal(g.besteed),
+            }
+            for g in pv.geld
+        ],
+    }
+
+
+def report_json(programmas: list[Programma], jaar: int | None, drempels: Drempels) -> str:
+    """Everything as one JSON document, keys in a fixed order, ending in a newline."""
+    data = {
+        "jaar": jaar,
+        "drempels": {
+            "op_koers": drempels.op_koers,
+            "kleine_achterstand": drempels.kleine_achterstand,
+        },
+        "statussen": list(STATUSSEN),
+        "programmas": [programma_dict(p) for p in programmas],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_KOLOMMEN = (
+    "bestand",
+    "programma",
+    "code",
+    "doel",
+    "doel_status",
+    "indicator",
+    "naam",
+    "eenheid",
+    "richting",
+    "peilwaarde",
+    "peiljaar",
+    "jaar",
+    "realisatie",
+    "realisatie_jaar",
+    "streefwaarde",
+    "streefjaar",
+    "eindwaarde",
+    "eindjaar",
+    "voortgang",
+    "status",
+    "uitleg",
+)
+
+
+def _csv_waarde(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(round(value, 4))
+    if is_getal(value):
+        return str(value)
+    return str(value)
+
+
+def report_csv(programmas: list[Programma]) -> str:
+    """One row per indicator; numbers with a decimal point so that other tools read them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_KOLOMMEN)
+    for item in programmas:
+        pv = item.voortgang
+        goal_status = {od.id: od.status for d in pv.doelen for od in d.operationele_doelen}
+        goal_status.update({d.id: d.status for d in pv.doelen})
+        for row in pv.indicatoren:
+            ind = row.indicator
+            values = (
+                item.bestand,
+                pv.contract.programma,
+                pv.contract.code,
+                ind.doel,
+                goal_status.get(ind.doel),
+                ind.id,
+                ind.naam,
+                ind.eenheid,
+                ind.richting,
+                ind.peilwaarde,
+                ind.peiljaar,
+                row.jaar,
+                row.realisatie,
+                row.realisatie_jaar,
+                row.streefwaarde,
+                row.streefjaar,
+                row.eindwaarde,
+                row.eindjaar,
+                row.voortgang,
+                row.status,
+                row.uitleg,
+            )
+            writer.writerow([_csv_waarde(v) for v in values])
+    return out.getvalue()
+
+
+# --- configuration and the command ------------------------------------------------------------
+
+
+class VoortgangProbleem(Exception):
+    """The progress command cannot do its work (exit code 2); the message is Dutch."""
+
+
+def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
+    """Thresholds from ``programmatool.toml`` ([voortgang]) or ``pyproject.toml``
+    ([tool.programmatool.voortgang]) in ``folder`` or the nearest folder above it."""
+    import tomllib
+
+    for current in (folder, *folder.parents):
+        for name, keys in (
+            ("programmatool.toml", ("voortgang",)),
+            ("pyproject.toml", ("tool", "programmatool", "voortgang")),
+        ):
+            path = current / name
+            if not path.is_file():
+                continue
+            try:
+                data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                import re
+
+                where = re.search(r"line (\d+), column (\d+)", str(exc))
+                at = f":{where.group(1)}:{where.group(2)}" if where else ""
+                raise VoortgangProbleem(
+                    f"{path.as_posix()}{at}: ongeldige TOML; de instellingen zijn niet te lezen"
+                ) from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise VoortgangProbleem(
+                    f"{path.as_posix()}: kan de instellingen niet lezen ({type(exc).__name__})"
+                ) from None
+            found = True
+            for key in keys:
+                if not isinstance(data, dict) or key not in data:
+                    found = False
+                    break
+                data = data[key]
+            if name == "pyproject.toml" and not found:
+                continue
+            if not found:
+                return STANDAARD_DREMPELS, path.as_posix()
+            if not isinstance(data, dict):
+                raise VoortgangProbleem(
+                    f"{path.as_posix()}: [{'.'.join(keys)}] moet een tabel zijn"
+                )
+            try:
+                return drempels_uit_tabel(data), path.as_posix()
+            except DrempelFout as exc:
+                raise VoortgangProbleem(f"{path.as_posix()}: [{'.'.join(keys)}] {exc}") from None
+    return STANDAARD_DREMPELS, None
+
+
+FORMATEN = ("table", "json", "csv")
+TABEL_BREEDTE = 120
+
+
+def run_progress(
+    paths: list[Path],
+    jaar: int | None,
+    formaat: str,
+    toelichting: bool,
+    op_koers: float | None,
+    kleine_achterstand: float | None,
+    out: Console,
+    err: Console,
+) -> int:
+    """The ``progress`` command: load, compute, show. Returns the exit code."""
+    import sys
+
+    from .checking import find_contract_files
+    from .loading import load_contract
+    from .progress import contract_progress
+
+    if formaat not in FORMATEN:
+        raise VoortgangProbleem(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
+    drempels, _bron = laad_drempels(Path.cwd())
+    try:
+        drempels = Drempels(
+            op_koers=drempels.op_koers if op_koers is None else op_koers,
+            kleine_achterstand=(
+                drempels.kleine_achterstand if kleine_achterstand is None else kleine_achterstand
+            ),
+        )
+    except DrempelFout as exc:
+        raise VoortgangProbleem(str(exc)) from None
+    files, problems = find_contract_files(paths)
+    for problem in problems:
+        err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True)
+    if not files and not problems:
+        raise VoortgangProbleem(
+            "geen contractbestanden (*.yaml, *.yml) gevonden in "
+            + ", ".join(p.as_posix() for p in paths)
+        )
+    programmas: list[Programma] = []
+    broken = 0
+    for path, name in files:
+        result = load_contract(path, name)
+        if result.contract is None:
+            broken += 1
+            for finding in result.findings:
+                err.print(finding.als_tekst(), highlight=False, soft_wrap=True)
+            err.print(
+                f"programmatool: {name} overgeslagen: het contract bevat fouten",
+                highlight=False,
+                soft_wrap=True,
+            )
+            continue
+        programmas.append(Programma(name, contract_progress(result.contract, jaar, drempels)))
+    if formaat == "json":
+        sys.stdout.write(report_json(programmas, jaar, drempels))
+    elif formaat == "csv":
+        sys.stdout.write(report_csv(programmas))
+    elif programmas:
+        if not out.is_terminal and "COLUMNS" not in os.environ:
+            # A pipe or file has no width; 80 columns would squeeze the names to nothing.
+            out = Console(highlight=False, width=TABEL_BREEDTE)
+        report_table(programmas, out, toelichting)
+    if problems:
+        return 2
+    return 1 if broken else 0
