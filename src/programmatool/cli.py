@@ -122,7 +122,8 @@ def check(
         )
     if result.results:
         report_result(result, formaat, strict, stdout())
-    if result.problems:
+    # A file that could not be read at all was not checked: the command did not do its work.
+    if result.problems or any(f.code == "PT009" for f in result.findings):
         raise typer.Exit(EXIT_USAGE)
     failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -213,6 +214,43 @@ def progress(
             paths, jaar, formaat, toelichting, op_koers, kleine_achterstand, stdout(), stderr()
         )
     except VoortgangProbleem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Contractbestanden of mappen.", show_default=False, metavar="PAD..."),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
+    ],
+    formaat: Annotated[
+        str, typer.Option("--format", help="Uitvoer: md of html.", metavar="FORMAAT")
+    ] = "html",
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
+            metavar="MAP",
+        ),
+    ] = None,
+    verantwoording: Annotated[
+        int | None,
+        typer.Option(
+            "--verantwoording", min=1900, max=2200, metavar="JAAR",
+            help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
+        ),
+    ] = None,
+) -> None:
+    """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from .rendering import RenderProblem, run_render
+
+    try:
+        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr())
+    except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
 

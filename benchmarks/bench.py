@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Benchmark programmatool on portfolios of 10, 100 and 1 000 contracts.
+
+A script, not a test: it builds portfolios from the real contracts in ``programmas/`` (copies
+with new codes, same size and shape), times whole processes as medians of several runs, measures
+peak memory, and times ``check-jsonschema`` and ``yamllint`` on the same files for reference.
+
+    .venv/bin/python benchmarks/bench.py            # 10, 100 and 1 000 contracts
+    .venv/bin/python benchmarks/bench.py --sizes 10 100 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TOOL = str(BIN / "programmatool")
+
+
+@dataclass
+class Row:
+    what: str
+    size: int
+    seconds: float | None
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+def build_portfolio(folder: Path, size: int) -> list[Path]:
+    """``size`` contracts: the real ones copied round-robin, codes renamed consistently per copy."""
+    sources = sorted((ROOT / "programmas").glob("*.yaml"))
+    if not sources:
+        sys.exit("geen contracten in programmas/")
+    codes = [re.search(r"^code:\s*(\S+)", p.read_text(encoding="utf-8"), re.M) for p in sources]
+    names = [m.group(1) for m in codes if m]
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(size):
+        copy, index = divmod(i, len(sources))
+        text = texts[index]
+        for name in names:
+            # A copy set renames every code the same way, so relations stay consistent.
+            text = re.sub(
+                rf"^(\s*(?:-\s+)?(?:code|programma):\s*){re.escape(name)}\s*$",
+                rf"\g<1>{name}-{copy:04d}",
+                text,
+                flags=re.M,
+            )
+        path = folder / f"{names[index]}-{copy:04d}.yaml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """Wall-clock seconds of one process; its output is discarded."""
+    start = time.perf_counter()
+    subprocess.run(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+    )
+    return time.perf_counter() - start
+
+
+def median(
+    times: int, action: Callable[[], float], before: Callable[[], None] | None = None
+) -> float:
+    """Median of ``times`` runs of ``action``, calling ``before`` ahead of each one."""
+    results = []
+    for _ in range(times):
+        if before is not None:
+            before()
+        results.append(action())
+    return statistics.median(results)
+
+
+def peak_memory_mb(cmd: list[str], cwd: Path) -> float:
+    """Peak resident memory of a process and its children, in MB."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def tool_available(name: str) -> str | None:
+    """Path of a reference tool in this environment, if installed."""
+    candidate = BIN / name
+    if candidate.exists():
+        return str(candidate)
+    return shutil.which(name)
+
+
+def bench(sizes: list[int], runs: int) -> list[Row]:
+    rows: list[Row] = []
+    version = median(max(runs, 5), lambda: run([TOOL, "--version"], ROOT))
+    rows.append(Row("programmatool --version", 0, version, "< 0,150 s", version < 0.150))
+    with tempfile.TemporaryDirectory(prefix="pt-bench-") as tmp:
+        work = Path(tmp)
+        schema = work / "schema.json"
+        subprocess.run([TOOL, "schema", "-o", str(schema)], check=True, capture_output=True)
+        for size in sizes:
+            folder = work / f"p{size}"
+            files = build_portfolio(folder / "programmas", size)
+            cache = folder / ".programmatool_cache"
+            env = dict(os.environ)
+            check = [TOOL, "check", "programmas"]
+            reps = runs if size < 1000 else max(1, runs - 2)
+
+            def clear() -> None:
+                shutil.rmtree(cache, ignore_errors=True)
+
+            cold = median(reps, lambda: run(check, folder, env), clear)
+            rows.append(Row("check koud", size, cold))
+            run(check, folder, env)
+            warm = median(reps, lambda: run(check, folder, env))
+            rows.append(
+                Row(
+                    "check warm (niets gewijzigd)", size, warm, "< 10% van koud", warm < 0.10 * cold
+                )
+            )
+            counter = [0]
+
+            def touch_one() -> None:
+                counter[0] += 1
+                target = files[len(files) // 2]
+                text = target.read_text(encoding="utf-8")
+                target.write_text(text + f"# wijziging {counter[0]}\n", encoding="utf-8")
+
+            one = median(reps, lambda: run(check, folder, env), touch_one)
+            rows.append(
+                Row(
+                    "check na 1 gewijzigd bestand",
+                    size,
+                    one,
+                    "< 1 s" if size == 1000 else "",
+                    one < 1.0 if size == 1000 else None,
+                )
+            )
+            progress = median(reps, lambda: run([TOOL, "progress", "programmas"], folder, env))
+            rows.append(Row("progress", size, progress))
+            site = folder / "site"
+            render = median(
+                reps,
+                lambda: run(
+                    [TOOL, "render", "programmas", "--format", "html", "--out", str(site)],
+                    folder,
+                    env,
+                ),
+            )
+            rows.append(
+                Row(
+                    "render html (portfolio)",
+                    size,
+                    render,
+                    "< 20 s" if size == 1000 else "",
+                    render < 20 if size == 1000 else None,
+                )
+            )
+            clear()
+            memory = peak_memory_mb(check, folder)
+            rows.append(
+                Row(
+                    "check piekgeheugen (MB)",
+                    size,
+                    memory,
+                    "< 500 MB" if size == 1000 else "",
+                    memory < 500 if size == 1000 else None,
+                )
+            )
+            jsonschema = tool_available("check-jsonschema")
+            if jsonschema:
+                ref = median(
+                    reps,
+                    lambda: run(
+                        [jsonschema, "--schemafile", str(schema), *[p.name for p in files]],
+                        folder / "programmas",
+                        env,
+                    ),
+                )
+                rows.append(Row("check-jsonschema (referentie)", size, ref))
+                if size == 1000:
+                    rows.append(
+                        Row(
+                            "check koud sneller dan check-jsonschema",
+                            size,
+                            None,
+                            "ja",
+                            cold < ref,
+                            f"{cold:.2f} s tegen {ref:.2f} s",
+                        )
+                    )
+            else:
+                rows.append(
+                    Row("check-jsonschema (referentie)", size, None, note="niet geinstalleerd")
+                )
+            yamllint = tool_available("yamllint")
+            if yamllint:
+                ref = median(
+                    reps, lambda: run([yamllint, "-d", "relaxed", "programmas"], folder, env)
+                )
+                rows.append(Row("yamllint (referentie)", size, ref))
+            else:
+                rows.append(Row("yamllint (referentie)", size, None, note="niet geinstalleerd"))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| meting | contracten | tijd (s) of MB | doel | gehaald |",
+        "| --- | ---: | ---: | --- | --- |",
+    ]
+    for r in rows:
+        value = "" if r.seconds is None else f"{r.seconds:.3f}".replace(".", ",")
+        met = "" if r.met is None else ("ja" if r.met else "NEE")
+        size = "" if r.size == 0 else f"{r.size:,}".replace(",", ".")
+        extra = f" ({r.note})" if r.note else ""
+        lines.append(f"| {r.what}{extra} | {size} | {value} | {r.target} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark van programmatool")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument(
+        "--runs", type=int, default=5, help="aantal herhalingen per meting (mediaan)"
+    )
+    args = parser.parse_args()
+    rows = bench(args.sizes, args.runs)
+    print(table(rows))
+    return 0 if all(r.met is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
