@@ -108,6 +108,108 @@ def tool_available(name: str) -> str | None:
     return shutil.which(name)
 
 
+def bench_portfolio(work: Path, schema: Path, size: int, runs: int) -> list[Row]:
+    """All measurements on one portfolio of ``size`` contracts."""
+    rows: list[Row] = []
+    folder = work / f"p{size}"
+    files = build_portfolio(folder / "programmas", size)
+    cache = folder / ".programmatool_cache"
+    env = dict(os.environ)
+    check = [TOOL, "check", "programmas"]
+    reps = runs if size < 1000 else max(1, runs - 2)
+
+    def clear() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    cold = median(reps, lambda: run(check, folder, env), clear)
+    rows.append(Row("check koud", size, cold))
+    run(check, folder, env)
+    warm = median(reps, lambda: run(check, folder, env))
+    rows.append(
+        Row("check warm (niets gewijzigd)", size, warm, "< 10% van koud", warm < 0.10 * cold)
+    )
+    counter = [0]
+
+    def touch_one() -> None:
+        counter[0] += 1
+        target = files[len(files) // 2]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + f"# wijziging {counter[0]}\n", encoding="utf-8")
+
+    one = median(reps, lambda: run(check, folder, env), touch_one)
+    rows.append(
+        Row(
+            "check na 1 gewijzigd bestand",
+            size,
+            one,
+            "< 1 s" if size == 1000 else "",
+            one < 1.0 if size == 1000 else None,
+        )
+    )
+    progress = median(reps, lambda: run([TOOL, "progress", "programmas"], folder, env))
+    rows.append(Row("progress", size, progress))
+    site = folder / "site"
+    render = median(
+        reps,
+        lambda: run(
+            [TOOL, "render", "programmas", "--format", "html", "--out", str(site)],
+            folder,
+            env,
+        ),
+    )
+    rows.append(
+        Row(
+            "render html (portfolio)",
+            size,
+            render,
+            "< 20 s" if size == 1000 else "",
+            render < 20 if size == 1000 else None,
+        )
+    )
+    clear()
+    memory = peak_memory_mb(check, folder)
+    rows.append(
+        Row(
+            "check piekgeheugen (MB)",
+            size,
+            memory,
+            "< 500 MB" if size == 1000 else "",
+            memory < 500 if size == 1000 else None,
+        )
+    )
+    jsonschema = tool_available("check-jsonschema")
+    if jsonschema:
+        ref = median(
+            reps,
+            lambda: run(
+                [jsonschema, "--schemafile", str(schema), *[p.name for p in files]],
+                folder / "programmas",
+                env,
+            ),
+        )
+        rows.append(Row("check-jsonschema (referentie)", size, ref))
+        if size == 1000:
+            rows.append(
+                Row(
+                    "check koud sneller dan check-jsonschema",
+                    size,
+                    None,
+                    "ja",
+                    cold < ref,
+                    f"{cold:.2f} s tegen {ref:.2f} s",
+                )
+            )
+    else:
+        rows.append(Row("check-jsonschema (referentie)", size, None, note="niet geinstalleerd"))
+    yamllint = tool_available("yamllint")
+    if yamllint:
+        ref = median(reps, lambda: run([yamllint, "-d", "relaxed", "programmas"], folder, env))
+        rows.append(Row("yamllint (referentie)", size, ref))
+    else:
+        rows.append(Row("yamllint (referentie)", size, None, note="niet geinstalleerd"))
+    return rows
+
+
 def bench(sizes: list[int], runs: int) -> list[Row]:
     rows: list[Row] = []
     version = median(max(runs, 5), lambda: run([TOOL, "--version"], ROOT))
@@ -117,108 +219,7 @@ def bench(sizes: list[int], runs: int) -> list[Row]:
         schema = work / "schema.json"
         subprocess.run([TOOL, "schema", "-o", str(schema)], check=True, capture_output=True)
         for size in sizes:
-            folder = work / f"p{size}"
-            files = build_portfolio(folder / "programmas", size)
-            cache = folder / ".programmatool_cache"
-            env = dict(os.environ)
-            check = [TOOL, "check", "programmas"]
-            reps = runs if size < 1000 else max(1, runs - 2)
-
-            def clear() -> None:
-                shutil.rmtree(cache, ignore_errors=True)
-
-            cold = median(reps, lambda: run(check, folder, env), clear)
-            rows.append(Row("check koud", size, cold))
-            run(check, folder, env)
-            warm = median(reps, lambda: run(check, folder, env))
-            rows.append(
-                Row(
-                    "check warm (niets gewijzigd)", size, warm, "< 10% van koud", warm < 0.10 * cold
-                )
-            )
-            counter = [0]
-
-            def touch_one() -> None:
-                counter[0] += 1
-                target = files[len(files) // 2]
-                text = target.read_text(encoding="utf-8")
-                target.write_text(text + f"# wijziging {counter[0]}\n", encoding="utf-8")
-
-            one = median(reps, lambda: run(check, folder, env), touch_one)
-            rows.append(
-                Row(
-                    "check na 1 gewijzigd bestand",
-                    size,
-                    one,
-                    "< 1 s" if size == 1000 else "",
-                    one < 1.0 if size == 1000 else None,
-                )
-            )
-            progress = median(reps, lambda: run([TOOL, "progress", "programmas"], folder, env))
-            rows.append(Row("progress", size, progress))
-            site = folder / "site"
-            render = median(
-                reps,
-                lambda: run(
-                    [TOOL, "render", "programmas", "--format", "html", "--out", str(site)],
-                    folder,
-                    env,
-                ),
-            )
-            rows.append(
-                Row(
-                    "render html (portfolio)",
-                    size,
-                    render,
-                    "< 20 s" if size == 1000 else "",
-                    render < 20 if size == 1000 else None,
-                )
-            )
-            clear()
-            memory = peak_memory_mb(check, folder)
-            rows.append(
-                Row(
-                    "check piekgeheugen (MB)",
-                    size,
-                    memory,
-                    "< 500 MB" if size == 1000 else "",
-                    memory < 500 if size == 1000 else None,
-                )
-            )
-            jsonschema = tool_available("check-jsonschema")
-            if jsonschema:
-                ref = median(
-                    reps,
-                    lambda: run(
-                        [jsonschema, "--schemafile", str(schema), *[p.name for p in files]],
-                        folder / "programmas",
-                        env,
-                    ),
-                )
-                rows.append(Row("check-jsonschema (referentie)", size, ref))
-                if size == 1000:
-                    rows.append(
-                        Row(
-                            "check koud sneller dan check-jsonschema",
-                            size,
-                            None,
-                            "ja",
-                            cold < ref,
-                            f"{cold:.2f} s tegen {ref:.2f} s",
-                        )
-                    )
-            else:
-                rows.append(
-                    Row("check-jsonschema (referentie)", size, None, note="niet geinstalleerd")
-                )
-            yamllint = tool_available("yamllint")
-            if yamllint:
-                ref = median(
-                    reps, lambda: run([yamllint, "-d", "relaxed", "programmas"], folder, env)
-                )
-                rows.append(Row("yamllint (referentie)", size, ref))
-            else:
-                rows.append(Row("yamllint (referentie)", size, None, note="niet geinstalleerd"))
+            rows.extend(bench_portfolio(work, schema, size, runs))
     return rows
 
 
