@@ -219,6 +219,50 @@ def progress(
 
 
 @app.command()
+def record(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
+    ],
+    indicator: Annotated[
+        str, typer.Argument(help="Id van de indicator.", show_default=False, metavar="INDICATOR")
+    ],
+    jaar: Annotated[
+        str, typer.Argument(help="Jaar van de meting.", show_default=False, metavar="JAAR")
+    ],
+    waarde: Annotated[
+        str,
+        typer.Argument(
+            help="Getal, woord van de schaal, of datum / ja / nee (mijlpaal).",
+            show_default=False,
+            metavar="WAARDE",
+        ),
+    ],
+    bron: Annotated[str | None, typer.Option("--bron", help="Bron van de meting.")] = None,
+    toelichting: Annotated[
+        str | None, typer.Option("--toelichting", help="Toelichting bij de meting.")
+    ] = None,
+) -> None:
+    """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from .recording import RecordProblem
+    from .recording import record as run_record
+
+    try:
+        done = run_record(bestand, indicator, jaar, waarde, bron, toelichting)
+    except RecordProblem as exc:
+        *details, last = exc.message.split("\n")
+        for line in details:
+            stderr().print(line, highlight=False, soft_wrap=True)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.code) from None
+    stdout().print(
+        f"{done.bestand}:{done.regel}: {done.tekst} (indicator {done.indicator})",
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+    )
+
+
+@app.command()
 def render(
     paths: Annotated[
         list[Path],
