@@ -233,7 +233,8 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
     step = _indent_step(root)
     at, prefix = _after_line(text, _node_end(anchor[1]), newline)
     block = f"{' ' * column}realisaties:{newline}{' ' * (column + step)}{entry}{newline}"
-    return _insert(text, at, prefix + block)
+    new_text, line = _insert(text, at, prefix + block)
+    return new_text, line + 1  # the entry stands on the line below the new key
 
 
 def _indent_step(root: Any) -> int:
