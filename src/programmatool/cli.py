@@ -103,6 +103,8 @@ def check(
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
     from .checking import check as run_check
+    from rich.markup import escape
+
     from .config import ConfigError, load_config
     from .reporting import FORMATEN, report_result
 
@@ -111,7 +113,7 @@ def check(
     try:
         settings = load_config(config)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))
     result = run_check(paths, config=settings)
     for problem in result.problems:
         stderr().print(f"programmatool: {problem}")

@@ -155,7 +155,7 @@ def load_config(pad: Path | None = None, start: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(_toml_message(name, str(exc))) from None
+        raise ConfigError(_toml_message(name, str(exc), text)) from None
     if pad.name == PYPROJECT:
         tool = data.get("tool", {})
         data = tool.get("programmatool", {}) if isinstance(tool, dict) else {}
@@ -164,12 +164,15 @@ def load_config(pad: Path | None = None, start: Path | None = None) -> Config:
     return _parse(data, name, text, pad.resolve().parent, pad)
 
 
-def _toml_message(name: str, error: str) -> str:
+def _toml_message(name: str, error: str, text: str) -> str:
     match = re.search(r"\(at line (\d+), column (\d+)\)", error)
-    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", error)
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", error)
     reason = _TOML_DUTCH.get(reason, reason)
     if match:
         return f"{name}:{match.group(1)}:{match.group(2)}: ongeldige TOML: {reason}"
+    if "(at end of document)" in error:
+        last = max(1, len(text.splitlines()))
+        return f"{name}:{last}: ongeldige TOML: {reason} (aan het einde van het bestand)"
     return f"{name}: ongeldige TOML: {reason}"
 
 

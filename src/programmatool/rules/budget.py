@@ -91,10 +91,14 @@ def jaartotaal(bron: Bron) -> Iterator[Melding]:
             )
 
 
-def _jaren_som(begroting: Begroting) -> tuple[int | float, str]:
+def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
+    """The sums a grand total may equal: the printed year totals and the lines."""
+    sums: list[tuple[int | float, str]] = []
     if begroting.totalen:
-        return sum(begroting.totalen.values()), "de jaartotalen"
-    return sum(begroting.som_per_jaar().values()), "de regels"
+        sums.append((sum(begroting.totalen.values()), "de jaartotalen"))
+    if any(r.bedragen for r in begroting.regels):
+        sums.append((sum(begroting.som_per_jaar().values()), "de regels"))
+    return sums
 
 
 @regel(
@@ -102,9 +106,10 @@ def _jaren_som(begroting: Begroting) -> tuple[int | float, str]:
     "fout",
     "Gedrukt totaal over alle jaren wijkt af van de jaren samen",
     waarom="""
-        Een begrotingstabel met een eindtotaal (`totaal`) moet optellen tot de jaartotalen
-        (of, zonder jaartotalen, tot de regels). Anders is onduidelijk welk bedrag is
-        toegezegd.
+        Het eindtotaal (`totaal`) van een begrotingstabel hoort gelijk te zijn aan de
+        jaartotalen samen of aan alle regels samen. Is het geen van beide, dan is
+        onduidelijk welk bedrag is toegezegd. (Wijkt alleen een jaartotaal af, dan meldt
+        PT201 dat ene jaar.)
     """,
     voorbeeld="""
         middelen:
@@ -128,22 +133,25 @@ def _jaren_som(begroting: Begroting) -> tuple[int | float, str]:
     """,
 )
 def eindtotaal(bron: Bron) -> Iterator[Melding]:
-    """A printed grand total that differs from the years added up."""
+    """A printed grand total that equals neither the year totals nor the lines added up."""
     if bron.contract.middelen is None:
         return
     for b, begroting in enumerate(bron.contract.middelen.begrotingen):
-        if begroting.totaal is None or not (begroting.totalen or begroting.regels):
+        sums = _sommen(begroting)
+        if begroting.totaal is None or not sums:
             continue
-        som, wat = _jaren_som(begroting)
-        if round(som * 100) != round(begroting.totaal * 100):
-            e = begroting.eenheid
-            yield Melding(
-                bron,
-                ("middelen", "begrotingen", b, "totaal"),
-                f"'{begroting.titel}': {wat} tellen op tot {bedrag(som, e)}, het gedrukte "
-                f"totaal is {bedrag(begroting.totaal, e)} "
-                f"(verschil {bedrag(abs(begroting.totaal - som), e)}){_eenheid_noot(e)}",
-            )
+        totaal = begroting.totaal
+        if any(round(som * 100) == round(totaal * 100) for som, _ in sums):
+            continue
+        e = begroting.eenheid
+        som, wat = sums[0]
+        yield Melding(
+            bron,
+            ("middelen", "begrotingen", b, "totaal"),
+            f"'{begroting.titel}': {wat} tellen op tot {bedrag(som, e)}, het gedrukte "
+            f"totaal is {bedrag(totaal, e)} "
+            f"(verschil {bedrag(abs(totaal - som), e)}){_eenheid_noot(e)}",
+        )
 
 
 @regel(

@@ -109,6 +109,8 @@ def concept_met_datum(bron: Bron) -> Iterator[Melding]:
 def vastgesteld_na_looptijd(bron: Bron) -> Iterator[Melding]:
     """A date of adoption after the programme's last year."""
     c = bron.contract
+    if c.periode.start > c.periode.eind:  # PT501 reports the period itself
+        return
     if c.vastgesteld_op is not None and c.vastgesteld_op.year > c.periode.eind:
         yield Melding(
             bron,

@@ -8,13 +8,17 @@ from collections.abc import Iterator
 from . import Bron, Melding, regel
 
 
-def _hint(unknown: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(unknown, sorted(known), n=1, cutoff=0.6)
-    return f"; bedoelde u '{close[0]}'?" if close else ""
-
-
-def _bestaande(known: set[str]) -> str:
-    return ", ".join(sorted(known)) if known else "geen"
+def hint(unknown: str, known: set[str]) -> str:
+    """A Dutch 'did you mean' when exactly one known id is clearly the one meant."""
+    same_case = [k for k in sorted(known) if k.lower() == unknown.lower()]
+    if len(same_case) == 1:
+        return f"; bedoelde u '{same_case[0]}'?"
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, unknown, k).ratio(), k) for k in known), reverse=True
+    )
+    if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return f"; bedoelde u '{scored[0][1]}'?"
+    return ""
 
 
 @regel(
@@ -30,7 +34,7 @@ def _bestaande(known: set[str]) -> str:
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
-            doelen: [c]          # er is geen doel 'c'
+            doelen: [f]          # er is geen doel 'f'
     """,
     oplossing="""
         inspanningen:
@@ -49,7 +53,7 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
                     bron,
                     ("inspanningen", i, "doelen", j),
                     f"inspanning '{ins.id}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{_hint(doel, known)}",
+                    f"{hint(doel, known)}",
                 )
     for i, project in enumerate(bron.contract.projecten):
         for j, doel in enumerate(project.doelen):
@@ -58,7 +62,7 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
                     bron,
                     ("projecten", i, "doelen", j),
                     f"project '{project.naam}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{_hint(doel, known)}",
+                    f"{hint(doel, known)}",
                 )
 
 
@@ -206,7 +210,7 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
                 bron,
                 ("indicatoren", i, "doel"),
                 f"indicator '{ind.id}' meet doel '{ind.doel}', dat niet bestaat"
-                f"{_hint(ind.doel, known)}",
+                f"{hint(ind.doel, known)}",
             )
 
 
@@ -374,7 +378,7 @@ def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
                     bron,
                     ("projecten", i, "inspanningen", j),
                     f"project '{project.naam}' verwijst naar inspanning '{ident}', "
-                    f"die niet bestaat{_hint(ident, known)}",
+                    f"die niet bestaat{hint(ident, known)}",
                 )
     if c.middelen is None:
         return
@@ -386,5 +390,5 @@ def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
                         bron,
                         ("middelen", "begrotingen", b, "regels", r, "inspanningen", j),
                         f"begrotingsregel '{line.omschrijving}' verwijst naar inspanning "
-                        f"'{ident}', die niet bestaat{_hint(ident, known)}",
+                        f"'{ident}', die niet bestaat{hint(ident, known)}",
                     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from . import Bron, Melding, regel
+from .links import hint
 
 
 @regel(
@@ -44,13 +44,11 @@ def onbekend_programma(bronnen: list[Bron]) -> Iterator[Melding]:
     for bron in bronnen:
         for i, rel in enumerate(bron.contract.relaties):
             if rel.programma not in codes:
-                close = difflib.get_close_matches(rel.programma, sorted(codes), n=1, cutoff=0.6)
-                hint = f"; bedoelde u '{close[0]}'?" if close else ""
                 yield Melding(
                     bron,
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
-                    f"controle heeft die code{hint}",
+                    f"controle heeft die code{hint(rel.programma, codes)}",
                 )
 
 

@@ -1,0 +1,165 @@
+"""PT2xx: budget tables, spreads, signs, money on inspanningen and hour ranges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from programmatool.rules.budget import bedrag, getal
+
+from .test_rules_support import findings, line_of, variant
+
+
+def test_dutch_numbers() -> None:
+    assert getal(1234567) == "1.234.567"
+    assert getal(-1000) == "-1.000"
+    assert getal(1234.5) == "1.234,5"
+    assert getal(12.0) == "12"
+    assert bedrag(200000, "euro") == "€ 200.000"
+    assert bedrag(1234, "duizend_euro") == "1.234"
+    assert bedrag(36, "uren") == "36 uur"
+
+
+def test_pt201_year_total_differs_from_lines(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 16500}"
+    )
+    [f] = findings(path, code="PT201")
+    assert (f.regel, f.kolom, f.niveau) == (line_of(path, "2020: 16500"), 36, "fout")
+    assert f.bericht == (
+        "'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal is "
+        "€ 16.500 (verschil € 1.500)"
+    )
+
+
+def test_pt201_thousands_and_hours_in_their_own_unit(tmp_path: Path) -> None:
+    path = variant(tmp_path, "      eenheid: euro\n", "      eenheid: duizend_euro\n")
+    text = path.read_text(encoding="utf-8").replace(
+        "totalen: {2019: 1400, 2020: 1400}", "totalen: {2019: 1400, 2020: 1450}"
+    )
+    text = text.replace(
+        "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15001}"
+    )
+    path.write_text(text, encoding="utf-8")
+    messages = [f.bericht for f in findings(path, code="PT201")]
+    assert messages == [
+        "'Verdeling middelen' 2020: de regels tellen op tot 15.000, het gedrukte totaal is "
+        "15.001 (verschil 1) (bedragen × € 1.000)",
+        "'Inzet in uren' 2020: de regels tellen op tot 1.400 uur, het gedrukte totaal is "
+        "1.450 uur (verschil 50 uur)",
+    ]
+
+
+def test_pt201_cents_do_not_cause_rounding_alarms(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        "bedragen: {2019: 10000, 2020: 10000}\n          inspanningen",
+        "bedragen: {2019: 10000, 2020: 9999.9}\n          inspanningen",
+    )
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "bedragen: {2019: 5000, 2020: 5000}", "bedragen: {2019: 5000, 2020: 5000.1}"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert findings(path, code="PT201") == []
+
+
+def test_pt202_grand_total_differs(tmp_path: Path) -> None:
+    path = variant(tmp_path, "totaal: 29000\n", "totaal: 30000\n")
+    [f] = findings(path, code="PT202")
+    assert f.regel == line_of(path, "totaal: 30000")
+    assert f.bericht == (
+        "'Verdeling middelen': de jaartotalen tellen op tot € 29.000, het gedrukte totaal is "
+        "€ 30.000 (verschil € 1.000)"
+    )
+
+
+def test_pt203_budget_year_outside_period(tmp_path: Path) -> None:
+    path = variant(tmp_path, "bedragen: {2019: -1000}", "bedragen: {2019: -1000, 2023: -500}")
+    [f] = findings(path, code="PT203")
+    assert (f.regel, f.kolom) == (line_of(path, "2023: -500"), 35)
+    assert f.bericht == (
+        "'Verdeling middelen' heeft bedragen voor 2023, buiten de looptijd 2019–2022"
+    )
+
+
+def test_pt203_spread_before_the_period_is_fine() -> None:
+    # The base contract spreads costs over 2017-2019 while it runs 2019-2022.
+    from .test_rules_support import BASIS
+
+    assert findings(BASIS, code="PT203") == []
+
+
+def test_pt203_inspanning_amount_outside_period(tmp_path: Path) -> None:
+    path = variant(tmp_path, "bedragen: {2019: 4000, 2020: 4000}", "bedragen: {2018: 4000}")
+    [f] = findings(path, code="PT203")
+    assert f.regel == line_of(path, "bedragen: {2018: 4000}")
+    assert (
+        f.bericht == "inspanning 'ins-2' heeft een bedrag voor 2018, buiten de looptijd 2019–2022"
+    )
+
+
+def test_pt204_percentages_do_not_add_up(tmp_path: Path) -> None:
+    path = variant(tmp_path, "{percentage: 33, bedrag: 40740}", "{percentage: 32, bedrag: 39506}")
+    [f] = findings(path, code="PT204")
+    assert f.regel == line_of(path, "      jaren:")
+    assert f.bericht == (
+        "spreiding 'Invoeringskosten': de percentages tellen op tot 99 %, niet tot 100 %"
+    )
+
+
+def test_pt205_amount_does_not_match_percentage(tmp_path: Path) -> None:
+    path = variant(tmp_path, "bedrag: 40740}", "bedrag: 47040}")
+    [f] = findings(path, code="PT205")
+    assert f.regel == line_of(path, "bedrag: 47040")
+    assert f.bericht == (
+        "spreiding 'Invoeringskosten' 2018: 33 % van € 123.456 is € 40.740,48, gedrukt is € 47.040"
+    )
+
+
+def test_pt205_allows_rounding_of_a_whole_percentage(tmp_path: Path) -> None:
+    # 33 % printed may be 32.5 % to 33.5 %: 40.123 (32.5 %) still fits.
+    path = variant(tmp_path, "bedrag: 40740}", "bedrag: 40200}")
+    assert findings(path, code="PT205") == []
+
+
+def test_pt206_negative_total_and_hours(tmp_path: Path) -> None:
+    path = variant(tmp_path, "uren_per_week: 4\n", "uren_per_week: -4\n")
+    [f] = findings(path, code="PT206")
+    assert f.regel == line_of(path, "uren_per_week: -4")
+    assert f.bericht == "uren van 'Communicatieadviseur' is negatief; dat kan hier niet"
+
+
+def test_pt206_negative_budget_line_in_euro_is_allowed() -> None:
+    # The base contract has a line 'Korting' of -1000.
+    from .test_rules_support import BASIS
+
+    assert findings(BASIS, code="PT206") == []
+
+
+def test_pt207_inspanningen_get_more_than_the_budget(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        "bedragen: {2019: 10000, 2020: 10000}\n  - id: ins-2",
+        "bedragen: {2019: 10000, 2020: 12000}\n  - id: ins-2",
+    )
+    [f] = findings(path, code="PT207")
+    assert f.regel == line_of(path, "bedragen: {2019: 10000, 2020: 12000}")
+    assert f.bericht == (
+        "2020: de inspanningen krijgen samen € 16.000, meer dan het programmabudget van "
+        "€ 15.000 (verschil € 1.000)"
+    )
+
+
+def test_pt207_thousands_are_converted(tmp_path: Path) -> None:
+    path = variant(tmp_path, "      eenheid: euro\n", "      eenheid: duizend_euro\n")
+    assert findings(path, code="PT207") == []
+
+
+def test_pt208_hour_range_reversed(tmp_path: Path) -> None:
+    path = variant(tmp_path, "{van: 24, tot: 32}", "{van: 32, tot: 24}")
+    [f] = findings(path, code="PT208")
+    assert (f.regel, f.kolom) == (line_of(path, "{van: 32, tot: 24}"), 26)
+    assert f.bericht == (
+        "'Programmamanager': van 32 tot 24 uur loopt achteruit; de ondergrens is groter dan "
+        "de bovengrens"
+    )
