@@ -216,7 +216,9 @@ def progress(
             paths, jaar, formaat, toelichting, op_koers, kleine_achterstand, stdout(), stderr()
         )
     except VoortgangProbleem as exc:
-        fail(str(exc))
+        from rich.markup import escape
+
+        fail(escape(str(exc)))
     raise typer.Exit(code)
 
 
@@ -253,8 +255,8 @@ def record(
     except RecordProblem as exc:
         *details, last = exc.message.split("\n")
         for line in details:
-            stderr().print(line, highlight=False, soft_wrap=True)
-        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True)
+            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(exc.code) from None
     stdout().print(
         f"{done.bestand}:{done.regel}: {done.tekst} (indicator {done.indicator})",

@@ -511,12 +511,12 @@ def tel(statussen: Iterable[Status]) -> dict[Status, int]:
 
 def _uitleg_rollup(statussen: list[Status], status: Status, wat: str) -> str:
     if not statussen:
-        return f"Geen {wat} met een indicator."
+        return "Geen indicator om de voortgang aan te meten."
     counts = tel(statussen)
     parts = ", ".join(f"{n} {s}" for s, n in counts.items())
     measured = sum(n for s, n in counts.items() if s in _ERGST_EERST)
     if measured == 0:
-        return f"Geen van de {len(statussen)} {wat} is gemeten ({parts})."
+        return f"Nog niets gemeten ({parts})."
     return f"Het zwakste gemeten onderdeel bepaalt de status ({parts})."
 
 

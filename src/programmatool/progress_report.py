@@ -19,7 +19,6 @@ from rich.table import Table
 from rich.text import Text
 
 from .progress import (
-    STANDAARD_DREMPELS,
     STATUSSEN,
     DrempelFout,
     Drempels,
@@ -103,7 +102,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
         title.append_text(_status(pv.status))
-        console.print(title)
+        console.print(title, soft_wrap=True)
         rows = _rijen(pv)
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
@@ -118,7 +117,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         for indent, cells in rows:
             table.add_row(_naamcel(cells[0], indent), *cells[1:])
         console.print(table)
-        console.print(_telling(pv))
+        console.print(_telling(pv), soft_wrap=True)
         if toelichting:
             _toelichting(pv, console)
 
@@ -224,7 +223,7 @@ def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
     for geld in pv.geld:
         lines.append(_geld_regel(geld, bedrag))
     for line in lines:
-        console.print(line, highlight=False, soft_wrap=True)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 def _verantwoording_regels(naam: str, v: Any, jaar: int | None) -> list[str]:
@@ -440,51 +439,19 @@ class VoortgangProbleem(Exception):
 
 
 def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
-    """Thresholds from ``programmatool.toml`` ([voortgang]) or ``pyproject.toml``
-    ([tool.programmatool.voortgang]) in ``folder`` or the nearest folder above it."""
-    import tomllib
+    """Thresholds from the ``[voortgang]`` table of the configuration file found from
+    ``folder`` upward (``programmatool.toml`` or ``[tool.programmatool.voortgang]``)."""
+    from .config import ConfigError, load_config
 
-    for current in (folder, *folder.parents):
-        for name, keys in (
-            ("programmatool.toml", ("voortgang",)),
-            ("pyproject.toml", ("tool", "programmatool", "voortgang")),
-        ):
-            path = current / name
-            if not path.is_file():
-                continue
-            try:
-                data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as exc:
-                import re
-
-                where = re.search(r"line (\d+), column (\d+)", str(exc))
-                at = f":{where.group(1)}:{where.group(2)}" if where else ""
-                raise VoortgangProbleem(
-                    f"{path.as_posix()}{at}: ongeldige TOML; de instellingen zijn niet te lezen"
-                ) from None
-            except (OSError, UnicodeDecodeError) as exc:
-                raise VoortgangProbleem(
-                    f"{path.as_posix()}: kan de instellingen niet lezen ({type(exc).__name__})"
-                ) from None
-            found = True
-            for key in keys:
-                if not isinstance(data, dict) or key not in data:
-                    found = False
-                    break
-                data = data[key]
-            if name == "pyproject.toml" and not found:
-                continue
-            if not found:
-                return STANDAARD_DREMPELS, path.as_posix()
-            if not isinstance(data, dict):
-                raise VoortgangProbleem(
-                    f"{path.as_posix()}: [{'.'.join(keys)}] moet een tabel zijn"
-                )
-            try:
-                return drempels_uit_tabel(data), path.as_posix()
-            except DrempelFout as exc:
-                raise VoortgangProbleem(f"{path.as_posix()}: [{'.'.join(keys)}] {exc}") from None
-    return STANDAARD_DREMPELS, None
+    try:
+        config = load_config(start=folder)
+    except ConfigError as exc:
+        raise VoortgangProbleem(str(exc)) from None
+    name = config.pad.as_posix() if config.pad is not None else None
+    try:
+        return drempels_uit_tabel(config.tabel("voortgang")), name
+    except DrempelFout as exc:
+        raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
 
 FORMATEN = ("table", "json", "csv")
@@ -522,7 +489,7 @@ def run_progress(
         raise VoortgangProbleem(str(exc)) from None
     files, problems = find_contract_files(paths)
     for problem in problems:
-        err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True)
+        err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True, markup=False)
     if not files and not problems:
         raise VoortgangProbleem(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
@@ -535,11 +502,12 @@ def run_progress(
         if result.contract is None:
             broken += 1
             for finding in result.findings:
-                err.print(finding.als_tekst(), highlight=False, soft_wrap=True)
+                err.print(finding.als_tekst(), highlight=False, soft_wrap=True, markup=False)
             err.print(
                 f"programmatool: {name} overgeslagen: het contract bevat fouten",
                 highlight=False,
                 soft_wrap=True,
+                markup=False,
             )
             continue
         programmas.append(Programma(name, contract_progress(result.contract, jaar, drempels)))
