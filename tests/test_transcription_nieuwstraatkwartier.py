@@ -190,3 +190,21 @@ def test_relations(contract: Contract) -> None:
         "veiligheid",
         "zorg",
     ]
+
+
+# Projects named in bijlage III and the example in 6.10; the DIN that linked them to goals was an
+# image, so none of them carries goals.
+PROJECTEN = [
+    "Nieuwstraat",
+    "Schoolstraat",
+    "Pilot toegang sociaal domein",
+    "Regulering kamerverhuur",
+    "Vervanging van het riool in de Nieuwstraat",
+    "Ruimtelijke visie Nieuwstraatkwartier, bedrijfsterrein Achter de Molen",
+    "Energietransitie NSK",
+]
+
+
+def test_projects_without_invented_links(contract: Contract) -> None:
+    assert [p.naam for p in contract.projecten] == PROJECTEN
+    assert all(p.doelen == [] and p.inspanningen == [] for p in contract.projecten)

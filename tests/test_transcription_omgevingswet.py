@@ -129,3 +129,10 @@ def test_relations_use_programme_codes(contract: Contract) -> None:
         "economie-participatie",
         "nieuwstraatkwartier",
     }
+
+
+def test_goals_without_indicator_await_one(contract: Contract) -> None:
+    # § 6.3: "Tijdens de uitvoering van het programma worden indicatoren ontwikkeld"; only goal a
+    # has a measurable milestone.
+    pending = {od.id for od in contract.operationele_doelen() if od.nog_te_bepalen}
+    assert pending == {"b", "c", "d", "e", "f"}
