@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean
+.PHONY: run test install lint clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Findings in the real contracts are expected (exit 1); only a failure of the tool itself (exit 2) fails the run.
+# `render` renders every contract that loads to site/ (index.html is the portfolio); it exits 1
+# when a contract had to be skipped because of errors, which the check above already reports.
 run: install
 	$(BIN)/programmatool check programmas/ ; status=$$?; [ $$status -le 1 ]
+	$(BIN)/programmatool render programmas/ --format html --out site/ ; status=$$?; [ $$status -le 1 ]
 
 lint: install
 	$(BIN)/ruff check src tests
@@ -26,5 +29,9 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# axe-core for the browser tests (Chromium itself comes from Debian: apt-get install chromium).
+browser-deps:
+	cd tests/browser && npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -1,0 +1,353 @@
+"""Inline SVG drawn from the data: the goals-efforts network (DIN) and indicator charts.
+
+Pure functions from plain data to an SVG string; nothing is fetched and no script is used.
+Every text is XML-escaped here, so the result can be put into a page as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+# Approximate width of one character of the 14px sans-serif font, for wrapping labels.
+_CHAR_WIDTH = 7.4
+_LINE_HEIGHT = 17
+_PAD = 7
+_GAP = 10
+_GROUP_GAP = 22
+_MAX_LINES = 3
+
+# Columns of the DIN: x and width of strategic goals, operational goals and efforts.
+_COLUMNS = ((0, 250), (345, 300), (740, 260))
+_WIDTH = 1000
+_TOP = 40
+
+
+@dataclass
+class DinKnoop:
+    """A box in the network: a goal or an effort."""
+
+    id: str
+    label: str
+
+
+@dataclass
+class DinStrategisch:
+    """A strategic goal with its operational goals."""
+
+    knoop: DinKnoop
+    operationeel: list[DinKnoop] = field(default_factory=list)
+
+
+@dataclass
+class DinInspanning:
+    """An effort and the ids of the goals it serves."""
+
+    knoop: DinKnoop
+    doelen: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Box:
+    knoop: DinKnoop
+    column: int
+    lines: list[str]
+    y: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * _LINE_HEIGHT + 2 * _PAD
+
+    @property
+    def center(self) -> float:
+        return self.y + self.height / 2
+
+
+def wrap(text: str, width: float, max_lines: int = _MAX_LINES) -> list[str]:
+    """Break ``text`` into lines that fit ``width`` pixels; cut with an ellipsis if too long."""
+    limit = max(4, int((width - 2 * _PAD) / _CHAR_WIDTH))
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > limit:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[: limit - 1] + "-")
+            word = word[limit - 1 :]
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        if len(last) + 1 > limit:
+            last = last[: limit - 1].rstrip()
+        lines = [*lines[: max_lines - 1], last + "…"]
+    return lines or [""]
+
+
+def _stack(boxes: Sequence[_Box], groups: Sequence[int], height: float) -> float:
+    """Place boxes top-down; ``groups`` gives a group number per box. Returns the used height.
+
+    When ``height`` exceeds the natural height, the extra space is spread over the gaps.
+    """
+    if not boxes:
+        return 0.0
+    gaps = [
+        (_GROUP_GAP if groups[i] != groups[i - 1] else _GAP) if i else 0.0
+        for i in range(len(boxes))
+    ]
+    natural = sum(b.height for b in boxes) + sum(gaps)
+    extra = max(0.0, height - natural)
+    spread = extra / (len(boxes) - 1) if len(boxes) > 1 else extra / 2
+    y = _TOP + (extra / 2 if len(boxes) == 1 else 0.0)
+    for box, gap in zip(boxes, gaps, strict=True):
+        y += gap + (spread if gap else 0.0)
+        box.y = y
+        y += box.height
+    return max(natural, height)
+
+
+def din_svg(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str = "din",
+) -> str:
+    """The network as SVG: three columns of boxes, a line for every goal link and contribution.
+
+    Efforts are ordered by the average position of the goals they serve, so lines cross less.
+    """
+    sd_boxes: list[_Box] = []
+    od_boxes: list[_Box] = []
+    od_groups: list[int] = []
+    by_id: dict[str, _Box] = {}
+    children: dict[str, list[_Box]] = {}
+    for index, sd in enumerate(strategisch):
+        box = _Box(sd.knoop, 0, wrap(sd.knoop.label, _COLUMNS[0][1]))
+        sd_boxes.append(box)
+        by_id.setdefault(sd.knoop.id, box)
+        children[sd.knoop.id] = []
+        for od in sd.operationeel:
+            child = _Box(od, 1, wrap(od.label, _COLUMNS[1][1]))
+            od_boxes.append(child)
+            od_groups.append(index)
+            by_id.setdefault(od.id, child)
+            children[sd.knoop.id].append(child)
+
+    ins_boxes = [_Box(ins.knoop, 2, wrap(ins.knoop.label, _COLUMNS[2][1])) for ins in inspanningen]
+    doelen_van = {id(b): ins.doelen for b, ins in zip(ins_boxes, inspanningen, strict=True)}
+
+    # First pass: natural heights, to order the efforts by the goals they serve.
+    height = _stack(od_boxes, od_groups, 0.0)
+    height = max(height, _stack(sd_boxes, list(range(len(sd_boxes))), 0.0))
+
+    def barycenter(box: _Box) -> float:
+        targets = [by_id[d].center for d in doelen_van[id(box)] if d in by_id]
+        return sum(targets) / len(targets) if targets else math.inf
+
+    ins_boxes = [b for _, _, b in sorted((barycenter(b), i, b) for i, b in enumerate(ins_boxes))]
+    height = max(height, _stack(ins_boxes, [0] * len(ins_boxes), 0.0))
+    _stack(od_boxes, od_groups, height)
+    _stack(ins_boxes, [0] * len(ins_boxes), height)
+    # A strategic goal stands level with its operational goals, without overlapping the previous.
+    bottom = float(_TOP - _GROUP_GAP)
+    for box in sd_boxes:
+        kids = children[box.knoop.id]
+        wanted = (kids[0].y + kids[-1].y + kids[-1].height) / 2 - box.height / 2 if kids else bottom
+        box.y = max(wanted, bottom + _GROUP_GAP)
+        bottom = box.y + box.height
+    total = max([_TOP + height, *(b.y + b.height for b in sd_boxes + od_boxes + ins_boxes)]) + 8
+
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="din" role="img" '
+        f'viewBox="0 0 {_WIDTH} {_fmt(total)}" '
+        f'aria-labelledby="{id_prefix}-titel">',
+        f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
+        f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
+    ]
+    for (x, w), kop in zip(
+        _COLUMNS, ("Strategische doelen", "Operationele doelen", "Inspanningen"), strict=True
+    ):
+        out.append(
+            f'<text class="din-kop" x="{_fmt(x + w / 2)}" y="18" text-anchor="middle">'
+            f"{escape(kop)}</text>"
+        )
+    out.append('<g class="din-lijnen">')
+    for sd_box in sd_boxes:
+        for od_box in children[sd_box.knoop.id]:
+            out.append(_edge(sd_box, od_box, "din-lijn-doel"))
+    for box in ins_boxes:
+        for doel in doelen_van[id(box)]:
+            target = by_id.get(doel)
+            if target is not None:
+                kind = "din-lijn" if target.column == 1 else "din-lijn din-lijn-direct"
+                out.append(_edge(target, box, kind))
+    out.append("</g>")
+    for box in sd_boxes + od_boxes + ins_boxes:
+        out.append(_node(box))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _edge(left: _Box, right: _Box, css: str) -> str:
+    x1 = _COLUMNS[left.column][0] + _COLUMNS[left.column][1]
+    x2 = _COLUMNS[right.column][0]
+    y1, y2 = left.center, right.center
+    mid = (x1 + x2) / 2
+    return (
+        f'<path class="{css}" d="M{_fmt(x1)} {_fmt(y1)} C{_fmt(mid)} {_fmt(y1)} '
+        f'{_fmt(mid)} {_fmt(y2)} {_fmt(x2)} {_fmt(y2)}"/>'
+    )
+
+
+def _node(box: _Box) -> str:
+    x, w = _COLUMNS[box.column]
+    css = ("din-sd", "din-od", "din-ins")[box.column]
+    parts = [
+        f'<g class="din-knoop {css}">',
+        f"<title>{escape(box.knoop.label)}</title>",
+        f'<rect x="{_fmt(x)}" y="{_fmt(box.y)}" width="{w}" height="{_fmt(box.height)}" rx="4"/>',
+    ]
+    for i, line in enumerate(box.lines):
+        y = box.y + _PAD + (i + 1) * _LINE_HEIGHT - 4
+        parts.append(f'<text x="{_fmt(x + _PAD)}" y="{_fmt(y)}">{escape(line)}</text>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+# --- indicator charts -------------------------------------------------------------------------
+
+_CW, _CH = 560, 240
+_ML, _MR, _MT, _MB = 70, 16, 14, 58
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering ``low``..``high`` (steps of 1, 2 or 5 times a power of ten)."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks: list[float] = []
+    value = start
+    while value < high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def indicator_svg(
+    peil: tuple[int, float] | None,
+    streef: dict[int, float],
+    realisatie: dict[int, float],
+    titel: str,
+    beschrijving: str,
+    label: Callable[[float], str],
+    id_prefix: str,
+) -> str:
+    """A line chart: peilwaarde (diamond), target path (dashed, squares), realisations (dots).
+
+    The three series differ in line style and marker shape as well as colour.
+    """
+    points = list(streef.items()) + list(realisatie.items()) + ([peil] if peil else [])
+    years = sorted({year for year, _ in points})
+    values = [value for _, value in points]
+    low = min(0.0, min(values))
+    ticks = nice_ticks(low, max(values))
+    top, bottom = ticks[-1], ticks[0]
+    plot_w = _CW - _ML - _MR
+    plot_h = _CH - _MT - _MB
+    step = plot_w / max(1, len(years) - 1) if len(years) > 1 else 0.0
+
+    def px(year: int) -> float:
+        if len(years) == 1:
+            return _ML + plot_w / 2
+        return _ML + years.index(year) * step
+
+    def py(value: float) -> float:
+        return _MT + plot_h - (value - bottom) / (top - bottom) * plot_h
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
+        f'viewBox="0 0 {_CW} {_CH}" aria-labelledby="{id_prefix}-titel">',
+        f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
+        f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
+    ]
+    for tick in ticks:
+        y = py(tick)
+        out.append(
+            f'<line class="raster" x1="{_ML}" x2="{_CW - _MR}" y1="{_fmt(y)}" y2="{_fmt(y)}"/>'
+        )
+        out.append(
+            f'<text class="as" x="{_ML - 6}" y="{_fmt(y + 4)}" text-anchor="end">'
+            f"{escape(label(tick))}</text>"
+        )
+    for year in years:
+        out.append(
+            f'<text class="as" x="{_fmt(px(year))}" y="{_CH - _MB + 18}" text-anchor="middle">'
+            f"{year}</text>"
+        )
+
+    def series(data: dict[int, float], css: str) -> None:
+        ordered = sorted(data.items())
+        if len(ordered) > 1:
+            path = " ".join(
+                f"{'M' if i == 0 else 'L'}{_fmt(px(y))} {_fmt(py(v))}"
+                for i, (y, v) in enumerate(ordered)
+            )
+            out.append(f'<path class="lijn {css}" d="{path}"/>')
+        for year, value in ordered:
+            x, y = px(year), py(value)
+            if css == "streef":
+                out.append(
+                    f'<rect class="punt {css}" x="{_fmt(x - 4)}" y="{_fmt(y - 4)}" '
+                    f'width="8" height="8"/>'
+                )
+            else:
+                out.append(f'<circle class="punt {css}" cx="{_fmt(x)}" cy="{_fmt(y)}" r="5"/>')
+
+    if peil and streef:
+        # The target path starts at the baseline.
+        series({peil[0]: peil[1], **streef}, "streef")
+    else:
+        series(streef, "streef")
+    series(realisatie, "realisatie")
+    if peil:
+        x, y = px(peil[0]), py(peil[1])
+        out.append(
+            f'<path class="punt peil" d="M{_fmt(x)} {_fmt(y - 7)} L{_fmt(x + 7)} {_fmt(y)} '
+            f'L{_fmt(x)} {_fmt(y + 7)} L{_fmt(x - 7)} {_fmt(y)} Z"/>'
+        )
+    legend_y = _CH - 14
+    out.append(
+        f'<g class="legenda">'
+        f'<path class="lijn streef" d="M{_ML} {legend_y - 4} L{_ML + 28} {legend_y - 4}"/>'
+        f'<rect class="punt streef" x="{_ML + 10}" y="{legend_y - 8}" width="8" height="8"/>'
+        f'<text x="{_ML + 34}" y="{legend_y}">streefwaarde</text>'
+        f'<path class="lijn realisatie" d="M{_ML + 150} {legend_y - 4} '
+        f'L{_ML + 178} {legend_y - 4}"/>'
+        f'<circle class="punt realisatie" cx="{_ML + 164}" cy="{legend_y - 4}" r="5"/>'
+        f'<text x="{_ML + 184}" y="{legend_y}">realisatie</text>'
+        f'<path class="punt peil" d="M{_ML + 300} {legend_y - 11} L{_ML + 307} {legend_y - 4} '
+        f'L{_ML + 300} {legend_y + 3} L{_ML + 293} {legend_y - 4} Z"/>'
+        f'<text x="{_ML + 312}" y="{legend_y}">peilwaarde</text>'
+        f"</g>"
+    )
+    out.append("</svg>")
+    return "\n".join(out)

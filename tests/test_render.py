@@ -1,0 +1,364 @@
+"""`programmatool render`: council documents in Markdown and HTML, and the portfolio page."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from programmatool.loading import load_contract
+from programmatool.rendering import RenderProblem, doelpad, render_contract
+
+from .conftest import FIXTURES, MINIMAAL, ROOT, minimal_text
+
+RIJK = FIXTURES / "render" / "rijk.yaml"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _html(tmp_path: Path, cli, *paths: Path, extra: tuple[str, ...] = ()) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    run = cli("render", *paths, "--format", "html", "--out", out, *extra)
+    assert run.code == 0, run.err
+    return out
+
+
+def test_render_writes_one_html_document_per_contract_and_an_index(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    run = cli("render", MINIMAAL, RIJK, "--format", "html", "--out", out)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.html",
+        "levendige-binnenstad.html",
+        "schone-stad.html",
+    ]
+    assert f"geschreven: {(out / 'schone-stad.html').as_posix()}" in run.out
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="schone-stad.html">Schone Stad</a>' in index
+    assert '<a href="levendige-binnenstad.html">Levendige Binnenstad &amp; Haven</a>' in index
+
+
+def test_render_markdown_writes_md_documents_without_index(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "md"
+    run = cli("render", MINIMAAL, "--format", "md", "--out", out)
+    assert run.code == 0, run.err
+    assert [p.name for p in out.iterdir()] == ["schone-stad.md"]
+    text = (out / "schone-stad.md").read_text(encoding="utf-8")
+    assert text.startswith("# Programmacontract Schone Stad\n")
+    assert "| Datum | 11 juni 2019 |" in text
+
+
+def test_output_is_byte_identical_for_identical_input(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    first = _html(tmp_path / "a", cli, MINIMAAL, RIJK)
+    second = _html(tmp_path / "b", cli, MINIMAAL, RIJK)
+    for path in sorted(first.iterdir()):
+        assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+
+
+def test_html_is_self_contained_and_without_script(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = _html(tmp_path, cli, MINIMAAL, RIJK)
+    for page in out.iterdir():
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="nl">' in html
+        assert "<script" not in html.lower()
+        assert not re.search(r"\s(src|srcset)=", html), page.name
+        assert "<link" not in html
+        assert "@import" not in html and "url(" not in html
+        assert "<style>" in html
+
+
+def test_contract_document_follows_the_council_reading_order(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    order = [
+        "<h1>Programmacontract Levendige Binnenstad &amp; Haven</h1>",
+        'id="samenvatting"',
+        'id="aanleiding"',
+        'id="visie"',
+        'id="din"',
+        "Strategisch doel I. De binnenstad trekt meer bezoekers",
+        "Wat willen we bereiken?",
+        "Wat gaan we daarvoor doen?",
+        "Strategisch doel II.",
+        '<h2 id="middelen" class="hoofdstuk">Wat mag het kosten?</h2>',
+        'id="organisatie"',
+        "Risico's",
+        'id="colofon"',
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert '<th scope="row">Bestuurlijk opdrachtgevers</th>' in html
+    assert "A. de Wethouder (wethouder economie), C. van Dijk (wethouder ruimte)" in html
+    assert "<td>11 juni 2019</td>" in html
+    assert "programmatool 0.1.0" in html and "rijk.yaml" in html
+
+
+def test_text_fields_cannot_inject_html(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&quot;geen script&quot;)&lt;/script&gt;" in html
+    assert "<b>geen vet</b>" not in html
+    # Markdown in text fields is rendered, and a heading in a text cannot become a second h1.
+    assert "<strong>levendiger</strong>" in html
+    assert '<a href="https://www.voorbeeldstad.nl/visie">de visie</a>' in html
+    assert html.count("<h1") == 1
+    assert "<h3>Een kop in de tekst</h3>" in html
+
+
+def test_markdown_output_neutralises_raw_html(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "md"
+    assert cli("render", RIJK, "--format", "md", "--out", out).code == 0
+    text = (out / "levendige-binnenstad.md").read_text(encoding="utf-8")
+    assert '\\<script>alert("geen script")\\</script>' in text
+    assert "<script>" not in text.replace("\\<script>", "")
+    assert "\n### Een kop in de tekst\n" in text
+    assert text.count("\n# ") == 0 and text.startswith("# ")
+
+
+def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    assert "bedragen × € 1.000" in html
+    assert "Let op: een totaal klopt niet." in html
+    assert (
+        "2020: het gedrukte totaal is 2.100, maar de regels tellen op tot 2.000 (verschil 100)."
+        in html
+    )
+    assert '<td class="getal">2.100 *</td>' in html
+    assert "€\u00a0109.500,50" in html
+    # A table whose totals add up has no remark.
+    minimal = (_html(tmp_path / "m", cli, MINIMAAL) / "schone-stad.html").read_text("utf-8")
+    assert "een totaal klopt niet" not in minimal
+    assert "€\u00a010.000" in minimal
+
+
+def test_indicators_show_targets_realisations_source_and_status_in_words(
+    tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    assert "Aantal bezoekers van de binnenstad per jaar" in html
+    assert '1.200.000 <span class="uitleg">(peilwaarde)</span>' in html
+    assert '<td class="getal">1.320.000</td>' in html
+    assert '<td class="getal">980.000</td>' in html
+    assert "Bron: Passantentelling binnenstad; Passantentelling 2020" in html
+    # Status in words with a sign, never by colour alone.
+    assert re.search(r'class="status status-achter"><span aria-hidden="true">✖</span> achter', html)
+    assert '<td class="getal">11,8%</td>' in html
+    assert "Streefdatum: 30 september 2021 (najaar 2021)" in html
+    assert "bereikt op 15 oktober 2021" in html
+
+
+def test_indicator_chart_is_inline_svg_with_a_text_alternative(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    chart = re.search(r'<svg[^>]*class="grafiek"[^>]*>.*?</svg>', html, re.DOTALL)
+    assert chart is not None
+    assert 'role="img"' in chart.group(0)
+    assert "<title" in chart.group(0)
+    assert (
+        "Grafiek van Aantal bezoekers van de binnenstad per jaar: peilwaarde 1.200.000 in 2018; "
+        "streefwaarden 1.250.000 in 2019, 1.320.000 in 2020" in html
+    )
+
+
+def test_din_is_drawn_with_every_effort_and_repeated_as_a_table(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    contract = load_contract(RIJK).contract
+    assert contract is not None and len(contract.inspanningen) == 25
+    html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg[^>]*class="din"[^>]*>.*?</svg>', html, re.DOTALL)
+    assert svg is not None
+    drawing = svg.group(0)
+    assert 'role="img"' in drawing
+    for inspanning in contract.inspanningen:
+        assert f"<title>{inspanning.titel}</title>" in drawing
+    # One line per goal link and per contribution.
+    links = len(contract.operationele_doelen()) + sum(len(i.doelen) for i in contract.inspanningen)
+    assert drawing.count("<path class=") == links
+    table = html[html.index("Doelen en de inspanningen die eraan bijdragen") :]
+    assert '<th scope="col">Inspanningen die bijdragen</th>' in table
+    assert "<li>Kunstroute langs de haven</li>" in table
+
+
+def test_din_in_markdown_is_a_mermaid_diagram_plus_table(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "md"
+    assert cli("render", RIJK, "--format", "md", "--out", out).code == 0
+    text = (out / "levendige-binnenstad.md").read_text(encoding="utf-8")
+    block = text[text.index("```mermaid\n") : text.index("```\n", text.index("```mermaid\n") + 3)]
+    assert "flowchart LR" in block
+    assert 'sd1["I. De binnenstad trekt meer bezoekers"]' in block
+    assert block.count('(["') == 25
+    assert "| Strategisch doel | Operationeel doel | Inspanningen die bijdragen |" in text
+
+
+def test_mermaid_labels_are_escaped(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "c.yaml"
+    source.write_text(
+        minimal_text().replace(
+            "titel: Educatieprojecten met scholen", 'titel: "Project \\"A\\" <b>&</b> #1"'
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "md"
+    assert cli("render", source, "--format", "md", "--out", out).code == 0
+    text = (out / "schone-stad.md").read_text(encoding="utf-8")
+    assert 'ins1(["Project #quot;A#quot; #lt;b#gt;#amp;#lt;/b#gt; #35;1"])' in text
+
+
+def test_annual_account_shows_what_was_achieved_done_and_spent(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "v"
+    run = cli("render", RIJK, "--format", "html", "--out", out, "--verantwoording", "2020")
+    assert run.code == 0, run.err
+    html = (out / "levendige-binnenstad-verantwoording-2020.html").read_text(encoding="utf-8")
+    for kop in ("Wat hebben we bereikt?", "Wat hebben we gedaan?", "Wat heeft het gekost?"):
+        assert kop in html
+    assert "Het jaar 2020 stond in het teken van corona." in html
+    assert "Het bezoekersaantal daalde door de coronamaatregelen." in html
+    assert '<th scope="col" class="getal">Besteed 2020</th>' in html
+    assert '<td class="getal">310,5</td>' in html
+    assert "Doelen-inspanningennetwerk" not in html
+    md_out = tmp_path / "vmd"
+    assert (
+        cli("render", RIJK, "--format", "md", "--out", md_out, "--verantwoording", "2020").code == 0
+    )
+    text = (md_out / "levendige-binnenstad-verantwoording-2020.md").read_text(encoding="utf-8")
+    assert "### Wat hebben we bereikt?" in text and "## Wat heeft het gekost?" in text
+
+
+def test_user_templates_replace_one_block_and_keep_the_rest(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    (eigen / "huisstijl.css").write_text(":root { --accent: #8a1538; }\n", encoding="utf-8")
+    (eigen / "contract.html.j2").write_text(
+        '{% extends "standaard/contract.html.j2" %}\n'
+        "{% block omgeving %}<p>Eigen hoofdstuk van {{ doc.contract.gemeente }}</p>"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    out = _html(tmp_path, cli, RIJK, extra=("--templates", str(eigen)))
+    html = (out / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    assert "--accent: #8a1538;" in html
+    assert "<p>Eigen hoofdstuk van Voorbeeldstad</p>" in html
+    assert "Risico's en beheersmaatregelen" not in html
+    assert "Wat mag het kosten?" in html and "Doelen-inspanningennetwerk" in html
+
+
+def test_autoescape_stays_on_in_user_templates(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    (eigen / "logo.html.j2").write_text("<strong>{{ gemeente }}</strong>\n", encoding="utf-8")
+    source = tmp_path / "c.yaml"
+    source.write_text(
+        minimal_text().replace("gemeente: Voorbeeldstad", 'gemeente: "<i>Stad</i>"'),
+        encoding="utf-8",
+    )
+    out = _html(tmp_path, cli, source, extra=("--templates", str(eigen)))
+    html = (out / "schone-stad.html").read_text(encoding="utf-8")
+    assert "<strong>&lt;i&gt;Stad&lt;/i&gt;</strong>" in html
+
+
+def test_relations_link_to_documents_in_the_same_set(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = _html(tmp_path, cli, MINIMAAL, RIJK)
+    html = (out / "levendige-binnenstad.html").read_text(encoding="utf-8")
+    assert '<a href="schone-stad.html">Schone Stad</a>' in html
+    assert "<li>economie: Afstemming over ondernemersbeleid.</li>" in html
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Relaties tussen programma's" in index
+    assert "€\u00a0950.000" in index  # 950 × € 1.000 in the portfolio's budget table
+
+
+def test_contract_with_errors_is_skipped_and_reported(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "in" / "kapot.yaml"
+    bad.parent.mkdir()
+    bad.write_text(minimal_text().replace("eind: 2022", "eind: tweeduizend"), encoding="utf-8")
+    shutil.copy(MINIMAAL, tmp_path / "in" / "goed.yaml")
+    out = tmp_path / "site"
+    run = cli("render", tmp_path / "in", "--out", out)
+    assert run.code == 1
+    assert "kapot.yaml:7:" in run.err and "PT012" in run.err
+    assert (out / "schone-stad.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("bestaat-niet.yaml",), "bestaat-niet.yaml: pad bestaat niet"),
+        ((str(MINIMAAL), "--format", "pdf"), "onbekend formaat 'pdf'; kies md of html"),
+        ((str(MINIMAAL), "--templates", "geen-map"), "geen-map: map met sjablonen bestaat niet"),
+    ],
+)
+def test_unusable_arguments_exit_2(
+    tmp_path: Path, cli, args: tuple[str, ...], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    run = cli("render", *args, "--out", tmp_path / "site")
+    assert run.code == 2
+    assert message in run.err
+    assert "Traceback" not in run.err
+
+
+def test_out_that_is_a_file_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "bestand"
+    target.write_text("x", encoding="utf-8")
+    run = cli("render", MINIMAAL, "--out", target)
+    assert run.code == 2
+    assert "programmatool: kan map" in run.err or "is geen map" in run.err
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_duplicate_code_is_refused_not_overwritten(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(MINIMAAL, folder / "a.yaml")
+    (folder / "b.yaml").write_text(
+        minimal_text().replace("programma: Schone Stad", "programma: Andere Stad"), "utf-8"
+    )
+    run = cli("render", folder, "--out", tmp_path / "site")
+    assert run.code == 2
+    assert "code 'schone-stad' komt ook voor in" in run.err
+    assert "Schone Stad" in (tmp_path / "site" / "schone-stad.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("naam", ["../buiten.html", "/etc/x.html", "a/b.html", "x.txt", ".html"])
+def test_nothing_is_written_outside_out(tmp_path: Path, naam: str) -> None:
+    with pytest.raises(RenderProblem):
+        doelpad(tmp_path, naam)
+
+
+def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
+    from programmatool.rendering import build_document
+
+    contract = load_contract(MINIMAAL).contract
+    assert contract is not None
+    hostile = contract.model_copy(update={"code": "../../buiten"})
+    doc = build_document(hostile, "x.yaml", "html")
+    with pytest.raises(RenderProblem, match="ongeldige bestandsnaam"):
+        doelpad(tmp_path / "site", doc.bestandsnaam)
+
+
+def test_files_are_replaced_atomically_and_keep_their_mode(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = _html(tmp_path, cli, MINIMAAL)
+    page = out / "schone-stad.html"
+    page.write_text("oud", encoding="utf-8")
+    page.chmod(0o640)
+    _html(tmp_path, cli, MINIMAAL)
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert page.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- golden files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_golden_document_of_a_real_contract(formaat: str) -> None:
+    """tests/golden/duurzaamheid.yaml is a snapshot of programmas/duurzaamheid.yaml.
+
+    Regenerate with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py -k golden`` and read
+    the diff before committing it.
+    """
+    source = GOLDEN / "duurzaamheid.yaml"
+    loaded = load_contract(source)
+    assert loaded.contract is not None, [f.als_tekst() for f in loaded.findings]
+    text = render_contract(loaded.contract, "duurzaamheid.yaml", formaat)
+    golden = GOLDEN / f"duurzaamheid.{formaat}"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), "golden file missing: run with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
