@@ -133,3 +133,46 @@ def test_pt108_budget_line_refers_to_unknown_inspanning(tmp_path: Path) -> None:
     assert f.bericht == (
         "begrotingsregel 'Educatie' verwijst naar inspanning 'ins-7', die niet bestaat"
     )
+
+
+def test_pt102_no_links_at_all_is_one_finding(tmp_path: Path) -> None:
+    path = variant(tmp_path, "    doelen: [a]\n", "")
+    text = path.read_text(encoding="utf-8").replace("    doelen: [b]\n", "")
+    path.write_text(text.replace("    doelen: [II]\n", ""), encoding="utf-8")
+    found = findings(path)
+    assert [(f.code, f.regel) for f in found] == [("PT102", line_of(path, "inspanningen:"))]
+    assert found[0].bericht == (
+        "geen enkele inspanning is aan een doel gekoppeld, dus geen van de 4 operationele "
+        "doelen heeft een inspanning"
+    )
+
+
+def test_pt103_no_indicators_at_all_is_one_finding(tmp_path: Path) -> None:
+    path = variant(tmp_path, "indicatoren:\n", "oude_indicatoren:\n")
+    body = path.read_text(encoding="utf-8")
+    start, end = body.index("oude_indicatoren:\n"), body.index("middelen:\n")
+    path.write_text(body[:start] + body[end:], encoding="utf-8")
+    found = findings(path, code="PT103")
+    assert [f.regel for f in found] == [line_of(path, "strategische_doelen:")]
+    assert found[0].bericht == (
+        "het contract heeft geen indicatoren: geen van de 4 operationele doelen wordt gemeten"
+    )
+
+
+def test_pt105_no_operational_goals_at_all_is_one_finding(tmp_path: Path) -> None:
+    path = variant(tmp_path, "  - id: II\n    titel: De stad is groener\n", "")
+    body = path.read_text(encoding="utf-8")
+    start, end = body.index("    operationele_doelen:\n"), body.index("inspanningen:\n")
+    body = body[:start] + "  - id: II\n    titel: De stad is groener\n" + body[end:]
+    path.write_text(body, encoding="utf-8")
+    result = [f for f in findings_unchecked(path) if f.code == "PT105"]
+    assert [f.regel for f in result] == [line_of(path, "strategische_doelen:")]
+    assert result[0].bericht == "geen van de 2 strategische doelen heeft operationele doelen"
+
+
+def findings_unchecked(path: Path) -> list:  # type: ignore[type-arg]
+    from programmatool import check
+
+    from .test_rules_support import VANDAAG
+
+    return check([path], vandaag=VANDAAG).findings

@@ -34,33 +34,6 @@ def eind_voor_start(bron: Bron) -> Iterator[Melding]:
 
 
 @regel(
-    "PT502",
-    "waarschuwing",
-    "Vastgesteld contract zonder datum van vaststelling",
-    waarom="""
-        Bij een vastgesteld (of gewijzigd) contract hoort de datum waarop de raad of het
-        college het vaststelde; daarmee is terug te vinden welk besluit geldt.
-    """,
-    voorbeeld="""
-        status: vastgesteld            # maar geen vastgesteld_op
-    """,
-    oplossing="""
-        status: vastgesteld
-        vastgesteld_op: 2019-06-11
-    """,
-)
-def vastgesteld_zonder_datum(bron: Bron) -> Iterator[Melding]:
-    """Status vastgesteld or gewijzigd without vastgesteld_op."""
-    c = bron.contract
-    if c.status in ("vastgesteld", "gewijzigd") and c.vastgesteld_op is None:
-        yield Melding(
-            bron,
-            ("status",),
-            f"status is '{c.status}', maar 'vastgesteld_op' ontbreekt",
-        )
-
-
-@regel(
     "PT503",
     "fout",
     "Concept met een datum van vaststelling",

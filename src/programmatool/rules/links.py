@@ -73,7 +73,8 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
     waarom="""
         Een operationeel doel waaraan geen enkele inspanning bijdraagt, wordt alleen bereikt
         als het vanzelf gebeurt. Een inspanning die bij het strategische doel hoort, telt mee
-        voor alle operationele doelen daaronder.
+        voor alle operationele doelen daaronder. Koppelt het contract geen enkele inspanning
+        aan een doel, dan volgt één melding voor het hele contract.
     """,
     voorbeeld="""
         strategische_doelen:
@@ -110,6 +111,19 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
 def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
     """Operational goals that no inspanning serves, directly or through their strategic goal."""
     served = {doel for ins in bron.contract.inspanningen for doel in ins.doelen}
+    if not served:
+        # No inspanning names any goal: one finding for the one cause, not one per goal.
+        n = len(bron.contract.operationele_doelen())
+        if n:
+            where = "inspanningen" if bron.contract.inspanningen else "strategische_doelen"
+            yield Melding(
+                bron,
+                (where,),
+                f"geen enkele inspanning is aan een doel gekoppeld, dus geen van de {n} "
+                "operationele doelen heeft een inspanning",
+                sleutel=True,
+            )
+        return
     for i, sd in enumerate(bron.contract.strategische_doelen):
         if sd.id in served:
             continue
@@ -130,7 +144,8 @@ def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
     waarom="""
         Een operationeel doel hoort meetbaar te zijn: zonder indicator kan de raad niet volgen
         of het wordt bereikt. Staat in de bron dat de indicator nog wordt uitgewerkt, zet dan
-        `nog_te_bepalen: true` bij het doel; dan volgt geen melding.
+        `nog_te_bepalen: true` bij het doel; dan volgt geen melding. Heeft het contract
+        helemaal geen indicatoren, dan volgt één melding voor het hele contract.
     """,
     voorbeeld="""
         strategische_doelen:
@@ -167,6 +182,18 @@ def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
 def doel_zonder_indicator(bron: Bron) -> Iterator[Melding]:
     """Operational goals no indicator measures, unless marked as still to be worked out."""
     measured = {ind.doel for ind in bron.contract.indicatoren}
+    if not bron.contract.indicatoren:
+        # A contract without any indicator: one finding for the one cause.
+        n = sum(1 for od in bron.contract.operationele_doelen() if not od.nog_te_bepalen)
+        if n:
+            yield Melding(
+                bron,
+                ("strategische_doelen",),
+                f"het contract heeft geen indicatoren: geen van de {n} operationele doelen "
+                "wordt gemeten",
+                sleutel=True,
+            )
+        return
     for i, sd in enumerate(bron.contract.strategische_doelen):
         for j, od in enumerate(sd.operationele_doelen):
             if od.id not in measured and not od.nog_te_bepalen:
@@ -220,7 +247,8 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
     "Strategisch doel zonder operationele doelen",
     waarom="""
         Een strategisch doel wordt pas stuurbaar als het is vertaald naar meetbare
-        operationele doelen. Zonder die vertaling is het een ambitie zonder maatstaf.
+        operationele doelen. Zonder die vertaling is het een ambitie zonder maatstaf. Heeft
+        geen enkel strategisch doel operationele doelen, dan volgt één melding.
     """,
     voorbeeld="""
         strategische_doelen:
@@ -248,8 +276,17 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
     """,
 )
 def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
-    """Strategic goals without any operational goal."""
-    for i, sd in enumerate(bron.contract.strategische_doelen):
+    """Strategic goals without any operational goal (one finding when none has any)."""
+    goals = bron.contract.strategische_doelen
+    if len(goals) > 1 and not any(sd.operationele_doelen for sd in goals):
+        yield Melding(
+            bron,
+            ("strategische_doelen",),
+            f"geen van de {len(goals)} strategische doelen heeft operationele doelen",
+            sleutel=True,
+        )
+        return
+    for i, sd in enumerate(goals):
         if not sd.operationele_doelen:
             yield Melding(
                 bron,
@@ -269,18 +306,27 @@ def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
     voorbeeld="""
         inspanningen:
           - id: ins-1
-            titel: Educatieprojecten met scholen    # geen doelen
+            titel: Educatieprojecten met scholen
+            doelen: [a]
+          - id: ins-2
+            titel: Afvalcoaches in de wijk        # geen doelen
     """,
     oplossing="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
             doelen: [a]
+          - id: ins-2
+            titel: Afvalcoaches in de wijk
+            doelen: [b]
     """,
 )
 def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
-    """Inspanningen that name no goal at all."""
-    for i, ins in enumerate(bron.contract.inspanningen):
+    """Inspanningen that name no goal at all (left to PT102 when none names any)."""
+    c = bron.contract
+    if c.operationele_doelen() and not any(ins.doelen for ins in c.inspanningen):
+        return
+    for i, ins in enumerate(c.inspanningen):
         if not ins.doelen:
             yield Melding(
                 bron,
