@@ -37,7 +37,8 @@ def test_table_when_piped_has_words_bars_and_no_colour_codes(cli) -> None:
     assert "peil 5 (2018) · eind 20 (2022)" in run.out
     assert "II Woorden en mijlpalen" in run.out
     assert "11 indicatoren: 4 behaald, 1 op koers, 2 kleine achterstand, 2 achter" in run.out
-    assert max(len(line) for line in run.out.splitlines()) <= 120 + 60  # summary may run long
+    # the table fits 120 columns in a pipe; title and summary are free-running lines
+    assert max(len(line) for line in run.out.splitlines()[1:-1]) <= 120
 
 
 def test_colour_in_a_terminal_comes_with_the_word(cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -516,8 +516,8 @@ def _uitleg_rollup(statussen: list[Status], status: Status, wat: str) -> str:
     parts = ", ".join(f"{n} {s}" for s, n in counts.items())
     measured = sum(n for s, n in counts.items() if s in _ERGST_EERST)
     if measured == 0:
-        return f"Nog niets gemeten ({parts})."
-    return f"Het zwakste gemeten onderdeel bepaalt de status ({parts})."
+        return f"Nog niets gemeten ({wat}: {parts})."
+    return f"Het zwakste gemeten onderdeel bepaalt de status ({wat}: {parts})."
 
 
 def _verantwoording(source: dict[int, Verantwoording], jaar: int | None) -> Verantwoording | None:

@@ -189,10 +189,8 @@ def _telling(pv: ProgrammaVoortgang) -> Text:
             text.append(", ")
         text.append(f"{count} ")
         text.append_text(_status(status))
-    if not pv.telling:
-        text.append("geen")
     text.append(f". {pv.uitleg}")
-    return text
+    return text if pv.telling else Text("Geen indicatoren: de voortgang is niet te meten.")
 
 
 def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
