@@ -71,9 +71,35 @@ def test_counts(contract: Contract) -> None:
     sporen = [i.thema for i in contract.inspanningen if i.id.startswith("spoor-")]
     assert len(sporen) == 5
     assert all(t is not None and t.startswith("Spoor ") for t in sporen)
-    # The contract has no indicator table: nothing may be invented.
-    assert contract.indicatoren == []
+    # No indicator table: each measurable operational goal is one indicator.
+    assert len(contract.indicatoren) == 10
     assert len(contract.risicos) == 6
+
+
+# indicator id, goal, unit, direction, targets (the goals say "In 2022"), as printed
+INDICATORS = [
+    ("bezoekers-per-week", "1a", "bezoekers per week", "hoger", {2022: 7000}),
+    ("leegstand-kernwinkelgebied", "2a", "m²", "lager", {2022: 0}),
+    ("leegstand-buiten-kernwinkelgebied", "2b", "m²", "lager", {2022: 6000}),
+    ("waardering-evenementen", "3a", "rapportcijfer", "hoger", {2022: 7.0}),
+    ("waardering-cultuur", "3b", "rapportcijfer", "hoger", {2022: 7.0}),
+    ("waardering-sfeer", "4a", "rapportcijfer", "hoger", {2022: 6.5}),
+    ("waardering-veiligheid", "4b", "rapportcijfer", "hoger", {2022: 7.0}),
+    ("waardering-parkeren", "4c", "rapportcijfer", "hoger", {2022: 6.6}),
+    ("gastvrij", "4d", "%", "hoger", {2022: 60}),
+    ("bedrijven-binnenstad", "5a", "aantal", "hoger", {2022: 614}),
+]
+
+
+def test_indicators(contract: Contract) -> None:
+    assert [
+        (i.id, i.doel, i.eenheid, i.richting, i.streefwaarden) for i in contract.indicatoren
+    ] == INDICATORS
+    # Only the visitors' goal prints a reference figure (93.000 in 2016), as context: the
+    # target is printed as growth, so no indicator has a peilwaarde.
+    assert all(i.peilwaarde is None for i in contract.indicatoren)
+    bezoekers = contract.indicatoren[0]
+    assert bezoekers.toelichting is not None and "93.000 in 2016" in bezoekers.toelichting
 
 
 def test_programme_budget_table(contract: Contract) -> None:
@@ -129,7 +155,9 @@ def test_capacity(contract: Contract) -> None:
 
 def test_realisatie_leegstand(contract: Contract) -> None:
     # June 2020: core shopping area in use apart from a few buildings, no m² given.
-    doel = next(od for od in contract.operationele_doelen() if od.id == "2a")
-    verslag = doel.verantwoording[2020]
-    assert verslag.resultaten is not None and "enkele panden" in verslag.resultaten
-    assert verslag.bron == "almelo2020.perspectiefnota.nl/p4127/programma-binnenstad"
+    indicator = next(i for i in contract.indicatoren if i.id == "leegstand-kernwinkelgebied")
+    assert indicator.doel == "2a"
+    realisatie = indicator.realisaties[2020]
+    assert realisatie.waarde is None and realisatie.behaald is None
+    assert realisatie.toelichting is not None and "enkele panden" in realisatie.toelichting
+    assert realisatie.bron == "almelo2020.perspectiefnota.nl/p4127/programma-binnenstad"

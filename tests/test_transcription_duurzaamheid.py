@@ -114,6 +114,22 @@ def test_all_yearly_targets(contract: Contract) -> None:
     assert by_id["duurzame-initiatieven"] == {2019: 4, 2020: 7, 2021: 10, 2022: 12}
 
 
+# Targets printed without a readable year: they stay in the indicator's toelichting.
+UNPLACED_TARGETS = [
+    ("buurt-schoon", ["65"]),
+    ("blauwgroene-stad", ["30", "33"]),
+    ("trots-op-almelo", ["40", "50"]),
+]
+
+
+@pytest.mark.parametrize(("ind_id", "waarden"), UNPLACED_TARGETS)
+def test_unplaced_targets_are_kept(contract: Contract, ind_id: str, waarden: list[str]) -> None:
+    ind = next(i for i in contract.indicatoren if i.id == ind_id)
+    assert ind.toelichting is not None
+    for waarde in waarden:
+        assert waarde in ind.toelichting.split("Streefwaarde")[1]
+
+
 # budget line, amounts 2019-2022 as printed ("Verdeling middelen 2019-2021")
 BUDGET_LINES = [
     ("Organisatie en communicatie", (30000, 20000, 20000, 10000)),
