@@ -102,9 +102,9 @@ def check(
     ] = None,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
-    from .checking import check as run_check
     from rich.markup import escape
 
+    from .checking import check as run_check
     from .config import ConfigError, load_config
     from .reporting import FORMATEN, report_result
 
