@@ -872,20 +872,18 @@ def _hoofdbegroting(contract: Contract) -> Begroting | None:
 
 def build_portfolio(documenten: Sequence[Document]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
-    jaren = sorted(
-        {
-            j
-            for d in documenten
-            for j in range(d.contract.periode.start, d.contract.periode.eind + 1)
-        }
-    )
-    regels = []
+    per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
     for d in documenten:
-        c = d.contract
-        hoofd = _hoofdbegroting(c)
+        hoofd = _hoofdbegroting(d.contract)
         bedragen: dict[int, int | float] = {}
         if hoofd is not None:
             bedragen = dict(hoofd.totalen) if hoofd.totalen else hoofd.som_per_jaar()
+        per_programma.append((hoofd, bedragen))
+    # Only years in which some programme has an amount: a column of dashes helps no one.
+    jaren = sorted({j for _, bedragen in per_programma for j in bedragen})
+    regels = []
+    for d, (hoofd, bedragen) in zip(documenten, per_programma, strict=True):
+        c = d.contract
         regels.append(
             PortfolioRegel(
                 naam=c.programma,
