@@ -116,7 +116,14 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             table.add_column(header, width=width, no_wrap=True)
         for indent, cells in rows:
             table.add_row(_naamcel(cells[0], indent), *cells[1:])
-        console.print(table)
+        if console.is_terminal:
+            console.print(table)
+        else:
+            # Without a terminal there is no colour; drop the padding at the ends of lines.
+            with console.capture() as captured:
+                console.print(table)
+            for line in captured.get().splitlines():
+                console.print(line.rstrip(), markup=False, highlight=False, soft_wrap=True)
         console.print(_telling(pv), soft_wrap=True)
         if toelichting:
             _toelichting(pv, console)
