@@ -51,3 +51,11 @@ def run_process(*args: str, cwd: Path | None = None) -> Run:
 def minimal_text() -> str:
     """The text of the small valid example contract."""
     return MINIMAAL.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests that run ``check`` keep its cache in a temporary folder, not in the repository."""
+    import os
+
+    os.environ["PROGRAMMATOOL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

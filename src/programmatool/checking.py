@@ -6,10 +6,18 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .cache import FileOutcome
 from .findings import Finding, sorteer
-from .loading import DEFAULT_LIMITS, Limits, LoadResult, load_contract
+from .loading import (
+    DEFAULT_LIMITS,
+    Limits,
+    LoadResult,
+    SourceMap,
+    load_bytes,
+    read_contract_bytes,
+)
 
 if TYPE_CHECKING:
     from .config import Config
@@ -75,18 +83,141 @@ def check(
     limits: Limits | None = None,
     config: Config | None = None,
     vandaag: dt.date | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Load every contract under ``paths`` and run the consistency rules on them.
 
     ``config`` switches rules off or changes their level and gives the reading limits;
-    ``vandaag`` is the date a realisation may not lie after (default: today).
+    ``vandaag`` is the date a realisation may not lie after (default: today). With
+    ``cache_dir`` the outcome per file is kept there, keyed by its content, the tool's version
+    and the settings, so an unchanged file is not read again. Many files are checked on all
+    cores (``jobs`` processes; default: the number of cores).
     """
-    from .rules import run_rules
+    from .cache import ResultCache
 
     if limits is None:
         limits = config.limieten if config is not None else DEFAULT_LIMITS
+    today = vandaag or dt.date.today()
     files, problems = find_contract_files(paths)
-    results = [load_contract(path, name, limits) for path, name in files]
-    findings = [f for r in results for f in r.findings]
-    findings.extend(run_rules(results, config, vandaag))
+    cache = ResultCache(cache_dir, _fingerprint(config, limits, today)) if cache_dir else None
+    outcomes: list[FileOutcome | None] = [None] * len(files)
+    todo: list[tuple[int, str, bytes, str | None]] = []
+    for index, (path, name) in enumerate(files):
+        raw = read_contract_bytes(path, name, limits)
+        if isinstance(raw, LoadResult):
+            outcomes[index] = FileOutcome(raw.findings)
+            continue
+        key = cache.key(name, raw) if cache is not None else None
+        hit = cache.get(key) if cache is not None and key is not None else None
+        if hit is not None:
+            outcomes[index] = hit
+        else:
+            todo.append((index, name, raw, key))
+    for (index, _name, _raw, key), outcome in zip(
+        todo, _check_files(todo, limits, config, today, jobs), strict=True
+    ):
+        outcomes[index] = outcome
+        if cache is not None and key is not None:
+            cache.put(key, outcome)
+    results = [
+        _portfolio_view(name, o) for (_path, name), o in zip(files, outcomes, strict=True) if o
+    ]
+    findings = [f for o in outcomes if o is not None for f in o.findings]
+    from .rules import run_portfolio_rules
+
+    findings.extend(run_portfolio_rules(results, config, today))
     return CheckResult(results, sorteer(findings), problems)
+
+
+#: Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 48
+
+
+def _check_files(
+    todo: list[tuple[int, str, bytes, str | None]],
+    limits: Limits,
+    config: Config | None,
+    today: dt.date,
+    jobs: int | None,
+) -> list[FileOutcome]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    items = [(name, raw) for _index, name, raw, _key in todo]
+    if workers <= 1 or len(items) < PARALLEL_FROM:
+        return [check_one(name, raw, limits, config, today) for name, raw in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    chunk = max(1, len(items) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(
+            pool.map(
+                _check_one_packed,
+                [(name, raw, limits, config, today) for name, raw in items],
+                chunksize=chunk,
+            )
+        )
+
+
+def _check_one_packed(args: tuple[str, bytes, Limits, Config | None, dt.date]) -> FileOutcome:
+    return check_one(*args)
+
+
+def check_one(
+    bestand: str, raw: bytes, limits: Limits, config: Config | None, today: dt.date
+) -> FileOutcome:
+    """Everything that one file alone decides: its load findings, its contract-rule findings,
+    and the few fields the portfolio rules read (with their positions)."""
+    from .rules import PORTFOLIO_VELDEN, run_contract_rules
+
+    result = load_bytes(raw, bestand, limits)
+    findings = list(result.findings)
+    if result.contract is None:
+        return FileOutcome(findings)
+    findings.extend(run_contract_rules(result, config, today))
+    contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_VELDEN))
+    posities = [
+        [list(path), line, col, soort]
+        for soort, table in (
+            ("waarde", result.source_map.values),
+            ("sleutel", result.source_map.keys),
+        )
+        for path, (line, col) in table.items()
+        if path and path[0] in PORTFOLIO_VELDEN
+    ]
+    return FileOutcome(findings, {"contract": contract, "posities": posities})
+
+
+def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
+    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome."""
+    from .model import Contract
+
+    summary = outcome.samenvatting
+    if summary is None:
+        return LoadResult(bestand, None, outcome.findings, SourceMap())
+    source_map = SourceMap()
+    for path, line, col, soort in summary["posities"]:
+        table = source_map.values if soort == "waarde" else source_map.keys
+        table[tuple(path)] = (line, col)
+    # Only the portfolio fields are set: a portfolio rule that reads another field fails loudly.
+    contract = Contract.model_construct(**_construct_fields(summary["contract"]))
+    return LoadResult(bestand, contract, outcome.findings, source_map)
+
+
+def _construct_fields(data: dict[str, Any]) -> dict[str, Any]:
+    from .model import Relatie
+
+    fields = dict(data)
+    relaties = fields.get("relaties")
+    if isinstance(relaties, list):
+        fields["relaties"] = [Relatie.model_construct(**r) for r in relaties if isinstance(r, dict)]
+    return fields
+
+
+def _fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:
+    from . import __version__
+    from .cache import fingerprint
+
+    settings = (config.instellingen, config.basis.as_posix()) if config is not None else None
+    return fingerprint(__version__, settings, limits, today.isoformat())

@@ -37,12 +37,12 @@ class UsageProblem(Exception):
 
 def stdout() -> Console:
     """Console for results: coloured in a terminal, plain text when piped."""
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def stderr() -> Console:
     """Console for messages about the command itself."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(message: str) -> NoReturn:
@@ -100,10 +100,26 @@ def check(
             metavar="BESTAND",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
+            "(.programmatool_cache, of PROGRAMMATOOL_CACHE_DIR) te halen.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
+            min=1,
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
-    from rich.markup import escape
-
     from .checking import check as run_check
     from .config import ConfigError, load_config
     from .reporting import FORMATEN, report_result
@@ -113,8 +129,12 @@ def check(
     try:
         settings = load_config(config)
     except ConfigError as exc:
-        fail(escape(str(exc)))
-    result = run_check(paths, config=settings)
+        fail(str(exc))
+    from .cache import cache_dir
+
+    result = run_check(
+        paths, config=settings, cache_dir=None if no_cache else cache_dir(), jobs=jobs
+    )
     for problem in result.problems:
         stderr().print(f"programmatool: {problem}")
     if not result.results and not result.problems:
@@ -216,9 +236,7 @@ def progress(
             paths, jaar, formaat, toelichting, op_koers, kleine_achterstand, stdout(), stderr()
         )
     except VoortgangProbleem as exc:
-        from rich.markup import escape
-
-        fail(escape(str(exc)))
+        fail(str(exc))
     raise typer.Exit(code)
 
 
@@ -281,14 +299,18 @@ def render(
     templates: Annotated[
         Path | None,
         typer.Option(
-            "--templates", help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
+            "--templates",
+            help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
             metavar="MAP",
         ),
     ] = None,
     verantwoording: Annotated[
         int | None,
         typer.Option(
-            "--verantwoording", min=1900, max=2200, metavar="JAAR",
+            "--verantwoording",
+            min=1900,
+            max=2200,
+            metavar="JAAR",
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,

@@ -99,27 +99,33 @@ def load_contract(
 ) -> LoadResult:
     """Load and validate one contract file; never raises for bad content."""
     name = bestand if bestand is not None else Path(path).as_posix()
+    raw = read_contract_bytes(path, name, limits)
+    if isinstance(raw, LoadResult):
+        return raw
+    return load_bytes(raw, name, limits)
+
+
+def read_contract_bytes(path: str | Path, bestand: str, limits: Limits) -> bytes | LoadResult:
+    """The bytes of a contract file, or a failed LoadResult saying why it cannot be read."""
     try:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):
             # Opening a FIFO or a device could block forever; only plain files are read.
             return _failed(
-                name, "PT009", "is geen gewoon bestand (maar een map, pijp of apparaat)", (0, 0)
+                bestand, "PT009", "is geen gewoon bestand (maar een map, pijp of apparaat)", (1, 1)
             )
-        size = info.st_size
-        if size > limits.max_bytes:
+        if info.st_size > limits.max_bytes:
             return _failed(
-                name,
+                bestand,
                 "PT008",
-                f"bestand is te groot ({size} bytes; maximaal {limits.max_bytes} bytes)",
+                f"bestand is te groot ({info.st_size} bytes; maximaal {limits.max_bytes} bytes)",
                 (1, 1),
             )
         with open(path, "rb") as handle:
-            raw = handle.read(limits.max_bytes + 1)
+            return handle.read(limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reason}", (1, 1))
-    return load_bytes(raw, name, limits)
+        return _failed(bestand, "PT009", f"bestand kan niet gelezen worden: {reason}", (1, 1))
 
 
 def load_bytes(raw: bytes, bestand: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:

@@ -165,28 +165,52 @@ def alle_regels() -> list[Regel]:
     return [REGELS[code] for code in sorted(REGELS)]
 
 
+#: The only contract fields portfolio rules may read. Checking keeps just these (and their
+#: positions) of each contract for the portfolio rules, so that cached files need not be read.
+PORTFOLIO_VELDEN = ("programma", "code", "relaties")
+
+
+def run_contract_rules(
+    result: LoadResult, config: Config | None = None, vandaag: dt.date | None = None
+) -> list[Finding]:
+    """Every single-contract rule on one loaded contract, with the configuration applied."""
+    if result.contract is None:
+        return []
+    bron = Bron(result, result.contract, vandaag or dt.date.today())
+    findings: list[Finding] = []
+    for rule in alle_regels():
+        if rule.soort == "contract":
+            findings.extend(rule.findings(rule.functie(bron)))
+    return findings if config is None else config.pas_toe(findings)
+
+
+def run_portfolio_rules(
+    results: list[LoadResult], config: Config | None = None, vandaag: dt.date | None = None
+) -> list[Finding]:
+    """The rules across contracts; they run only when a check holds more than one contract,
+    because a single file cannot tell whether a programme it refers to exists."""
+    today = vandaag or dt.date.today()
+    bronnen = [Bron(r, r.contract, today) for r in results if r.contract is not None]
+    findings: list[Finding] = []
+    if len(bronnen) > 1:
+        for rule in alle_regels():
+            if rule.soort == "portfolio":
+                findings.extend(rule.findings(rule.functie(bronnen)))
+    return findings if config is None else config.pas_toe(findings)
+
+
 def run_rules(
     results: list[LoadResult],
     config: Config | None = None,
     vandaag: dt.date | None = None,
 ) -> list[Finding]:
-    """Run every rule on the contracts that loaded, with the configuration's levels applied.
-
-    Portfolio rules run only when the check holds more than one contract: a single file cannot
-    tell whether a programme it refers to exists.
-    """
+    """Run every rule on the contracts that loaded, with the configuration's levels applied."""
     today = vandaag or dt.date.today()
-    bronnen = [Bron(r, r.contract, today) for r in results if r.contract is not None]
     findings: list[Finding] = []
-    for rule in alle_regels():
-        if rule.soort == "contract":
-            for bron in bronnen:
-                findings.extend(rule.findings(rule.functie(bron)))
-        elif len(bronnen) > 1:
-            findings.extend(rule.findings(rule.functie(bronnen)))
-    if config is None:
-        return findings
-    return config.pas_toe(findings)
+    for result in results:
+        findings.extend(run_contract_rules(result, config, today))
+    findings.extend(run_portfolio_rules(results, config, today))
+    return findings
 
 
 # Importing the modules registers their rules.
@@ -195,6 +219,7 @@ from . import budget, identity, indicators, links, portfolio  # noqa: E402
 __all__ = [
     "CATEGORIEEN",
     "LAADCODES",
+    "PORTFOLIO_VELDEN",
     "REGELS",
     "Bron",
     "Laadcode",
@@ -207,5 +232,7 @@ __all__ = [
     "links",
     "portfolio",
     "regel",
+    "run_contract_rules",
+    "run_portfolio_rules",
     "run_rules",
 ]

@@ -1,0 +1,110 @@
+"""The cache and the worker processes never change a result, positions included."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from programmatool import checking
+from programmatool.checking import check
+
+from .conftest import FIXTURES, PROGRAMMAS
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Path:
+    """The real contracts, the broken corpus and the rule fixtures in one folder tree."""
+    root = tmp_path / "portfolio"
+    shutil.copytree(PROGRAMMAS, root / "programmas")
+    shutil.copytree(CORPUS, root / "corpus", ignore=shutil.ignore_patterns("*.tsv"))
+    shutil.copytree(FIXTURES, root / "fixtures")
+    return root
+
+
+def _run(root: Path, **kwargs: object) -> list[object]:
+    result = check([root], vandaag=TODAY, **kwargs)  # type: ignore[arg-type]
+    return [*result.findings, len(result.results), tuple(result.problems)]
+
+
+def test_cache_never_changes_a_result(portfolio: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    without = _run(portfolio)
+    cold = _run(portfolio, cache_dir=cache)
+    warm = _run(portfolio, cache_dir=cache)
+    assert len(without) > 100  # the corpus and the real contracts have many findings
+    assert cold == without
+    assert warm == without
+    assert any(cache.rglob("*.json"))
+
+
+def test_warm_check_does_not_load_files_again(
+    portfolio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    _run(portfolio, cache_dir=cache)
+    calls: list[str] = []
+    original = checking.check_one
+
+    def counting(bestand: str, *args: object) -> object:
+        calls.append(bestand)
+        return original(bestand, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "check_one", counting)
+    _run(portfolio, cache_dir=cache)
+    assert calls == []
+    changed = portfolio / "programmas" / "zorg.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# gewijzigd\n", encoding="utf-8")
+    _run(portfolio, cache_dir=cache)
+    assert calls == [changed.as_posix()]
+
+
+def test_damaged_cache_entries_are_ignored(portfolio: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = _run(portfolio, cache_dir=cache)
+    entries = sorted(cache.rglob("*.json"))
+    entries[0].write_text("{niet: json", encoding="utf-8")
+    entries[1].write_text(
+        json.dumps({"findings": [["x", "een", 1, "PT1", "fout", "m"]], "samenvatting": None})
+    )
+    entries[2].write_text(json.dumps([1, 2, 3]))
+    assert _run(portfolio, cache_dir=cache) == expected
+
+
+def test_cache_folder_is_marked_and_ignored_by_git(portfolio: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _run(portfolio, cache_dir=cache)
+    assert (cache / ".gitignore").read_text() == "*\n"
+    assert (
+        (cache / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+
+
+def test_worker_processes_give_the_same_result(
+    portfolio: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _run(portfolio, jobs=1)
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 2)
+    parallel = _run(portfolio, jobs=2)
+    assert parallel == serial
+
+
+def test_no_cache_option_writes_no_cache(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_DIR", str(cache))
+    run = cli("check", "--no-cache", FIXTURES / "minimaal.yaml")
+    assert run.code == 0
+    assert not cache.exists()
+    run = cli("check", FIXTURES / "minimaal.yaml")
+    assert run.code == 0
+    assert any(cache.rglob("*.json"))
