@@ -361,10 +361,12 @@ def _usage_message(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``programmatool`` command; returns the exit code."""
-    from .i18n import install
-
-    install()
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args or any(a in ("-h", "--help") for a in args):
+        # Only a help screen shows Typer's own words; loading the Dutch ones costs start-up time.
+        from .i18n import install
+
+        install()
     _state["debug"] = "--debug" in args
     try:
         code = app(args=args, prog_name="programmatool", standalone_mode=False)

@@ -131,7 +131,9 @@ def _check_planning(value: Any) -> int | str:
 class Model(BaseModel):
     """Base of every contract model: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, validate_default=False, defer_build=True
+    )
 
 
 # --- people and identity ----------------------------------------------------------------------
