@@ -163,3 +163,19 @@ def test_pt208_hour_range_reversed(tmp_path: Path) -> None:
         "'Programmamanager': van 32 tot 24 uur loopt achteruit; de ondergrens is groter dan "
         "de bovengrens"
     )
+
+
+def test_pt209_spread_amounts_do_not_add_up_to_total(tmp_path: Path) -> None:
+    path = variant(tmp_path, "totaal: 123456", "totaal: 123457")
+    [f] = findings(path, code="PT209")
+    assert (f.regel, f.niveau) == (line_of(path, "totaal: 123457"), "fout")
+    assert f.bericht == (
+        "spreiding 'Invoeringskosten': de bedragen tellen op tot € 123.456, het genoemde totaal "
+        "is € 123.457 (verschil € 1)"
+    )
+
+
+def test_pt209_silent_when_amounts_add_up_or_one_is_missing(tmp_path: Path) -> None:
+    assert findings(variant(tmp_path, "totaal: 123456", "totaal: 123456"), code="PT209") == []
+    path = variant(tmp_path, "{percentage: 33, bedrag: 40740}", "{percentage: 33}")
+    assert findings(path, code="PT209") == []

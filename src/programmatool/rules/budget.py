@@ -327,6 +327,55 @@ def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
 
 
 @regel(
+    "PT209",
+    "fout",
+    "Bedragen van een spreiding tellen niet op tot het totaal",
+    waarom="""
+        Een spreiding verdeelt één genoemd totaal over jaren. Tellen de bedragen per jaar op
+        tot iets anders dan dat totaal, dan is een bedrag of het totaal verkeerd, en weet de
+        lezer niet met welk bedrag het programma rekent.
+    """,
+    voorbeeld="""
+        middelen:
+          spreidingen:
+            - omschrijving: Invoeringskosten
+              totaal: 100000
+              jaren:
+                2019: {percentage: 40, bedrag: 40000}
+                2020: {percentage: 60, bedrag: 59000}    # samen 99.000
+    """,
+    oplossing="""
+        middelen:
+          spreidingen:
+            - omschrijving: Invoeringskosten
+              totaal: 100000
+              jaren:
+                2019: {percentage: 40, bedrag: 40000}
+                2020: {percentage: 60, bedrag: 60000}
+    """,
+)
+def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
+    """Spreads whose amounts do not add up to their stated total."""
+    if bron.contract.middelen is None:
+        return
+    for s, spreiding in enumerate(bron.contract.middelen.spreidingen):
+        amounts = [j.bedrag for j in spreiding.jaren.values()]
+        if spreiding.totaal is None or not amounts or any(a is None for a in amounts):
+            continue
+        som = sum(a for a in amounts if a is not None)
+        if round(som * 100) != round(spreiding.totaal * 100):
+            e = spreiding.eenheid
+            verschil = spreiding.totaal - som
+            yield Melding(
+                bron,
+                ("middelen", "spreidingen", s, "totaal"),
+                f"spreiding '{spreiding.omschrijving}': de bedragen tellen op tot "
+                f"{bedrag(som, e)}, het genoemde totaal is {bedrag(spreiding.totaal, e)} "
+                f"(verschil {bedrag(round(abs(verschil), 2), e)}){_eenheid_noot(e)}",
+            )
+
+
+@regel(
     "PT206",
     "fout",
     "Negatief bedrag waar dat niet kan",
