@@ -65,6 +65,58 @@ class FileOutcome:
         return cls(findings, summary)
 
 
+#: A file changed this close before the index was written may have changed again within the
+#: same time stamp (as git's "racy" files); such a file is read and hashed, not trusted.
+RACY_NS = 2_000_000_000
+
+
+@dataclass
+class Index:
+    """Per file name its stamp and key, and per key its outcome, from one earlier check."""
+
+    bestanden: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    uitkomsten: dict[str, Any] = field(default_factory=dict)
+    geschreven_ns: int = 0
+
+    def sleutel(self, bestand: str, mtime_ns: int, size: int) -> str | None:
+        """The key of a file whose stamp is unchanged since the index was written, else None."""
+        known = self.bestanden.get(bestand)
+        if known is None or known[0] != mtime_ns or known[1] != size:
+            return None
+        if mtime_ns > self.geschreven_ns - RACY_NS:
+            return None
+        return known[2]
+
+    def uitkomst(self, key: str) -> FileOutcome | None:
+        """The outcome for ``key``, or None when absent or not trustworthy."""
+        if key not in self.uitkomsten:
+            return None
+        try:
+            return FileOutcome.from_json(self.uitkomsten[key])
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "geschreven_ns": self.geschreven_ns,
+            "bestanden": {k: list(v) for k, v in self.bestanden.items()},
+            "uitkomsten": self.uitkomsten,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Index:
+        """Read back what :meth:`to_json` wrote; raises on anything else."""
+        files = {
+            str(name): (int(stamp[0]), int(stamp[1]), str(stamp[2]))
+            for name, stamp in data["bestanden"].items()
+        }
+        outcomes = data["uitkomsten"]
+        if not isinstance(outcomes, dict):
+            raise ValueError("bad index")
+        return cls(files, outcomes, int(data["geschreven_ns"]))
+
+
 class ResultCache:
     """Check results on disk, one JSON file per (file name, content, settings) key."""
 
@@ -74,12 +126,35 @@ class ResultCache:
 
     def key(self, bestand: str, data: bytes) -> str:
         """The entry's name: a hash of everything the outcome depends on."""
-        digest = hashlib.sha256()
+        digest = hashlib.blake2b(digest_size=32)
         for part in (str(_FORMAT), self.fingerprint, bestand):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
+
+    def load_index(self, files: list[str]) -> Index:
+        """The index of the last check of exactly these files (empty when there is none).
+
+        Reading one index is much faster than a thousand small files, and its file stamps
+        (modification time and size) let unchanged files go unread.
+        """
+        try:
+            with open(self._index_path(files), encoding="utf-8") as handle:
+                return Index.from_json(json.load(handle))
+        except (OSError, ValueError, TypeError, KeyError):
+            return Index()
+
+    def save_index(self, files: list[str], index: Index) -> None:
+        """Store the index of this check of these files."""
+        self._write(self._index_path(files), json.dumps(index.to_json(), ensure_ascii=False))
+
+    def _index_path(self, files: list[str]) -> Path:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(self.fingerprint.encode("ascii"))
+        for name in files:
+            digest.update(name.encode("utf-8") + b"\0")
+        return self.folder / "index" / f"{digest.hexdigest()}.json"
 
     def get(self, key: str) -> FileOutcome | None:
         """The cached outcome, or None when there is none or it cannot be trusted."""
@@ -92,7 +167,11 @@ class ResultCache:
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         """Store an outcome; a cache that cannot be written is silently skipped."""
-        folder = self.folder / key[:2]
+        self._write(
+            self.folder / key[:2] / f"{key}.json", json.dumps(outcome.to_json(), ensure_ascii=False)
+        )
+
+    def _write(self, path: Path, text: str) -> None:
         try:
             if not self.folder.exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -103,10 +182,10 @@ class ResultCache:
                     encoding="utf-8",
                 )
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            folder.mkdir(exist_ok=True)
-            tmp = folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps(outcome.to_json(), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, folder / f"{key}.json")
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
         except OSError:
             return
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from .cache import FileOutcome
+from .cache import FileOutcome, Index
 from .findings import Finding, sorteer
 from .loading import (
     DEFAULT_LIMITS,
@@ -103,23 +105,42 @@ def check(
     cache = ResultCache(cache_dir, _fingerprint(config, limits, today)) if cache_dir else None
     outcomes: list[FileOutcome | None] = [None] * len(files)
     todo: list[tuple[int, str, bytes, str | None]] = []
-    for index, (path, name) in enumerate(files):
-        raw = read_contract_bytes(path, name, limits)
-        if isinstance(raw, LoadResult):
-            outcomes[index] = FileOutcome(raw.findings)
-            continue
-        key = cache.key(name, raw) if cache is not None else None
-        hit = cache.get(key) if cache is not None and key is not None else None
-        if hit is not None:
-            outcomes[index] = hit
-        else:
-            todo.append((index, name, raw, key))
-    for (index, _name, _raw, key), outcome in zip(
+    names = [name for _path, name in files]
+    old_index = cache.load_index(names) if cache is not None else Index()
+    new_index = Index(geschreven_ns=time.time_ns())
+    for position, (path, name) in enumerate(files):
+        stamp = _stamp(path)
+        key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
+        hit = old_index.uitkomst(key) if key is not None else None
+        if hit is None:
+            raw = read_contract_bytes(path, name, limits)
+            if isinstance(raw, LoadResult):
+                outcomes[position] = FileOutcome(raw.findings)
+                continue
+            if cache is None:
+                todo.append((position, name, raw, None))
+                continue
+            key = cache.key(name, raw)
+            hit = old_index.uitkomst(key) or cache.get(key)
+            if hit is None:
+                todo.append((position, name, raw, key))
+        if hit is not None and key is not None:
+            outcomes[position] = hit
+            new_index.uitkomsten[key] = hit.to_json()
+        if stamp and key is not None:
+            new_index.bestanden[name] = (*stamp, key)
+    for (position, _name, _raw, key), outcome in zip(
         todo, _check_files(todo, limits, config, today, jobs), strict=True
     ):
-        outcomes[index] = outcome
+        outcomes[position] = outcome
         if cache is not None and key is not None:
             cache.put(key, outcome)
+            new_index.uitkomsten[key] = outcome.to_json()
+    if cache is not None and (
+        new_index.bestanden != old_index.bestanden
+        or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
+    ):
+        cache.save_index(names, new_index)
     results = [
         _portfolio_view(name, o) for (_path, name), o in zip(files, outcomes, strict=True) if o
     ]
@@ -189,8 +210,27 @@ def check_one(
     return FileOutcome(findings, {"contract": contract, "posities": posities})
 
 
+@dataclass(frozen=True)
+class _Relatie:
+    programma: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class _PortfolioContract:
+    """The fields of a contract that portfolio rules read (``rules.PORTFOLIO_VELDEN``)."""
+
+    programma: str
+    code: str
+    relaties: tuple[_Relatie, ...]
+
+
 def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
-    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome."""
+    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome.
+
+    The contract in it has only the portfolio fields: a portfolio rule that reads another
+    field fails loudly in the tests instead of silently differing between cached and fresh runs.
+    """
     from .model import Contract
 
     summary = outcome.samenvatting
@@ -200,19 +240,24 @@ def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
     for path, line, col, soort in summary["posities"]:
         table = source_map.values if soort == "waarde" else source_map.keys
         table[tuple(path)] = (line, col)
-    # Only the portfolio fields are set: a portfolio rule that reads another field fails loudly.
-    contract = Contract.model_construct(**_construct_fields(summary["contract"]))
-    return LoadResult(bestand, contract, outcome.findings, source_map)
+    data = summary["contract"]
+    contract = _PortfolioContract(
+        programma=data["programma"],
+        code=data["code"],
+        relaties=tuple(
+            _Relatie(r["programma"], r.get("toelichting")) for r in data.get("relaties", [])
+        ),
+    )
+    return LoadResult(bestand, cast(Contract, contract), outcome.findings, source_map)
 
 
-def _construct_fields(data: dict[str, Any]) -> dict[str, Any]:
-    from .model import Relatie
-
-    fields = dict(data)
-    relaties = fields.get("relaties")
-    if isinstance(relaties, list):
-        fields["relaties"] = [Relatie.model_construct(**r) for r in relaties if isinstance(r, dict)]
-    return fields
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A regular file's modification time (ns) and size, or None."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
 
 def _fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:

@@ -30,4 +30,7 @@ class Finding:
 
 def sorteer(findings: list[Finding]) -> list[Finding]:
     """Findings in a stable order: by file, position, code and message."""
-    return sorted(set(findings))
+    # A tuple key sorts much faster than the dataclass's generated comparisons.
+    return sorted(
+        set(findings), key=lambda f: (f.bestand, f.regel, f.kolom, f.code, f.niveau, f.bericht)
+    )

@@ -26,6 +26,11 @@ def samenvatting(result: CheckResult) -> str:
 
 def report_text(result: CheckResult, console: Console) -> None:
     """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
+    if not console.is_terminal:
+        # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
+        lines = [f.als_tekst() for f in result.findings] + [samenvatting(result)]
+        console.file.write("\n".join(lines) + "\n")
+        return
     for finding in result.findings:
         line = Text()
         line.append(finding.locatie(), style="bold")

@@ -13,9 +13,13 @@ def hint(unknown: str, known: set[str]) -> str:
     same_case = [k for k in sorted(known) if k.lower() == unknown.lower()]
     if len(same_case) == 1:
         return f"; bedoelde u '{same_case[0]}'?"
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, unknown, k).ratio(), k) for k in known), reverse=True
-    )
+    # Only candidates whose cheap upper bounds reach 0.6 can be the (unique) best match.
+    scored = []
+    for k in known:
+        matcher = difflib.SequenceMatcher(None, unknown, k)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            scored.append((matcher.ratio(), k))
+    scored.sort(reverse=True)
     if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return f"; bedoelde u '{scored[0][1]}'?"
     return ""
