@@ -108,3 +108,30 @@ def test_no_cache_option_writes_no_cache(
     run = cli("check", FIXTURES / "minimaal.yaml")
     assert run.code == 0
     assert any(cache.rglob("*.json"))
+
+
+def test_unchanged_files_are_not_even_read(
+    portfolio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    an_hour_ago = time.time() - 3600
+    files = sorted((portfolio / "programmas").glob("*.yaml"))
+    for path in files:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    cache = tmp_path / "cache"
+    expected = _run(portfolio / "programmas", cache_dir=cache)
+    reads: list[str] = []
+    original = checking.read_contract_bytes
+
+    def counting(path: Path, bestand: str, limits: object) -> object:
+        reads.append(bestand)
+        return original(path, bestand, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    assert _run(portfolio / "programmas", cache_dir=cache) == expected
+    assert reads == []
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "# nieuw\n", encoding="utf-8")
+    _run(portfolio / "programmas", cache_dir=cache)
+    assert reads == [files[0].as_posix()]
