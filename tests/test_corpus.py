@@ -57,3 +57,32 @@ def test_corpus_case(cli, name: str, exit_code: int, code: str | None, line: int
             assert line in [int(f["line"]) for f in matching], run.out
     # Checking never changes the file it reads.
     assert path.read_bytes() == before
+
+
+BROKEN = [c for c in CASES if c[1] != 0]
+
+
+@pytest.mark.parametrize(("name", "exit_code", "code", "line"), BROKEN, ids=[c[0] for c in BROKEN])
+def test_every_command_refuses_a_broken_contract(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, name: str, exit_code: int, code: str | None, line: int | None
+) -> None:
+    """progress, render and record meet the same broken file with a message, never a crash."""
+    import shutil
+
+    copy = tmp_path / name
+    shutil.copyfile(CORPUS / name, copy)
+    before = copy.read_bytes()
+    out = tmp_path / "site"
+    runs = {
+        "progress": cli("progress", copy),
+        "render": cli("render", copy, "--format", "html", "--out", out),
+        "record": cli("record", copy, "scholen", "2021", "15"),
+    }
+    for command, run in runs.items():
+        assert run.code in (1, 2), (command, run.out, run.err)
+        assert "Traceback" not in run.out + run.err, command
+        assert "interne fout" not in run.err, (command, run.err)
+        if code is not None:
+            assert code in run.out + run.err, (command, run.out, run.err)
+    assert copy.read_bytes() == before, "a broken contract was changed"
+    assert not out.exists() or not any(out.iterdir()), "a document was written for it"
