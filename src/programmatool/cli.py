@@ -194,7 +194,9 @@ def schema(
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        fail(f"kan {output.as_posix()} niet schrijven: {exc.strerror or exc}")
+        from .oserrors import reden
+
+        fail(f"kan {output.as_posix()} niet schrijven: {reden(exc)}")
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 
@@ -335,6 +337,29 @@ _CLICK_MESSAGES = {
 }
 
 
+_REASONS = (
+    (r"valid integer", "verwacht een geheel getal"),
+    (r"valid number", "verwacht een getal"),
+    (r"valid boolean", "verwacht ja of nee"),
+    (r"greater than or equal to (\S+)", "moet ten minste {0} zijn"),
+    (r"less than or equal to (\S+)", "mag hoogstens {0} zijn"),
+    (r"greater than (\S+)", "moet groter zijn dan {0}"),
+    (r"less than (\S+)", "moet kleiner zijn dan {0}"),
+    (r"does not exist", "bestaat niet"),
+)
+
+
+def _dutch_reason(message: str) -> str:
+    """Typer reports bad option values in English; say the common ones in Dutch."""
+    import re
+
+    for pattern, dutch in _REASONS:
+        match = re.search(pattern, message)
+        if match:
+            return dutch.format(*match.groups())
+    return "ongeldige waarde"
+
+
 def _usage_message(exc: BaseException) -> str:
     kind = type(exc).__name__
     if kind == "NoSuchOption":
@@ -348,8 +373,8 @@ def _usage_message(exc: BaseException) -> str:
         return f"ontbrekend argument {name.upper()}".rstrip()
     if kind == "BadParameter":
         param = getattr(exc, "param", None)
-        name = getattr(param, "name", "") or ""
-        return f"ongeldige waarde voor {name}: {getattr(exc, 'message', '')}".rstrip(": ")
+        names = getattr(param, "opts", None) or [getattr(param, "name", "") or ""]
+        return f"ongeldige waarde voor {names[0]}: {_dutch_reason(getattr(exc, 'message', ''))}"
     text = str(getattr(exc, "message", "") or exc)
     if text.startswith("No such command"):
         name = text.split(" ", 3)[-1].split(".", 1)[0]

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from .findings import Finding, Niveau
 from .loading import DEFAULT_LIMITS, Limits
+from .oserrors import reden
 
 BESTANDSNAAM = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
@@ -151,7 +152,7 @@ def load_config(pad: Path | None = None, start: Path | None = None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: het bestand is geen UTF-8 tekst") from None
     except OSError as exc:
-        raise ConfigError(f"{name}: kan niet gelezen worden: {exc.strerror or exc}") from None
+        raise ConfigError(f"{name}: kan niet gelezen worden: {reden(exc)}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -124,8 +124,9 @@ def read_contract_bytes(path: str | Path, bestand: str, limits: Limits) -> bytes
         with open(path, "rb") as handle:
             return handle.read(limits.max_bytes + 1)
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return _failed(bestand, "PT009", f"bestand kan niet gelezen worden: {reason}", (1, 1))
+        from .oserrors import reden
+
+        return _failed(bestand, "PT009", f"bestand kan niet gelezen worden: {reden(exc)}", (1, 1))
 
 
 def load_bytes(raw: bytes, bestand: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:

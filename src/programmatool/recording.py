@@ -20,6 +20,7 @@ from typing import Any
 
 from .loading import LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
+from .oserrors import reden
 
 #: Exit code when the contract file itself has errors (before or after the change).
 EXIT_CONTRACT = 1
@@ -296,7 +297,7 @@ def record(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {exc.strerror or exc}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
@@ -356,8 +357,6 @@ def record(
     try:
         write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     except OSError as exc:
-        raise RecordProblem(
-            f"{name}: kan het bestand niet schrijven: {exc.strerror or exc}"
-        ) from None
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
     added = new_text.splitlines()[line - 1].strip()
     return Vastgelegd(name, indicator.id, jaar, line, added)
