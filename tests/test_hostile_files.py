@@ -93,3 +93,23 @@ def test_debug_shows_traceback_only_when_asked(
     assert "Traceback" not in run.err
     with pytest.raises(RuntimeError, match="kapot"):
         cli("--debug", "check", path)
+
+
+@pytest.mark.parametrize(
+    ("setting", "fragment"),
+    [
+        ("max_bytes = 200", "bestand is te groot"),
+        ("max_depth = 2", "het document is te diep genest (meer dan 2 niveaus)"),
+        ("max_nodes = 50", "het document heeft te veel elementen (meer dan 50)"),
+    ],
+)
+def test_limits_are_configurable(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, fragment: str
+) -> None:
+    (tmp_path / "c.yaml").write_text(minimal_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "c.yaml").code == 0
+    (tmp_path / "programmatool.toml").write_text(f"[limieten]\n{setting}\n", encoding="utf-8")
+    run = cli("check", "c.yaml")
+    assert run.code == 1
+    assert f"fout PT008 {fragment}" in run.out
