@@ -1031,10 +1031,14 @@ def render(
         position = f"{where}:{line}" if line else str(where)
         raise RenderProblem(f"{position}: fout in sjabloon: {exc.message or exc}") from exc
 
+    from .oserrors import reden
+
+    if out.exists() and not out.is_dir():
+        raise RenderProblem(f"{out.as_posix()} is geen map")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {exc.strerror or exc}") from exc
+        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reden(exc)}") from exc
     if not out.is_dir():
         raise RenderProblem(f"{out.as_posix()} is geen map")
     targets = [(doelpad(out, naam), text) for naam, text in outputs]
@@ -1042,9 +1046,7 @@ def render(
         try:
             write_atomic(target, text.encode("utf-8"))
         except OSError as exc:
-            raise RenderProblem(
-                f"kan {target.as_posix()} niet schrijven: {exc.strerror or exc}"
-            ) from exc
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reden(exc)}") from exc
         result.geschreven.append(target)
     return result
 
