@@ -113,3 +113,21 @@ def test_limits_are_configurable(  # type: ignore[no-untyped-def]
     run = cli("check", "c.yaml")
     assert run.code == 1
     assert f"fout PT008 {fragment}" in run.out
+
+
+def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
+    import stat as st
+
+    from programmatool.writing import write_atomic
+
+    new = tmp_path / "nieuw.txt"
+    write_atomic(new, b"x")
+    old_umask = os.umask(0o022)
+    os.umask(old_umask)
+    assert st.S_IMODE(new.stat().st_mode) == 0o666 & ~old_umask
+    existing = tmp_path / "bestaand.txt"
+    existing.write_bytes(b"a")
+    existing.chmod(0o640)
+    write_atomic(existing, b"b")
+    assert st.S_IMODE(existing.stat().st_mode) == 0o640
+    assert existing.read_bytes() == b"b"
