@@ -8,11 +8,14 @@ a municipality can replace one block without copying the rest.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from . import __version__
 from . import formatting as fmt
@@ -139,6 +142,13 @@ def markdown_html(text: str | None, kop: int = 4) -> Any:
 
     if not text:
         return Markup("")
+    return Markup(_markdown_html(text, kop))
+
+
+@functools.lru_cache(maxsize=4096)
+def _markdown_html(text: str, kop: int) -> str:
+    # Pure and the slowest step of rendering: texts that recur (the standard paragraphs that
+    # contracts of one municipality share, or many copies of one contract) are parsed once.
     if not _MD:
         _MD.append(_markdown_it())
     md = _MD[0]
@@ -149,7 +159,7 @@ def markdown_html(text: str | None, kop: int = 4) -> Any:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
-    return Markup(md.renderer.render(tokens, md.options, {}).rstrip("\n"))
+    return str(md.renderer.render(tokens, md.options, {}).rstrip("\n"))
 
 
 _CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.DOTALL)
@@ -870,7 +880,33 @@ def _hoofdbegroting(contract: Contract) -> Begroting | None:
     return None
 
 
-def build_portfolio(documenten: Sequence[Document]) -> PortfolioView:
+class PortfolioBron(Protocol):
+    """What the portfolio page needs of each programme's document."""
+
+    @property
+    def contract(self) -> Contract: ...
+    @property
+    def bestandsnaam(self) -> str: ...
+    @property
+    def periode(self) -> str: ...
+    @property
+    def statussen(self) -> list[tuple[str, int]]: ...
+    @property
+    def status_programma(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class DocumentSamenvatting:
+    """The part of a rendered document the portfolio page uses (sent back by workers)."""
+
+    contract: Contract
+    bestandsnaam: str
+    periode: str
+    statussen: list[tuple[str, int]]
+    status_programma: str
+
+
+def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
     for d in documenten:
@@ -983,7 +1019,6 @@ def render(
     from jinja2 import TemplateError
 
     from .checking import find_contract_files
-    from .loading import load_contract
     from .writing import write_atomic
 
     if formaat not in FORMATEN:
@@ -994,36 +1029,29 @@ def render(
     files, result.problemen = find_contract_files(paths)
     contracten: list[tuple[Contract, str]] = []
     seen: dict[str, str] = {}
-    for path, name in files:
-        loaded = load_contract(path, name)
-        result.findings.extend(f for f in loaded.findings if f.niveau == "fout")
-        if loaded.contract is None:
+    for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
+        result.findings.extend(f for f in findings if f.niveau == "fout")
+        if contract is None:
             continue
-        code = loaded.contract.code
+        code = contract.code
         if code in seen:
             result.problemen.append(
                 f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
             )
             continue
         seen[code] = name
-        contracten.append((loaded.contract, name))
+        contracten.append((contract, name))
     if not contracten:
         return result
 
-    env = environment(templates)
+    environment(templates)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
-    documenten = [
-        build_document(c, name, formaat, jaar, namen, portfolio=formaat == "html")
-        for c, name in contracten
-    ]
-    kind = "verantwoording" if jaar is not None else "contract"
-    outputs: list[tuple[str, str]] = []
     try:
-        for doc in documenten:
-            text = render_text(env, f"{kind}.{formaat}.j2", doc=doc)
-            outputs.append((doc.bestandsnaam, text))
+        rendered = _render_all(contracten, formaat, jaar, namen, templates)
+        outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
         if formaat == "html":
-            portfolio = build_portfolio(documenten)
+            portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
+            env = environment(templates)
             outputs.append(("index.html", render_text(env, "portfolio.html.j2", p=portfolio)))
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "sjabloon"
@@ -1049,6 +1077,94 @@ def render(
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reden(exc)}") from exc
         result.geschreven.append(target)
     return result
+
+
+T = TypeVar("T")
+
+#: From this many contracts on, loading and rendering are spread over worker processes.
+PARALLEL_FROM = 24
+
+# Work shared with forked worker processes: set just before the pool starts, inherited by it.
+_WERK: dict[str, Any] = {}
+
+
+def _workers(n: int) -> int:
+    cores = os.cpu_count() or 1
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    return min(cores, n) if forking and n >= PARALLEL_FROM and cores > 1 else 1
+
+
+def _run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) -> list[T]:
+    """``func(0) … func(n-1)`` with ``work`` shared; forked worker processes when ``n`` is large.
+
+    With ``fork`` the workers inherit ``work`` from memory, so only indices and results travel.
+    """
+    workers = _workers(n)
+    _WERK.clear()
+    _WERK.update(work)
+    try:
+        if workers == 1:
+            return [func(i) for i in range(n)]
+        with _pool(workers) as pool:
+            return list(pool.map(func, range(n), chunksize=chunksize))
+    finally:
+        _WERK.clear()
+
+
+def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
+    """Every file loaded: its findings and, when valid, its contract."""
+    return _run({"files": files}, _load_one, len(files), chunksize=8)
+
+
+def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
+    from .loading import load_contract
+
+    path, name = _WERK["files"][index]
+    loaded = load_contract(path, name)
+    return loaded.findings, loaded.contract
+
+
+def _render_all(
+    contracten: list[tuple[Contract, str]],
+    formaat: str,
+    jaar: int | None,
+    namen: dict[str, str],
+    templates: Path | None,
+) -> list[tuple[DocumentSamenvatting, str]]:
+    """Each contract's document text with the summary the portfolio page uses."""
+    work = {
+        "contracten": contracten,
+        "formaat": formaat,
+        "jaar": jaar,
+        "namen": namen,
+        "templates": templates,
+    }
+    texts = _run(work, _render_one, len(contracten), chunksize=4)
+    return [
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
+            contracten, texts, strict=True
+        )
+    ]
+
+
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
+    # Only text and the small summary go back to the main process, not the contract.
+    contract, name = _WERK["contracten"][index]
+    formaat = _WERK["formaat"]
+    jaar = _WERK["jaar"]
+    doc = build_document(contract, name, formaat, jaar, _WERK["namen"], portfolio=formaat == "html")
+    kind = "verantwoording" if jaar is not None else "contract"
+    if "env" not in _WERK:  # compiled templates are reused for every contract of this process
+        _WERK["env"] = environment(_WERK["templates"])
+    text = render_text(_WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
+
+
+def _pool(workers: int) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def run_render(
