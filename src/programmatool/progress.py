@@ -262,10 +262,12 @@ def _op_pad(points: list[tuple[int, float]], year: int, trap: bool) -> float | N
 
 
 def _toon(value: object) -> str:
-    if isinstance(value, float):
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",")
-    return str(value)
+    """A value in a Dutch sentence: 980.000, 12,5 (numbers rounded to two decimals)."""
+    from .formatting import getal
+
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return getal(round(value, 2) if isinstance(value, float) else value)
 
 
 def indicator_progress(
@@ -466,10 +468,10 @@ def _mijlpaal(
     streefdatum = indicator.streefdatum
     reached = meting.behaald if meting.behaald is not None else meting.datum is not None
     if reached:
-        when = f" op {meting.datum.isoformat()}" if meting.datum else f" in {meet_jaar}"
+        when = f" op {_datum(meting.datum)}" if meting.datum else f" in {meet_jaar}"
         late = ""
         if meting.datum and streefdatum and meting.datum > streefdatum:
-            late = f", later dan de streefdatum {streefdatum.isoformat()}"
+            late = f", later dan de streefdatum {_datum(streefdatum)}"
         return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
     deadline = streefdatum.year if streefdatum else None
     if deadline is not None and jaar is not None and jaar >= deadline:
@@ -487,7 +489,9 @@ def _mijlpaal(
 
 
 def _datum(value: dt.date | None) -> str:
-    return value.isoformat() if value else "niet opgegeven"
+    from .formatting import datum
+
+    return datum(value) if value else "niet opgegeven"
 
 
 # --- roll-ups ---------------------------------------------------------------------------------
