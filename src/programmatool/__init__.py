@@ -2,7 +2,7 @@
 
 The same verbs as the command line are usable from Python::
 
-    from programmatool import load_contract, check
+    from programmatool import check, contract_progress, load_contract, render
 
 Names are imported on first use, so that ``programmatool --version`` does not pay for Pydantic.
 """
@@ -17,6 +17,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "CheckResult": "checking",
     "check": "checking",
+    "contract_progress": "progress",
+    "indicator_progress": "progress",
+    "render": "rendering",
+    "render_contract": "rendering",
     "Finding": "findings",
     "LoadResult": "loading",
     "load_contract": "loading",
@@ -26,8 +30,21 @@ if TYPE_CHECKING:
     from .checking import CheckResult, check
     from .findings import Finding
     from .loading import LoadResult, load_contract
+    from .progress import contract_progress, indicator_progress
+    from .rendering import render, render_contract
 
-__all__ = ["CheckResult", "Finding", "LoadResult", "__version__", "check", "load_contract"]
+__all__ = [
+    "CheckResult",
+    "Finding",
+    "LoadResult",
+    "__version__",
+    "check",
+    "contract_progress",
+    "indicator_progress",
+    "load_contract",
+    "render",
+    "render_contract",
+]
 
 
 def __getattr__(name: str) -> Any:
