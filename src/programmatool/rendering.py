@@ -9,13 +9,11 @@ a municipality can replace one block without copying the rest.
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import __version__
 from . import formatting as fmt
@@ -1079,47 +1077,18 @@ def render(
     return result
 
 
-T = TypeVar("T")
-
-#: From this many contracts on, loading and rendering are spread over worker processes.
-PARALLEL_FROM = 24
-
-# Work shared with forked worker processes: set just before the pool starts, inherited by it.
-_WERK: dict[str, Any] = {}
-
-
-def _workers(n: int) -> int:
-    cores = os.cpu_count() or 1
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    return min(cores, n) if forking and n >= PARALLEL_FROM and cores > 1 else 1
-
-
-def _run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) -> list[T]:
-    """``func(0) … func(n-1)`` with ``work`` shared; forked worker processes when ``n`` is large.
-
-    With ``fork`` the workers inherit ``work`` from memory, so only indices and results travel.
-    """
-    workers = _workers(n)
-    _WERK.clear()
-    _WERK.update(work)
-    try:
-        if workers == 1:
-            return [func(i) for i in range(n)]
-        with _pool(workers) as pool:
-            return list(pool.map(func, range(n), chunksize=chunksize))
-    finally:
-        _WERK.clear()
-
-
 def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
     """Every file loaded: its findings and, when valid, its contract."""
-    return _run({"files": files}, _load_one, len(files), chunksize=8)
+    from . import parallel
+
+    return parallel.run({"files": files}, _load_one, len(files), chunksize=8)
 
 
 def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
     from .loading import load_contract
+    from .parallel import WERK
 
-    path, name = _WERK["files"][index]
+    path, name = WERK["files"][index]
     loaded = load_contract(path, name)
     return loaded.findings, loaded.contract
 
@@ -1139,7 +1108,9 @@ def _render_all(
         "namen": namen,
         "templates": templates,
     }
-    texts = _run(work, _render_one, len(contracten), chunksize=4)
+    from . import parallel
+
+    texts = parallel.run(work, _render_one, len(contracten), chunksize=4)
     return [
         (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
         for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
@@ -1150,6 +1121,8 @@ def _render_all(
 
 def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     # Only text and the small summary go back to the main process, not the contract.
+    from .parallel import WERK as _WERK
+
     contract, name = _WERK["contracten"][index]
     formaat = _WERK["formaat"]
     jaar = _WERK["jaar"]
@@ -1159,12 +1132,6 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
         _WERK["env"] = environment(_WERK["templates"])
     text = render_text(_WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
-
-
-def _pool(workers: int) -> Any:
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def run_render(

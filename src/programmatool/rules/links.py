@@ -13,10 +13,13 @@ def hint(unknown: str, known: set[str]) -> str:
     same_case = [k for k in sorted(known) if k.lower() == unknown.lower()]
     if len(same_case) == 1:
         return f"; bedoelde u '{same_case[0]}'?"
-    # Only candidates whose cheap upper bounds reach 0.6 can be the (unique) best match.
+    # Only candidates whose cheap upper bounds reach 0.6 can be the (unique) best match. The
+    # unknown word is the matcher's second sequence, whose index difflib builds only once.
     scored = []
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(unknown)
     for k in known:
-        matcher = difflib.SequenceMatcher(None, unknown, k)
+        matcher.set_seq1(k)
         if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
             scored.append((matcher.ratio(), k))
     scored.sort(reverse=True)
