@@ -168,7 +168,7 @@ def _tabel_smal(
     for indent, cells in rows:
         table.add_row(_naamcel_smal(cells[0], indent), *cells[1:])
     return [
-        Text.assemble(*((seg.text, seg.style) for seg in line))
+        Text.assemble(*((seg.text, seg.style or "") for seg in line))
         for line in console.render_lines(table, pad=False, new_lines=False)
     ]
 
