@@ -49,6 +49,29 @@ def test_colour_in_a_terminal_comes_with_the_word(cli, monkeypatch: pytest.Monke
     assert "kleine achterstand" in run.out and "achter" in run.out
 
 
+@pytest.mark.parametrize("columns", ["50", "80", "120"])
+def test_narrow_tables_wrap_names_and_lose_no_word(
+    cli, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    # 50 columns is too narrow for the value columns: each indicator becomes a block.
+    monkeypatch.setenv("COLUMNS", columns)
+    run = cli("progress", RANDGEVALLEN)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert max(len(line) for line in lines[1:-1]) <= int(columns)
+    body = " ".join(line.strip() for line in lines[3:-1])
+    # Every word of a long indicator name is there, in order, however the cell wrapped.
+    name = "Scholen die meedoen"
+    assert all(word in body for word in name.split())
+    assert body.index("Scholen") < body.index("meedoen")
+    # A wrapped name keeps its indentation: no continuation line starts at column 0.
+    start = next(i for i, line in enumerate(lines) if "▸ Scholen" in line)
+    assert lines[start + 1].startswith("    ")
+    # The values and the status are whole words, never cut off.
+    block = " ".join(lines[start : start + 6])
+    assert "11 (2020)" in block and "17 (2021)" in block and "kleine achterstand" in block
+
+
 def test_year_option(cli) -> None:
     run = cli("progress", RANDGEVALLEN, "--jaar", "2019")
     assert run.code == 0

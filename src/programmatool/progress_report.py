@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from .progress import (
@@ -115,7 +113,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         if first + sum(widths) + 3 * 4 <= console.width:
             lines = _tabel(headers, [first, *widths], rows)
         else:
-            lines = _tabel_smal(console, headers, [first, *widths], rows)
+            lines = _lijst(console.width, rows)
         if console.is_terminal:
             console.print(Text("\n").join(lines), soft_wrap=True)
         else:
@@ -154,23 +152,31 @@ def _regel(cells: list[Text], widths: list[int]) -> Text:
     return line
 
 
-def _tabel_smal(
-    console: Console, headers: tuple[str, ...], widths: list[int], rows: list[Rij]
-) -> list[Text]:
-    """A terminal too narrow for the columns: rich squeezes them all and wraps every cell,
-    and nested padding keeps each name's indentation."""
-    from rich import box
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(headers[0], width=widths[0], overflow="fold")
-    for header, width in zip(headers[1:], widths[1:], strict=True):
-        table.add_column(header, width=width, no_wrap=True)
+def _lijst(width: int, rows: list[Rij]) -> list[Text]:
+    """For a terminal too narrow for the columns: each goal or indicator as a small block, its
+    name wrapped to the full width and its values on the lines below, every word kept."""
+    labels = ("meting", "streef", "voortgang", "status")
+    lines: list[Text] = []
     for indent, cells in rows:
-        table.add_row(_naamcel_smal(cells[0], indent), *cells[1:])
-    return [
-        Text.assemble(*((seg.text, seg.style or "") for seg in line))
-        for line in console.render_lines(table, pad=False, new_lines=False)
-    ]
+        lines.extend(_naamregels(cells[0], indent, width))
+        parts = [
+            Text(f"{label} ").append_text(cell)
+            for label, cell in zip(labels, cells[1:], strict=True)
+            if cell.plain.strip() and cell.plain != "–"
+        ]
+        prefix = " " * (indent + 2)
+        line = Text(prefix)
+        for part in parts:
+            if len(line.plain) > len(prefix):
+                if len(line.plain) + 3 + part.cell_len > width:
+                    lines.append(line)
+                    line = Text(prefix)
+                else:
+                    line.append(" · ")
+            line.append_text(part)
+        if parts:
+            lines.append(line)
+    return lines
 
 
 def _naamregels(text: Text, indent: int, width: int) -> list[Text]:
@@ -183,15 +189,6 @@ def _naamregels(text: Text, indent: int, width: int) -> list[Text]:
         for piece in _vouw(line.plain, max(1, width - len(prefix))):
             result.append(Text(prefix + piece, style=style))
     return result
-
-
-def _naamcel_smal(text: Text, indent: int) -> Padding:
-    """The first cell in a squeezed table: each of its lines keeps its indentation."""
-    from rich.console import Group
-
-    lines = text.split("\n")
-    parts = [Padding(line, (0, 0, 0, 2 if i else 0)) for i, line in enumerate(lines)]
-    return Padding(Group(*parts), (0, 0, 0, indent))
 
 
 def _vouw(text: str, room: int) -> list[str]:
