@@ -141,3 +141,48 @@ def test_nothing_runs_in_the_browser(
         assert page.evaluate("typeof window.__pwned") == "undefined", page_path.name
         assert dialogs == []
         context.close()
+
+
+def _links(markdown: str) -> list[str]:
+    """Every link destination a permissive CommonMark viewer would make of ``markdown``."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True  # a viewer that trusts every scheme
+    hrefs = []
+    for token in md.parse(markdown):
+        for child in token.children or []:
+            if child.type == "link_open":
+                hrefs.append(str(child.attrs["href"]).lower())
+    return hrefs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[klik](javascript:alert(1))",
+        "[klik]( JaVaScRiPt:alert(1))",
+        "[klik](java&#115;cript:alert(1))",
+        "[klik](java%73cript:alert(1))",
+        "[klik](<javascript:alert(1)>)",
+        "[klik](\n  javascript:alert(1))",
+        "[klik](vbscript:msgbox(1))",
+        "[klik](data:text/html;base64,PHNjcmlwdD4=)",
+        "[klik](file:///etc/passwd)",
+        "[klik][r]\n\n[r]: javascript:alert(1)",
+    ],
+)
+def test_markdown_text_never_becomes_an_unsafe_link(text: str) -> None:
+    from programmatool.rendering import markdown_veilig
+
+    assert _links(text), "the unescaped text is a link: the test would prove nothing"
+    safe = markdown_veilig(f"Zie {text} en [de site](https://www.almelo.nl).")
+    assert _links(safe) == ["https://www.almelo.nl"]
+    assert "klik" in safe
+
+
+def test_markdown_document_has_no_unsafe_link(hostile: tuple[Path, int], tmp_path: Path) -> None:
+    render([hostile[0]], "md", tmp_path)
+    for document in tmp_path.glob("*.md"):
+        for href in _links(document.read_text(encoding="utf-8")):
+            assert not href.startswith(("javascript:", "vbscript:", "data:", "file:")), href

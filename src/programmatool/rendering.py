@@ -168,8 +168,9 @@ _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
 def markdown_veilig(text: str | None, kop: int = 4) -> str:
     """Markdown from a text field for a Markdown document, with raw HTML neutralised.
 
-    A ``<`` that would open an HTML tag gets a backslash, so a viewer shows it as text;
-    code spans and fenced code blocks are left alone. Headings in the text start at ``kop``.
+    A ``<`` that would open an HTML tag gets a backslash, so a viewer shows it as text, and a
+    link to ``javascript:`` (or ``vbscript:``, ``data:``, ``file:``) is shown as text instead of
+    a link; code spans and fenced code blocks are left alone. Headings in the text start at ``kop``.
     """
     if not text:
         return ""
@@ -195,7 +196,8 @@ def markdown_veilig(text: str | None, kop: int = 4) -> str:
             level = min(6, len(heading.group(1)) + shift)
             line = "#" * level + line[heading.end(1) :]
         out.append(_escape_outside_code(line))
-    return "\n".join(out)
+    # A link may put its destination on the next line; that one is caught in the whole text.
+    return _INLINE_LINK.sub(_link_als_tekst, "\n".join(out))
 
 
 def _outside_fences(lines: list[str]) -> list[str]:
@@ -217,11 +219,42 @@ def _escape_outside_code(line: str) -> str:
     parts: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(line):
-        parts.append(_RAW_HTML_START.sub(r"\\<", line[last : match.start()]))
+        parts.append(_neutraliseer(line[last : match.start()]))
         parts.append(match.group(0))
         last = match.end()
-    parts.append(_RAW_HTML_START.sub(r"\\<", line[last:]))
+    parts.append(_neutraliseer(line[last:]))
     return "".join(parts)
+
+
+#: Link destinations that run something or open local files when a viewer follows them.
+_ONVEILIG = ("javascript:", "vbscript:", "data:", "file:")
+# An inline link's destination: ``](dest`` (optionally in angle brackets).
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+# A link reference definition: ``[label]: dest`` at the start of a line.
+_LINK_DEFINITION = re.compile(r"^( {0,3})\[([^\]]*)\]:\s*<?(\S*)")
+
+
+def _onveilig(destination: str) -> bool:
+    """Whether a link destination, decoded as a Markdown viewer decodes it, is unsafe."""
+    import html
+    from urllib.parse import unquote
+
+    decoded = unquote(html.unescape(destination.replace("\\", "")))
+    squeezed = "".join(ch for ch in decoded if ch > " ").lower().lstrip("<")
+    return squeezed.startswith(_ONVEILIG)
+
+
+def _neutraliseer(text: str) -> str:
+    """Raw HTML and links with an unsafe scheme in a piece of Markdown, made plain text."""
+    text = _RAW_HTML_START.sub(r"\\<", text)
+    definition = _LINK_DEFINITION.match(text)
+    if definition and _onveilig(definition.group(3)):
+        text = f"{definition.group(1)}\\[{text[definition.end(1) + 1 :]}"
+    return _INLINE_LINK.sub(_link_als_tekst, text)
+
+
+def _link_als_tekst(match: re.Match[str]) -> str:
+    return "]\\(" + match.group(0)[2:] if _onveilig(match.group(1)) else match.group(0)
 
 
 def markdown_cel(text: Any) -> str:
