@@ -122,7 +122,7 @@ def bench_portfolio(work: Path, schema: Path, size: int, runs: int) -> list[Row]
     cache = folder / ".programmatool_cache"
     env = dict(os.environ)
     check = [TOOL, "check", "programmas"]
-    reps = runs if size < 1000 else max(1, runs - 2)
+    reps = runs
 
     def clear() -> None:
         shutil.rmtree(cache, ignore_errors=True)

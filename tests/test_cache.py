@@ -135,3 +135,71 @@ def test_unchanged_files_are_not_even_read(
     files[0].write_text(files[0].read_text(encoding="utf-8") + "# nieuw\n", encoding="utf-8")
     _run(portfolio / "programmas", cache_dir=cache)
     assert reads == [files[0].as_posix()]
+
+
+def test_portfolio_findings_follow_a_changed_relation(portfolio: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    programmas = portfolio / "programmas"
+    before = check([programmas], vandaag=TODAY, cache_dir=cache)
+    assert not [f for f in before.findings if f.code == "PT401"]
+    zorg = programmas / "zorg.yaml"
+    text = zorg.read_text(encoding="utf-8")
+    assert "  - programma: binnenstad\n" in text
+    zorg.write_text(text.replace("  - programma: binnenstad\n", "  - programma: binnestad\n"))
+    after = check([programmas], vandaag=TODAY, cache_dir=cache)
+    fresh = check([programmas], vandaag=TODAY)
+    assert after.findings == fresh.findings
+    assert [f.bericht for f in after.findings if f.code == "PT401"] == [
+        "relatie met programma 'binnestad', maar geen contract in deze controle heeft die code;"
+        " bedoelde u 'binnenstad'?"
+    ]
+
+
+def test_warm_check_does_not_run_the_portfolio_rules_again(
+    portfolio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from programmatool import rules
+
+    cache = tmp_path / "cache"
+    expected = _run(portfolio, cache_dir=cache)
+    runs: list[int] = []
+    original = rules.run_portfolio_rules
+
+    def counting(*args: object, **kwargs: object) -> object:
+        runs.append(1)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules, "run_portfolio_rules", counting)
+    assert _run(portfolio, cache_dir=cache) == expected
+    assert runs == []
+    other_day = check([portfolio], vandaag=dt.date(2019, 1, 1), cache_dir=cache)
+    assert other_day.findings != expected[:-2]
+    assert runs == [1]  # another day is another key: computed, not served
+
+
+def test_files_too_new_to_trust_are_trusted_once_the_index_is_newer(
+    portfolio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+    import types
+
+    programmas = portfolio / "programmas"
+    for path in programmas.glob("*.yaml"):
+        os.utime(path)  # changed just now: inside the racy window of the first index
+    cache = tmp_path / "cache"
+    expected = _run(programmas, cache_dir=cache)
+    later = types.SimpleNamespace(time_ns=lambda: time.time_ns() + 10_000_000_000)
+    monkeypatch.setattr(checking, "time", later)
+    assert _run(programmas, cache_dir=cache) == expected  # read and hashed, index renewed
+    monkeypatch.undo()
+    reads: list[str] = []
+    original = checking.read_contract_bytes
+
+    def counting(path: Path, bestand: str, limits: object) -> object:
+        reads.append(bestand)
+        return original(path, bestand, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    assert _run(programmas, cache_dir=cache) == expected
+    assert reads == []

@@ -19,7 +19,7 @@ from typing import Any
 from .findings import Finding
 
 CACHE_DIR = ".programmatool_cache"
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass
@@ -77,6 +77,8 @@ class Index:
     bestanden: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     uitkomsten: dict[str, Any] = field(default_factory=dict)
     geschreven_ns: int = 0
+    #: The portfolio rules' findings, with the key of the files they were computed from.
+    portfolio: tuple[str, list[Any]] | None = None
 
     def sleutel(self, bestand: str, mtime_ns: int, size: int) -> str | None:
         """The key of a file whose stamp is unchanged since the index was written, else None."""
@@ -96,12 +98,24 @@ class Index:
         except (ValueError, TypeError, KeyError):
             return None
 
+    def portfolio_uitkomst(self, key: str) -> list[Finding] | None:
+        """The portfolio findings stored for ``key``, or None when absent or not trustworthy."""
+        if self.portfolio is None or self.portfolio[0] != key:
+            return None
+        try:
+            return FileOutcome.from_json(
+                {"findings": self.portfolio[1], "samenvatting": None}
+            ).findings
+        except (ValueError, TypeError, KeyError):
+            return None
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
             "geschreven_ns": self.geschreven_ns,
             "bestanden": {k: list(v) for k, v in self.bestanden.items()},
             "uitkomsten": self.uitkomsten,
+            "portfolio": list(self.portfolio) if self.portfolio is not None else None,
         }
 
     @classmethod
@@ -114,7 +128,13 @@ class Index:
         outcomes = data["uitkomsten"]
         if not isinstance(outcomes, dict):
             raise ValueError("bad index")
-        return cls(files, outcomes, int(data["geschreven_ns"]))
+        portfolio = data["portfolio"]
+        if portfolio is not None:
+            key, findings = portfolio
+            if not isinstance(key, str) or not isinstance(findings, list):
+                raise ValueError("bad index")
+            portfolio = (key, findings)
+        return cls(files, outcomes, int(data["geschreven_ns"]), portfolio)
 
 
 class ResultCache:
@@ -131,6 +151,14 @@ class ResultCache:
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         digest.update(data)
+        return digest.hexdigest()
+
+    def portfolio_key(self, keys: list[str]) -> str:
+        """The key of a whole check's portfolio: its files' keys, in order."""
+        digest = hashlib.blake2b(digest_size=32)
+        for part in (str(_FORMAT), self.fingerprint, *keys):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
         return digest.hexdigest()
 
     def load_index(self, files: list[str]) -> Index:

@@ -108,6 +108,9 @@ def check(
     names = [name for _path, name in files]
     old_index = cache.load_index(names) if cache is not None else Index()
     new_index = Index(geschreven_ns=time.time_ns())
+    # Files whose stamps could not be trusted were read and hashed; a new index lets the next
+    # check trust them, once they are older than the racy window.
+    reread = False
     for position, (path, name) in enumerate(files):
         stamp = _stamp(path)
         key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
@@ -121,6 +124,7 @@ def check(
                 todo.append((position, name, raw, None))
                 continue
             key = cache.key(name, raw)
+            reread = True
             hit = old_index.uitkomst(key) or cache.get(key)
             if hit is None:
                 todo.append((position, name, raw, key))
@@ -136,18 +140,30 @@ def check(
         if cache is not None and key is not None:
             cache.put(key, outcome)
             new_index.uitkomsten[key] = outcome.to_json()
-    if cache is not None and (
-        new_index.bestanden != old_index.bestanden
-        or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
-    ):
-        cache.save_index(names, new_index)
     results = [
         _portfolio_view(name, o) for (_path, name), o in zip(files, outcomes, strict=True) if o
     ]
     findings = [f for o in outcomes if o is not None for f in o.findings]
-    from .rules import run_portfolio_rules
+    # The portfolio rules see only the files' summaries, and every key covers its file's name,
+    # content and the settings: the same keys in the same order give the same findings.
+    keys = [new_index.bestanden.get(name, (0, 0, ""))[2] for _path, name in files]
+    portfolio_key = cache.portfolio_key(keys) if cache is not None and all(keys) else None
+    cached = old_index.portfolio_uitkomst(portfolio_key) if portfolio_key else None
+    if cached is None:
+        from .rules import run_portfolio_rules
 
-    findings.extend(run_portfolio_rules(results, config, today))
+        cached = run_portfolio_rules(results, config, today)
+    findings.extend(cached)
+    if cache is not None:
+        if portfolio_key is not None:
+            new_index.portfolio = (portfolio_key, FileOutcome(cached).to_json()["findings"])
+        if (
+            reread
+            or new_index.bestanden != old_index.bestanden
+            or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
+            or new_index.portfolio != old_index.portfolio
+        ):
+            cache.save_index(names, new_index)
     return CheckResult(results, sorteer(findings), problems)
 
 
