@@ -33,6 +33,19 @@ def _run(root: Path, **kwargs: object) -> list[object]:
     return [*result.findings, len(result.results), tuple(result.problems)]
 
 
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the names of the files that ``check`` reads from disk."""
+    reads: list[str] = []
+    original = checking.read_contract_bytes
+
+    def counting(path: Path, bestand: str, limits: object) -> object:
+        reads.append(bestand)
+        return original(path, bestand, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    return reads
+
+
 def test_cache_never_changes_a_result(portfolio: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     without = _run(portfolio)
@@ -122,14 +135,7 @@ def test_unchanged_files_are_not_even_read(
         os.utime(path, (an_hour_ago, an_hour_ago))
     cache = tmp_path / "cache"
     expected = _run(portfolio / "programmas", cache_dir=cache)
-    reads: list[str] = []
-    original = checking.read_contract_bytes
-
-    def counting(path: Path, bestand: str, limits: object) -> object:
-        reads.append(bestand)
-        return original(path, bestand, limits)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    reads = _count_reads(monkeypatch)
     assert _run(portfolio / "programmas", cache_dir=cache) == expected
     assert reads == []
     files[0].write_text(files[0].read_text(encoding="utf-8") + "# nieuw\n", encoding="utf-8")
@@ -193,13 +199,6 @@ def test_files_too_new_to_trust_are_trusted_once_the_index_is_newer(
     monkeypatch.setattr(checking, "time", later)
     assert _run(programmas, cache_dir=cache) == expected  # read and hashed, index renewed
     monkeypatch.undo()
-    reads: list[str] = []
-    original = checking.read_contract_bytes
-
-    def counting(path: Path, bestand: str, limits: object) -> object:
-        reads.append(bestand)
-        return original(path, bestand, limits)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    reads = _count_reads(monkeypatch)
     assert _run(programmas, cache_dir=cache) == expected
     assert reads == []
