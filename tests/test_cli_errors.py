@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,23 @@ def test_user_mistakes_get_dutch_message_and_exit_two(cli, tmp_path: Path, index
 
 def test_case_count_matches(tmp_path: Path) -> None:
     assert len(_cases(tmp_path)) == 17
+
+
+@pytest.mark.parametrize("command", ["check", "progress", "record", "render", "rules", "schema"])
+def test_help_is_dutch_and_free_of_type_jargon(cli, command: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli(command, "--help")
+    assert run.code == 0
+    text = " ".join(run.out.split())
+    assert f"Gebruik: programmatool {command} [OPTIES]" in text
+    assert "Toon deze hulp en stop." in text
+    # Flags take no value, and arguments are named by their metavar (PAD..., BESTAND, …).
+    assert not re.search(r"<[a-z]", text), text  # no <bool>, <str>, <list[Path]>, <float>, …
+    for jargon in ("{", "OPTIONS", "Usage"):
+        assert jargon not in text, jargon
+
+
+def test_usage_line_names_the_arguments(cli) -> None:  # type: ignore[no-untyped-def]
+    assert "Gebruik: programmatool check [OPTIES] PAD..." in cli("check", "--help").out
+    run = cli("record", "--help")
+    assert "Gebruik: programmatool record [OPTIES] BESTAND INDICATOR JAAR WAARDE" in run.out
+    assert "ontbrekend argument PAD..." in cli("check").err

@@ -26,6 +26,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="COMMANDO [ARGUMENTEN]...",
 )
 
 _state: dict[str, Any] = {"debug": False}
@@ -70,7 +72,7 @@ def _main(
     _state["debug"] = debug
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def check(
     paths: Annotated[
         list[Path],
@@ -151,7 +153,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def rules(
     code: Annotated[
         str | None,
@@ -172,12 +174,15 @@ def rules(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def schema(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Schrijf het schema naar dit bestand in plaats van naar stdout."
+            "--output",
+            "-o",
+            help="Schrijf het schema naar dit bestand in plaats van naar stdout.",
+            metavar="BESTAND",
         ),
     ] = None,
 ) -> None:
@@ -200,7 +205,7 @@ def schema(
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def progress(
     paths: Annotated[
         list[Path],
@@ -209,7 +214,11 @@ def progress(
     jaar: Annotated[
         int | None,
         typer.Option(
-            "--jaar", min=1900, max=2200, help="Jaar (standaard: het laatste jaar met een meting)."
+            "--jaar",
+            min=1900,
+            max=2200,
+            help="Jaar (standaard: het laatste jaar met een meting).",
+            metavar="JAAR",
         ),
     ] = None,
     formaat: Annotated[
@@ -221,12 +230,18 @@ def progress(
     ] = False,
     op_koers: Annotated[
         float | None,
-        typer.Option("--op-koers", help="Drempel 'op koers' als fractie (standaard 0.10)."),
+        typer.Option(
+            "--op-koers",
+            help="Drempel 'op koers' als fractie (standaard 0.10).",
+            metavar="FRACTIE",
+        ),
     ] = None,
     kleine_achterstand: Annotated[
         float | None,
         typer.Option(
-            "--kleine-achterstand", help="Drempel kleine achterstand als fractie (standaard 0.25)."
+            "--kleine-achterstand",
+            help="Drempel kleine achterstand als fractie (standaard 0.25).",
+            metavar="FRACTIE",
         ),
     ] = None,
 ) -> None:
@@ -242,7 +257,7 @@ def progress(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def record(
     bestand: Annotated[
         Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
@@ -261,9 +276,12 @@ def record(
             metavar="WAARDE",
         ),
     ],
-    bron: Annotated[str | None, typer.Option("--bron", help="Bron van de meting.")] = None,
+    bron: Annotated[
+        str | None, typer.Option("--bron", help="Bron van de meting.", metavar="TEKST")
+    ] = None,
     toelichting: Annotated[
-        str | None, typer.Option("--toelichting", help="Toelichting bij de meting.")
+        str | None,
+        typer.Option("--toelichting", help="Toelichting bij de meting.", metavar="TEKST"),
     ] = None,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
@@ -286,7 +304,7 @@ def record(
     )
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def render(
     paths: Annotated[
         list[Path],
@@ -369,8 +387,8 @@ def _usage_message(exc: BaseException) -> str:
         return f"onbekende optie {name}{hint}"
     if kind == "MissingParameter":
         param = getattr(exc, "param", None)
-        name = getattr(param, "name", "") or ""
-        return f"ontbrekend argument {name.upper()}".rstrip()
+        name = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+        return f"ontbrekend argument {name}".rstrip()
     if kind == "BadParameter":
         param = getattr(exc, "param", None)
         names = getattr(param, "opts", None) or [getattr(param, "name", "") or ""]

@@ -49,3 +49,36 @@ def install() -> None:
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
     highlights = [h.replace("Usage: ", "Gebruik: ") for h in ru.highlighter.highlights]
     setattr(ru.highlighter, "highlights", highlights)  # noqa: B010 - class variable on purpose
+    _plain_types()
+
+
+def _plain_types() -> None:
+    """No type jargon in the help: a flag shows no ``<bool>`` (it takes no value), an argument
+    with a name of its own (``PAD...``) no ``<list[Path]>``, and the usage line reads
+    ``programmatool check [OPTIONS] PAD...`` instead of ``{PAD...}...``."""
+    from typer import core
+
+    option, argument = core.TyperOption, core.TyperArgument
+    if hasattr(option, "display_type_rich"):
+        option_type = option.display_type_rich
+
+        def option_display(self: Any, ctx: Any) -> str | None:
+            return None if getattr(self, "is_flag", False) else option_type(self, ctx)
+
+        option.display_type_rich = option_display  # type: ignore[method-assign]
+    if hasattr(argument, "display_type_rich"):
+        argument_type = argument.display_type_rich
+
+        def argument_display(self: Any, ctx: Any) -> str | None:
+            return None if self.metavar is not None else argument_type(self, ctx)
+
+        argument.display_type_rich = argument_display  # type: ignore[method-assign]
+    if hasattr(argument, "_usage_display_name"):
+
+        def usage_name(self: Any) -> str:
+            name = str(self.display_name_raw)
+            if self.nargs != 1 and not name.endswith("..."):
+                name += "..."
+            return name if self.required else f"[{name}]"
+
+        argument._usage_display_name = usage_name  # type: ignore[method-assign]
