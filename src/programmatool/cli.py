@@ -26,8 +26,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="COMMANDO [ARGUMENTEN]...",
 )
 
 _state: dict[str, Any] = {"debug": False}
@@ -72,7 +70,7 @@ def _main(
     _state["debug"] = debug
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def check(
     paths: Annotated[
         list[Path],
@@ -153,7 +151,7 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def rules(
     code: Annotated[
         str | None,
@@ -174,7 +172,7 @@ def rules(
     sys.stdout.write(text)
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def schema(
     output: Annotated[
         Path | None,
@@ -205,7 +203,7 @@ def schema(
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def progress(
     paths: Annotated[
         list[Path],
@@ -257,7 +255,7 @@ def progress(
     raise typer.Exit(code)
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def record(
     bestand: Annotated[
         Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
@@ -304,7 +302,7 @@ def record(
     )
 
 
-@app.command(options_metavar="[OPTIES]")
+@app.command()
 def render(
     paths: Annotated[
         list[Path],

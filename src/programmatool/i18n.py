@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+#: Click's words in a usage line, and ours.
+_USAGE_WORDS = (("[OPTIONS]", "[OPTIES]"), ("COMMAND [ARGS]...", "COMMANDO [ARGUMENTEN]..."))
+
 
 def install() -> None:
     """Replace Typer's English help headings and the help option's text with Dutch ones."""
@@ -44,6 +47,8 @@ def install() -> None:
     original_write_usage = formatting.HelpFormatter.write_usage
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english, dutch in _USAGE_WORDS:
+            args = args.replace(english, dutch)
         original_write_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
@@ -55,7 +60,7 @@ def install() -> None:
 def _plain_types() -> None:
     """No type jargon in the help: a flag shows no ``<bool>`` (it takes no value), an argument
     with a name of its own (``PAD...``) no ``<list[Path]>``, and the usage line reads
-    ``programmatool check [OPTIONS] PAD...`` instead of ``{PAD...}...``."""
+    ``programmatool check [OPTIES] PAD...`` instead of ``{PAD...}...``."""
     from typer import core
 
     option, argument = core.TyperOption, core.TyperArgument

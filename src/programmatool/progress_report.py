@@ -105,12 +105,11 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         rows = _rijen(pv)
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
         # Every column but the first fits its content; the first gets the rest and wraps.
-        # Between two columns stand a space of padding, a divider and a space of padding.
         widths = [_breedte(headers[i], [r[i] for _, r in rows]) for i in range(1, 5)]
-        rest = console.width - sum(widths) - 3 * 4
+        rest = console.width - sum(widths) - len(KOLOMRUIMTE) * len(widths)
         longest = max([len(headers[0])] + [indent + 2 + _breedte("", [r[0]]) for indent, r in rows])
         first = max(16, min(longest, rest))
-        if first + sum(widths) + 3 * 4 <= console.width:
+        if first <= rest:
             lines = _tabel(headers, [first, *widths], rows)
         else:
             lines = _lijst(console.width, rows)

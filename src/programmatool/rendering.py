@@ -196,7 +196,7 @@ def markdown_veilig(text: str | None, kop: int = 4) -> str:
             level = min(6, len(heading.group(1)) + shift)
             line = "#" * level + line[heading.end(1) :]
         out.append(_escape_outside_code(line))
-    # A link may put its destination on the next line; that one is caught in the whole text.
+    # Inline links are neutralised in the whole text: a destination may be on the next line.
     return _INLINE_LINK.sub(_link_als_tekst, "\n".join(out))
 
 
@@ -231,7 +231,7 @@ _ONVEILIG = ("javascript:", "vbscript:", "data:", "file:")
 # An inline link's destination: ``](dest`` (optionally in angle brackets).
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
 # A link reference definition: ``[label]: dest`` at the start of a line.
-_LINK_DEFINITION = re.compile(r"^( {0,3})\[([^\]]*)\]:\s*<?(\S*)")
+_LINK_DEFINITION = re.compile(r"^( {0,3})\[[^\]]*\]:\s*<?(\S*)")
 
 
 def _onveilig(destination: str) -> bool:
@@ -245,12 +245,13 @@ def _onveilig(destination: str) -> bool:
 
 
 def _neutraliseer(text: str) -> str:
-    """Raw HTML and links with an unsafe scheme in a piece of Markdown, made plain text."""
+    """Raw HTML and unsafe link definitions in a piece of Markdown, made plain text (unsafe
+    inline links are handled in the whole text by :func:`markdown_veilig`)."""
     text = _RAW_HTML_START.sub(r"\\<", text)
     definition = _LINK_DEFINITION.match(text)
-    if definition and _onveilig(definition.group(3)):
+    if definition and _onveilig(definition.group(2)):
         text = f"{definition.group(1)}\\[{text[definition.end(1) + 1 :]}"
-    return _INLINE_LINK.sub(_link_als_tekst, text)
+    return text
 
 
 def _link_als_tekst(match: re.Match[str]) -> str:
@@ -1154,16 +1155,16 @@ def _render_all(
 
 def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     # Only text and the small summary go back to the main process, not the contract.
-    from .parallel import WERK as _WERK
+    from .parallel import WERK
 
-    contract, name = _WERK["contracten"][index]
-    formaat = _WERK["formaat"]
-    jaar = _WERK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, _WERK["namen"], portfolio=formaat == "html")
+    contract, name = WERK["contracten"][index]
+    formaat = WERK["formaat"]
+    jaar = WERK["jaar"]
+    doc = build_document(contract, name, formaat, jaar, WERK["namen"], portfolio=formaat == "html")
     kind = "verantwoording" if jaar is not None else "contract"
-    if "env" not in _WERK:  # compiled templates are reused for every contract of this process
-        _WERK["env"] = environment(_WERK["templates"])
-    text = render_text(_WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    if "env" not in WERK:  # compiled templates are reused for every contract of this process
+        WERK["env"] = environment(WERK["templates"])
+    text = render_text(WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
 
 
