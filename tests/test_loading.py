@@ -88,6 +88,24 @@ def test_syntax_error() -> None:
     assert line == 2  # where the unclosed bracket opened
 
 
+@pytest.mark.parametrize(
+    ("text", "position", "fragment"),
+    [
+        ("programma: x\nrollen: [\n", (3, 1), "houdt onverwacht op (een lijst met [ of mapping"),
+        ("programma: x\nrollen: {\n", (3, 1), "houdt onverwacht op (een lijst met [ of mapping"),
+        ("programma: x\nrollen: [,]\n", (2, 10), "verwacht een waarde binnen [ ] of { }"),
+        ("programma: x\nrollen: {a: [}\n", (2, 14), "verwacht een waarde binnen [ ] of { }"),
+    ],
+)
+def test_unclosed_or_empty_flow_collections_are_explained(
+    text: str, position: tuple[int, int], fragment: str
+) -> None:
+    line, col, code, msg = only(text)
+    assert (code, (line, col)) == ("PT001", position)
+    assert fragment in msg
+    assert "op deze plaats" not in msg  # not the generic fallback
+
+
 def test_tab_indentation() -> None:
     line, _col, code, msg = only("programma: x\nperiode:\n\tstart: 2019\n")
     assert code == "PT001"

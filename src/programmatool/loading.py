@@ -638,6 +638,15 @@ _SYNTAX = [
         "found unexpected end of stream",
         "het bestand houdt onverwacht op (een aanhalingsteken of haakje is niet gesloten)",
     ),
+    (
+        "found '<stream end>'",
+        "het bestand houdt onverwacht op (een lijst met [ of mapping met { is niet gesloten)",
+    ),
+    (
+        "while parsing a flow node",
+        "verwacht een waarde binnen [ ] of { } (is een haakje niet gesloten of staat er een "
+        "komma te veel?)",
+    ),
     ("expected ',' or ']'", "verwacht ',' of ']' (een lijst met [ is niet gesloten)"),
     ("expected ',' or '}'", "verwacht ',' of '}' (een mapping met { is niet gesloten)"),
     ("did not find expected key", "verwacht een sleutel op deze plaats (klopt de inspringing?)"),
