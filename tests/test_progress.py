@@ -84,10 +84,33 @@ def test_baseline_equal_to_target(randgevallen: Contract) -> None:
     v = voortgang(randgevallen, "gelijk", 2020)
     # keep 7.5: 7.2 is 4 % below the level, within the 10 % of "op koers"
     assert (v.status, v.voortgang) == ("op koers", 0.0)
-    kept = make(peilwaarde=7.5, peiljaar=2018, streefwaarden={2022: 7.5}, realisaties={2020: 7.5})
+    level = {"peilwaarde": 7.5, "peiljaar": 2018, "streefwaarden": {2022: 7.5}}
+    kept = make(richting="hoger", realisaties={2020: 7.5}, **level)
     assert (indicator_progress(kept).status, indicator_progress(kept).voortgang) == ("behaald", 1.0)
-    fell = make(peilwaarde=7.5, peiljaar=2018, streefwaarden={2022: 7.5}, realisaties={2020: 5})
+    fell = make(richting="hoger", realisaties={2020: 5}, **level)
     assert indicator_progress(fell).status == "achter"  # a third below the level
+    # Without a written direction nothing shows whether 5 is worse than 7.5: no invented verdict.
+    unknown = indicator_progress(make(realisaties={2020: 5}, **level))
+    assert unknown.status == "niet te bepalen"
+    assert "De richting is onbekend" in unknown.uitleg
+
+
+def test_direction_is_derived_only_where_the_values_show_it() -> None:
+    assert make(peilwaarde=10, streefwaarden={2022: 4}).bepaalde_richting() == (
+        "lager",
+        "afgeleid",
+    )
+    assert make(streefwaarden={2020: 1, 2022: 4}).bepaalde_richting() == ("hoger", "afgeleid")
+    assert make(streefwaarden={2022: 4}).bepaalde_richting() == (None, "ontbreekt")
+    assert make(richting="onbekend", peilwaarde=1, streefwaarden={2022: 4}).bepaalde_richting() == (
+        None,
+        "onbekend",
+    )
+    assert make(richting="lager").bepaalde_richting() == ("lager", "opgegeven")
+    lower = indicator_progress(
+        make(peilwaarde=10, peiljaar=2018, streefwaarden={2022: 4}, realisaties={2020: 7})
+    )
+    assert lower.status == "op koers"  # 10 → 7 by 2020 is ahead of the path towards 4
 
 
 def test_realisation_past_the_final_target(randgevallen: Contract) -> None:

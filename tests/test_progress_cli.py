@@ -68,7 +68,7 @@ def test_narrow_tables_wrap_names_and_lose_no_word(
     start = next(i for i, line in enumerate(lines) if "▸ Scholen" in line)
     assert lines[start + 1].startswith("    ")
     # The values and the status are whole words, never cut off.
-    block = " ".join(lines[start : start + 6])
+    block = " ".join(lines[start : start + 9])
     assert "11 (2020)" in block and "17 (2021)" in block and "kleine achterstand" in block
 
 

@@ -47,7 +47,7 @@ def test_every_rule_has_an_example_and_a_reason() -> None:
         assert rule.titel and rule.waarom.strip() and rule.voorbeeld.strip()
         assert rule.oplossing.strip() and rule.oplossing != rule.voorbeeld
         assert rule.niveau in ("fout", "waarschuwing")
-        assert re.fullmatch(r"PT[1-5]\d\d", rule.code)
+        assert re.fullmatch(r"PT[1-6]\d\d", rule.code)
 
 
 @pytest.mark.parametrize("code", sorted(REGELS))

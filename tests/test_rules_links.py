@@ -102,7 +102,8 @@ def test_pt106_inspanning_contributes_to_nothing(tmp_path: Path) -> None:
     [f] = findings(path, code="PT106")
     assert f.regel == line_of(path, "- id: ins-3")
     assert f.bericht == (
-        "inspanning 'ins-3' draagt aan geen enkel doel bij (veld 'doelen' is leeg)"
+        "inspanning 'ins-3' draagt aan geen enkel doel bij (veld 'doelen' is leeg; "
+        "schrijf 'doelen: onbekend' als de bron het niet zegt)"
     )
 
 

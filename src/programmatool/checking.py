@@ -228,8 +228,9 @@ def check_one(
 
 @dataclass(frozen=True)
 class _Relatie:
-    programma: str
+    programma: str | None
     toelichting: str | None = None
+    extern: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,8 @@ def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
         programma=data["programma"],
         code=data["code"],
         relaties=tuple(
-            _Relatie(r["programma"], r.get("toelichting")) for r in data.get("relaties", [])
+            _Relatie(r.get("programma"), r.get("toelichting"), bool(r.get("extern", False)))
+            for r in data.get("relaties", [])
         ),
     )
     return LoadResult(bestand, cast(Contract, contract), outcome.findings, source_map)

@@ -747,6 +747,8 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
             f"gevonden {found}",
             True,
         )
+    if kind == "pt_ontbreekt":
+        return "PT010", str(error["msg"]), False
     if kind.startswith("pt_"):
         return "PT012", str(error["msg"]), False
     if kind == "literal_error":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -16,7 +16,9 @@ from pydantic import (
     Field,
     PlainValidator,
     StringConstraints,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -25,6 +27,11 @@ from pydantic_core import PydanticCustomError
 
 #: Markers for a value the source does not give (yet). Never invent a number for these.
 ONBEKEND_WAARDEN: tuple[str, ...] = ("n.t.b.", "p.m.", "onbekend")
+
+#: The word for "the source does not say" in a field that is not a number: a status, a period,
+#: a person, a peiljaar, the goal of an indicator. Rules ask for it as a warning (PT601).
+ONBEKEND = "onbekend"
+Onbekend = Literal["onbekend"]
 
 MAX_GETAL = 10**15
 
@@ -113,6 +120,35 @@ Planningsmoment = Annotated[
 ]
 
 
+def _jaar_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # ``onbekend`` passes as it is; anything else is checked as a year (same messages).
+    return ONBEKEND if value == ONBEKEND else handler(value)
+
+
+def _allow_onbekend(schema: dict[str, Any]) -> None:
+    """JSON Schema: the field also accepts the word ``onbekend``."""
+    inner = {k: v for k, v in schema.items() if k not in ("title", "description", "default")}
+    for key in inner:
+        del schema[key]
+    schema["anyOf"] = [inner, {"const": ONBEKEND}]
+
+
+if TYPE_CHECKING:
+    JaarOfOnbekend = int | Onbekend
+else:
+    #: A year, or ``onbekend`` where the source does not give it.
+    JaarOfOnbekend = Annotated[
+        Jaar, WrapValidator(_jaar_of_onbekend), Field(json_schema_extra=_allow_onbekend)
+    ]
+
+
+def is_onbekend(value: Any) -> bool:
+    """Whether a value is the explicit unknown ``onbekend`` (or a person named so)."""
+    if isinstance(value, Persoon):
+        return value.naam == ONBEKEND
+    return isinstance(value, str) and value == ONBEKEND
+
+
 def _check_planning(value: Any) -> int | str:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value
@@ -138,9 +174,10 @@ class Model(BaseModel):
 
 # --- people and identity ----------------------------------------------------------------------
 
-Status = Literal["concept", "vastgesteld", "gewijzigd"]
+Status = Literal["concept", "vastgesteld", "gewijzigd", "onbekend"]
 Rol = Literal["regie", "afstemming", "faciliterend"]
 Richting = Literal["hoger", "lager"]
+RichtingOfOnbekend = Literal["hoger", "lager", "onbekend"]
 Meetsoort = Literal["getal", "schaal", "mijlpaal"]
 Niveau = Literal["fout", "waarschuwing"]
 
@@ -154,6 +191,22 @@ class Persoon(Model):
     telefoon: Tekst | None = None
 
 
+def _persoon_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # ``programmamanager: onbekend`` is a person the source does not name.
+    return handler({"naam": ONBEKEND} if value == ONBEKEND else value)
+
+
+def _personen_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # ``bestuurlijk_opdrachtgevers: onbekend``: the source names nobody.
+    return handler([{"naam": ONBEKEND}] if value == ONBEKEND else value)
+
+
+#: A person, or ``onbekend`` (stored as a person whose name is ``onbekend``).
+PersoonOfOnbekend = Annotated[
+    Persoon, WrapValidator(_persoon_of_onbekend), Field(json_schema_extra=_allow_onbekend)
+]
+
+
 class OverigeRol(Model):
     """Any other role named in the contract (strategisch adviseur, programmaondersteuner, ...)."""
 
@@ -165,17 +218,49 @@ class OverigeRol(Model):
 class Rollen(Model):
     """Who commissions and who runs the programme."""
 
-    bestuurlijk_opdrachtgevers: list[Persoon] = Field(min_length=1)
-    ambtelijk_opdrachtgever: Persoon | None = None
-    programmamanager: Persoon | None = None
+    bestuurlijk_opdrachtgevers: Annotated[
+        list[PersoonOfOnbekend],
+        WrapValidator(_personen_of_onbekend),
+        Field(min_length=1, json_schema_extra=_allow_onbekend),
+    ]
+    ambtelijk_opdrachtgever: PersoonOfOnbekend | None = None
+    programmamanager: PersoonOfOnbekend | None = None
     overige: list[OverigeRol] = Field(default_factory=list)
 
 
 class Periode(Model):
     """The years the programme runs, both inclusive."""
 
-    start: Jaar
-    eind: Jaar
+    start: JaarOfOnbekend
+    eind: JaarOfOnbekend
+
+    @model_validator(mode="before")
+    @classmethod
+    def _onbekend_shorthand(cls, data: Any) -> Any:
+        # ``periode: onbekend`` is short for both years unknown.
+        return {"start": ONBEKEND, "eind": ONBEKEND} if data == ONBEKEND else data
+
+    def jaren(self) -> list[int]:
+        """Every year of the period, or nothing while a bound is unknown."""
+        if isinstance(self.start, int) and isinstance(self.eind, int):
+            return list(range(self.start, self.eind + 1))
+        return []
+
+    def tekst(self) -> str:
+        """The period as Dutch text: '2019–2022', '2024–onbekend'."""
+        return f"{self.start}–{self.eind}"
+
+    def omgekeerd(self) -> bool:
+        """Both years known and the end before the start (PT501)."""
+        return isinstance(self.start, int) and isinstance(self.eind, int) and self.eind < self.start
+
+    def buiten(self, year: int) -> bool:
+        """A year before a known start or after a known end."""
+        return (isinstance(self.start, int) and year < self.start) or self.na(year)
+
+    def na(self, year: int) -> bool:
+        """A year after a known end."""
+        return isinstance(self.eind, int) and year > self.eind
 
 
 class Hoofdstuk(Model):
@@ -228,13 +313,20 @@ class StrategischDoel(Model):
     subdoelen: list[Subdoel] = Field(default_factory=list)
 
 
+def _doelen_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # ``doelen: onbekend``: the source lists the effort without saying which goal it serves.
+    return handler([ONBEKEND] if value == ONBEKEND else value)
+
+
 class Inspanning(Model):
     """An effort that serves one or more goals."""
 
     id: Id
     titel: Tekst
     beschrijving: Markdown | None = None
-    doelen: list[Id] = Field(default_factory=list)
+    doelen: Annotated[
+        list[Id], WrapValidator(_doelen_of_onbekend), Field(json_schema_extra=_allow_onbekend)
+    ] = Field(default_factory=list)
     thema: Tekst | None = None
     rol: Rol | None = None
     trekker: Tekst | None = None
@@ -265,6 +357,16 @@ class Realisatie(Model):
         return {"waarde": data}
 
 
+class Vergelijking(Model):
+    """A comparison series for an indicator: the same measure elsewhere, e.g. in similar
+    municipalities ("vergelijkbare stedelijkheidsklasse") or in the Netherlands."""
+
+    naam: Tekst
+    bron: Tekst | None = None
+    waarden: dict[Jaar, Waarde] = Field(default_factory=dict)
+    toelichting: Markdown | None = None
+
+
 class Indicator(Model):
     """What shows whether a goal is reached: baseline, yearly targets, measurements."""
 
@@ -274,15 +376,50 @@ class Indicator(Model):
     eenheid: Tekst = "aantal"
     meetsoort: Meetsoort = "getal"
     schaal: list[Tekst] = Field(default_factory=list)
-    richting: Richting = "hoger"
+    richting: RichtingOfOnbekend | None = None
     peilwaarde: Waarde | None = None
-    peiljaar: Jaar | None = None
+    peiljaar: JaarOfOnbekend | None = None
     streefwaarden: dict[Jaar, Waarde] = Field(default_factory=dict)
+    #: A target the source prints without a year ("Streefwaarde: 83%").
+    streefwaarde_zonder_jaar: Waarde | None = None
+    vergelijkingen: list[Vergelijking] = Field(default_factory=list)
     realisaties: dict[Jaar, Realisatie] = Field(default_factory=dict)
     streefdatum: dt.date | None = None
     streefdatum_tekst: Tekst | None = None
     bron: Tekst | None = None
     toelichting: Markdown | None = None
+
+    def bepaalde_richting(self) -> tuple[Richting | None, str]:
+        """The direction that counts as better, and how it is known.
+
+        ``opgegeven``: written in the contract; ``schaal``: a scale runs from bad to good;
+        ``afgeleid``: not written, but the peilwaarde (or the first target) and the last target
+        show it; ``onbekend``: written as unknown; ``ontbreekt``: not written and not derivable.
+        """
+        if self.richting in ("hoger", "lager"):
+            return self.richting, "opgegeven"
+        if self.richting == ONBEKEND:
+            return None, "onbekend"
+        if self.meetsoort == "schaal":
+            return "hoger", "schaal"
+        if self.meetsoort == "mijlpaal":
+            return "hoger", "mijlpaal"
+        numbers = [
+            (year, value)
+            for year, value in sorted(self.streefwaarden.items())
+            if isinstance(value, int | float)
+        ]
+        if not numbers:
+            return None, "ontbreekt"
+        last = numbers[-1][1]
+        start: int | float | None = None
+        if isinstance(self.peilwaarde, int | float):
+            start = self.peilwaarde
+        elif len(numbers) > 1:
+            start = numbers[0][1]
+        if start is None or start == last:
+            return None, "ontbreekt"
+        return ("hoger" if last > start else "lager"), "afgeleid"
 
 
 # --- money and capacity -----------------------------------------------------------------------
@@ -420,10 +557,37 @@ class Risico(Model):
 
 
 class Relatie(Model):
-    """A relation to another programme, by its code."""
+    """A relation to another programme: by its code in the portfolio, or, with ``extern: true``,
+    to a programme outside it (another directorate's, another municipality's)."""
 
-    programma: Code
+    programma: Code | None = None
+    naam: Tekst | None = None
+    extern: bool = False
+    organisatie: Tekst | None = None
     toelichting: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _programma_of_naam(self) -> Relatie:
+        if self.programma is None and not self.extern:
+            raise PydanticCustomError(
+                "pt_ontbreekt",
+                "een relatie zonder 'programma' (de code van een programma in het portfolio) "
+                "hoort bij een programma buiten het portfolio: zet er 'extern: true' en een "
+                "'naam' bij",
+                {},
+            )
+        if self.programma is None and self.naam is None:
+            raise PydanticCustomError(
+                "pt_ontbreekt",
+                "een relatie buiten het portfolio ('extern: true') noemt het programma bij "
+                "'naam' of 'programma'",
+                {},
+            )
+        return self
+
+    def omschrijving(self) -> str:
+        """The related programme in words: its name, else its code."""
+        return self.naam or self.programma or ""
 
 
 class Wijk(Model):
@@ -466,6 +630,9 @@ class Contract(Model):
     code: Code
     gemeente: Tekst
     status: Status
+    #: 2 (default): strategic goals with operational goals; 1: one level of goals that carry
+    #: indicators and inspanningen themselves, as many budgets have.
+    doelniveaus: Literal[1, 2] = 2
     vastgesteld_op: dt.date | None = None
     versie: Tekst | None = None
     kenmerk: Tekst | None = None

@@ -350,7 +350,13 @@ def indicator_progress(
             "Er is geen streefwaarde als getal of op de schaal; de voortgang is niet te meten.",
         )
 
-    sign = 1.0 if indicator.richting == "hoger" else -1.0
+    richting_bekend, _ = indicator.bepaalde_richting()
+    if richting_bekend is None:
+        return result(
+            "niet te bepalen",
+            "De richting is onbekend (is hoger of lager beter?); de voortgang is niet te meten.",
+        )
+    sign = 1.0 if richting_bekend == "hoger" else -1.0
     p = _als_getal(indicator, indicator.peilwaarde)
     voortgang: float | None = None
     if p is not None:
@@ -368,7 +374,7 @@ def indicator_progress(
     start: tuple[int, float] | None = None
     if p is not None:
         peiljaar = indicator.peiljaar
-        if peiljaar is None:
+        if not isinstance(peiljaar, int):
             target_years = sorted(indicator.streefwaarden)
             peiljaar = target_years[0] - 1
         if meet_jaar < peiljaar:

@@ -63,11 +63,32 @@ def _waarde(value: Any, eenheid: str) -> str:
     return waarde(value, eenheid).replace(NBSP, " ")
 
 
-def _met_jaar(value: Any, jaar: int | None, eenheid: str) -> str:
+def _met_jaar(value: Any, jaar: int | str | None, eenheid: str) -> str:
     if value is None:
         return "–"
     text = _waarde(value, eenheid)
+    if jaar == "onbekend":
+        return f"{text} (jaar onbekend)"
     return f"{text} ({jaar})" if jaar is not None else text
+
+
+def richting_tekst(ind: Any) -> str:
+    """How the direction is known, for a reader: '' when written in the contract."""
+    richting, hoe = ind.bepaalde_richting()
+    if hoe == "afgeleid":
+        return f"{richting} is beter (afgeleid uit peil- en streefwaarden)"
+    if hoe in ("onbekend", "ontbreekt"):
+        return "richting onbekend (hoger of lager beter?)"
+    return ""
+
+
+def vergelijking_tekst(vergelijking: Any, eenheid: str) -> str:
+    """A comparison series on one line: 'Zeeland: 738,2 (2016) · bron LISA'."""
+    waarden = ", ".join(
+        f"{_waarde(w, eenheid)} ({j})" for j, w in sorted(vergelijking.waarden.items())
+    )
+    bron = f" · bron {vergelijking.bron}" if vergelijking.bron else ""
+    return f"{vergelijking.naam}: {waarden or '–'}{bron}"
 
 
 def _procent(fraction: float) -> str:
@@ -242,7 +263,13 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     name = Text(f"▸ {ind.naam}\n")
     peil = _met_jaar(ind.peilwaarde, ind.peiljaar, eenheid)
     eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
+    if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
+        eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
+    extra = [richting_tekst(ind), *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen)]
+    for line in extra:
+        if line:
+            name.append(f"\n{line}", style="dim")
     if row.realisatie is None and row.realisatie_jaar is not None:
         meting = f"oordeel ({row.realisatie_jaar})"
     else:
@@ -344,9 +371,19 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "doel": ind.doel,
         "eenheid": ind.eenheid,
         "meetsoort": ind.meetsoort,
-        "richting": ind.richting,
+        "richting": ind.bepaalde_richting()[0],
+        "richting_herkomst": ind.bepaalde_richting()[1],
         "peilwaarde": _getal(ind.peilwaarde),
         "peiljaar": ind.peiljaar,
+        "streefwaarde_zonder_jaar": _getal(ind.streefwaarde_zonder_jaar),
+        "vergelijkingen": [
+            {
+                "naam": v.naam,
+                "bron": v.bron,
+                "waarden": {str(j): _getal(w) for j, w in sorted(v.waarden.items())},
+            }
+            for v in ind.vergelijkingen
+        ],
         "jaar": row.jaar,
         "realisatie": _getal(row.realisatie),
         "realisatie_jaar": row.realisatie_jaar,
@@ -486,7 +523,7 @@ def report_csv(programmas: list[Programma]) -> str:
                 ind.id,
                 ind.naam,
                 ind.eenheid,
-                ind.richting,
+                ind.bepaalde_richting()[0] or "onbekend",
                 ind.peilwaarde,
                 ind.peiljaar,
                 row.jaar,

@@ -98,13 +98,18 @@ def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int
     """The years a measurement may be recorded for: from the earliest of the peiljaar, the
     measurements and the programme's start, to the latest of the targets, the measurements
     and the programme's end."""
-    low = [contract.periode.start, *indicator.realisaties, *indicator.streefwaarden]
-    high = [contract.periode.eind, *indicator.realisaties, *indicator.streefwaarden]
-    if indicator.peiljaar is not None:
+    low = [*indicator.realisaties, *indicator.streefwaarden]
+    high = [*indicator.realisaties, *indicator.streefwaarden]
+    if isinstance(contract.periode.start, int):
+        low.append(contract.periode.start)
+    if isinstance(contract.periode.eind, int):
+        high.append(contract.periode.eind)
+    if isinstance(indicator.peiljaar, int):
         low.append(indicator.peiljaar)
     if indicator.streefdatum is not None:
         high.append(indicator.streefdatum.year)
-    return min(low), max(high)
+    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
+    return min(low, default=1900), max(high, default=2200)
 
 
 # --- YAML text --------------------------------------------------------------------------------

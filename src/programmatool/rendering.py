@@ -31,7 +31,12 @@ Formaat = Literal["md", "html"]
 FORMATEN: tuple[str, ...] = ("md", "html")
 
 #: Words for a contract's status, as a council member reads them.
-STATUS_WOORDEN = {"concept": "concept", "vastgesteld": "vastgesteld", "gewijzigd": "gewijzigd"}
+STATUS_WOORDEN = {
+    "concept": "concept",
+    "vastgesteld": "vastgesteld",
+    "gewijzigd": "gewijzigd",
+    "onbekend": "onbekend",
+}
 ROL_WOORDEN = {"regie": "regie", "afstemming": "afstemming", "faciliterend": "faciliterend"}
 
 #: The order in which indicator statuses are summed up, best first.
@@ -296,6 +301,10 @@ class IndicatorView:
     grafiek_tekst: str
     kenmerk: str
     streefdatum: str
+    #: Comparison series: name (with its source), one value per year of ``jaren``.
+    vergelijkingen: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Values before, between or after ``jaren`` that only a comparison has, as text.
+    streef_zonder_jaar: str = ""
 
 
 @dataclass
@@ -326,6 +335,8 @@ class StrategischView:
     operationeel: list[OperationeelView]
     inspanningen: list[InspanningView]
     verantwoording: Any = None
+    #: Indicators that measure this goal itself (with one level of goals: all of them).
+    indicatoren: list[IndicatorView] = field(default_factory=list)
 
 
 @dataclass
@@ -387,6 +398,9 @@ class Document:
     status_programma: str
     bestandsnaam: str
     portfolio: bool
+    #: Indicators and inspanningen whose goal the source does not give ('onbekend' or none).
+    los_indicatoren: list[IndicatorView] = field(default_factory=list)
+    los_inspanningen: list[InspanningView] = field(default_factory=list)
 
 
 @dataclass
@@ -416,7 +430,20 @@ class PortfolioView:
 
 
 def _periode(contract: Contract) -> str:
-    return f"{contract.periode.start}–{contract.periode.eind}"
+    return contract.periode.tekst()
+
+
+def _vergelijkingsjaren(indicator: Indicator) -> set[int]:
+    return {j for v in indicator.vergelijkingen for j in v.waarden}
+
+
+def relatie_naam(relatie: Any, namen: dict[str, str]) -> str:
+    """A related programme in words; one outside the portfolio says so."""
+    if relatie.extern or relatie.programma is None:
+        wie = relatie.naam or relatie.programma or ""
+        bij = f", {relatie.organisatie}" if relatie.organisatie else ""
+        return f"{wie} (buiten het portfolio{bij})"
+    return str(namen.get(relatie.programma, relatie.naam or relatie.programma))
 
 
 def _personen(namen: Iterable[Any]) -> str:
@@ -465,10 +492,17 @@ def _beschrijf_reeks(label: str, data: dict[int, Any], eenheid: str) -> str:
 
 
 def _indicator_view(
-    indicator: Indicator, jaren: list[int], voortgang: IndicatorVoortgang | None, prefix: str
+    indicator: Indicator,
+    jaren: list[int],
+    voortgang: IndicatorVoortgang | None,
+    prefix: str,
+    eigen_jaren: bool = True,
 ) -> IndicatorView:
     from . import svg
 
+    if eigen_jaren:  # a contract shows every year with data; a yearly account only its year
+        eigen = {*indicator.streefwaarden, *indicator.realisaties, *_vergelijkingsjaren(indicator)}
+        jaren = sorted(set(jaren) | eigen)
     eenheid = indicator.eenheid
     realisaties = {j: r for j, r in indicator.realisaties.items()}
 
@@ -499,19 +533,28 @@ def _indicator_view(
         for j, r in indicator.realisaties.items()
         if (v := _getal_of_none(r.waarde)) is not None
     }
+    reeksen = [
+        (v.naam, {j: g for j, w in v.waarden.items() if (g := _getal_of_none(w)) is not None})
+        for v in indicator.vergelijkingen
+    ]
+    reeksen = [(naam, data) for naam, data in reeksen if data]
     peil_getal = _getal_of_none(indicator.peilwaarde)
     peil = (
-        (indicator.peiljaar, peil_getal) if indicator.peiljaar and peil_getal is not None else None
+        (indicator.peiljaar, peil_getal)
+        if isinstance(indicator.peiljaar, int) and peil_getal is not None
+        else None
     )
     grafiek = ""
     grafiek_tekst = ""
     punten = len(streef_getallen) + len(real_getallen) + (1 if peil else 0)
+    punten += sum(len(data) for _, data in reeksen)
     if indicator.meetsoort == "getal" and punten >= 2:
         delen = []
         if peil:
             delen.append(f"peilwaarde {fmt.waarde(peil[1], eenheid)} in {peil[0]}")
         delen.append(_beschrijf_reeks("streefwaarden", dict(streef_getallen), eenheid))
         delen.append(_beschrijf_reeks("realisaties", dict(real_getallen), eenheid))
+        delen.extend(_beschrijf_reeks(naam, dict(data), eenheid) for naam, data in reeksen)
         grafiek_tekst = f"Grafiek van {indicator.naam}: " + "; ".join(delen) + "."
 
         def label(value: float) -> str:
@@ -525,6 +568,7 @@ def _indicator_view(
             grafiek_tekst,
             label,
             f"{prefix}-{indicator.id}",
+            reeksen,
         )
     if indicator.meetsoort == "mijlpaal":
         kenmerk = "mijlpaal"
@@ -532,8 +576,13 @@ def _indicator_view(
         kenmerk = "schaal: " + " – ".join(indicator.schaal) if indicator.schaal else "schaal"
         kenmerk += ", van slecht naar goed" if indicator.schaal else ""
     else:
-        richting = "hoger" if indicator.richting == "hoger" else "lager"
-        kenmerk = f"{eenheid}, {richting} is beter"
+        richting, hoe = indicator.bepaalde_richting()
+        if richting is None:
+            kenmerk = f"{eenheid}, richting onbekend (hoger of lager beter?)"
+        elif hoe == "afgeleid":
+            kenmerk = f"{eenheid}, {richting} is beter (afgeleid uit peil- en streefwaarden)"
+        else:
+            kenmerk = f"{eenheid}, {richting} is beter"
     streefdatum = ""
     if indicator.streefdatum is not None:
         streefdatum = fmt.datum(indicator.streefdatum)
@@ -541,13 +590,24 @@ def _indicator_view(
             streefdatum += f" ({indicator.streefdatum_tekst})"
     elif indicator.streefdatum_tekst:
         streefdatum = indicator.streefdatum_tekst
+    vergelijkingen = [
+        (
+            v.naam + (f" (bron: {v.bron})" if v.bron else ""),
+            [fmt.waarde(v.waarden[j], eenheid) if j in v.waarden else "–" for j in jaren],
+        )
+        for v in indicator.vergelijkingen
+    ]
     return IndicatorView(
+        vergelijkingen=vergelijkingen,
+        streef_zonder_jaar=fmt.waarde(indicator.streefwaarde_zonder_jaar, eenheid)
+        if indicator.streefwaarde_zonder_jaar is not None
+        else "",
         kenmerk=kenmerk,
         streefdatum=streefdatum,
         indicator=indicator,
         jaren=jaren,
         peil=fmt.waarde(indicator.peilwaarde, eenheid) if indicator.peilwaarde is not None else "–",
-        peiljaar=indicator.peiljaar,
+        peiljaar=indicator.peiljaar if isinstance(indicator.peiljaar, int) else None,
         streef=[
             fmt.waarde(indicator.streefwaarden[j], eenheid) if j in indicator.streefwaarden else "–"
             for j in jaren
@@ -698,10 +758,19 @@ def _din_view(contract: Contract) -> DinView:
         for i in contract.inspanningen
     ]
     bijdragen = sum(len([d for d in i.doelen if d in labels]) for i in contract.inspanningen)
+    if contract.doelniveaus == 1:
+        doelen = _telwoord(len(contract.strategische_doelen), "doel", "doelen")
+    else:
+        doelen = (
+            _telwoord(len(contract.strategische_doelen), "strategisch doel", "strategische doelen")
+            + ", "
+            + _telwoord(
+                len(contract.operationele_doelen()), "operationeel doel", "operationele doelen"
+            )
+        )
     samenvatting = (
-        f"{len(contract.strategische_doelen)} strategische doelen, "
-        f"{len(contract.operationele_doelen())} operationele doelen en "
-        f"{len(contract.inspanningen)} inspanningen met {bijdragen} bijdragen aan doelen. "
+        f"{doelen} en {_telwoord(len(contract.inspanningen), 'inspanning', 'inspanningen')} "
+        f"met {_telwoord(bijdragen, 'bijdrage', 'bijdragen')} aan doelen. "
         "Dezelfde gegevens staan in de tabel onder de figuur."
     )
     drawing = svg.din_svg(
@@ -714,12 +783,19 @@ def _din_view(contract: Contract) -> DinView:
     for sd in contract.strategische_doelen:
         direct = [i.titel for i in contract.inspanningen if sd.id in i.doelen]
         if direct:
-            rijen.append((labels[sd.id], "(het strategische doel zelf)", direct))
+            zelf = (
+                "(het doel zelf)" if contract.doelniveaus == 1 else "(het strategische doel zelf)"
+            )
+            rijen.append((labels[sd.id], zelf, direct))
         for od in sd.operationele_doelen:
             bij = [i.titel for i in contract.inspanningen if od.id in i.doelen]
             rijen.append((labels[sd.id], f"{od.id}. {od.titel}", bij))
     los = [i.titel for i in contract.inspanningen if not any(d in labels for d in i.doelen)]
     return DinView(drawing, _mermaid(contract, labels), rijen, los, samenvatting)
+
+
+def _telwoord(n: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def _mermaid_label(text: str) -> str:
@@ -780,7 +856,14 @@ def build_document(
     if voortgang is not None:
         for iv in voortgang.indicatoren:
             per_indicator[id(iv.indicator)] = iv
-    jaren = list(range(contract.periode.start, contract.periode.eind + 1))
+    # A period with an unknown bound: the years the indicators themselves name.
+    jaren = contract.periode.jaren() or sorted(
+        {
+            j
+            for ind in contract.indicatoren
+            for j in (*ind.streefwaarden, *ind.realisaties, *_vergelijkingsjaren(ind))
+        }
+    )
     if jaar is not None:
         jaren = [jaar]
     doelen: list[StrategischView] = []
@@ -789,7 +872,9 @@ def build_document(
         od_ids = {od.id for od in sd.operationele_doelen}
         for od in sd.operationele_doelen:
             inds = [
-                _indicator_view(ind, jaren, per_indicator.get(id(ind)), f"ind-{sd.id}-{od.id}")
+                _indicator_view(
+                    ind, jaren, per_indicator.get(id(ind)), f"ind-{sd.id}-{od.id}", jaar is None
+                )
                 for ind in contract.indicatoren
                 if ind.doel == od.id
             ]
@@ -804,11 +889,32 @@ def build_document(
             if (sd.id in i.doelen or od_ids.intersection(i.doelen))
             and (jaar is None or _in_jaar(i, jaar) or not i.planning)
         ]
+        eigen = [
+            _indicator_view(ind, jaren, per_indicator.get(id(ind)), f"ind-{sd.id}", jaar is None)
+            for ind in contract.indicatoren
+            if ind.doel == sd.id
+        ]
         doelen.append(
             StrategischView(
-                sd, ods, inspanningen, sd.verantwoording.get(jaar) if jaar is not None else None
+                sd,
+                ods,
+                inspanningen,
+                sd.verantwoording.get(jaar) if jaar is not None else None,
+                eigen,
             )
         )
+    bekende_doelen = contract.doel_ids()
+    los_indicatoren = [
+        _indicator_view(ind, jaren, per_indicator.get(id(ind)), "ind-los", jaar is None)
+        for ind in contract.indicatoren
+        if ind.doel not in bekende_doelen
+    ]
+    los_inspanningen = [
+        _inspanning_view(i)
+        for i in contract.inspanningen
+        if not bekende_doelen.intersection(i.doelen)
+        and (jaar is None or _in_jaar(i, jaar) or not i.planning)
+    ]
     middelen = contract.middelen
     begrotingen = [_begroting_view(b, jaar) for b in middelen.begrotingen] if middelen else []
     overige: list[Rij] = []
@@ -871,11 +977,11 @@ def build_document(
     namen = namen or {}
     relaties = [
         RelatieView(
-            r.programma,
-            namen.get(r.programma, r.programma),
+            r.programma or "",
+            relatie_naam(r, namen),
             f"{r.programma}.html"
-            if r.programma in namen and formaat == "html"
-            else (f"{r.programma}.md" if r.programma in namen else None),
+            if r.programma in namen and not r.extern and formaat == "html"
+            else (f"{r.programma}.md" if r.programma in namen and not r.extern else None),
             r.toelichting,
         )
         for r in contract.relaties
@@ -900,6 +1006,8 @@ def build_document(
         status_programma=voortgang.status if voortgang is not None else "",
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
+        los_indicatoren=los_indicatoren,
+        los_inspanningen=los_inspanningen,
     )
 
 
@@ -976,8 +1084,8 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         (
             d.contract.programma,
             d.bestandsnaam,
-            namen.get(r.programma, r.programma),
-            links.get(r.programma),
+            relatie_naam(r, namen),
+            None if r.extern or r.programma is None else links.get(r.programma),
             r.toelichting,
         )
         for d in documenten

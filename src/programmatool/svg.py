@@ -252,6 +252,10 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
+def _triangle(x: float, y: float) -> str:
+    return f"M{_fmt(x)} {_fmt(y - 6)} L{_fmt(x + 6)} {_fmt(y + 5)} L{_fmt(x - 6)} {_fmt(y + 5)} Z"
+
+
 def indicator_svg(
     peil: tuple[int, float] | None,
     streef: dict[int, float],
@@ -260,12 +264,17 @@ def indicator_svg(
     beschrijving: str,
     label: Callable[[float], str],
     id_prefix: str,
+    vergelijkingen: Sequence[tuple[str, dict[int, float]]] = (),
 ) -> str:
-    """A line chart: peilwaarde (diamond), target path (dashed, squares), realisations (dots).
+    """A line chart: peilwaarde (diamond), target path (dashed, squares), realisations (dots),
+    and each comparison series (dotted, triangles) with its name in the legend.
 
-    The three series differ in line style and marker shape as well as colour.
+    The series differ in line style and marker shape as well as colour.
     """
     points = list(streef.items()) + list(realisatie.items()) + ([peil] if peil else [])
+    for _, reeks in vergelijkingen:
+        points.extend(reeks.items())
+    height = _CH + 20 * len(vergelijkingen)
     years = sorted({year for year, _ in points})
     values = [value for _, value in points]
     low = min(0.0, min(values))
@@ -285,7 +294,7 @@ def indicator_svg(
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
-        f'viewBox="0 0 {_CW} {_CH}" aria-labelledby="{id_prefix}-titel">',
+        f'viewBox="0 0 {_CW} {height}" aria-labelledby="{id_prefix}-titel">',
         f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
         f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
     ]
@@ -319,6 +328,8 @@ def indicator_svg(
                     f'<rect class="punt {css}" x="{_fmt(x - 4)}" y="{_fmt(y - 4)}" '
                     f'width="8" height="8"/>'
                 )
+            elif css.startswith("vergelijking"):
+                out.append(f'<path class="punt {css}" d="{_triangle(x, y)}"/>')
             else:
                 out.append(f'<circle class="punt {css}" cx="{_fmt(x)}" cy="{_fmt(y)}" r="5"/>')
 
@@ -328,6 +339,8 @@ def indicator_svg(
     else:
         series(streef, "streef")
     series(realisatie, "realisatie")
+    for k, (_, reeks) in enumerate(vergelijkingen):
+        series(reeks, f"vergelijking v{k % 2}")
     if peil:
         x, y = px(peil[0]), py(peil[1])
         out.append(
@@ -349,5 +362,15 @@ def indicator_svg(
         f'<text x="{_ML + 312}" y="{legend_y}">peilwaarde</text>'
         f"</g>"
     )
+    for k, (naam, _) in enumerate(vergelijkingen):
+        y = legend_y + 20 * (k + 1)
+        css = f"vergelijking v{k % 2}"
+        out.append(
+            f'<g class="legenda">'
+            f'<path class="lijn {css}" d="M{_ML} {y - 4} L{_ML + 28} {y - 4}"/>'
+            f'<path class="punt {css}" d="{_triangle(_ML + 14, y - 4)}"/>'
+            f'<text x="{_ML + 34}" y="{y}">{escape(naam)}</text>'
+            f"</g>"
+        )
     out.append("</svg>")
     return "\n".join(out)

@@ -95,6 +95,7 @@ CATEGORIEEN: dict[str, str] = {
     "PT3": "Indicatoren",
     "PT4": "Portfolio (alle contracten van één controle)",
     "PT5": "Identiteit en looptijd",
+    "PT6": "Wat de bron niet zegt",
 }
 
 _LAAD_WAAROM = (
@@ -214,7 +215,7 @@ def run_rules(
 
 
 # Importing the modules registers their rules.
-from . import budget, identity, indicators, links, portfolio  # noqa: E402
+from . import budget, identity, indicators, links, portfolio, unknowns  # noqa: E402
 
 __all__ = [
     "CATEGORIEEN",
@@ -235,4 +236,5 @@ __all__ = [
     "run_contract_rules",
     "run_portfolio_rules",
     "run_rules",
+    "unknowns",
 ]

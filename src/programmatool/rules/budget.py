@@ -37,7 +37,7 @@ def _eenheid_noot(eenheid: Eenheid) -> str:
 
 
 def _periode(c: Contract) -> str:
-    return f"{c.periode.start}–{c.periode.eind}"
+    return c.periode.tekst()
 
 
 @regel(
@@ -185,8 +185,7 @@ def eindtotaal(bron: Bron) -> Iterator[Melding]:
 def jaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
     """Budget years (in tables and on inspanningen) outside the programme's period."""
     c = bron.contract
-    start, eind = c.periode.start, c.periode.eind
-    if start > eind:  # PT501 reports this; every year would be 'outside'
+    if c.periode.omgekeerd():  # PT501 reports this; every year would be 'outside'
         return
     if c.middelen is not None:
         for b, begroting in enumerate(c.middelen.begrotingen):
@@ -197,7 +196,7 @@ def jaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
             for year in begroting.totalen:
                 places[year] = ("middelen", "begrotingen", b, "totalen")
             for year in sorted(places):
-                if not start <= year <= eind:
+                if c.periode.buiten(year):
                     yield Melding(
                         bron,
                         (*places[year], year),
@@ -207,7 +206,7 @@ def jaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
                     )
     for i, ins in enumerate(c.inspanningen):
         for year in sorted(ins.bedragen):
-            if not start <= year <= eind:
+            if c.periode.buiten(year):
                 yield Melding(
                     bron,
                     ("inspanningen", i, "bedragen", year),

@@ -25,7 +25,7 @@ from . import Bron, Melding, regel
 def eind_voor_start(bron: Bron) -> Iterator[Melding]:
     """A period whose end year lies before its start year."""
     p = bron.contract.periode
-    if p.eind < p.start:
+    if p.omgekeerd():
         yield Melding(
             bron,
             ("periode", "eind"),
@@ -82,12 +82,12 @@ def concept_met_datum(bron: Bron) -> Iterator[Melding]:
 def vastgesteld_na_looptijd(bron: Bron) -> Iterator[Melding]:
     """A date of adoption after the programme's last year."""
     c = bron.contract
-    if c.periode.start > c.periode.eind:  # PT501 reports the period itself
+    if c.periode.omgekeerd():  # PT501 reports the period itself
         return
-    if c.vastgesteld_op is not None and c.vastgesteld_op.year > c.periode.eind:
+    if c.vastgesteld_op is not None and c.periode.na(c.vastgesteld_op.year):
         yield Melding(
             bron,
             ("vastgesteld_op",),
             f"vastgesteld op {c.vastgesteld_op.isoformat()}, na het einde van de looptijd "
-            f"{c.periode.start}–{c.periode.eind}",
+            f"{c.periode.tekst()}",
         )

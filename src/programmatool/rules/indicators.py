@@ -70,7 +70,7 @@ def _show(value: int | float | str) -> str:
 def peiljaar_na_streefjaar(bron: Bron) -> Iterator[Melding]:
     """A peiljaar later than the first year with a target."""
     for i, ind in enumerate(bron.contract.indicatoren):
-        if ind.peiljaar is not None and ind.streefwaarden:
+        if isinstance(ind.peiljaar, int) and ind.streefwaarden:
             first = min(ind.streefwaarden)
             if ind.peiljaar > first:
                 yield Melding(
@@ -110,16 +110,16 @@ def peiljaar_na_streefjaar(bron: Bron) -> Iterator[Melding]:
 def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
     """Target years outside the programme's period."""
     p = bron.contract.periode
-    if p.start > p.eind:
+    if p.omgekeerd():
         return
     for i, ind in enumerate(bron.contract.indicatoren):
         for year in sorted(ind.streefwaarden):
-            if not p.start <= year <= p.eind:
+            if p.buiten(year):
                 yield Melding(
                     bron,
                     ("indicatoren", i, "streefwaarden", year),
                     f"indicator '{ind.id}': streefwaarde voor {year}, buiten de looptijd "
-                    f"{p.start}–{p.eind}",
+                    f"{p.tekst()}",
                     sleutel=True,
                 )
 
@@ -155,16 +155,16 @@ def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
 def realisatie_na_looptijd(bron: Bron) -> Iterator[Melding]:
     """Realisation years after the programme's last year."""
     p = bron.contract.periode
-    if p.start > p.eind:
+    if p.omgekeerd():
         return
     for i, ind in enumerate(bron.contract.indicatoren):
         for year in sorted(ind.realisaties):
-            if year > p.eind:
+            if p.na(year):
                 yield Melding(
                     bron,
                     ("indicatoren", i, "realisaties", year),
                     f"indicator '{ind.id}': realisatie voor {year}, na het einde van de "
-                    f"looptijd {p.start}–{p.eind}",
+                    f"looptijd {p.tekst()}",
                     sleutel=True,
                 )
 
@@ -202,21 +202,25 @@ def tegen_richting(bron: Bron) -> Iterator[Melding]:
     for i, ind in enumerate(bron.contract.indicatoren):
         if ind.meetsoort != "getal":
             continue
+        richting, hoe = ind.bepaalde_richting()
+        if richting is None:
+            continue
+        afgeleid = " (afgeleid uit peil- en streefwaarden)" if hoe == "afgeleid" else ""
         previous: tuple[int, int | float] | None = None
         for year, value in sorted(ind.streefwaarden.items()):
             if not _is_getal(value) or isinstance(value, str):
                 continue
             if previous is not None:
                 p_year, p_value = previous
-                worse = value < p_value if ind.richting == "hoger" else value > p_value
+                worse = value < p_value if richting == "hoger" else value > p_value
                 if worse:
-                    wat = "lager" if ind.richting == "hoger" else "hoger"
+                    wat = "lager" if richting == "hoger" else "hoger"
                     yield Melding(
                         bron,
                         ("indicatoren", i, "streefwaarden", year),
                         f"indicator '{ind.id}': streefwaarde {year} ({getal(value)}) is {wat} "
                         f"dan die van {p_year} ({getal(p_value)}), terwijl "
-                        f"{ind.richting} beter is",
+                        f"{richting} beter is{afgeleid}",
                     )
             previous = (year, value)
 
@@ -473,4 +477,49 @@ def mijlpaal_zonder_datum(bron: Bron) -> Iterator[Melding]:
                 bron,
                 ("indicatoren", i, "meetsoort"),
                 f"indicator '{ind.id}' is een mijlpaal zonder streefdatum",
+            )
+
+
+@regel(
+    "PT311",
+    "fout",
+    "Indicator zonder richting",
+    waarom="""
+        Of een indicator op koers ligt, hangt af van de richting: is hoger of lager beter? De
+        tool verzint die niet. Staat `richting` er niet, dan leidt de tool hem alleen af als
+        peilwaarde (of de eerste streefwaarde) en de laatste streefwaarde hem laten zien, en
+        zegt dat in de voortgang en de documenten. Kan dat niet, dan is dit een fout. Zegt
+        de bron het echt niet, schrijf dan `richting: onbekend`: dat is een waarschuwing
+        (PT601) en de voortgang blijft 'niet te bepalen'.
+    """,
+    voorbeeld="""
+        indicatoren:
+          - id: banen
+            naam: Banen per 1.000 inwoners van 15-64 jaar
+            doel: a
+            peilwaarde: 864.4          # geen richting, geen streefwaarde
+            peiljaar: 2016
+            bron: LISA
+    """,
+    oplossing="""
+        indicatoren:
+          - id: banen
+            naam: Banen per 1.000 inwoners van 15-64 jaar
+            doel: a
+            richting: hoger
+            peilwaarde: 864.4
+            peiljaar: 2016
+            bron: LISA
+    """,
+)
+def zonder_richting(bron: Bron) -> Iterator[Melding]:
+    """Numeric indicators without a direction that the values do not show either."""
+    for i, ind in enumerate(bron.contract.indicatoren):
+        if ind.bepaalde_richting()[1] == "ontbreekt":
+            yield Melding(
+                bron,
+                ("indicatoren", i, "id"),
+                f"indicator '{ind.id}' heeft geen richting en peilwaarde en streefwaarden laten "
+                "hem niet zien; schrijf 'richting: hoger' of 'richting: lager' (of "
+                "'richting: onbekend' als de bron het niet zegt)",
             )

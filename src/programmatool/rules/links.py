@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from ..model import ONBEKEND
 from . import Bron, Melding, regel
 
 
@@ -55,7 +56,7 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
     known = bron.contract.doel_ids()
     for i, ins in enumerate(bron.contract.inspanningen):
         for j, doel in enumerate(ins.doelen):
-            if doel not in known:
+            if doel not in known and doel != ONBEKEND:  # 'onbekend' is PT601's
                 yield Melding(
                     bron,
                     ("inspanningen", i, "doelen", j),
@@ -116,20 +117,36 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
     """,
 )
 def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
-    """Operational goals that no inspanning serves, directly or through their strategic goal."""
-    served = {doel for ins in bron.contract.inspanningen for doel in ins.doelen}
+    """Operational goals that no inspanning serves, directly or through their strategic goal;
+    with one level of goals (``doelniveaus: 1``), the goals themselves."""
+    c = bron.contract
+    served = {doel for ins in c.inspanningen for doel in ins.doelen if doel != ONBEKEND}
+    one_level = c.doelniveaus == 1
+    n = len(c.strategische_doelen) if one_level else len(c.operationele_doelen())
     if not served:
         # No inspanning names any goal: one finding for the one cause, not one per goal.
-        n = len(bron.contract.operationele_doelen())
         if n:
-            where = "inspanningen" if bron.contract.inspanningen else "strategische_doelen"
+            where = "inspanningen" if c.inspanningen else "strategische_doelen"
+            soort = "doel" if one_level else "operationele doel"
+            if n == 1:
+                gevolg = f"het enige {soort} heeft geen inspanning"
+            else:
+                gevolg = f"geen van de {n} {soort}en heeft een inspanning"
             yield Melding(
                 bron,
                 (where,),
-                f"geen enkele inspanning is aan een doel gekoppeld, dus geen van de {n} "
-                "operationele doelen heeft een inspanning",
+                f"geen enkele inspanning is aan een doel gekoppeld, dus {gevolg}",
                 sleutel=True,
             )
+        return
+    if one_level:
+        for i, sd in enumerate(c.strategische_doelen):
+            if sd.id not in served:
+                yield Melding(
+                    bron,
+                    ("strategische_doelen", i, "id"),
+                    f"geen inspanning draagt bij aan doel '{sd.id}'",
+                )
         return
     for i, sd in enumerate(bron.contract.strategische_doelen):
         if sd.id in served:
@@ -189,15 +206,38 @@ def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
 def doel_zonder_indicator(bron: Bron) -> Iterator[Melding]:
     """Operational goals no indicator measures, unless marked as still to be worked out."""
     measured = {ind.doel for ind in bron.contract.indicatoren}
+    if bron.contract.doelniveaus == 1:
+        if not bron.contract.indicatoren and bron.contract.strategische_doelen:
+            n = len(bron.contract.strategische_doelen)
+            wie = "het enige doel wordt niet" if n == 1 else f"geen van de {n} doelen wordt"
+            yield Melding(
+                bron,
+                ("strategische_doelen",),
+                f"het contract heeft geen indicatoren: {wie} gemeten",
+                sleutel=True,
+            )
+            return
+        for i, sd in enumerate(bron.contract.strategische_doelen):
+            if sd.id not in measured:
+                yield Melding(
+                    bron,
+                    ("strategische_doelen", i, "id"),
+                    f"geen indicator meet doel '{sd.id}'",
+                )
+        return
     if not bron.contract.indicatoren:
         # A contract without any indicator: one finding for the one cause.
         n = sum(1 for od in bron.contract.operationele_doelen() if not od.nog_te_bepalen)
         if n:
+            wie = (
+                "het enige operationele doel wordt niet"
+                if n == 1
+                else f"geen van de {n} operationele doelen wordt"
+            )
             yield Melding(
                 bron,
                 ("strategische_doelen",),
-                f"het contract heeft geen indicatoren: geen van de {n} operationele doelen "
-                "wordt gemeten",
+                f"het contract heeft geen indicatoren: {wie} gemeten",
                 sleutel=True,
             )
         return
@@ -239,7 +279,7 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
     """Indicators whose goal id is not in the contract."""
     known = bron.contract.doel_ids()
     for i, ind in enumerate(bron.contract.indicatoren):
-        if ind.doel not in known:
+        if ind.doel not in known and ind.doel != ONBEKEND:  # 'onbekend' is PT601's
             yield Melding(
                 bron,
                 ("indicatoren", i, "doel"),
@@ -285,6 +325,8 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
 def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
     """Strategic goals without any operational goal (one finding when none has any)."""
     goals = bron.contract.strategische_doelen
+    if bron.contract.doelniveaus == 1:
+        return  # one level of goals on purpose: PT109 guards it, PT102/PT103 check the goals
     if len(goals) > 1 and not any(sd.operationele_doelen for sd in goals):
         yield Melding(
             bron,
@@ -335,10 +377,12 @@ def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
         return
     for i, ins in enumerate(c.inspanningen):
         if not ins.doelen:
+            veld = "is leeg" if "doelen" in ins.model_fields_set else "ontbreekt"
             yield Melding(
                 bron,
                 ("inspanningen", i, "id"),
-                f"inspanning '{ins.id}' draagt aan geen enkel doel bij (veld 'doelen' is leeg)",
+                f"inspanning '{ins.id}' draagt aan geen enkel doel bij (veld 'doelen' {veld}; "
+                "schrijf 'doelen: onbekend' als de bron het niet zegt)",
             )
 
 
@@ -445,3 +489,50 @@ def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
                         f"begrotingsregel '{line.omschrijving}' verwijst naar inspanning "
                         f"'{ident}', die niet bestaat{hint(ident, known)}",
                     )
+
+
+@regel(
+    "PT109",
+    "fout",
+    "Operationele doelen in een contract met één doelniveau",
+    waarom="""
+        Met `doelniveaus: 1` zegt het contract dat de bron één laag doelen kent, zoals veel
+        begrotingen: doelen met hun eigen indicatoren en inspanningen, zonder operationele
+        doelen eronder. Staan er toch operationele doelen in, dan klopt een van beide niet en
+        weet de tool niet op welk niveau hij moet controleren en samenvatten.
+    """,
+    voorbeeld="""
+        doelniveaus: 1
+        strategische_doelen:
+          - id: "1"
+            titel: Inwoners voelen zich betrokken bij het bestuur
+            operationele_doelen:          # past niet bij één doelniveau
+              - id: 1a
+                titel: Meer inwoners doen mee aan de Zaanpeiling
+    """,
+    oplossing="""
+        doelniveaus: 1
+        strategische_doelen:
+          - id: "1"
+            titel: Inwoners voelen zich betrokken bij het bestuur
+        indicatoren:
+          - id: betrokken
+            naam: Percentage inwoners dat zich betrokken voelt
+            doel: "1"                     # de indicator hangt direct aan het doel
+            richting: hoger
+            bron: Zaanpeiling
+    """,
+)
+def operationeel_bij_een_niveau(bron: Bron) -> Iterator[Melding]:
+    """Operational goals in a contract that declares one level of goals."""
+    if bron.contract.doelniveaus != 1:
+        return
+    for i, sd in enumerate(bron.contract.strategische_doelen):
+        if sd.operationele_doelen:
+            yield Melding(
+                bron,
+                ("strategische_doelen", i, "operationele_doelen"),
+                f"doel '{sd.id}' heeft operationele doelen, maar het contract heeft "
+                "'doelniveaus: 1'; haal die regel weg of maak van deze doelen gewone doelen",
+                sleutel=True,
+            )

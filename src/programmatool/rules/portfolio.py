@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from . import Bron, Melding, regel
 from .links import hint
 
+_EXTERN_HINT = "; staat het programma buiten het portfolio, zet dan 'extern: true' bij de relatie"
+
 
 @regel(
     "PT401",
@@ -43,12 +45,15 @@ def onbekend_programma(bronnen: list[Bron]) -> Iterator[Melding]:
     codes = {b.contract.code for b in bronnen}
     for bron in bronnen:
         for i, rel in enumerate(bron.contract.relaties):
+            if rel.extern or rel.programma is None:
+                continue  # a programme outside the portfolio, said so on purpose
             if rel.programma not in codes:
                 yield Melding(
                     bron,
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
-                    f"controle heeft die code{hint(rel.programma, codes)}",
+                    f"controle heeft die code"
+                    f"{hint(rel.programma, codes) or _EXTERN_HINT}",
                 )
 
 
@@ -126,6 +131,8 @@ def eenzijdige_relatie(bronnen: list[Bron]) -> Iterator[Melding]:
     for bron in bronnen:
         own = bron.contract.code
         for i, rel in enumerate(bron.contract.relaties):
+            if rel.extern or rel.programma is None:
+                continue
             others = by_code.get(rel.programma)
             if not others or rel.programma == own:
                 continue
