@@ -1,0 +1,154 @@
+"""The example sessions in the README are real: every ``$ command`` in a console block is run
+and its output compared with what the README shows.
+
+The commands run with bash in a scratch folder holding copies of ``programmas/`` and
+``tests/fixtures/``, the files the README describes (``slecht.yaml``, ``handgeschreven.yaml``,
+``gemeente/``), and ``programmatool`` on the PATH. A line ``…`` in the README stands for any
+number of lines. Blocks with other commands (installing the benchmark tools) are not run.
+
+After a deliberate change of output, ``UPDATE_README=1 .venv/bin/pytest
+tests/test_readme_sessions.py`` writes the new output into the README (steps with ``…`` are
+left alone); read the difference before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+RUNNABLE = ("programmatool", "echo", "diff")
+
+
+@dataclass
+class Step:
+    command: str
+    expected: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    line: int
+    steps: list[Step]
+    text: str = ""
+
+
+def sessions() -> list[Session]:
+    """Every console block of the README that contains ``$`` commands only of runnable kinds."""
+    text = README.read_text(encoding="utf-8")
+    found = []
+    for match in re.finditer(r"```console\n(.*?)```", text, re.S):
+        steps: list[Step] = []
+        for line in match.group(1).splitlines():
+            if line.startswith("$ "):
+                steps.append(Step(line[2:]))
+            elif steps:
+                steps[-1].expected.append(line)
+        if steps and all(s.command.split()[0] in RUNNABLE for s in steps):
+            found.append(
+                Session(text.count("\n", 0, match.start()) + 1, steps, match.group(1))
+            )
+    return found
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Line by line; ``…`` matches any run of lines (also none)."""
+    if not expected:
+        return not actual
+    if expected[0] == "…":
+        return any(_matches(expected[1:], actual[i:]) for i in range(len(actual) + 1))
+    return bool(actual) and actual[0] == expected[0] and _matches(expected[1:], actual[1:])
+
+
+def _workspace(tmp_path: Path) -> Path:
+    work = tmp_path / "werk"
+    shutil.copytree(ROOT / "programmas", work / "programmas")
+    shutil.copytree(ROOT / "tests" / "fixtures", work / "tests" / "fixtures")
+    if (ROOT / "voorbeelden").is_dir():
+        shutil.copytree(ROOT / "voorbeelden", work / "voorbeelden")
+    # "slecht.yaml is tests/fixtures/minimaal.yaml met twee tikfouten"
+    minimaal = (ROOT / "tests" / "fixtures" / "minimaal.yaml").read_text(encoding="utf-8")
+    slecht = minimaal.replace("eind: 2022}", "eind: tweeduizend}").replace(
+        "    streefwaarden:", "    streefwaardes:"
+    )
+    assert slecht.count("tweeduizend") == 1 and slecht.count("streefwaardes") == 1
+    (work / "slecht.yaml").write_text(slecht, encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "progress" / "handgeschreven.yaml", work)
+    # The house-style example: the README's Jinja block that names its own file.
+    readme = README.read_text(encoding="utf-8")
+    for block in re.findall(r"```jinja\n(.*?)```", readme, re.S):
+        first = re.match(r"\{# (\S+) #\}", block)
+        if first:
+            target = work / first.group(1)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(block, encoding="utf-8")
+    return work
+
+
+def _run(command: str, work: Path, previous: int) -> tuple[int, list[str]]:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")
+    }
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PROGRAMMATOOL_CACHE_DIR"] = str(work.parent / "cache")
+    env["NO_COLOR"] = "1"
+    proc = subprocess.run(
+        ["bash", "-c", f"(exit {previous}); {command}"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = [line.rstrip() for line in (proc.stdout + proc.stderr).splitlines()]
+    if command.startswith("diff -u"):
+        lines = lines[2:]  # the README leaves out the two header lines with file times
+    return proc.returncode, lines
+
+
+ALL = sessions()
+
+
+def test_the_readme_has_sessions_to_run() -> None:
+    commands = [s.command for session in ALL for s in session.steps]
+    assert "programmatool check programmas/" in commands
+    assert any(c.startswith("programmatool new") for c in commands)
+    assert any(c.startswith("programmatool progress") for c in commands)
+
+
+@pytest.mark.parametrize("session", ALL, ids=[f"README-regel-{s.line}" for s in ALL])
+def test_readme_session(session: Session, tmp_path: Path) -> None:
+    work = _workspace(tmp_path)
+    code = 0
+    new_text: list[str] = []
+    failures = []
+    for step in session.steps:
+        code, actual = _run(step.command, work, code)
+        expected = [line.rstrip() for line in step.expected]
+        gap = []
+        while expected and not expected[-1]:
+            gap.append(expected.pop())  # the blank line between two commands
+        ok = _matches(expected, actual)
+        new_text += [f"$ {step.command}", *(expected if ok or "…" in expected else actual), *gap]
+        if not ok:
+            failures.append((step, expected, actual))
+    if failures and os.environ.get("UPDATE_README"):
+        readme = README.read_text(encoding="utf-8")
+        assert readme.count(session.text) == 1
+        README.write_text(
+            readme.replace(session.text, "\n".join(new_text) + "\n"), encoding="utf-8"
+        )
+        return
+    for step, expected, actual in failures:
+        pytest.fail(
+            f"README regel {session.line}: $ {step.command}\n"
+            "--- README\n" + "\n".join(expected) + "\n--- werkelijk\n" + "\n".join(actual)
+        )
