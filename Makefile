@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean browser-deps
+.PHONY: run test install lint clean browser-deps docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: install
 
 test: lint
 	$(BIN)/pytest -q
+
+# The field reference in docs/ is generated from the model; a test checks that it is current.
+docs: install
+	$(BIN)/python -m programmatool.reference
 
 # axe-core for the browser tests (Chromium itself comes from Debian: apt-get install chromium).
 browser-deps:

@@ -53,9 +53,7 @@ def sessions() -> list[Session]:
             elif steps:
                 steps[-1].expected.append(line)
         if steps and all(s.command.split()[0] in RUNNABLE for s in steps):
-            found.append(
-                Session(text.count("\n", 0, match.start()) + 1, steps, match.group(1))
-            )
+            found.append(Session(text.count("\n", 0, match.start()) + 1, steps, match.group(1)))
     return found
 
 
@@ -94,9 +92,7 @@ def _workspace(tmp_path: Path) -> Path:
 
 
 def _run(command: str, work: Path, previous: int) -> tuple[int, list[str]]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["PROGRAMMATOOL_CACHE_DIR"] = str(work.parent / "cache")
     env["NO_COLOR"] = "1"

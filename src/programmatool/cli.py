@@ -343,6 +343,91 @@ def render(
     raise typer.Exit(code)
 
 
+@app.command()
+def new(
+    bestand: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Het nieuwe contract (standaard <code>.yaml in de huidige map).",
+            show_default=False,
+            metavar="BESTAND",
+        ),
+    ] = None,
+    programma: Annotated[
+        str | None, typer.Option("--programma", help="Naam van het programma.", metavar="NAAM")
+    ] = None,
+    gemeente: Annotated[
+        str | None, typer.Option("--gemeente", help="Naam van de gemeente.", metavar="NAAM")
+    ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            help="Looptijd, bijvoorbeeld 2024-2027 (een onbekend jaar: onbekend).",
+            metavar="START-EIND",
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option(
+            "--code", help="Programmacode (standaard afgeleid van de naam).", metavar="CODE"
+        ),
+    ] = None,
+    schema: Annotated[
+        str,
+        typer.Option(
+            "--schema",
+            help="Pad of URL van het JSON Schema voor de editor (programmatool schema -o ...).",
+            metavar="PAD",
+        ),
+    ] = "programmacontract.schema.json",
+) -> None:
+    """Maak een nieuw contract om mee te beginnen: elk onderdeel met uitleg, meteen geldig. Ontbreekt een optie, dan vraagt het commando erom (alleen in een terminal)."""  # noqa: E501
+    from .newcontract import code_from_name, new_contract_text, parse_periode, write_new
+
+    def ask(value: str | None, option: str, question: str) -> str:
+        if value is not None and value.strip():
+            return value.strip()
+        if not sys.stdin.isatty():
+            fail(f"geef {option} (of start het commando in een terminal, dan vraagt het erom)")
+        answer = str(typer.prompt(question)).strip()
+        if not answer:
+            fail(f"{option} mag niet leeg zijn")
+        return answer
+
+    naam = ask(programma, "--programma", "Naam van het programma")
+    plaats = ask(gemeente, "--gemeente", "Gemeente")
+    looptijd = ask(periode, "--periode", "Looptijd (bijvoorbeeld 2024-2027)")
+    try:
+        start, eind = parse_periode(looptijd)
+    except ValueError as exc:
+        fail(str(exc))
+    import re
+
+    gekozen = code or code_from_name(naam)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", gekozen):
+        fail(
+            f"code '{gekozen}' is geen geldige programmacode (kleine letters, cijfers en '-', "
+            "bijvoorbeeld 'duurzaamheid')"
+        )
+    doel = bestand or Path(f"{gekozen}.yaml")
+    if doel.exists() or doel.is_symlink():
+        fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
+    if not doel.parent.is_dir():
+        fail(f"de map {doel.parent.as_posix()} bestaat niet")
+    text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
+    try:
+        write_new(doel, text)
+    except FileExistsError:
+        fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
+    except OSError as exc:
+        from .oserrors import reden
+
+        fail(f"kan {doel.as_posix()} niet schrijven: {reden(exc)}")
+    stdout().print(f"geschreven: {doel.as_posix()}")
+    stdout().print(f"Vul het aan en controleer het met: programmatool check {doel.as_posix()}")
+
+
 _CLICK_MESSAGES = {
     "NoSuchOption": "onbekende optie",
     "MissingParameter": "ontbrekend argument",

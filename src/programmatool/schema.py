@@ -12,8 +12,18 @@ SCHEMA_ID = "https://programmatool.nl/schema/programmacontract.json"
 
 def contract_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a programme contract."""
+    from .reference import FIELDS, MODELS
+
     schema = Contract.model_json_schema(mode="validation")
     defs = schema["$defs"]
+    # Editors show the Dutch description of a field while typing.
+    for name, model in [("Contract", schema), *defs.items()]:
+        if name in MODELS:
+            model["description"] = MODELS[name]
+        for field, prop in model.get("properties", {}).items():
+            entry = FIELDS.get(f"{name}.{field}")
+            if entry:
+                prop["description"] = entry[0]
     # Shorthands the loader accepts: ``2019: 12`` for a realisation, ``36`` for hours.
     for name in ("Realisatie", "Uren"):
         model = defs[name]

@@ -536,3 +536,37 @@ def operationeel_bij_een_niveau(bron: Bron) -> Iterator[Melding]:
                 "'doelniveaus: 1'; haal die regel weg of maak van deze doelen gewone doelen",
                 sleutel=True,
             )
+
+
+@regel(
+    "PT110",
+    "waarschuwing",
+    "Contract zonder doelen",
+    waarom="""
+        Een contract legt vast wat het programma wil bereiken. Zonder doelen is er niets om
+        inspanningen aan te koppelen of met indicatoren te meten. Een contract dat net met
+        `programmatool new` is gemaakt, krijgt deze melding tot de doelen zijn ingevuld.
+    """,
+    voorbeeld="""
+        strategische_doelen: []
+    """,
+    oplossing="""
+        strategische_doelen:
+          - id: I
+            titel: De stad is schoner
+            operationele_doelen:
+              - id: a
+                titel: Meer scholen doen mee aan afvaleducatie
+    """,
+)
+def zonder_doelen(bron: Bron) -> Iterator[Melding]:
+    """A contract without any goal."""
+    if not bron.contract.strategische_doelen:
+        yield Melding(
+            bron,
+            ("strategische_doelen",)
+            if "strategische_doelen" in bron.contract.model_fields_set
+            else ("programma",),
+            "het contract heeft nog geen doelen (strategische_doelen is leeg)",
+            sleutel=True,
+        )
