@@ -217,9 +217,7 @@ def contract(indicators: list[dict[str, Any]], goals: int = 2) -> Contract:
             "rollen": {"bestuurlijk_opdrachtgevers": [{"naam": "A"}]},
             "strategische_doelen": [{"id": "I", "titel": "Alles", "operationele_doelen": ods}],
             "inspanningen": [{"id": "i", "titel": "Werk", "doelen": [o["id"] for o in ods]}],
-            "indicatoren": [
-                {"naam": ind["id"], "eenheid": "aantal", **ind} for ind in indicators
-            ],
+            "indicatoren": [{"naam": ind["id"], "eenheid": "aantal", **ind} for ind in indicators],
         }
     )
 

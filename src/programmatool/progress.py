@@ -56,6 +56,10 @@ _ERGST_EERST: tuple[Status, ...] = (
     "op koers",
     "behaald",
 )
+#: Years after the programme's last one in which a measurement (a final evaluation) is still
+#: accepted and judged against the final target; later years are most likely typing errors.
+NAMETING_JAREN = 3
+
 #: Statuses that carry a verdict: an indicator with one of these counts as measured.
 GEMETEN: frozenset[Status] = frozenset(_ERGST_EERST)
 
