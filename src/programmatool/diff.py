@@ -10,22 +10,23 @@ change a check's severity or switch it off in ``programmatool.toml`` (``[diff]``
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    # Only for types: the package imports this module at start-up, so it must stay light.
+    from pydantic import BaseModel
 
-from .model import (
-    Begroting,
-    Contract,
-    Indicator,
-    Inspanning,
-    OperationeelDoel,
-    StrategischDoel,
-)
+    from .model import (
+        Begroting,
+        Contract,
+        Indicator,
+        Inspanning,
+        OperationeelDoel,
+        StrategischDoel,
+    )
 
 Severity = Literal["belangrijk", "opmerking", "info"]
 SEVERITIES: tuple[Severity, ...] = ("belangrijk", "opmerking", "info")
@@ -162,6 +163,8 @@ def word_summary(old: str | None, new: str | None) -> str:
         return f"nieuw: '{_clip(b)}'"
     if not b:
         return f"weg: '{_clip(a)}'"
+    import difflib
+
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     parts: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -331,7 +334,7 @@ class _Differ:
             "middelen": self.money,
         }
         # Field by field in the model's order, so that changes come in the document's order.
-        for name in Contract.model_fields:
+        for name in type(new).model_fields:
             handler = handlers.get(name)
             if handler is not None:
                 handler()
@@ -1011,13 +1014,17 @@ def _join(subject: str, part: str) -> str:
 
 
 def _dump(value: Any) -> Any:
-    if isinstance(value, BaseModel):
+    if _is_model(value):
         return value.model_dump(mode="python")
     if isinstance(value, list):
         return [_dump(v) for v in value]
     if isinstance(value, dict):
         return {k: _dump(v) for k, v in value.items()}
     return value
+
+
+def _is_model(value: Any) -> bool:
+    return hasattr(type(value), "model_fields") and hasattr(value, "model_dump")
 
 
 def _is_prose(value: Any) -> bool:
@@ -1053,7 +1060,7 @@ def _json(value: Any) -> Any:
     """A value as JSON can hold it (dates as ISO text)."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, BaseModel):
+    if _is_model(value):
         return _json(value.model_dump(mode="json", exclude_defaults=True))
     if isinstance(value, dict):
         return {str(k): _json(v) for k, v in value.items()}
