@@ -221,6 +221,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Realisatie.behaald": ("een oordeel zonder getal", "true"),
     "Realisatie.bron": ("bron van deze meting", "Jaarverslag 2020"),
     "Realisatie.toelichting": ("toelichting (Markdown)", "Voorlopig cijfer."),
+    "Realisatie.voorlopig": ("een voorlopig cijfer dat later wordt vervangen", "true"),
     # --- money
     "Middelen.toelichting": ("toelichting op de middelen (Markdown)", "Bedragen in euro."),
     "Middelen.begrotingen": (

@@ -45,6 +45,7 @@ STATUS_VOLGORDE = (
     "op koers",
     "kleine achterstand",
     "achter",
+    "niet behaald",
     "geen meting",
     "niet te bepalen",
 )
@@ -54,6 +55,7 @@ STATUS_TEKEN = {
     "op koers": "●",
     "kleine achterstand": "▲",
     "achter": "✖",
+    "niet behaald": "✗",
     "geen meting": "○",
     "niet te bepalen": "?",
 }
@@ -305,6 +307,11 @@ class IndicatorView:
     vergelijkingen: list[tuple[str, list[str]]] = field(default_factory=list)
     #: Values before, between or after ``jaren`` that only a comparison has, as text.
     streef_zonder_jaar: str = ""
+    #: Next to the status: the year of the measurement it rests on, and whether that is
+    #: provisional (``meting 2020, voorlopig``).
+    meting_noot: str = ""
+    #: True when a value in the table is provisional (shown with an asterisk and a note).
+    voorlopig: bool = False
 
 
 @dataclass
@@ -401,6 +408,8 @@ class Document:
     #: Indicators and inspanningen whose goal the source does not give ('onbekend' or none).
     los_indicatoren: list[IndicatorView] = field(default_factory=list)
     los_inspanningen: list[InspanningView] = field(default_factory=list)
+    #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
+    dekking: str = ""
 
 
 @dataclass
@@ -510,12 +519,13 @@ def _indicator_view(
         r = realisaties.get(jaar)
         if r is None:
             return "–"
+        ster = "*" if r.voorlopig else ""
         if r.waarde is not None:
-            return fmt.waarde(r.waarde, eenheid)
+            return fmt.waarde(r.waarde, eenheid) + ster
         if r.datum is not None:
-            return "bereikt op " + fmt.datum(r.datum)
+            return "bereikt op " + fmt.datum(r.datum) + ster
         if r.behaald is not None:
-            return "behaald" if r.behaald else "niet behaald"
+            return ("behaald" if r.behaald else "niet behaald") + ster
         return "–"
 
     bronnen = sorted({r.bron for r in indicator.realisaties.values() if r.bron})
@@ -616,10 +626,21 @@ def _indicator_view(
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
         uitleg=voortgang.uitleg if voortgang else "",
+        meting_noot=_meting_noot(voortgang),
+        voorlopig=any(indicator.realisaties[j].voorlopig for j in jaren if j in realisaties),
         toelichtingen=toelichtingen,
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
+
+
+def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
+    """The year of the measurement a verdict rests on, so that a later year's report never
+    hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
+    if voortgang is None or voortgang.realisatie_jaar is None:
+        return ""
+    noot = f"meting {voortgang.realisatie_jaar}"
+    return noot + ", voorlopig" if voortgang.voorlopig else noot
 
 
 def _planning(inspanning: Inspanning) -> str:
@@ -1008,7 +1029,16 @@ def build_document(
         portfolio=portfolio,
         los_indicatoren=los_indicatoren,
         los_inspanningen=los_inspanningen,
+        dekking=_dekking(voortgang),
     )
+
+
+def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
+    from .progress import dekking_tekst
+
+    if voortgang is None or not voortgang.aantal:
+        return ""
+    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
 def _hoofdbegroting(contract: Contract) -> Begroting | None:
