@@ -548,10 +548,7 @@ def _indicator_view(
         jaren=jaren,
         peil=fmt.waarde(indicator.peilwaarde, eenheid) if indicator.peilwaarde is not None else "–",
         peiljaar=indicator.peiljaar,
-        streef=[
-            fmt.waarde(indicator.streefwaarden[j], eenheid) if j in indicator.streefwaarden else "–"
-            for j in jaren
-        ],
+        streef=[_streef_tekst(indicator, j) for j in jaren],
         realisatie=[realisatie_tekst(j) for j in jaren],
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
@@ -560,6 +557,15 @@ def _indicator_view(
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
+
+
+def _streef_tekst(indicator: Indicator, jaar: int) -> str:
+    """The target for one year; a milestone shows its target date in the year it falls in."""
+    if jaar in indicator.streefwaarden:
+        return fmt.waarde(indicator.streefwaarden[jaar], indicator.eenheid)
+    if indicator.streefdatum is not None and indicator.streefdatum.year == jaar:
+        return "uiterlijk " + fmt.datum(indicator.streefdatum)
+    return "–"
 
 
 def _planning(inspanning: Inspanning) -> str:
