@@ -1,0 +1,53 @@
+"""The programme card: cost per year, status with its measurement year, holder, version."""
+
+from __future__ import annotations
+
+from programmatool.card import programmakaart
+from programmatool.loading import load_contract
+from programmatool.progress import contract_progress
+
+from .conftest import PROGRAMMAS
+
+
+def _kaart(name: str):  # type: ignore[no-untyped-def]
+    contract = load_contract(PROGRAMMAS / f"{name}.yaml").contract
+    assert contract is not None
+    return programmakaart(contract, contract_progress(contract))
+
+
+def test_card_has_every_budget_table_and_marks_a_total_that_does_not_add_up() -> None:
+    kaart = _kaart("binnenstad")
+    assert kaart.jaren == [2019, 2020, 2021, 2022]
+    assert [b.titel for b in kaart.begrotingen] == [
+        "Programma binnenstad",
+        "Verdeling middelen 2019-2022",
+    ]
+    verdeling = kaart.begrotingen[1]
+    cel_2022 = verdeling.cellen[3]
+    assert cel_2022.tekst == "€\xa0600.000"
+    assert "niet de som van de regels (€\xa0300.000, verschil €\xa0300.000)" in cel_2022.fout
+    assert not any(c.fout for c in verdeling.cellen[:3])
+    # Lines marked gedekt: false are shown as not yet covered, per year.
+    assert verdeling.ongedekt == ["–", "€\xa0150.000", "€\xa0150.000", "€\xa0150.000"]
+
+
+def test_card_lists_other_money_with_what_kind_it_is() -> None:
+    assert "Revolverend fonds: €\xa0650.000 (fonds)" in _kaart("duurzaamheid").overige
+    assert any(
+        "€\xa024.000 tot €\xa034.669 (nog niet van dekking voorzien, 2019)" in o
+        for o in _kaart("nieuwstraatkwartier").overige
+    )
+
+
+def test_card_status_names_its_measurement_year_and_coverage() -> None:
+    kaart = _kaart("duurzaamheid")
+    assert kaart.status == "op koers"
+    assert kaart.status_uitleg == "op grond van metingen over 2020; 3 van 10 indicatoren gemeten"
+    zorg = _kaart("zorg")
+    assert zorg.status_uitleg == "nog geen meting met een oordeel (0 van 8 indicatoren gemeten)"
+
+
+def test_card_names_portefeuillehouder_and_version() -> None:
+    kaart = _kaart("zorg")
+    assert kaart.portefeuillehouder == "Eugene van Mierlo, Alex Langius"
+    assert kaart.versie == "vastgesteld, versie 21 mei 2019, kenmerk Intern — 67933"
