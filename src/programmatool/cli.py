@@ -105,7 +105,7 @@ def check(
         typer.Option(
             "--no-cache",
             help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
-            "(.programmatool_cache, of PROGRAMMATOOL_CACHE_DIR) te halen.",
+            "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen.",
         ),
     ] = False,
     jobs: Annotated[
