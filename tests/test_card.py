@@ -51,3 +51,37 @@ def test_card_names_portefeuillehouder_and_version() -> None:
     kaart = _kaart("zorg")
     assert kaart.portefeuillehouder == "Eugene van Mierlo, Alex Langius"
     assert kaart.versie == "vastgesteld, versie 21 mei 2019, kenmerk Intern — 67933"
+
+
+def test_card_stands_at_the_top_of_html_and_markdown_with_fault_marks(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    assert cli("render", PROGRAMMAS / "binnenstad.yaml", "--out", out).code == 0
+    html = (out / "binnenstad.html").read_text(encoding="utf-8")
+    kaart = html[html.index('<section class="kaart"') : html.index("</section>")]
+    assert html.index('<section class="kaart"') < html.index('<nav class="inhoud"')
+    assert "Wat mag het kosten? Per begroting en per jaar" in kaart
+    assert (
+        '<td class="getal fout">€\xa0600.000 <span class="foutmerk">⚠&nbsp;klopt niet</span></td>'
+        in kaart
+    )
+    assert "2022: het gedrukte totaal €\xa0600.000 is niet de som van de regels" in kaart
+    assert '<tr class="ongedekt"><th scope="row">waarvan nog niet gedekt</th>' in kaart
+    assert "Reserve Centrumspaarfonds: p.m. (fonds)" in kaart
+    assert "Wat betekenen de statussen?" in kaart and "meer dan 25 % achter" in kaart
+    md_out = tmp_path / "md"
+    assert (
+        cli("render", PROGRAMMAS / "binnenstad.yaml", "--out", md_out, "--format", "md").code == 0
+    )
+    text = (md_out / "binnenstad.md").read_text(encoding="utf-8")
+    assert "## In één oogopslag" in text
+    assert "€ 600.000 ⚠ klopt niet |" in text.replace("\xa0", " ")
+    assert "- **Portefeuillehouder:** van Rees" in text
+
+
+def test_annual_account_has_the_card_too(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "v"
+    run = cli("render", PROGRAMMAS / "duurzaamheid.yaml", "--out", out, "--verantwoording", "2020")
+    assert run.code in (0, 1), run.err
+    html = (out / "duurzaamheid-verantwoording-2020.html").read_text(encoding="utf-8")
+    assert "In één oogopslag" in html
+    assert "op grond van metingen over 2020; 3 van 10 indicatoren gemeten" in html

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import formatting as fmt
 from .model import Begroting, Contract
-from .progress import ProgrammaVoortgang
+from .progress import STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
 
 #: Statuses that carry a verdict on a measurement (the others mean: nothing to judge yet).
 _OORDELEN = ("behaald", "op koers", "kleine achterstand", "achter", "niet behaald")
@@ -39,6 +39,8 @@ class KaartBegroting:
     cellen: list[Cel]
     #: Per year the part of the lines marked as not yet covered (empty when there is none).
     ongedekt: list[str] = field(default_factory=list)
+    #: What is wrong, one sentence per marked year ("2022: het gedrukte totaal …").
+    fouten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Programmakaart:
     status_uitleg: str
     portefeuillehouder: str
     versie: str
+    legenda: list[tuple[str, str]]
 
 
 def _bedrag(value: int | float, begroting: Begroting) -> str:
@@ -85,7 +88,8 @@ def _kaart_begroting(begroting: Begroting, jaren: list[int]) -> KaartBegroting:
             bedragen = [r.bedragen[jaar] for r in ongedekt_regels if jaar in r.bedragen]
             ongedekt.append(_bedrag(sum(bedragen), begroting) if bedragen else "–")
     titel = begroting.titel + (" (uren)" if begroting.eenheid == "uren" else "")
-    return KaartBegroting(titel, cellen, ongedekt)
+    fouten = [f"{j}: {c.fout}" for j, c in zip(jaren, cellen, strict=True) if c.fout]
+    return KaartBegroting(titel, cellen, ongedekt, fouten)
 
 
 def _overige(contract: Contract) -> list[str]:
@@ -152,6 +156,27 @@ def _versie(contract: Contract) -> str:
     return ", ".join(delen)
 
 
+def legenda(drempels: Drempels = STANDAARD_DREMPELS) -> list[tuple[str, str]]:
+    """What each status means, in plain words, with the thresholds in force."""
+    koers = round(drempels.op_koers * 100)
+    klein = round(drempels.kleine_achterstand * 100)
+    return [
+        ("behaald", "de meting haalt de streefwaarde van het laatste jaar (of de mijlpaal)"),
+        (
+            "op koers",
+            "de meting is zo goed als verwacht of beter; ze mag hooguit "
+            f"{koers} % achterblijven bij wat er volgens de planning in dat jaar had moeten zijn",
+        ),
+        ("kleine achterstand", f"de meting blijft {koers} tot {klein} % achter bij de planning"),
+        ("achter", f"de meting blijft meer dan {klein} % achter bij de planning"),
+        ("geen meting", "er is over dit jaar (nog) geen meting"),
+        (
+            "niet te bepalen",
+            "er is een meting, maar geen beginwaarde of streefwaarde om die mee te vergelijken",
+        ),
+    ]
+
+
 def programmakaart(contract: Contract, voortgang: ProgrammaVoortgang | None) -> Programmakaart:
     """The card of one programme."""
     begrotingen = contract.middelen.begrotingen if contract.middelen else []
@@ -164,4 +189,5 @@ def programmakaart(contract: Contract, voortgang: ProgrammaVoortgang | None) -> 
         status_uitleg=status_uitleg(voortgang),
         portefeuillehouder=_personen(contract),
         versie=_versie(contract),
+        legenda=legenda(),
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from . import __version__
 from . import formatting as fmt
+from .card import Programmakaart, programmakaart
 from .model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 
 if TYPE_CHECKING:
@@ -387,6 +388,7 @@ class Document:
     status_programma: str
     bestandsnaam: str
     portfolio: bool
+    kaart: Programmakaart | None = None
 
 
 @dataclass
@@ -906,6 +908,7 @@ def build_document(
         status_programma=voortgang.status if voortgang is not None else "",
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
+        kaart=programmakaart(contract, voortgang),
     )
 
 
