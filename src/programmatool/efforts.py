@@ -14,8 +14,20 @@ from typing import get_args
 
 from .loading import load_bytes, load_text
 from .model import Contract, Inspanning, Uitvoering, UitvoeringStatus
-from .oserrors import reden
-from .recording import EXIT_CONTRACT, RecordProblem, _fouten, _regel_fouten, lees_jaar, splice
+from .recording import (
+    EXIT_CONTRACT,
+    SLOT_WACHTTIJD,
+    RecordProblem,
+    _doel,
+    _fouten,
+    _lees,
+    _regel_fouten,
+    _schrijf,
+    _schrijfbaar,
+    _slot,
+    lees_jaar,
+    splice,
+)
 
 #: The statuses in the order a report lists them, each with its meaning in plain Dutch.
 STATUS_BETEKENIS: dict[str, str] = {
@@ -104,16 +116,33 @@ def log_effort(
 ) -> Gelogd:
     """Record how an effort went in a year; raises :class:`RecordProblem` and leaves the file
     untouched when anything is wrong."""
-    from .writing import write_atomic
+    from filelock import Timeout
 
     name = path.as_posix()
     jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
-    if path.is_dir():
-        raise RecordProblem(f"{name} is een map; geef een contractbestand")
+    target = _doel(path)
+    _schrijfbaar(target, name)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+        with _slot(target, name):
+            return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed)
+    except Timeout:
+        raise RecordProblem(
+            f"{name}: een ander proces is het bestand al {SLOT_WACHTTIJD:.0f} seconden "
+            "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
+        ) from None
+
+
+def _log_locked(
+    target: Path,
+    name: str,
+    inspanning_id: str,
+    jaar: int,
+    status: str,
+    toelichting: str | None,
+    besteed: str | None,
+) -> Gelogd:
+    """:func:`log_effort` under the lock: read, splice, validate, write."""
+    raw = _lees(target, name)
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
@@ -165,9 +194,9 @@ def log_effort(
             EXIT_CONTRACT,
         )
     expected = contract.model_copy(deep=True)
-    target = next(i for i in expected.inspanningen if i.id == inspanning.id)
-    target.uitvoering[jaar] = Uitvoering.model_validate(fields)
-    target.uitvoering = dict(sorted(target.uitvoering.items()))
+    effort = next(i for i in expected.inspanningen if i.id == inspanning.id)
+    effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
+    effort.uitvoering = dict(sorted(effort.uitvoering.items()))
     if after.contract.model_dump() != expected.model_dump():
         raise RecordProblem(
             f"{name}: het verslag kon niet precies zo worden toegevoegd; niets gewijzigd"
@@ -176,9 +205,6 @@ def log_effort(
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: het verslag geeft een fout: {details}", EXIT_CONTRACT)
-    try:
-        write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
+    _schrijf(target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     added = new_text.splitlines()[line - 1].strip()
     return Gelogd(name, inspanning.id, jaar, line, added)
