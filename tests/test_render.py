@@ -356,7 +356,7 @@ def test_golden_document_of_a_real_contract(formaat: str) -> None:
     """
     source = GOLDEN / "duurzaamheid.yaml"
     loaded = load_contract(source)
-    assert loaded.contract is not None, [f.als_tekst() for f in loaded.findings]
+    assert loaded.contract is not None, [f.as_text() for f in loaded.findings]
     text = render_contract(loaded.contract, "duurzaamheid.yaml", formaat)
     golden = GOLDEN / f"duurzaamheid.{formaat}"
     if os.environ.get("UPDATE_GOLDEN") == "1":

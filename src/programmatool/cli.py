@@ -147,7 +147,7 @@ def check(
     # A file that could not be read at all was not checked: the command did not do its work.
     if result.problems or any(f.code == "PT009" for f in result.findings):
         raise typer.Exit(EXIT_USAGE)
-    failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -295,7 +295,7 @@ def record(
         stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(exc.code) from None
     stdout().print(
-        f"{done.bestand}:{done.regel}: {done.tekst} (indicator {done.indicator})",
+        f"{done.path}:{done.line}: {done.text} (indicator {done.indicator})",
         highlight=False,
         soft_wrap=True,
         markup=False,

@@ -71,7 +71,7 @@ class SourceMap:
 class LoadResult:
     """The outcome of loading one file: the contract if it is valid, and every finding."""
 
-    bestand: str
+    path: str
     contract: Contract | None
     findings: list[Finding]
     source_map: SourceMap
@@ -95,28 +95,29 @@ class _YamlProblem(Exception):
 
 
 def load_contract(
-    path: str | Path, bestand: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, name: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> LoadResult:
-    """Load and validate one contract file; never raises for bad content."""
-    name = bestand if bestand is not None else Path(path).as_posix()
+    """Load and validate one contract file (``name`` is how findings show it; default the
+    path); never raises for bad content."""
+    name = name if name is not None else Path(path).as_posix()
     raw = read_contract_bytes(path, name, limits)
     if isinstance(raw, LoadResult):
         return raw
     return load_bytes(raw, name, limits)
 
 
-def read_contract_bytes(path: str | Path, bestand: str, limits: Limits) -> bytes | LoadResult:
+def read_contract_bytes(path: str | Path, name: str, limits: Limits) -> bytes | LoadResult:
     """The bytes of a contract file, or a failed LoadResult saying why it cannot be read."""
     try:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):
             # Opening a FIFO or a device could block forever; only plain files are read.
             return _failed(
-                bestand, "PT009", "is geen gewoon bestand (maar een map, pijp of apparaat)", (1, 1)
+                name, "PT009", "is geen gewoon bestand (maar een map, pijp of apparaat)", (1, 1)
             )
         if info.st_size > limits.max_bytes:
             return _failed(
-                bestand,
+                name,
                 "PT008",
                 f"bestand is te groot ({info.st_size} bytes; maximaal {limits.max_bytes} bytes)",
                 (1, 1),
@@ -126,14 +127,14 @@ def read_contract_bytes(path: str | Path, bestand: str, limits: Limits) -> bytes
     except OSError as exc:
         from .oserrors import reden
 
-        return _failed(bestand, "PT009", f"bestand kan niet gelezen worden: {reden(exc)}", (1, 1))
+        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reden(exc)}", (1, 1))
 
 
-def load_bytes(raw: bytes, bestand: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load a contract from bytes (UTF-8, optionally with a byte-order mark)."""
     if len(raw) > limits.max_bytes:
         return _failed(
-            bestand,
+            name,
             "PT008",
             f"bestand is te groot (meer dan {limits.max_bytes} bytes)",
             (1, 1),
@@ -141,11 +142,11 @@ def load_bytes(raw: bytes, bestand: str, limits: Limits = DEFAULT_LIMITS) -> Loa
     try:
         text = decode(raw)
     except _YamlProblem as problem:
-        return _failed(bestand, problem.code, problem.message, problem.position)
-    return load_text(text, bestand, limits)
+        return _failed(name, problem.code, problem.message, problem.position)
+    return load_text(text, name, limits)
 
 
-def load_text(text: str, bestand: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load a contract from YAML text."""
     source_map = SourceMap()
     problems: list[_YamlProblem] = []
@@ -153,45 +154,45 @@ def load_text(text: str, bestand: str, limits: Limits = DEFAULT_LIMITS) -> LoadR
         data = parse_yaml(text, source_map, limits, problems)
     except _YamlProblem as problem:
         problems.append(problem)
-        return LoadResult(bestand, None, _problem_findings(bestand, problems), source_map)
-    findings = _problem_findings(bestand, problems)
+        return LoadResult(name, None, _problem_findings(name, problems), source_map)
+    findings = _problem_findings(name, problems)
     if not isinstance(data, dict):
         kind = "een lijst" if isinstance(data, list) else "een losse waarde"
         findings.append(
             Finding(
-                bestand,
+                name,
                 *source_map.locate(()),
                 "PT005",
                 "fout",
                 f"een programmacontract moet een mapping (sleutel: waarde) zijn, gevonden {kind}",
             )
         )
-        return LoadResult(bestand, None, findings, source_map, data)
+        return LoadResult(name, None, findings, source_map, data)
     try:
         contract = Contract.model_validate(data)
     except ValidationError as exc:
-        findings.extend(validation_findings(exc, bestand, source_map))
-        return LoadResult(bestand, None, findings, source_map, data)
+        findings.extend(validation_findings(exc, name, source_map))
+        return LoadResult(name, None, findings, source_map, data)
     if findings:
-        return LoadResult(bestand, None, findings, source_map, data)
-    return LoadResult(bestand, contract, findings, source_map, data)
+        return LoadResult(name, None, findings, source_map, data)
+    return LoadResult(name, contract, findings, source_map, data)
 
 
-def _problem_findings(bestand: str, problems: list[_YamlProblem]) -> list[Finding]:
+def _problem_findings(name: str, problems: list[_YamlProblem]) -> list[Finding]:
     return [
-        Finding(bestand, p.position[0], p.position[1], p.code, "fout", p.message) for p in problems
+        Finding(name, p.position[0], p.position[1], p.code, "fout", p.message) for p in problems
     ]
 
 
 def _failed(
-    bestand: str,
+    name: str,
     code: str,
     message: str,
     position: Position,
     source_map: SourceMap | None = None,
 ) -> LoadResult:
-    finding = Finding(bestand, position[0], position[1], code, "fout", message)
-    return LoadResult(bestand, None, [finding], source_map or SourceMap())
+    finding = Finding(name, position[0], position[1], code, "fout", message)
+    return LoadResult(name, None, [finding], source_map or SourceMap())
 
 
 # --- bytes → text -----------------------------------------------------------------------------
@@ -702,7 +703,7 @@ _TYPE_WORDS = {
 }
 
 
-def validation_findings(exc: ValidationError, bestand: str, source_map: SourceMap) -> list[Finding]:
+def validation_findings(exc: ValidationError, name: str, source_map: SourceMap) -> list[Finding]:
     """Turn each Pydantic error into a Dutch finding at the right line and column."""
     findings = []
     for error in exc.errors(include_url=False):
@@ -713,7 +714,7 @@ def validation_findings(exc: ValidationError, bestand: str, source_map: SourceMa
             at_key = True
             loc = (*loc[:-1], _original_key(source_map, loc))
         position = source_map.locate_key(loc) if at_key else source_map.locate(loc)
-        findings.append(Finding(bestand, position[0], position[1], code, "fout", message))
+        findings.append(Finding(name, position[0], position[1], code, "fout", message))
     return findings
 
 

@@ -48,7 +48,7 @@ BALK_BREEDTE = 10
 class Programma:
     """One programme's progress together with the file it came from."""
 
-    bestand: str
+    path: str
     voortgang: ProgrammaVoortgang
 
 
@@ -97,7 +97,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             console.print()
         title = Text()
         title.append(f"{pv.contract.programma}", style="bold")
-        title.append(f" ({item.bestand})")
+        title.append(f" ({item.path})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
         title.append_text(_status(pv.status))
@@ -373,7 +373,7 @@ def programma_dict(item: Programma) -> dict[str, Any]:
     """One programme's progress as plain data (for JSON)."""
     pv = item.voortgang
     return {
-        "bestand": item.bestand,
+        "bestand": item.path,
         "programma": pv.contract.programma,
         "code": pv.contract.code,
         "jaar": pv.jaar,
@@ -478,7 +478,7 @@ def report_csv(programmas: list[Programma]) -> str:
         for row in pv.indicatoren:
             ind = row.indicator
             values = (
-                item.bestand,
+                item.path,
                 pv.contract.programma,
                 pv.contract.code,
                 ind.doel,
@@ -520,9 +520,9 @@ def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
         config = load_config(start=folder)
     except ConfigError as exc:
         raise VoortgangProbleem(str(exc)) from None
-    name = config.pad.as_posix() if config.pad is not None else None
+    name = config.path.as_posix() if config.path is not None else None
     try:
-        return drempels_uit_tabel(config.tabel("voortgang")), name
+        return drempels_uit_tabel(config.table("voortgang")), name
     except DrempelFout as exc:
         raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
@@ -575,7 +575,7 @@ def run_progress(
         if voortgang is None:
             broken += 1
             for finding in findings:
-                err.print(finding.als_tekst(), highlight=False, soft_wrap=True, markup=False)
+                err.print(finding.as_text(), highlight=False, soft_wrap=True, markup=False)
             err.print(
                 f"programmatool: {name} overgeslagen: het contract bevat fouten",
                 highlight=False,
@@ -601,11 +601,11 @@ def run_progress(
 def _voortgang_van(index: int) -> tuple[list[Finding], ProgrammaVoortgang | None]:
     """Load one contract and compute its progress (in a worker process when there are many)."""
     from .loading import load_contract
-    from .parallel import WERK
+    from .parallel import WORK
     from .progress import contract_progress
 
-    path, name = WERK["files"][index]
+    path, name = WORK["files"][index]
     result = load_contract(path, name)
     if result.contract is None:
         return result.findings, None
-    return [], contract_progress(result.contract, WERK["jaar"], WERK["drempels"])
+    return [], contract_progress(result.contract, WORK["jaar"], WORK["drempels"])

@@ -38,14 +38,14 @@ class RecordProblem(Exception):
 
 
 @dataclass(frozen=True)
-class Vastgelegd:
+class Recorded:
     """What ``record`` wrote: where, and the exact lines added."""
 
-    bestand: str
+    path: str
     indicator: str
-    jaar: int
-    regel: int
-    tekst: str
+    year: int
+    line: int
+    text: str
 
 
 # --- the value --------------------------------------------------------------------------------
@@ -260,14 +260,14 @@ def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
 
 
 def _fouten(result: LoadResult) -> list[str]:
-    return [f.als_tekst() for f in result.findings if f.niveau == "fout"]
+    return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
 def _regel_fouten(result: LoadResult) -> set[tuple[str, str]]:
     """Errors of the consistency rules, without positions (lines move when one is added)."""
     from .rules import run_rules
 
-    return {(f.code, f.bericht) for f in run_rules([result]) if f.niveau == "fout"}
+    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
 
 
 def lees_jaar(tekst: str) -> int:
@@ -285,7 +285,7 @@ def record(
     waarde: str,
     bron: str | None = None,
     toelichting: str | None = None,
-) -> Vastgelegd:
+) -> Recorded:
     """Add one measurement to the contract at ``path``; raises :class:`RecordProblem` and
     leaves the file untouched when anything is wrong."""
     from .writing import write_atomic
@@ -359,4 +359,4 @@ def record(
     except OSError as exc:
         raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
     added = new_text.splitlines()[line - 1].strip()
-    return Vastgelegd(name, indicator.id, jaar, line, added)
+    return Recorded(name, indicator.id, jaar, line, added)

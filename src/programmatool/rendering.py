@@ -1062,7 +1062,7 @@ def render(
     contracten: list[tuple[Contract, str]] = []
     seen: dict[str, str] = {}
     for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
-        result.findings.extend(f for f in findings if f.niveau == "fout")
+        result.findings.extend(f for f in findings if f.severity == "fout")
         if contract is None:
             continue
         code = contract.code
@@ -1120,9 +1120,9 @@ def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contra
 
 def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
     from .loading import load_contract
-    from .parallel import WERK
+    from .parallel import WORK
 
-    path, name = WERK["files"][index]
+    path, name = WORK["files"][index]
     loaded = load_contract(path, name)
     return loaded.findings, loaded.contract
 
@@ -1155,16 +1155,16 @@ def _render_all(
 
 def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     # Only text and the small summary go back to the main process, not the contract.
-    from .parallel import WERK
+    from .parallel import WORK
 
-    contract, name = WERK["contracten"][index]
-    formaat = WERK["formaat"]
-    jaar = WERK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, WERK["namen"], portfolio=formaat == "html")
+    contract, name = WORK["contracten"][index]
+    formaat = WORK["formaat"]
+    jaar = WORK["jaar"]
+    doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat == "html")
     kind = "verantwoording" if jaar is not None else "contract"
-    if "env" not in WERK:  # compiled templates are reused for every contract of this process
-        WERK["env"] = environment(WERK["templates"])
-    text = render_text(WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    if "env" not in WORK:  # compiled templates are reused for every contract of this process
+        WORK["env"] = environment(WORK["templates"])
+    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
 
 
@@ -1185,9 +1185,9 @@ def run_render(
     for problem in result.problemen:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
-        stderr.print(finding.als_tekst(), markup=False, highlight=False, soft_wrap=True)
+        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
     if result.findings:
-        bestanden = sorted({f.bestand for f in result.findings})
+        bestanden = sorted({f.path for f in result.findings})
         stderr.print(
             "niet gemaakt wegens fouten: "
             + ", ".join(bestanden)
