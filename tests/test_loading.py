@@ -208,8 +208,8 @@ def test_merge_key_refused() -> None:
 
 def test_c_parser_and_pure_parser_agree() -> None:
     """The fast C-based reader and ruamel.yaml's own parser give the same data and positions."""
-    from programmatool.loading import events as loading
     from programmatool.loading import SourceMap
+    from programmatool.loading import events as loading
 
     assert loading._c_parser() is not None, "ruamel.yaml.clib is a dependency and must be there"
     corpus = Path(__file__).resolve().parent / "corpus"
@@ -237,8 +237,8 @@ def test_c_parser_and_pure_parser_agree() -> None:
 
 def test_folded_text_before_comment_has_no_control_character() -> None:
     """Regression: ruamel's round-trip parser put '\\a' into folded text followed by a comment."""
-    from programmatool.loading import events as loading
     from programmatool.loading import SourceMap
+    from programmatool.loading import events as loading
 
     text = "a:\n  titel: >-\n    een twee\n    drie\n  # commentaar\n  b: 1\n"
     for fast in (True, False):

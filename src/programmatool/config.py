@@ -11,7 +11,6 @@ Found from the current directory upward (or given with ``--config``). Tables:
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from typing import Any, cast
 from .findings import SEVERITIES, Finding, Severity
 from .loading import DEFAULT_LIMITS, Limits
 from .oserrors import reden
+from .suggest import did_you_mean
 
 FILE_NAME = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
@@ -209,7 +209,7 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
     ctx = _Context(name, text)
     for key in data:
         if key not in TABLES:
-            raise ctx.fail(f"onbekende tabel [{key}]{_suggest(key, TABLES)}", key)
+            raise ctx.fail(f"onbekende tabel [{key}]{did_you_mean(key, TABLES)}", key)
     settings: list[RuleSetting] = []
     rules_table = data.get("regels", {})
     if not isinstance(rules_table, dict):
@@ -217,7 +217,7 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
     for key in rules_table:
         if key not in _RULES_KEYS:
             raise ctx.fail(
-                f"onbekende sleutel '{key}' in [regels]{_suggest(key, _RULES_KEYS)}", key
+                f"onbekende sleutel '{key}' in [regels]{did_you_mean(key, _RULES_KEYS)}", key
             )
     settings.append(_rule_setting(rules_table, None, ctx))
     per_file = rules_table.get("per_bestand", [])
@@ -230,7 +230,7 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
             if key not in _PER_FILE_KEYS:
                 raise ctx.fail(
                     f"onbekende sleutel '{key}' in [[regels.per_bestand]]"
-                    f"{_suggest(key, _PER_FILE_KEYS)}",
+                    f"{did_you_mean(key, _PER_FILE_KEYS)}",
                     key,
                 )
         pattern = entry.get("patroon")
@@ -263,7 +263,7 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
                 code,
             )
         if code not in RULES:
-            raise ctx.fail(f"onbekende regel '{code}'{_suggest(code, sorted(RULES))}", code)
+            raise ctx.fail(f"onbekende regel '{code}'{did_you_mean(code, sorted(RULES))}", code)
     levels: list[tuple[str, Severity]] = []
     for key, value in severity.items():
         if value not in SEVERITIES:
@@ -281,13 +281,10 @@ def _read_limits(table: Any, ctx: _Context) -> Limits:
     values: dict[str, int] = {}
     for key, value in table.items():
         if key not in known:
-            raise ctx.fail(f"onbekende sleutel '{key}' in [limieten]{_suggest(key, known)}", key)
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [limieten]{did_you_mean(key, known)}", key
+            )
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ctx.fail(f"{key} moet een positief geheel getal zijn, niet {value!r}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
-
-
-def _suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; bedoelde u '{close[0]}'?" if close else ""

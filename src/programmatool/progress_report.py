@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
+from .formatting import wrap
 from .progress import (
     STATUSSEN,
     DrempelFout,
@@ -185,28 +186,9 @@ def _naamregels(text: Text, indent: int, width: int) -> list[Text]:
     for i, line in enumerate(text.split("\n")):
         prefix = " " * (indent + (2 if i else 0))
         style = line.spans[0].style if line.spans else line.style
-        for piece in _vouw(line.plain, max(1, width - len(prefix))):
+        for piece in wrap(line.plain, max(1, width - len(prefix))):
             result.append(Text(prefix + piece, style=style))
     return result
-
-
-def _vouw(text: str, room: int) -> list[str]:
-    """Word-wrap ``text`` to ``room`` columns as rich's ``overflow="fold"`` does: a word that
-    does not fit starts a new line, and a word longer than a line is cut where the line ends."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) <= room:
-            current += " " + word
-            continue
-        if current:
-            lines.append(current)
-        while len(word) > room:
-            lines.append(word[:room])
-            word = word[room:]
-        current = word
-    lines.append(current)
-    return lines
 
 
 def _breedte(header: str, cells: list[Text]) -> int:

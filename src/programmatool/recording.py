@@ -11,7 +11,6 @@ loaded again and must give the same contract plus exactly the new realisation.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -308,9 +307,10 @@ def record(
     indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
     if indicator is None:
         ids = [i.id for i in contract.indicatoren]
-        close = difflib.get_close_matches(indicator_id, ids, n=1, cutoff=0.6)
-        hint = f"; bedoelde u '{close[0]}'?" if close else ""
-        known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
+        from .suggest import did_you_mean
+
+        hint = did_you_mean(indicator_id, ids)
+        known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
         raise RecordProblem(f"{name}: onbekende indicator '{indicator_id}'{hint}{known}")
     low, high = toegestane_jaren(contract, indicator)
     if not low <= jaar <= high:

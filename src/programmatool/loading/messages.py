@@ -3,7 +3,6 @@ into Dutch sentences at the right line and column."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..findings import Finding
 from ..model import Contract
+from ..suggest import did_you_mean
 from .base import PathKey, SourceMap
 
 OPENING_CONTEXTS = (
@@ -132,11 +132,7 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
         return "PT010", f"verplicht veld '{loc[-1]}' ontbreekt", False
     if kind == "extra_forbidden":
         unknown = str(loc[-1])
-        hint = ""
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
-        if close:
-            hint = f"; bedoelde u '{close[0]}'?"
+        hint = did_you_mean(unknown, _known_fields(loc[:-1]))
         return "PT011", f"onbekend veld '{unknown}'{hint}", True
     if loc and loc[-1] == "[key]":
         return (

@@ -21,16 +21,8 @@ FORMATEN: tuple[str, ...] = ("md", "html")
 STATUS_WOORDEN = {"concept": "concept", "vastgesteld": "vastgesteld", "gewijzigd": "gewijzigd"}
 ROL_WOORDEN = {"regie": "regie", "afstemming": "afstemming", "faciliterend": "faciliterend"}
 
-#: The order in which indicator statuses are summed up, best first.
-STATUS_VOLGORDE = (
-    "behaald",
-    "op koers",
-    "kleine achterstand",
-    "achter",
-    "geen meting",
-    "niet te bepalen",
-)
-#: A sign per status, so that a status never depends on colour alone.
+#: A sign per status (every one of ``progress.STATUSSEN``), so that a status never depends on
+#: colour alone.
 STATUS_TEKEN = {
     "behaald": "✔",
     "op koers": "●",
@@ -527,12 +519,11 @@ def _mermaid(contract: Contract, labels: dict[str, str]) -> str:
 
 
 def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
+    from ..progress import tel
+
     if voortgang is None:
         return []
-    counts: dict[str, int] = {}
-    for iv in voortgang.indicatoren:
-        counts[iv.status] = counts.get(iv.status, 0) + 1
-    return [(s, counts[s]) for s in STATUS_VOLGORDE if s in counts]
+    return list(tel(iv.status for iv in voortgang.indicatoren).items())
 
 
 def _voortgang(contract: Contract, jaar: int | None) -> ProgrammaVoortgang | None:

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import formatting as fmt
+from ..formatting import getal
 from ..model import Begroting, Contract, Eenheid
 from . import Hit, Source, rule
 
 _FACTOR: dict[str, int] = {"euro": 1, "duizend_euro": 1000}
 
 
-def getal(value: int | float) -> str:
-    """A number written the Dutch way: ``1234567.5`` → ``1.234.567,5``."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        text = f"{abs(value):,}".replace(",", ".")
-    else:
-        whole, _, frac = f"{abs(value):,.2f}".partition(".")
-        frac = frac.rstrip("0")
-        text = whole.replace(",", ".") + ("," + frac if frac else "")
-    return f"-{text}" if value < 0 else text
-
-
 def bedrag(value: int | float, eenheid: Eenheid) -> str:
     """An amount in its table's own unit: ``€ 200.000``, ``1.234`` (× € 1.000) or ``36 uur``."""
-    if eenheid == "euro":
-        return f"€ {getal(value)}"
-    if eenheid == "uren":
-        return f"{getal(value)} uur"
-    return getal(value)
+    return fmt.bedrag(value, eenheid, spatie=" ")
 
 
 def _eenheid_noot(eenheid: Eenheid) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 
+from ..formatting import wrap
+from ..suggest import did_you_mean
 from . import CATEGORIES, LOAD_CODES, RULES, all_rules
 
 
@@ -31,7 +32,7 @@ def list_rules() -> str:
 
 def _wrap(text: str) -> str:
     paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
-    return "\n\n".join(textwrap.fill(p, width=88) for p in paragraphs if p)
+    return "\n\n".join("\n".join(wrap(p, 88)) for p in paragraphs if p)
 
 
 def explain_rule(code: str) -> str | None:
@@ -64,5 +65,4 @@ def explain_rule(code: str) -> str | None:
 def suggestion(code: str) -> str:
     """A Dutch 'did you mean' for a code that does not exist, or an empty string."""
     known = sorted([*LOAD_CODES, *RULES])
-    close = difflib.get_close_matches(code.strip().upper(), known, n=1, cutoff=0.6)
-    return f"; bedoelde u '{close[0]}'?" if close else ""
+    return did_you_mean(code.strip().upper(), known)

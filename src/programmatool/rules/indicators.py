@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..formatting import getal
 from ..model import ONBEKEND_WAARDEN, Indicator
 from . import Hit, Source, rule
-from .budget import getal
 
 Pad = tuple[str | int, ...]
 

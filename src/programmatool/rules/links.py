@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from ..suggest import did_you_mean
 from . import Hit, Source, rule
-
-
-def hint(unknown: str, known: set[str]) -> str:
-    """A Dutch 'did you mean' when exactly one known id is clearly the one meant."""
-    same_case = [k for k in sorted(known) if k.lower() == unknown.lower()]
-    if len(same_case) == 1:
-        return f"; bedoelde u '{same_case[0]}'?"
-    # Only candidates whose cheap upper bounds reach 0.6 can be the (unique) best match. The
-    # unknown word is the matcher's second sequence, whose index difflib builds only once.
-    scored = []
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(unknown)
-    for k in known:
-        matcher.set_seq1(k)
-        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
-            scored.append((matcher.ratio(), k))
-    scored.sort(reverse=True)
-    if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return f"; bedoelde u '{scored[0][1]}'?"
-    return ""
 
 
 @rule(
@@ -60,7 +40,7 @@ def onbekend_doel(source: Source) -> Iterator[Hit]:
                     source,
                     ("inspanningen", i, "doelen", j),
                     f"inspanning '{ins.id}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{hint(doel, known)}",
+                    f"{did_you_mean(doel, known)}",
                 )
     for i, project in enumerate(source.contract.projecten):
         for j, doel in enumerate(project.doelen):
@@ -69,7 +49,7 @@ def onbekend_doel(source: Source) -> Iterator[Hit]:
                     source,
                     ("projecten", i, "doelen", j),
                     f"project '{project.naam}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{hint(doel, known)}",
+                    f"{did_you_mean(doel, known)}",
                 )
 
 
@@ -244,7 +224,7 @@ def indicator_onbekend_doel(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "doel"),
                 f"indicator '{ind.id}' meet doel '{ind.doel}', dat niet bestaat"
-                f"{hint(ind.doel, known)}",
+                f"{did_you_mean(ind.doel, known)}",
             )
 
 
@@ -431,7 +411,7 @@ def onbekende_inspanning(source: Source) -> Iterator[Hit]:
                     source,
                     ("projecten", i, "inspanningen", j),
                     f"project '{project.naam}' verwijst naar inspanning '{ident}', "
-                    f"die niet bestaat{hint(ident, known)}",
+                    f"die niet bestaat{did_you_mean(ident, known)}",
                 )
     if c.middelen is None:
         return
@@ -443,5 +423,5 @@ def onbekende_inspanning(source: Source) -> Iterator[Hit]:
                         source,
                         ("middelen", "begrotingen", b, "regels", r, "inspanningen", j),
                         f"begrotingsregel '{line.omschrijving}' verwijst naar inspanning "
-                        f"'{ident}', die niet bestaat{hint(ident, known)}",
+                        f"'{ident}', die niet bestaat{did_you_mean(ident, known)}",
                     )

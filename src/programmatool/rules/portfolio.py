@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..suggest import did_you_mean
 from . import Hit, Source, rule
-from .links import hint
 
 
 @rule(
@@ -48,7 +48,7 @@ def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
                     source,
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
-                    f"controle heeft die code{hint(rel.programma, codes)}",
+                    f"controle heeft die code{did_you_mean(rel.programma, codes)}",
                 )
 
 
