@@ -197,9 +197,9 @@ def schema(
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        from .oserrors import reden
+        from .oserrors import reason
 
-        fail(f"kan {output.as_posix()} niet schrijven: {reden(exc)}")
+        fail(f"kan {output.as_posix()} niet schrijven: {reason(exc)}")
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from .findings import SEVERITIES, Finding, Severity
 from .loading import DEFAULT_LIMITS, Limits
-from .oserrors import reden
+from .oserrors import reason
 from .suggest import did_you_mean
 
 FILE_NAME = "programmatool.toml"
@@ -152,7 +152,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: het bestand is geen UTF-8 tekst") from None
     except OSError as exc:
-        raise ConfigError(f"{name}: kan niet gelezen worden: {reden(exc)}") from None
+        raise ConfigError(f"{name}: kan niet gelezen worden: {reason(exc)}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

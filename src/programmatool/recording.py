@@ -19,18 +19,18 @@ from typing import Any
 
 from .loading import LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
-from .oserrors import reden
+from .oserrors import reason
 
 #: Exit code when the contract file itself has errors (before or after the change).
 EXIT_CONTRACT = 1
 #: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_WEIGERING = 2
+EXIT_REFUSED = 2
 
 
 class RecordProblem(Exception):
     """A refused request; ``code`` is the exit code, the message is Dutch."""
 
-    def __init__(self, message: str, code: int = EXIT_WEIGERING) -> None:
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -258,11 +258,11 @@ def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
 # --- the command ------------------------------------------------------------------------------
 
 
-def _fouten(result: LoadResult) -> list[str]:
+def _error_lines(result: LoadResult) -> list[str]:
     return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
-def _regel_fouten(result: LoadResult) -> set[tuple[str, str]]:
+def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
     """Errors of the consistency rules, without positions (lines move when one is added)."""
     from .rules import run_rules
 
@@ -296,11 +296,11 @@ def record(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_fouten(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -337,7 +337,7 @@ def record(
     if after.contract is None:
         raise RecordProblem(
             "\n".join(
-                [*_fouten(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
+                [*_error_lines(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
             ),
             EXIT_CONTRACT,
         )
@@ -350,13 +350,13 @@ def record(
         raise RecordProblem(
             f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
         )
-    new_errors = _regel_fouten(after) - _regel_fouten(before)
+    new_errors = _rule_errors(after) - _rule_errors(before)
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
     try:
         write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reason(exc)}") from None
     added = new_text.splitlines()[line - 1].strip()
     return Recorded(name, indicator.id, jaar, line, added)

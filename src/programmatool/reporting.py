@@ -11,7 +11,7 @@ from .findings import Finding
 _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 
 
-def samenvatting(result: CheckResult) -> str:
+def summary_line(result: CheckResult) -> str:
     """The closing line: how many errors and warnings in how many files."""
     n = len(result.results)
     bestanden = f"{n} {'bestand' if n == 1 else 'bestanden'}"
@@ -28,7 +28,7 @@ def report_text(result: CheckResult, console: Console) -> None:
     """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
     if not console.is_terminal:
         # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
-        lines = [f.as_text() for f in result.findings] + [samenvatting(result)]
+        lines = [f.as_text() for f in result.findings] + [summary_line(result)]
         console.file.write("\n".join(lines) + "\n")
         return
     for finding in result.findings:
@@ -41,7 +41,7 @@ def report_text(result: CheckResult, console: Console) -> None:
         line.append(" ")
         line.append(finding.message)
         console.print(line, soft_wrap=True, highlight=False)
-    console.print(samenvatting(result), highlight=False, soft_wrap=True)
+    console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
 FORMATEN = ("text", "json", "github", "sarif", "junit")
@@ -93,7 +93,7 @@ def report_github(result: CheckResult) -> str:
                 props.append(f"col={f.column}")
         props.append(f"title={_gh_property(f.code)}")
         lines.append(f"::{command} {','.join(props)}::{_gh_data(f.message)}")
-    lines.append(samenvatting(result))
+    lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
 

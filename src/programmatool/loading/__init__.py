@@ -71,9 +71,9 @@ def read_contract_bytes(path: str | Path, name: str, limits: Limits) -> bytes | 
         with open(path, "rb") as handle:
             return handle.read(limits.max_bytes + 1)
     except OSError as exc:
-        from ..oserrors import reden
+        from ..oserrors import reason
 
-        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reden(exc)}", (1, 1))
+        return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reason(exc)}", (1, 1))
 
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:

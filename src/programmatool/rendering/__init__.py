@@ -10,13 +10,13 @@ from __future__ import annotations
 from .command import (
     RenderProblem,
     RenderResult,
-    doelpad,
     environment,
     packaged_templates,
     render,
     render_contract,
     render_text,
     run_render,
+    target_path,
 )
 from .safety import markdown_cel, markdown_html, markdown_veilig
 from .views import FORMATEN, Document, PortfolioView, build_document, build_portfolio
@@ -29,7 +29,6 @@ __all__ = [
     "RenderResult",
     "build_document",
     "build_portfolio",
-    "doelpad",
     "environment",
     "markdown_cel",
     "markdown_html",
@@ -39,4 +38,5 @@ __all__ = [
     "render_contract",
     "render_text",
     "run_render",
+    "target_path",
 ]

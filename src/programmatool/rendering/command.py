@@ -97,12 +97,12 @@ def environment(templates: Path | None = None) -> Environment:
 class RenderResult:
     """What ``render`` did: files written, findings in contracts that could not be rendered."""
 
-    geschreven: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    problemen: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
-def doelpad(out: Path, naam: str) -> Path:
+def target_path(out: Path, naam: str) -> Path:
     """The path of a document in ``out``; refuses any name that would land outside it."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html)", naam):
         raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
@@ -156,7 +156,7 @@ def render(
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     result = RenderResult()
-    files, result.problemen = find_contract_files(paths)
+    files, result.problems = find_contract_files(paths)
     contracten: list[tuple[Contract, str]] = []
     seen: dict[str, str] = {}
     for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
@@ -165,7 +165,7 @@ def render(
             continue
         code = contract.code
         if code in seen:
-            result.problemen.append(
+            result.problems.append(
                 f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
             )
             continue
@@ -189,23 +189,23 @@ def render(
         position = f"{where}:{line}" if line else str(where)
         raise RenderProblem(f"{position}: fout in sjabloon: {exc.message or exc}") from exc
 
-    from ..oserrors import reden
+    from ..oserrors import reason
 
     if out.exists() and not out.is_dir():
         raise RenderProblem(f"{out.as_posix()} is geen map")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reden(exc)}") from exc
+        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reason(exc)}") from exc
     if not out.is_dir():
         raise RenderProblem(f"{out.as_posix()} is geen map")
-    targets = [(doelpad(out, naam), text) for naam, text in outputs]
+    targets = [(target_path(out, naam), text) for naam, text in outputs]
     for target, text in targets:
         try:
             write_atomic(target, text.encode("utf-8"))
         except OSError as exc:
-            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reden(exc)}") from exc
-        result.geschreven.append(target)
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
+        result.written.append(target)
     return result
 
 
@@ -280,7 +280,7 @@ def run_render(
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
     result = render(paths, formaat, out, templates, jaar)
-    for problem in result.problemen:
+    for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
         stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
@@ -293,13 +293,13 @@ def run_render(
             markup=False,
             highlight=False,
         )
-    if not result.geschreven and not result.findings and not result.problemen:
+    if not result.written and not result.findings and not result.problems:
         raise RenderProblem(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
             + ", ".join(p.as_posix() for p in paths)
         )
-    for path in result.geschreven:
+    for path in result.written:
         stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
-    if result.problemen:
+    if result.problems:
         return 2
     return 1 if result.findings else 0
