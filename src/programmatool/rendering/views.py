@@ -28,6 +28,7 @@ STATUS_TEKEN = {
     "op koers": "●",
     "kleine achterstand": "▲",
     "achter": "✖",
+    "niet behaald": "✗",
     "geen meting": "○",
     "niet te bepalen": "?",
 }
@@ -63,6 +64,11 @@ class IndicatorView:
     grafiek_tekst: str
     kenmerk: str
     streefdatum: str
+    #: Next to the status: the year of the measurement it rests on, and whether that is
+    #: provisional (``meting 2020, voorlopig``).
+    meting_noot: str = ""
+    #: True when a value in the table is provisional (shown with an asterisk and a note).
+    voorlopig: bool = False
 
 
 @dataclass
@@ -154,6 +160,8 @@ class Document:
     status_programma: str
     bestandsnaam: str
     portfolio: bool
+    #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
+    dekking: str = ""
 
 
 @dataclass
@@ -243,12 +251,13 @@ def _indicator_view(
         r = realisaties.get(jaar)
         if r is None:
             return "–"
+        ster = "*" if r.voorlopig else ""
         if r.waarde is not None:
-            return fmt.waarde(r.waarde, eenheid)
+            return fmt.waarde(r.waarde, eenheid) + ster
         if r.datum is not None:
-            return "bereikt op " + fmt.datum(r.datum)
+            return "bereikt op " + fmt.datum(r.datum) + ster
         if r.behaald is not None:
-            return "behaald" if r.behaald else "niet behaald"
+            return ("behaald" if r.behaald else "niet behaald") + ster
         return "–"
 
     bronnen = sorted({r.bron for r in indicator.realisaties.values() if r.bron})
@@ -323,10 +332,21 @@ def _indicator_view(
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
         uitleg=voortgang.uitleg if voortgang else "",
+        meting_noot=_meting_noot(voortgang),
+        voorlopig=any(indicator.realisaties[j].voorlopig for j in jaren if j in realisaties),
         toelichtingen=toelichtingen,
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
+
+
+def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
+    """The year of the measurement a verdict rests on, so that a later year's report never
+    hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
+    if voortgang is None or voortgang.realisatie_jaar is None:
+        return ""
+    noot = f"meting {voortgang.realisatie_jaar}"
+    return noot + ", voorlopig" if voortgang.voorlopig else noot
 
 
 def _planning(inspanning: Inspanning) -> str:
@@ -666,7 +686,16 @@ def build_document(
         status_programma=voortgang.status if voortgang is not None else "",
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
+        dekking=_dekking(voortgang),
     )
+
+
+def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
+    from ..progress import dekking_tekst
+
+    if voortgang is None or not voortgang.aantal:
+        return ""
+    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
 def _hoofdbegroting(contract: Contract) -> Begroting | None:

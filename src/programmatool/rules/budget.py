@@ -14,7 +14,12 @@ _FACTOR: dict[str, int] = {"euro": 1, "duizend_euro": 1000}
 
 def bedrag(value: int | float, eenheid: Eenheid) -> str:
     """An amount in its table's own unit: ``€ 200.000``, ``1.234`` (× € 1.000) or ``36 uur``."""
+    # Cents are written as two decimals, as on a bank statement: € 15.000,40, not € 15.000,4.
     return fmt.bedrag(value, eenheid, spatie=" ")
+
+
+#: Every field of a ``capaciteit`` entry that holds hours (a number or a range).
+_UREN_VELDEN = ("uren_per_week", "uren_totaal", "uren")
 
 
 def _eenheid_noot(eenheid: Eenheid) -> str:
@@ -366,7 +371,8 @@ def spreiding_totaal(source: Source) -> Iterator[Hit]:
     "Negatief bedrag waar dat niet kan",
     why="""
         Een jaartotaal, een eindtotaal, een spreiding, het bedrag van een inspanning en een
-        aantal uren kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
+        aantal uren (in een urentabel en bij capaciteit: `uren_per_week`, `uren_totaal` en
+        `uren`) kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
         begrotingsregel in euro mag wel negatief zijn, bijvoorbeeld een dekking of korting.)
     """,
     example="""
@@ -417,7 +423,7 @@ def negatief(source: Source) -> Iterator[Hit]:
                     (("inspanningen", i, "bedragen", year), f"bedrag {year} van '{ins.id}'")
                 )
     for i, cap in enumerate(c.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and (uren.van < 0 or (uren.tot is not None and uren.tot < 0)):
                 found.append((("capaciteit", i, veld), f"uren van '{cap.rol}'"))
@@ -505,23 +511,28 @@ def inspanningen_boven_budget(source: Source) -> Iterator[Hit]:
     "Urenbereik loopt achteruit",
     why="""
         Een bereik als "24 tot 32 uur" heeft een ondergrens die niet groter is dan de
-        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld.
+        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld. Dat geldt
+        voor elk aantal uren bij capaciteit: `uren_per_week`, `uren_totaal` en `uren`.
     """,
     example="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 32, tot: 24}
+          - rol: Advisering milieu
+            uren: {van: 6, tot: 2}
     """,
     fix="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 24, tot: 32}
+          - rol: Advisering milieu
+            uren: {van: 2, tot: 6}
     """,
 )
 def urenbereik(source: Source) -> Iterator[Hit]:
     """Hour ranges whose lower bound exceeds the upper bound."""
     for i, cap in enumerate(source.contract.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and uren.tot is not None and uren.van > uren.tot:
                 yield Hit(
