@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from programmatool.card import programmakaart
 from programmatool.loading import load_contract
 from programmatool.progress import contract_progress
+from programmatool.rendering.card import programmakaart
 
 from .conftest import PROGRAMMAS
 

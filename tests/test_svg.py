@@ -69,7 +69,7 @@ def _inside(point: tuple[float, float], rect: Rect) -> bool:
 
 
 def _din_drawings(name: str) -> list[str]:
-    from programmatool.rendering import _din_view
+    from programmatool.rendering.views import _din_view
 
     contract = load_contract(PROGRAMMAS / f"{name}.yaml").contract
     assert contract is not None

@@ -19,9 +19,9 @@ from .recording import (
     SLOT_WACHTTIJD,
     RecordProblem,
     _doel,
-    _fouten,
+    _error_lines,
     _lees,
-    _regel_fouten,
+    _rule_errors,
     _schrijf,
     _schrijfbaar,
     _slot,
@@ -146,7 +146,7 @@ def _log_locked(
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_fouten(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -190,7 +190,9 @@ def _log_locked(
     after = load_text(new_text, name)
     if after.contract is None:
         raise RecordProblem(
-            "\n".join([*_fouten(after), f"{name}: het verslag zou het contract ongeldig maken"]),
+            "\n".join(
+                [*_error_lines(after), f"{name}: het verslag zou het contract ongeldig maken"]
+            ),
             EXIT_CONTRACT,
         )
     expected = contract.model_copy(deep=True)
@@ -201,7 +203,7 @@ def _log_locked(
         raise RecordProblem(
             f"{name}: het verslag kon niet precies zo worden toegevoegd; niets gewijzigd"
         )
-    new_errors = _regel_fouten(after) - _regel_fouten(before)
+    new_errors = _rule_errors(after) - _rule_errors(before)
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: het verslag geeft een fout: {details}", EXIT_CONTRACT)

@@ -76,24 +76,10 @@ def wrap(text: str, width: float, max_lines: int | None = None) -> list[str]:
 
     Without ``max_lines`` the whole text is kept: a label is never cut to a fragment.
     """
+    from .formatting import wrap as wrap_words
+
     limit = max(4, int((width - 2 * _PAD) / _CHAR_WIDTH))
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > limit:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[: limit - 1] + "-")
-            word = word[limit - 1 :]
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
+    lines = wrap_words(text, limit, hyphen=True)
     if max_lines is not None and len(lines) > max_lines:
         last = lines[max_lines - 1]
         if len(last) + 1 > limit:

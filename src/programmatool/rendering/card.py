@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import formatting as fmt
-from .model import Begroting, Contract
-from .progress import STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
+from .. import formatting as fmt
+from ..model import Begroting, Contract
+from ..progress import STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
 
 #: Statuses that carry a verdict on a measurement (the others mean: nothing to judge yet).
 _OORDELEN = ("behaald", "op koers", "kleine achterstand", "achter", "niet behaald")
