@@ -26,7 +26,7 @@ def test_new_contract_is_valid_and_only_asks_for_what_is_missing(
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=programmacontract.schema.json"
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     c = result.contract
     assert (c.programma, c.code, c.gemeente, c.status) == (
         "Schone Stad",
@@ -36,7 +36,7 @@ def test_new_contract_is_valid_and_only_asks_for_what_is_missing(
     )
     assert (c.periode.start, c.periode.eind) == (2024, 2027)
     findings = check([path]).findings
-    assert {f.niveau for f in findings} == {"waarschuwing"}
+    assert {f.severity for f in findings} == {"waarschuwing"}
     assert sorted(f.code for f in findings) == ["PT110", "PT601"]
 
 

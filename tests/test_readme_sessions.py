@@ -4,9 +4,9 @@ and its output compared with what the README shows.
 The sessions run in README order in one scratch folder, as a reader who follows the README
 would: a session sees what the earlier ones changed. The folder holds copies of
 ``programmas/`` and ``tests/fixtures/``, the files the README describes (``slecht.yaml``,
-``handgeschreven.yaml``, for the import also in ``programmas/``, ``gemeente/``,
-``metingen.csv``), and ``programmatool`` is on the PATH. A line ``…`` in the README stands for
-any number of lines. Blocks with other commands (installing the benchmark tools) are not run,
+``schone-stad.yaml``, ``handgeschreven.yaml``, for the import also in ``programmas/``,
+``gemeente/``, ``metingen.csv``), and ``programmatool`` is on the PATH. A line ``…`` in the
+README stands for any number of lines. Blocks with other commands (installing the benchmark tools) are not run,
 nor ``diff --sinds`` (it needs the repository's git history; tests/test_diff_cli.py checks it).
 
 After a deliberate change of output, ``UPDATE_README=1 .venv/bin/pytest
@@ -83,6 +83,8 @@ def _workspace(tmp_path: Path) -> Path:
     )
     assert slecht.count("tweeduizend") == 1 and slecht.count("streefwaardes") == 1
     (work / "slecht.yaml").write_text(slecht, encoding="utf-8")
+    # The README's small example contract (code schone-stad) under its own name.
+    (work / "schone-stad.yaml").write_text(minimaal, encoding="utf-8")
     shutil.copy(ROOT / "tests" / "fixtures" / "progress" / "handgeschreven.yaml", work)
     readme = README.read_text(encoding="utf-8")
     # "met als `metingen.csv` (Windows-1252, …)" followed by the file's text.

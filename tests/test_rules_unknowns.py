@@ -26,12 +26,12 @@ def test_unknowns_load_and_each_is_asked_for(tmp_path: Path) -> None:
     path = tmp_path / "contract.yaml"
     path.write_text(text, encoding="utf-8")
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     assert result.contract.periode.tekst() == "2019–onbekend"
     found = findings(path)
     # Nothing is an error: 'onbekend' is not a broken reference (PT101/PT104) or a bad year.
-    assert [f for f in found if f.niveau == "fout"] == []
-    pt601 = [(f.regel, f.bericht) for f in found if f.code == "PT601"]
+    assert [f for f in found if f.severity == "fout"] == []
+    pt601 = [(f.line, f.message) for f in found if f.code == "PT601"]
     assert pt601 == [
         (
             line_of(path, "status: onbekend"),
@@ -72,13 +72,13 @@ def test_unknowns_load_and_each_is_asked_for(tmp_path: Path) -> None:
 def test_a_wrong_year_still_gets_the_year_message(tmp_path: Path) -> None:
     path = variant(tmp_path, "eind: 2022}", "eind: onbekent}")
     [f] = load_contract(path).findings
-    assert (f.code, f.bericht) == ("PT012", "eind: verwacht een geheel getal, gevonden 'onbekent'")
+    assert (f.code, f.message) == ("PT012", "eind: verwacht een geheel getal, gevonden 'onbekent'")
 
 
 def test_written_unknown_direction_is_a_warning_missing_one_an_error(tmp_path: Path) -> None:
     unknown = variant(tmp_path, "    richting: lager\n", "    richting: onbekend\n", "a.yaml")
     [f] = findings(unknown, code="PT601")
-    assert f.bericht == (
+    assert f.message == (
         "indicator 'restafval': de richting (is hoger of lager beter?) is onbekend; zonder "
         "richting is de voortgang niet te bepalen"
     )
@@ -94,8 +94,8 @@ def test_written_unknown_direction_is_a_warning_missing_one_an_error(tmp_path: P
         "c.yaml",
     )
     [f] = findings(missing, code="PT311")
-    assert (f.regel, f.niveau) == (line_of(missing, "- id: scholen"), "fout")
-    assert "indicator 'scholen' heeft geen richting" in f.bericht
+    assert (f.line, f.severity) == (line_of(missing, "- id: scholen"), "fout")
+    assert "indicator 'scholen' heeft geen richting" in f.message
 
 
 def test_one_level_of_goals_is_not_nagged_and_checks_the_goals(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_one_level_of_goals_is_not_nagged_and_checks_the_goals(tmp_path: Path) -
     unserved = path.read_text(encoding="utf-8").replace("doelen: [c, d]", "doelen: [c]")
     path.write_text(unserved, encoding="utf-8")
     [f] = findings(path, code="PT102")
-    assert (f.regel, f.bericht) == (
+    assert (f.line, f.message) == (
         line_of(path, "- id: d"),
         "geen inspanning draagt bij aan doel 'd'",
     )
@@ -129,7 +129,7 @@ def test_one_level_of_goals_is_not_nagged_and_checks_the_goals(tmp_path: Path) -
     )
     path.write_text(nested, encoding="utf-8")
     [f] = findings(path, code="PT109")
-    assert f.niveau == "fout" and "doelniveaus: 1" in f.bericht
+    assert f.severity == "fout" and "doelniveaus: 1" in f.message
 
 
 def test_grammar_for_a_single_goal(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_grammar_for_a_single_goal(tmp_path: Path) -> None:
         "      - id: a\n        titel: U\n",
         encoding="utf-8",
     )
-    messages = {f.code: f.bericht for f in findings(path)}
+    messages = {f.code: f.message for f in findings(path)}
     assert messages["PT102"] == (
         "geen enkele inspanning is aan een doel gekoppeld, dus het enige operationele doel "
         "heeft geen inspanning"
@@ -162,5 +162,5 @@ def test_relation_outside_the_portfolio(tmp_path: Path) -> None:
     assert [f for f in findings(path) if f.code.startswith("PT4")] == []
     bare = variant(tmp_path, "projecten:\n", "relaties:\n  - naam: Iets\nprojecten:\n", "b.yaml")
     [f] = load_contract(bare).findings
-    assert f.code == "PT010" and "'extern: true'" in f.bericht
-    assert f.regel == line_of(bare, "- naam: Iets")
+    assert f.code == "PT010" and "'extern: true'" in f.message
+    assert f.line == line_of(bare, "- naam: Iets")

@@ -67,7 +67,7 @@ def _line(indent: str, key_value: str, comment: str) -> str:
 
 
 def _describe(cls: type[BaseModel], name: str) -> str:
-    description, _ = FIELDS[f"{cls.__name__}.{name}"]
+    description, _ = FIELDS.get(f"{cls.__name__}.{name}", ("", ""))
     raw = typing.get_type_hints(cls, include_extras=True)[name]
     choices = _choices(raw)
     if choices:
@@ -119,7 +119,7 @@ def _example_entry(
     lines = []
     pad = " " * offset
     for n, name in enumerate(cls.model_fields):
-        _, example = FIELDS[f"{cls.__name__}.{name}"]
+        _, example = FIELDS.get(f"{cls.__name__}.{name}", ("", ""))
         if item:
             prefix = f"{base}#{pad} - " if n == 0 else f"{base}#{pad}   "
             inner = offset + 4

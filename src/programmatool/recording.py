@@ -11,7 +11,6 @@ loaded again and must give the same contract plus exactly the new realisation.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -20,19 +19,20 @@ from typing import Any
 
 from .loading import LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
-from .oserrors import reden
+from .oserrors import reason as os_reason
 from .progress import NAMETING_JAREN
+from .suggest import did_you_mean
 
 #: Exit code when the contract file itself has errors (before or after the change).
 EXIT_CONTRACT = 1
 #: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_WEIGERING = 2
+EXIT_REFUSED = 2
 
 
 class RecordProblem(Exception):
     """A refused request; ``code`` is the exit code, the message is Dutch."""
 
-    def __init__(self, message: str, code: int = EXIT_WEIGERING) -> None:
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -165,18 +165,31 @@ def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
     return end + 1, ""
 
 
-def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> tuple[str, int]:
+def splice(
+    text: str,
+    indicator_id: str,
+    jaar: int,
+    fields: dict[str, Any],
+    *,
+    lijst: str = "indicatoren",
+    sleutel: str = "realisaties",
+    na: str | None = "streefwaarden",
+) -> tuple[str, int]:
     """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
     its key to the end of its value, so a comment after it stays), and the 1-based line where
-    it stands."""
+    it stands.
+
+    ``lijst``, ``sleutel`` and ``na`` choose another per-year mapping of a listed item, e.g. an
+    effort's ``uitvoering`` (a new mapping goes after ``na``, else after the item's last key).
+    """
     from ruamel.yaml.nodes import MappingNode
 
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _compose(text)
     entry = _entry(jaar, fields)
-    indicatoren = _mapping_get(root, "indicatoren")
+    indicatoren = _mapping_get(root, lijst)
     if indicatoren is None:
-        raise RecordProblem("het contract heeft geen indicatoren")
+        raise RecordProblem(f"het contract heeft geen {lijst}")
     target = None
     for item in indicatoren[1].value:
         found = _mapping_get(item, "id") if isinstance(item, MappingNode) else None
@@ -184,13 +197,13 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
             target = item
             break
     if target is None:
-        raise RecordProblem(f"indicator {indicator_id} niet gevonden in de tekst")
+        raise RecordProblem(f"{indicator_id} niet gevonden in de {lijst} in de tekst")
 
-    existing = _mapping_get(target, "realisaties")
+    existing = _mapping_get(target, sleutel)
     if existing is not None:
         node = existing[1]
         if not isinstance(node, MappingNode):
-            raise RecordProblem("realisaties van deze indicator is geen mapping")
+            raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
         same = [(k, v) for k, v in node.value if _jaar_van(k) == jaar]
         if same:
             key, value = same[0]
@@ -213,12 +226,12 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
         return _insert(text, at, prefix + " " * column + entry + newline)
 
     if target.flow_style:
-        return _insert(text, _node_end(target.value[-1][1]), f", realisaties: {{{entry}}}")
-    anchor = _mapping_get(target, "streefwaarden") or target.value[-1]
+        return _insert(text, _node_end(target.value[-1][1]), f", {sleutel}: {{{entry}}}")
+    anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
     column = int(target.value[0][0].start_mark.column)
     step = _indent_step(root)
     at, prefix = _after_line(text, _node_end(anchor[1]), newline)
-    block = f"{' ' * column}realisaties:{newline}{' ' * (column + step)}{entry}{newline}"
+    block = f"{' ' * column}{sleutel}:{newline}{' ' * (column + step)}{entry}{newline}"
     new_text, line = _insert(text, at, prefix + block)
     return new_text, line + 1  # the entry stands on the line below the new key
 
@@ -280,15 +293,15 @@ class Wijziging:
     oud: str | None = None
 
 
-def _fouten(result: LoadResult) -> list[str]:
-    return [f.als_tekst() for f in result.findings if f.niveau == "fout"]
+def _error_lines(result: LoadResult) -> list[str]:
+    return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
-def _regel_fouten(result: LoadResult) -> set[tuple[str, str]]:
+def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
     """Errors of the consistency rules, without positions (lines move when one is added)."""
     from .rules import run_rules
 
-    return {(f.code, f.bericht) for f in run_rules([result]) if f.niveau == "fout"}
+    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
 
 
 def lees_jaar(tekst: str) -> int:
@@ -336,7 +349,7 @@ def plan(
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_fouten(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -385,7 +398,7 @@ def plan(
     if after.contract is None:
         raise RecordProblem(
             "\n".join(
-                [*_fouten(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
+                [*_error_lines(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
             ),
             EXIT_CONTRACT,
         )
@@ -393,7 +406,7 @@ def plan(
         raise RecordProblem(
             f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
         )
-    new_errors = _regel_fouten(after) - _regel_fouten(before)
+    new_errors = _rule_errors(after) - _rule_errors(before)
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
@@ -413,9 +426,8 @@ def _zoek_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     if indicator is not None:
         return indicator
     ids = [i.id for i in contract.indicatoren]
-    close = difflib.get_close_matches(indicator_id, ids, n=1, cutoff=0.6)
-    hint = f"; bedoelde u '{close[0]}'?" if close else ""
-    known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
+    hint = did_you_mean(indicator_id, ids)
+    known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
@@ -465,7 +477,7 @@ def _doel(path: Path) -> Path:
     try:
         return path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
-        reason = reden(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
+        reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
 
 
@@ -491,7 +503,7 @@ def _lees(target: Path, name: str) -> bytes:
     try:
         return target.read_bytes()
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {os_reason(exc)}") from None
 
 
 def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
@@ -506,7 +518,7 @@ def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
     try:
         write_atomic(target, new)
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
 
 
 def vastleggen(
@@ -537,7 +549,7 @@ def vastleggen(
                 ) from None
             except OSError as exc:
                 raise RecordProblem(
-                    f"{name}: kan het bestand niet vergrendelen: {reden(exc)}"
+                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
                 ) from None
         plans: list[tuple[Path, str, bytes, bytes]] = []
         changes: list[Wijziging] = []
@@ -661,7 +673,7 @@ def run_import(
                 where,
             )
         )
-    code = EXIT_WEIGERING
+    code = EXIT_REFUSED
     if problems:
         # Also check the rows that were fine so far against their contracts: every problem of
         # the sheet is reported at once, in row order.
@@ -717,7 +729,6 @@ class _Codes:
         if found:
             names = ", ".join(p.as_posix() for p in found)
             return f"programmacode '{code}' staat in meer dan één contract ({names})"
-        close = difflib.get_close_matches(code, list(self.paths), n=1, cutoff=0.6)
-        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+        hint = did_you_mean(code, self.paths)
         broken = f" ({self.broken} contracten met fouten overgeslagen)" if self.broken else ""
         return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

@@ -172,6 +172,13 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Inspanning.bedragen": ("geld per jaar", "{2019: 10000}"),
     "Inspanning.bedrag_toelichting": ("toelichting op de bedragen", "Uit het werkbudget"),
     "Inspanning.kleur": ("kleur van de aanpak in het model van De Caluwé", "groen"),
+    "Inspanning.uitvoering": (
+        "per jaar hoe de inspanning is verlopen (programmatool log)",
+        "{2020: {status: loopt}}",
+    ),
+    "Uitvoering.status": ("hoe de inspanning dat jaar is verlopen", "gereed"),
+    "Uitvoering.toelichting": ("wat er is gedaan (Markdown)", "Twaalf scholen deden mee."),
+    "Uitvoering.besteed": ("wat er dat jaar aan is uitgegeven, in euro", "9500"),
     # --- indicators
     "Indicator.id": ("id, door de auteur gekozen en stabiel", "scholen"),
     "Indicator.naam": ("de indicator zoals gedrukt", "Aantal scholen dat meedoet"),
@@ -327,6 +334,7 @@ MODELS: dict[str, str] = {
     "Inspanning": "Wat het programma doet (`inspanningen`).",
     "Indicator": "Waaraan te zien is of een doel wordt bereikt (`indicatoren`).",
     "Vergelijking": "Een vergelijkingsreeks bij een indicator (`vergelijkingen`).",
+    "Uitvoering": "Wat er in een jaar aan een inspanning is gedaan (`uitvoering: {2020: …}`).",
     "Realisatie": "Een meting (`realisaties: {2020: …}`); `2020: 12` is kort voor `{waarde: 12}`.",
     "Middelen": "Het geld (`middelen`).",
     "Begroting": "Een begrotingstabel (`middelen.begrotingen`), met de totalen zoals gedrukt.",

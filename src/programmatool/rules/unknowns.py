@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ONBEKEND, Persoon, is_onbekend
-from . import Bron, Melding, regel
+from . import Hit, Source, rule
 
 _VUL_IN = "de bron noemt het niet; vul het in zodra het bekend is"
 
 
-@regel(
+@rule(
     "PT601",
     "waarschuwing",
     "De bron zegt het niet: onbekend",
-    waarom="""
+    why="""
         Een bron zwijgt soms: een begroting noemt geen portefeuillehouder, een tabel geeft
         een nulmeting zonder jaar, een indicator hangt aan geen doel. Verzin dan niets
         ("naam: onbekend" als persoon, een gegokte periode), maar schrijf het woord
@@ -24,31 +24,31 @@ _VUL_IN = "de bron noemt het niet; vul het in zodra het bekend is"
         deze regel vraagt erom, zodat het wordt ingevuld zodra het bekend is. Een
         streefwaarde zonder jaar (`streefwaarde_zonder_jaar`) telt ook mee.
     """,
-    voorbeeld="""
+    example="""
         status: onbekend
         rollen:
           bestuurlijk_opdrachtgevers: onbekend
     """,
-    oplossing="""
+    fix="""
         status: vastgesteld
         rollen:
           bestuurlijk_opdrachtgevers:
             - naam: A. de Wethouder
     """,
 )
-def onbekend_in_de_bron(bron: Bron) -> Iterator[Melding]:
+def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
     """Every explicit unknown outside the numbers, so that it gets filled in."""
-    c = bron.contract
+    c = source.contract
     if c.status == ONBEKEND:
-        yield Melding(bron, ("status",), f"status is onbekend: {_VUL_IN}")
+        yield Hit(source, ("status",), f"status is onbekend: {_VUL_IN}")
     for kant, woord in (("start", "startjaar"), ("eind", "eindjaar")):
         if getattr(c.periode, kant) == ONBEKEND:
-            yield Melding(bron, ("periode", kant), f"{woord} van de periode is onbekend: {_VUL_IN}")
+            yield Hit(source, ("periode", kant), f"{woord} van de periode is onbekend: {_VUL_IN}")
     rollen = c.rollen
     for j, persoon in enumerate(rollen.bestuurlijk_opdrachtgevers):
         if is_onbekend(persoon):
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("rollen", "bestuurlijk_opdrachtgevers", j),
                 f"bestuurlijk opdrachtgever is onbekend: {_VUL_IN}",
             )
@@ -58,45 +58,45 @@ def onbekend_in_de_bron(bron: Bron) -> Iterator[Melding]:
     ]
     for veld, woord, enkel in single:
         if enkel is not None and is_onbekend(enkel):
-            yield Melding(bron, ("rollen", veld), f"{woord} is onbekend: {_VUL_IN}")
+            yield Hit(source, ("rollen", veld), f"{woord} is onbekend: {_VUL_IN}")
     for r, rol in enumerate(rollen.overige):
         for j, lid in enumerate(rol.personen):
             if is_onbekend(lid):
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("rollen", "overige", r, "personen", j),
                     f"de naam bij rol '{rol.rol}' is onbekend: {_VUL_IN}",
                 )
     for i, ins in enumerate(c.inspanningen):
         if ONBEKEND in ins.doelen:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("inspanningen", i, "doelen"),
                 f"inspanning '{ins.id}': aan welk doel ze bijdraagt is onbekend: {_VUL_IN}",
             )
     for i, ind in enumerate(c.indicatoren):
         if ind.doel == ONBEKEND:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "doel"),
                 f"indicator '{ind.id}': het doel dat hij meet is onbekend: {_VUL_IN}",
             )
         if ind.peiljaar == ONBEKEND:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "peiljaar"),
                 f"indicator '{ind.id}': het peiljaar is onbekend: {_VUL_IN}",
             )
         if ind.richting == ONBEKEND:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "richting"),
                 f"indicator '{ind.id}': de richting (is hoger of lager beter?) is onbekend; "
                 "zonder richting is de voortgang niet te bepalen",
             )
         if ind.streefwaarde_zonder_jaar is not None:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "streefwaarde_zonder_jaar"),
                 f"indicator '{ind.id}': de streefwaarde heeft geen jaar: {_VUL_IN}",
             )
