@@ -6,8 +6,9 @@ would: a session sees what the earlier ones changed. The folder holds copies of
 ``programmas/`` and ``tests/fixtures/``, the files the README describes (``slecht.yaml``,
 ``schone-stad.yaml``, ``handgeschreven.yaml``, for the import also in ``programmas/``,
 ``gemeente/``, ``metingen.csv``), and ``programmatool`` is on the PATH. A line ``…`` in the
-README stands for any number of lines. Blocks with other commands (installing the benchmark tools) are not run,
-nor ``diff --sinds`` (it needs the repository's git history; tests/test_diff_cli.py checks it).
+README stands for any number of lines. Blocks with other commands (installing the benchmark
+tools) are not run, nor ``diff --sinds`` (it needs the repository's git history;
+tests/test_diff_cli.py checks it).
 
 After a deliberate change of output, ``UPDATE_README=1 .venv/bin/pytest
 tests/test_readme_sessions.py`` writes the new output into the README (steps with ``…`` are
