@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from programmatool.rules.budget import bedrag, getal
 
 from .test_rules_support import findings, line_of, variant
@@ -29,6 +31,36 @@ def test_pt201_year_total_differs_from_lines(tmp_path: Path) -> None:
         "'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal is "
         "€ 16.500 (verschil € 1.500)"
     )
+
+
+def test_pt201_printed_total_below_the_sum_of_its_lines(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 13500}"
+    )
+    [f] = findings(path, code="PT201")
+    assert f.regel == line_of(path, "2020: 13500")
+    assert f.bericht == (
+        "'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal is "
+        "€ 13.500 (verschil € 1.500)"
+    )
+
+
+@pytest.mark.parametrize(("total", "difference"), [("15000.4", "0,40"), ("14999.6", "0,40")])
+def test_pt201_totals_are_compared_in_cents_not_whole_euros(
+    tmp_path: Path, total: str, difference: str
+) -> None:
+    # 40 cents either way rounds to the same whole euro, but is still a total that is off.
+    path = variant(
+        tmp_path, "totalen: {2019: 14000, 2020: 15000}", f"totalen: {{2019: 14000, 2020: {total}}}"
+    )
+    [f] = findings(path, code="PT201")
+    assert f.bericht.endswith(f"(verschil € {difference})")
+
+
+def test_pt202_grand_total_is_compared_in_cents(tmp_path: Path) -> None:
+    path = variant(tmp_path, "totaal: 29000\n", "totaal: 29000.3\n")
+    [f] = findings(path, code="PT202")
+    assert f.bericht.endswith("(verschil € 0,30)")
 
 
 def test_pt201_thousands_and_hours_in_their_own_unit(tmp_path: Path) -> None:
@@ -163,6 +195,31 @@ def test_pt208_hour_range_reversed(tmp_path: Path) -> None:
         "'Programmamanager': van 32 tot 24 uur loopt achteruit; de ondergrens is groter dan "
         "de bovengrens"
     )
+
+
+def test_pt208_reversed_range_in_capaciteit_uren(tmp_path: Path) -> None:
+    # `uren` (hours printed without "per week" or "in total") is checked like uren_per_week.
+    path = variant(tmp_path, "uren: {van: 2, tot: 6}", "uren: {van: 6, tot: 2}")
+    [f] = findings(path, code="PT208")
+    assert f.regel == line_of(path, "uren: {van: 6, tot: 2}")
+    assert f.bericht == (
+        "'Advisering milieu': van 6 tot 2 uur loopt achteruit; de ondergrens is groter dan "
+        "de bovengrens"
+    )
+
+
+@pytest.mark.parametrize("hours", ["-3", "{van: -2, tot: 6}", "{van: 2, tot: -6}"])
+def test_pt206_negative_capaciteit_uren(tmp_path: Path, hours: str) -> None:
+    path = variant(tmp_path, "uren: {van: 2, tot: 6}", f"uren: {hours}")
+    [f] = findings(path, code="PT206")
+    assert f.regel == line_of(path, f"uren: {hours}")
+    assert f.bericht == "uren van 'Advisering milieu' is negatief; dat kan hier niet"
+
+
+def test_capaciteit_uren_in_order_and_positive_is_fine(tmp_path: Path) -> None:
+    for hours in ("{van: 2, tot: 6}", "{van: 4, tot: 4}", "12", "0"):
+        path = variant(tmp_path, "uren: {van: 2, tot: 6}", f"uren: {hours}")
+        assert findings(path, code="PT206") == findings(path, code="PT208") == []
 
 
 def test_pt209_spread_amounts_do_not_add_up_to_total(tmp_path: Path) -> None:

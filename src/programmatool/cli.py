@@ -105,7 +105,7 @@ def check(
         typer.Option(
             "--no-cache",
             help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
-            "(.programmatool_cache, of PROGRAMMATOOL_CACHE_DIR) te halen.",
+            "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen.",
         ),
     ] = False,
     jobs: Annotated[
@@ -341,6 +341,65 @@ def render(
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
+
+
+@app.command()
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OUD NIEUW (twee bestanden of mappen), of met --sinds de contracten of mappen "
+            "van nu.",
+            show_default=False,
+            metavar="PAD...",
+        ),
+    ],
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            help="Vergelijk met de versie in git bij deze revisie (tag, tak of commit).",
+            metavar="REVISIE",
+        ),
+    ] = None,
+    formaat: Annotated[
+        str,
+        typer.Option("--format", help="Uitvoer: text, markdown of json.", metavar="FORMAAT"),
+    ] = "text",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml).",
+            metavar="BESTAND",
+        ),
+    ] = None,
+) -> None:
+    """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
+    from .config import ConfigError, load_config
+    from .diff_report import FORMATEN, DiffProblem, compare_files, compare_since, present
+
+    if formaat == "md":
+        formaat = "markdown"
+    if formaat not in FORMATEN:
+        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
+    if sinds is None and len(paths) != 2:
+        fail("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        if sinds is None:
+            result = compare_files(paths[0], paths[1], settings)
+        else:
+            result = compare_since(paths, sinds, settings)
+    except DiffProblem as exc:
+        for line in exc.details:
+            stderr().print(line)
+        fail(exc.message)
+    sys.stdout.write(present(result, formaat))
+    raise typer.Exit(EXIT_FINDINGS if result.changes() else EXIT_OK)
 
 
 _CLICK_MESSAGES = {

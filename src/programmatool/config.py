@@ -26,7 +26,7 @@ BESTANDSNAAM = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
 
 #: Top-level tables a configuration may hold; other tables are a typo.
-TABELLEN = ("regels", "voortgang", "limieten")
+TABELLEN = ("regels", "voortgang", "limieten", "diff")
 
 _NIVEAUS: tuple[Niveau, ...] = ("fout", "waarschuwing")
 _REGEL_SLEUTELS = ("uit", "niveau", "per_bestand")
@@ -238,6 +238,7 @@ def _parse(data: dict[str, Any], name: str, text: str, basis: Path, pad: Path) -
             raise ctx.fail("[[regels.per_bestand]] mist 'patroon' (bijvoorbeeld 'oud/*.yaml')")
         instellingen.append(_instelling(entry, patroon, ctx))
     limieten = _limieten(data.get("limieten", {}), ctx)
+    _diff_table(data.get("diff", {}), ctx)
     for table in ("voortgang",):
         if table in data and not isinstance(data[table], dict):
             raise ctx.fail(f"'{table}' moet een tabel zijn", table)
@@ -286,6 +287,41 @@ def _limieten(table: Any, ctx: _Context) -> Limits:
             raise ctx.fail(f"{key} moet een positief geheel getal zijn, niet {value!r}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
+
+
+def _diff_table(table: Any, ctx: _Context) -> None:
+    """``[diff]``: ``uit = [soort, ...]`` and ``niveau = {soort = "belangrijk"}``."""
+    from .diff import CHECKS, SEVERITIES
+
+    if not isinstance(table, dict):
+        raise ctx.fail("'diff' moet een tabel zijn", "diff")
+    for key in table:
+        if key not in ("uit", "niveau"):
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [diff]{_suggest(key, ('uit', 'niveau'))}", key
+            )
+    uit = table.get("uit", [])
+    if not isinstance(uit, list) or not all(isinstance(c, str) for c in uit):
+        raise ctx.fail(
+            "'uit' in [diff] moet een lijst van soorten zijn, zoals [\"tekst-gewijzigd\"]", "uit"
+        )
+    niveau = table.get("niveau", {})
+    if not isinstance(niveau, dict):
+        raise ctx.fail(
+            "'niveau' in [diff] moet een tabel zijn, zoals {bedrag-gewijzigd = \"belangrijk\"}",
+            "niveau",
+        )
+    for name in [*uit, *niveau]:
+        if name not in CHECKS:
+            raise ctx.fail(f"onbekende soort wijziging '{name}'{_suggest(name, CHECKS)}", name)
+    allowed = (*SEVERITIES, "uit")
+    for name, value in niveau.items():
+        if value not in allowed:
+            raise ctx.fail(
+                f"niveau van {name} moet {', '.join(repr(a) for a in allowed)} zijn, "
+                f"niet {value!r}",
+                name,
+            )
 
 
 def _suggest(word: str, options: Any) -> str:

@@ -26,10 +26,17 @@ def getal(value: int | float) -> str:
 def bedrag(value: int | float, eenheid: Eenheid) -> str:
     """An amount in its table's own unit: ``€ 200.000``, ``1.234`` (× € 1.000) or ``36 uur``."""
     if eenheid == "euro":
-        return f"€ {getal(value)}"
+        # Cents are written as two decimals, as on a bank statement: € 15.000,40, not € 15.000,4.
+        cents = round(abs(value) * 100)
+        text = getal(cents // 100) + (f",{cents % 100:02d}" if cents % 100 else "")
+        return f"€ -{text}" if value < 0 and cents else f"€ {text}"
     if eenheid == "uren":
         return f"{getal(value)} uur"
     return getal(value)
+
+
+#: Every field of a ``capaciteit`` entry that holds hours (a number or a range).
+_UREN_VELDEN = ("uren_per_week", "uren_totaal", "uren")
 
 
 def _eenheid_noot(eenheid: Eenheid) -> str:
@@ -381,7 +388,8 @@ def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
     "Negatief bedrag waar dat niet kan",
     waarom="""
         Een jaartotaal, een eindtotaal, een spreiding, het bedrag van een inspanning en een
-        aantal uren kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
+        aantal uren (in een urentabel en bij capaciteit: `uren_per_week`, `uren_totaal` en
+        `uren`) kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
         begrotingsregel in euro mag wel negatief zijn, bijvoorbeeld een dekking of korting.)
     """,
     voorbeeld="""
@@ -432,7 +440,7 @@ def negatief(bron: Bron) -> Iterator[Melding]:
                     (("inspanningen", i, "bedragen", year), f"bedrag {year} van '{ins.id}'")
                 )
     for i, cap in enumerate(c.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and (uren.van < 0 or (uren.tot is not None and uren.tot < 0)):
                 found.append((("capaciteit", i, veld), f"uren van '{cap.rol}'"))
@@ -520,23 +528,28 @@ def inspanningen_boven_budget(bron: Bron) -> Iterator[Melding]:
     "Urenbereik loopt achteruit",
     waarom="""
         Een bereik als "24 tot 32 uur" heeft een ondergrens die niet groter is dan de
-        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld.
+        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld. Dat geldt
+        voor elk aantal uren bij capaciteit: `uren_per_week`, `uren_totaal` en `uren`.
     """,
     voorbeeld="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 32, tot: 24}
+          - rol: Advisering milieu
+            uren: {van: 6, tot: 2}
     """,
     oplossing="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 24, tot: 32}
+          - rol: Advisering milieu
+            uren: {van: 2, tot: 6}
     """,
 )
 def urenbereik(bron: Bron) -> Iterator[Melding]:
     """Hour ranges whose lower bound exceeds the upper bound."""
     for i, cap in enumerate(bron.contract.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and uren.tot is not None and uren.van > uren.tot:
                 yield Melding(
