@@ -139,10 +139,13 @@ def test_file_without_final_newline(cli, tmp_path: Path) -> None:
     [
         (("blokk", "2020", "11"), "onbekende indicator 'blokk'; bedoelde u 'blok'?"),
         (("onzin", "2020", "11"), "onbekende indicator 'onzin' (bekend: blok, stroom,"),
-        (("blok", "2030", "11"), "jaar 2030 valt buiten de jaren van indicator blok (2018–2022)"),
+        (("blok", "2030", "11"), "jaar 2030 valt buiten de jaren van indicator blok (2018–2025)"),
         (("blok", "1990", "11"), "valt buiten de jaren"),
         (("blok", "twintig", "11"), "jaar moet een jaartal zijn (1900–2200), gevonden 'twintig'"),
-        (("blok", "2019", "10"), "heeft al een realisatie voor 2019"),
+        (
+            ("blok", "2019", "10"),
+            "heeft al een realisatie voor 2019 (2019: 9); vervang die met --vervang",
+        ),
         (("blok", "2020", "elf"), "verwacht een getal (bijvoorbeeld 12 of 12,5), gevonden 'elf'"),
         (("blok", "2020", "1.234,5"), "verwacht een getal"),
         (("blok", "2020", "n.t.b."), "verwacht een getal"),

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .progress import (
     STATUSSEN,
+    DoelVoortgang,
     DrempelFout,
     Drempels,
     Geld,
@@ -37,6 +38,7 @@ KLEUR: dict[Status, str] = {
     "op koers": "green",
     "kleine achterstand": "yellow",
     "achter": "bold red",
+    "niet behaald": "bold red",
     "geen meting": "blue",
     "niet te bepalen": "magenta",
 }
@@ -82,8 +84,9 @@ def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
     return "█" * filled + "░" * (breedte - filled) + f" {_procent(voortgang):>5}"
 
 
-def _status(status: Status) -> Text:
-    return Text(status, style=KLEUR[status])
+def _status(status: Status, tekst: str | None = None) -> Text:
+    """The status word in its colour; ``tekst`` adds the coverage of a roll-up."""
+    return Text(tekst or status, style=KLEUR[status])
 
 
 # --- terminal ---------------------------------------------------------------------------------
@@ -100,7 +103,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         title.append(f" ({item.bestand})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
-        title.append_text(_status(pv.status))
+        title.append_text(_status(pv.status, pv.status_tekst))
         console.print(title, soft_wrap=True)
         rows = _rijen(pv)
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
@@ -220,12 +223,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     shown: set[str] = set()
     for doel in pv.doelen:
         kop = Text(f"{doel.id} {doel.titel}", style="bold")
-        rows.append((0, (kop, leeg, leeg, leeg, _status(doel.status))))
+        rows.append((0, (kop, _dekking(doel), leeg, leeg, _status(doel.status))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
-            rows.append((2, (Text(f"{od.id} {od.titel}"), leeg, leeg, leeg, _status(od.status))))
+            naam = Text(f"{od.id} {od.titel}")
+            rows.append((2, (naam, _dekking(od), leeg, leeg, _status(od.status))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
@@ -236,6 +240,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     return rows
 
 
+def _dekking(doel: DoelVoortgang) -> Text:
+    """A goal's coverage in its Meting cell: ``2 van 4 gemeten`` (empty without indicators)."""
+    if not doel.aantal:
+        return Text("")
+    return Text(f"{doel.gemeten} van {doel.aantal} gemeten", style="dim")
+
+
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
     ind = row.indicator
     eenheid = ind.eenheid
@@ -244,7 +255,9 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
     if row.realisatie is None and row.realisatie_jaar is not None:
-        meting = f"oordeel ({row.realisatie_jaar})"
+        meting = f"oordeel{'*' if row.voorlopig else ''} ({row.realisatie_jaar})"
+    elif row.voorlopig and row.realisatie is not None:
+        meting = f"{_waarde(row.realisatie, eenheid)}* ({row.realisatie_jaar})"
     else:
         meting = _met_jaar(row.realisatie, row.realisatie_jaar, eenheid)
     return (
@@ -265,6 +278,8 @@ def _telling(pv: ProgrammaVoortgang) -> Text:
         text.append(f"{count} ")
         text.append_text(_status(status))
     text.append(f". {pv.uitleg}")
+    if any(r.voorlopig for r in pv.indicatoren):
+        text.append(" * voorlopig cijfer.")
     return text if pv.telling else Text("Geen indicatoren: de voortgang is niet te meten.")
 
 
@@ -358,6 +373,16 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "voortgang": _getal(row.voortgang),
         "status": row.status,
         "uitleg": row.uitleg,
+        "voorlopig": row.voorlopig,
+        "beginpunt": (
+            {
+                "jaar": row.beginpunt[0],
+                "waarde": _getal(row.beginpunt[1]),
+                "soort": row.beginpunt[2],
+            }
+            if row.beginpunt
+            else None
+        ),
         "bron": meting.bron if meting else None,
         "toelichting": meting.toelichting if meting else None,
     }
@@ -378,7 +403,11 @@ def programma_dict(item: Programma) -> dict[str, Any]:
         "code": pv.contract.code,
         "jaar": pv.jaar,
         "status": pv.status,
+        "status_tekst": pv.status_tekst,
         "uitleg": pv.uitleg,
+        "gemeten": pv.gemeten,
+        "aantal_indicatoren": pv.aantal,
+        "doelen_zonder_indicator": pv.zonder_indicator,
         "telling": dict(pv.telling),
         "verantwoording": _verantwoording_dict(pv.verantwoording),
         "doelen": [
@@ -386,7 +415,12 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                 "id": d.id,
                 "titel": d.titel,
                 "status": d.status,
+                "status_tekst": d.status_tekst,
                 "uitleg": d.uitleg,
+                "gemeten": d.gemeten,
+                "aantal_indicatoren": d.aantal,
+                "doelen_zonder_indicator": d.zonder_indicator,
+                "telling": dict(d.telling),
                 "indicatoren": [r.indicator.id for r in d.indicatoren],
                 "verantwoording": _verantwoording_dict(d.verantwoording),
                 "operationele_doelen": [
@@ -394,7 +428,11 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                         "id": od.id,
                         "titel": od.titel,
                         "status": od.status,
+                        "status_tekst": od.status_tekst,
                         "uitleg": od.uitleg,
+                        "gemeten": od.gemeten,
+                        "aantal_indicatoren": od.aantal,
+                        "telling": dict(od.telling),
                         "indicatoren": [r.indicator.id for r in od.indicatoren],
                         "verantwoording": _verantwoording_dict(od.verantwoording),
                     }
@@ -437,6 +475,13 @@ CSV_KOLOMMEN = (
     "code",
     "doel",
     "doel_status",
+    "doel_gemeten",
+    "doel_indicatoren",
+    "doel_telling",
+    "programma_status",
+    "programma_gemeten",
+    "programma_indicatoren",
+    "programma_telling",
     "indicator",
     "naam",
     "eenheid",
@@ -452,6 +497,7 @@ CSV_KOLOMMEN = (
     "eindjaar",
     "voortgang",
     "status",
+    "voorlopig",
     "uitleg",
 )
 
@@ -466,6 +512,11 @@ def _csv_waarde(value: Any) -> str:
     return str(value)
 
 
+def _telling_tekst(telling: dict[Status, int]) -> str:
+    """Counts per status in one cell: ``behaald: 2; geen meting: 2``."""
+    return "; ".join(f"{status}: {count}" for status, count in telling.items())
+
+
 def report_csv(programmas: list[Programma]) -> str:
     """One row per indicator; numbers with a decimal point so that other tools read them."""
     out = io.StringIO()
@@ -473,16 +524,26 @@ def report_csv(programmas: list[Programma]) -> str:
     writer.writerow(CSV_KOLOMMEN)
     for item in programmas:
         pv = item.voortgang
-        goal_status = {od.id: od.status for d in pv.doelen for od in d.operationele_doelen}
-        goal_status.update({d.id: d.status for d in pv.doelen})
+        goals: dict[str, DoelVoortgang] = {
+            od.id: od for d in pv.doelen for od in d.operationele_doelen
+        }
+        goals.update({d.id: d for d in pv.doelen})
         for row in pv.indicatoren:
             ind = row.indicator
+            goal = goals.get(ind.doel)
             values = (
                 item.bestand,
                 pv.contract.programma,
                 pv.contract.code,
                 ind.doel,
-                goal_status.get(ind.doel),
+                goal.status if goal else None,
+                goal.gemeten if goal else None,
+                goal.aantal if goal else None,
+                _telling_tekst(goal.telling) if goal else None,
+                pv.status,
+                pv.gemeten,
+                pv.aantal,
+                _telling_tekst(pv.telling),
                 ind.id,
                 ind.naam,
                 ind.eenheid,
@@ -498,6 +559,7 @@ def report_csv(programmas: list[Programma]) -> str:
                 row.eindjaar,
                 row.voortgang,
                 row.status,
+                "ja" if row.voorlopig else "",
                 row.uitleg,
             )
             writer.writerow([_csv_waarde(v) for v in values])

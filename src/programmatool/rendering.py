@@ -40,6 +40,7 @@ STATUS_VOLGORDE = (
     "op koers",
     "kleine achterstand",
     "achter",
+    "niet behaald",
     "geen meting",
     "niet te bepalen",
 )
@@ -49,6 +50,7 @@ STATUS_TEKEN = {
     "op koers": "●",
     "kleine achterstand": "▲",
     "achter": "✖",
+    "niet behaald": "✗",
     "geen meting": "○",
     "niet te bepalen": "?",
 }
@@ -296,6 +298,11 @@ class IndicatorView:
     grafiek_tekst: str
     kenmerk: str
     streefdatum: str
+    #: Next to the status: the year of the measurement it rests on, and whether that is
+    #: provisional (``meting 2020, voorlopig``).
+    meting_noot: str = ""
+    #: True when a value in the table is provisional (shown with an asterisk and a note).
+    voorlopig: bool = False
 
 
 @dataclass
@@ -413,6 +420,8 @@ class Document:
     losse_indicatoren: list[IndicatorView] = field(default_factory=list)
     #: The annual account: efforts without a planning, not presented as work of that year.
     zonder_planning: list[InspanningView] = field(default_factory=list)
+    #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
+    dekking: str = ""
 
 
 @dataclass
@@ -511,7 +520,9 @@ def _indicator_view(
             delen.append(("bereikt op " if not delen else "op ") + fmt.datum(r.datum))
         if r.behaald is not None:
             delen.append("behaald" if r.behaald else "niet behaald")
-        return ", ".join(delen) or "–"
+        if not delen:
+            return "–"
+        return ", ".join(delen) + ("*" if r.voorlopig else "")
 
     bronnen = sorted({r.bron for r in indicator.realisaties.values() if r.bron})
     bron = "; ".join(
@@ -592,10 +603,21 @@ def _indicator_view(
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
         uitleg=voortgang.uitleg if voortgang else "",
+        meting_noot=_meting_noot(voortgang),
+        voorlopig=any(indicator.realisaties[j].voorlopig for j in jaren if j in realisaties),
         toelichtingen=toelichtingen,
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
+
+
+def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
+    """The year of the measurement a verdict rests on, so that a later year's report never
+    hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
+    if voortgang is None or voortgang.realisatie_jaar is None:
+        return ""
+    noot = f"meting {voortgang.realisatie_jaar}"
+    return noot + ", voorlopig" if voortgang.voorlopig else noot
 
 
 def _planning(inspanning: Inspanning) -> str:
@@ -1014,7 +1036,16 @@ def build_document(
         losse_inspanningen=losse_inspanningen,
         losse_indicatoren=losse_indicatoren,
         zonder_planning=zonder_planning,
+        dekking=_dekking(voortgang),
     )
+
+
+def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
+    from .progress import dekking_tekst
+
+    if voortgang is None or not voortgang.aantal:
+        return ""
+    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
 def _hoofdbegroting(contract: Contract) -> Begroting | None:

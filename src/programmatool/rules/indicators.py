@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ONBEKEND_WAARDEN, Indicator
+from ..progress import NAMETING_JAREN
 from . import Bron, Melding, regel
 from .budget import getal
 
@@ -127,11 +128,11 @@ def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
 @regel(
     "PT303",
     "waarschuwing",
-    "Realisatie na het einde van de looptijd",
+    "Realisatie lang na het einde van de looptijd",
     waarom="""
-        Realisaties van vóór de looptijd zijn welkom als geschiedenis, maar een meting na het
-        laatste jaar van het programma hoort bij een volgend contract, of het jaartal is
-        verkeerd overgenomen.
+        Realisaties van vóór de looptijd zijn welkom als geschiedenis, en een meting tot drie
+        jaar na het laatste jaar (een eindevaluatie) wordt beoordeeld tegen de eindwaarde. Een
+        meting nog later hoort bij een volgend contract, of het jaartal is verkeerd overgenomen.
     """,
     voorbeeld="""
         periode: {start: 2019, eind: 2022}
@@ -139,7 +140,7 @@ def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
           - id: scholen
             naam: Aantal deelnemende scholen
             doel: a
-            realisaties: {2017: 4, 2023: 21}      # 2023 ligt na de looptijd
+            realisaties: {2017: 4, 2032: 21}      # 2032 ligt lang na de looptijd
             bron: Gemeente Voorbeeldstad
     """,
     oplossing="""
@@ -159,12 +160,12 @@ def realisatie_na_looptijd(bron: Bron) -> Iterator[Melding]:
         return
     for i, ind in enumerate(bron.contract.indicatoren):
         for year in sorted(ind.realisaties):
-            if year > p.eind:
+            if year > p.eind + NAMETING_JAREN:
                 yield Melding(
                     bron,
                     ("indicatoren", i, "realisaties", year),
-                    f"indicator '{ind.id}': realisatie voor {year}, na het einde van de "
-                    f"looptijd {p.start}–{p.eind}",
+                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {NAMETING_JAREN} "
+                    f"jaar na het einde van de looptijd {p.start}–{p.eind}",
                     sleutel=True,
                 )
 
