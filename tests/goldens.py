@@ -37,8 +37,8 @@ def documents() -> dict[str, str]:
             for formaat in ("md", "html"):
                 folder = Path(tmp) / soort / formaat
                 result = render([Path(c) for c in CONTRACTS], formaat, folder, jaar=jaar)
-                assert not result.problemen and not result.findings, result
-                for path in result.geschreven:
+                assert not result.problems and not result.findings, result
+                for path in result.written:
                     out[f"{soort}/{path.name}"] = path.read_text(encoding="utf-8")
     return out
 

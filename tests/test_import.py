@@ -29,7 +29,7 @@ def werk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def realisaties(path: Path, ident: str) -> dict[int, object]:
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     ind = next(i for i in result.contract.indicatoren if i.id == ident)
     return {j: r for j, r in ind.realisaties.items()}
 

@@ -24,7 +24,7 @@ RANDGEVALLEN = FIXTURES / "progress" / "randgevallen.yaml"
 @pytest.fixture(scope="module")
 def randgevallen() -> Contract:
     result = load_contract(RANDGEVALLEN)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     return result.contract
 
 

@@ -37,7 +37,7 @@ def changes(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
 
 def realisatie(path: Path, indicator: str, jaar: int):  # type: ignore[no-untyped-def]
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     ind = next(i for i in result.contract.indicatoren if i.id == indicator)
     return ind.realisaties[jaar]
 

@@ -31,7 +31,7 @@ def contract(tmp_path: Path) -> Path:
 
 def indicator(path: Path, ident: str):  # type: ignore[no-untyped-def]
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     return next(i for i in result.contract.indicatoren if i.id == ident)
 
 
@@ -172,7 +172,7 @@ def test_ten_parallel_records_all_land(tmp_path: Path) -> None:
         assert proc.returncode == 0, err.decode()
         assert b"2020:" in out
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     got = {i.id: i.realisaties[2020].waarde for i in result.contract.indicatoren}
     assert got == {f"ind{n}": n for n in range(TEN)}
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.rendering import RenderProblem, doelpad, render_contract
+from programmatool.rendering import RenderProblem, render_contract, target_path
 
-from .conftest import FIXTURES, MINIMAAL, ROOT, minimal_text
+from .conftest import FIXTURES, MINIMAAL, minimal_text
 
 RIJK = FIXTURES / "render" / "rijk.yaml"
-GOLDEN = ROOT / "tests" / "golden"
 
 
 def _html(tmp_path: Path, cli, *paths: Path, extra: tuple[str, ...] = ()) -> Path:  # type: ignore[no-untyped-def]
@@ -340,7 +339,7 @@ def test_code_index_would_overwrite_the_portfolio_and_is_refused(tmp_path: Path,
 @pytest.mark.parametrize("naam", ["../buiten.html", "/etc/x.html", "a/b.html", "x.txt", ".html"])
 def test_nothing_is_written_outside_out(tmp_path: Path, naam: str) -> None:
     with pytest.raises(RenderProblem):
-        doelpad(tmp_path, naam)
+        target_path(tmp_path, naam)
 
 
 def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
@@ -351,7 +350,7 @@ def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
     hostile = contract.model_copy(update={"code": "../../buiten"})
     doc = build_document(hostile, "x.yaml", "html")
     with pytest.raises(RenderProblem, match="ongeldige bestandsnaam"):
-        doelpad(tmp_path / "site", doc.bestandsnaam)
+        target_path(tmp_path / "site", doc.bestandsnaam)
 
 
 def test_files_are_replaced_atomically_and_keep_their_mode(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

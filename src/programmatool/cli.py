@@ -147,7 +147,7 @@ def check(
     # A file that could not be read at all was not checked: the command did not do its work.
     if result.problems or any(f.code == "PT009" for f in result.findings):
         raise typer.Exit(EXIT_USAGE)
-    failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -197,9 +197,9 @@ def schema(
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        from .oserrors import reden
+        from .oserrors import reason
 
-        fail(f"kan {output.as_posix()} niet schrijven: {reden(exc)}")
+        fail(f"kan {output.as_posix()} niet schrijven: {reason(exc)}")
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 

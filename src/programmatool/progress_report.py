@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
+from .formatting import wrap
 from .progress import (
     STATUSSEN,
     DoelVoortgang,
@@ -50,7 +51,7 @@ BALK_BREEDTE = 10
 class Programma:
     """One programme's progress together with the file it came from."""
 
-    bestand: str
+    path: str
     voortgang: ProgrammaVoortgang
 
 
@@ -100,7 +101,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             console.print()
         title = Text()
         title.append(f"{pv.contract.programma}", style="bold")
-        title.append(f" ({item.bestand})")
+        title.append(f" ({item.path})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
         title.append_text(_status(pv.status, pv.status_tekst))
@@ -188,28 +189,9 @@ def _naamregels(text: Text, indent: int, width: int) -> list[Text]:
     for i, line in enumerate(text.split("\n")):
         prefix = " " * (indent + (2 if i else 0))
         style = line.spans[0].style if line.spans else line.style
-        for piece in _vouw(line.plain, max(1, width - len(prefix))):
+        for piece in wrap(line.plain, max(1, width - len(prefix))):
             result.append(Text(prefix + piece, style=style))
     return result
-
-
-def _vouw(text: str, room: int) -> list[str]:
-    """Word-wrap ``text`` to ``room`` columns as rich's ``overflow="fold"`` does: a word that
-    does not fit starts a new line, and a word longer than a line is cut where the line ends."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) <= room:
-            current += " " + word
-            continue
-        if current:
-            lines.append(current)
-        while len(word) > room:
-            lines.append(word[:room])
-            word = word[room:]
-        current = word
-    lines.append(current)
-    return lines
 
 
 def _breedte(header: str, cells: list[Text]) -> int:
@@ -398,7 +380,7 @@ def programma_dict(item: Programma) -> dict[str, Any]:
     """One programme's progress as plain data (for JSON)."""
     pv = item.voortgang
     return {
-        "bestand": item.bestand,
+        "bestand": item.path,
         "programma": pv.contract.programma,
         "code": pv.contract.code,
         "jaar": pv.jaar,
@@ -532,7 +514,7 @@ def report_csv(programmas: list[Programma]) -> str:
             ind = row.indicator
             goal = goals.get(ind.doel)
             values = (
-                item.bestand,
+                item.path,
                 pv.contract.programma,
                 pv.contract.code,
                 ind.doel,
@@ -582,9 +564,9 @@ def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
         config = load_config(start=folder)
     except ConfigError as exc:
         raise VoortgangProbleem(str(exc)) from None
-    name = config.pad.as_posix() if config.pad is not None else None
+    name = config.path.as_posix() if config.path is not None else None
     try:
-        return drempels_uit_tabel(config.tabel("voortgang")), name
+        return drempels_uit_tabel(config.table("voortgang")), name
     except DrempelFout as exc:
         raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
@@ -637,7 +619,7 @@ def run_progress(
         if voortgang is None:
             broken += 1
             for finding in findings:
-                err.print(finding.als_tekst(), highlight=False, soft_wrap=True, markup=False)
+                err.print(finding.as_text(), highlight=False, soft_wrap=True, markup=False)
             err.print(
                 f"programmatool: {name} overgeslagen: het contract bevat fouten",
                 highlight=False,
@@ -663,11 +645,11 @@ def run_progress(
 def _voortgang_van(index: int) -> tuple[list[Finding], ProgrammaVoortgang | None]:
     """Load one contract and compute its progress (in a worker process when there are many)."""
     from .loading import load_contract
-    from .parallel import WERK
+    from .parallel import WORK
     from .progress import contract_progress
 
-    path, name = WERK["files"][index]
+    path, name = WORK["files"][index]
     result = load_contract(path, name)
     if result.contract is None:
         return result.findings, None
-    return [], contract_progress(result.contract, WERK["jaar"], WERK["drempels"])
+    return [], contract_progress(result.contract, WORK["jaar"], WORK["drempels"])

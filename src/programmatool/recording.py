@@ -11,7 +11,6 @@ loaded again and must give the same contract plus exactly the new realisation.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -20,19 +19,20 @@ from typing import Any
 
 from .loading import LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
-from .oserrors import reden
+from .oserrors import reason as os_reason
 from .progress import NAMETING_JAREN
+from .suggest import did_you_mean
 
 #: Exit code when the contract file itself has errors (before or after the change).
 EXIT_CONTRACT = 1
 #: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_WEIGERING = 2
+EXIT_REFUSED = 2
 
 
 class RecordProblem(Exception):
     """A refused request; ``code`` is the exit code, the message is Dutch."""
 
-    def __init__(self, message: str, code: int = EXIT_WEIGERING) -> None:
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -280,15 +280,15 @@ class Wijziging:
     oud: str | None = None
 
 
-def _fouten(result: LoadResult) -> list[str]:
-    return [f.als_tekst() for f in result.findings if f.niveau == "fout"]
+def _error_lines(result: LoadResult) -> list[str]:
+    return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
-def _regel_fouten(result: LoadResult) -> set[tuple[str, str]]:
+def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
     """Errors of the consistency rules, without positions (lines move when one is added)."""
     from .rules import run_rules
 
-    return {(f.code, f.bericht) for f in run_rules([result]) if f.niveau == "fout"}
+    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
 
 
 def lees_jaar(tekst: str) -> int:
@@ -336,7 +336,7 @@ def plan(
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_fouten(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -385,7 +385,7 @@ def plan(
     if after.contract is None:
         raise RecordProblem(
             "\n".join(
-                [*_fouten(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
+                [*_error_lines(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
             ),
             EXIT_CONTRACT,
         )
@@ -393,7 +393,7 @@ def plan(
         raise RecordProblem(
             f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
         )
-    new_errors = _regel_fouten(after) - _regel_fouten(before)
+    new_errors = _rule_errors(after) - _rule_errors(before)
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
@@ -413,9 +413,8 @@ def _zoek_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     if indicator is not None:
         return indicator
     ids = [i.id for i in contract.indicatoren]
-    close = difflib.get_close_matches(indicator_id, ids, n=1, cutoff=0.6)
-    hint = f"; bedoelde u '{close[0]}'?" if close else ""
-    known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
+    hint = did_you_mean(indicator_id, ids)
+    known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
@@ -464,7 +463,7 @@ def _doel(path: Path) -> Path:
     try:
         return path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
-        reason = reden(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
+        reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
 
 
@@ -490,7 +489,7 @@ def _lees(target: Path, name: str) -> bytes:
     try:
         return target.read_bytes()
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {os_reason(exc)}") from None
 
 
 def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
@@ -505,7 +504,7 @@ def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
     try:
         write_atomic(target, new)
     except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
 
 
 def vastleggen(
@@ -536,7 +535,7 @@ def vastleggen(
                 ) from None
             except OSError as exc:
                 raise RecordProblem(
-                    f"{name}: kan het bestand niet vergrendelen: {reden(exc)}"
+                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
                 ) from None
         plans: list[tuple[Path, str, bytes, bytes]] = []
         changes: list[Wijziging] = []
@@ -660,7 +659,7 @@ def run_import(
                 where,
             )
         )
-    code = EXIT_WEIGERING
+    code = EXIT_REFUSED
     if problems:
         # Also check the rows that were fine so far against their contracts: every problem of
         # the sheet is reported at once, in row order.
@@ -716,7 +715,6 @@ class _Codes:
         if found:
             names = ", ".join(p.as_posix() for p in found)
             return f"programmacode '{code}' staat in meer dan één contract ({names})"
-        close = difflib.get_close_matches(code, list(self.paths), n=1, cutoff=0.6)
-        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+        hint = did_you_mean(code, self.paths)
         broken = f" ({self.broken} contracten met fouten overgeslagen)" if self.broken else ""
         return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

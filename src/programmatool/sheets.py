@@ -53,9 +53,9 @@ def lees_tabel(path: Path) -> list[Rij]:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            from .oserrors import reden
+            from .oserrors import reason
 
-            raise TabelFout(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+            raise TabelFout(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
         rows = _csv(name, raw)
     else:
         raise TabelFout(f"{name}: onbekend soort bestand '{path.suffix}'; gebruik .csv of .xlsx")
@@ -105,9 +105,9 @@ def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TabelFout(f"{name}: geen geldig .xlsx-bestand ({type(exc).__name__})") from None
     except OSError as exc:
-        from .oserrors import reden
+        from .oserrors import reason
 
-        raise TabelFout(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
+        raise TabelFout(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
     try:
         sheet = book.worksheets[0]
         rows: list[tuple[int, list[str]]] = []
