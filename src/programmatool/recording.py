@@ -600,6 +600,17 @@ def record(
     return record_many({path: (name, [measurement])}, replace)[0]
 
 
+def visible(text: str) -> str:
+    """Text from a file or sheet made safe for a terminal: control characters (escape
+    sequences, bell, carriage return) shown as ``\\x1b`` instead of acted upon."""
+    import unicodedata
+
+    return "".join(
+        c if c == "\n" or unicodedata.category(c) not in {"Cc", "Cf", "Cs"} else repr(c)[1:-1]
+        for c in text
+    )
+
+
 def describe(change: Change) -> str:
     """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
     replacement."""
