@@ -250,7 +250,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
         Text(meting),
         Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
         Text(balk(row.voortgang)),
-        _status(row.status),
+        _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
 
 
@@ -359,6 +359,7 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "status": row.status,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
+        "te_laat": row.te_laat,
         "beginpunt": (
             {
                 "jaar": row.beginpunt[0],
