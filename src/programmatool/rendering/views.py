@@ -93,7 +93,9 @@ class InspanningView:
     def uitgebreid(self) -> bool:
         """Whether the effort holds more than its row in a table shows."""
         i = self.inspanning
-        return bool(i.beschrijving or i.thema or i.stakeholders or self.bedragen or i.kleur)
+        return bool(
+            i.beschrijving or i.thema or i.stakeholders or self.bedragen or i.kleur or i.uitvoering
+        )
 
 
 @dataclass
