@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Indicator,
         Inspanning,
         OperationeelDoel,
+        OverigBudget,
         StrategischDoel,
     )
 
@@ -836,12 +837,13 @@ class _Differ:
             shown_b = _money(b, eenheid) if b is not None else "geen"
             difference = eb - ea
             unit = "euro" if eenheid == "duizend_euro" else eenheid
+            # Year 0 stands for an amount that belongs to no year (a printed grand total).
             self.add(
                 "bedrag-gewijzigd",
-                f"{subject} {year}",
+                f"{subject} {year}" if year else subject,
                 f"{shown_a} → {shown_b} ({_signed_money(difference, unit)})",
-                (*path, year) if b is not None else path,
-                year=year,
+                (*path, year) if b is not None and year else path,
+                year=year or None,
                 old=_euros(a, before_unit) if a is not None else None,
                 new=_euros(b, eenheid) if b is not None else None,
                 difference=difference,
@@ -875,11 +877,48 @@ class _Differ:
             elif i is not None and j is not None:
                 self.table(old_b[i], new_b[j], (*base, j))
         if old_m is not None and new_m is not None:
-            self.model_fields(old_m, new_m, ("middelen",), "middelen", exclude={"begrotingen"})
+            self.other_money(old_m.overige, new_m.overige)
+            self.model_fields(
+                old_m, new_m, ("middelen",), "middelen", exclude={"begrotingen", "overige"}
+            )
         elif new_m is not None:
             self.add("onderdeel-toegevoegd", "middelen", "toegevoegd", ("middelen",))
         else:
             self.add("onderdeel-verwijderd", "middelen", "verwijderd", ("middelen",), side="oud")
+
+    def other_money(self, old: Sequence[OverigBudget], new: Sequence[OverigBudget]) -> None:
+        """Funds and one-off amounts outside the tables, matched by description, in euros."""
+        base: PathKey = ("middelen", "overige")
+        removed = [i for i, j in _pairs(old, new, _description) if j is None and i is not None]
+        for i, j in _pairs(old, new, _description):
+            if j is None:
+                continue
+            item = new[j]
+            subject = f"overige middelen '{_short(item.omschrijving)}'"
+            if i is None:
+                self.add("onderdeel-toegevoegd", subject, _other_text(item), (*base, j))
+                continue
+            before = old[i]
+            for name in ("bedrag", "bedrag_tot"):
+                a, b = getattr(before, name), getattr(item, name)
+                self.amounts(
+                    {0: a} if a is not None else {}, {0: b} if b is not None else {},
+                    item.eenheid, (*base, j, name),
+                    subject if name == "bedrag" else f"{subject}, bovengrens", before.eenheid,
+                )  # fmt: skip
+            self.model_fields(
+                before, item, (*base, j), subject,
+                exclude={"omschrijving", "bedrag", "bedrag_tot", "eenheid"},
+            )  # fmt: skip
+        for i in removed:
+            item = old[i]
+            self.add(
+                "onderdeel-verwijderd",
+                f"overige middelen '{_short(item.omschrijving)}'",
+                f"verwijderd; was {_other_text(item)}",
+                (*base, i),
+                side="oud",
+            )
 
     def table(self, old: Begroting, new: Begroting, path: PathKey) -> None:
         subject = f"begroting '{new.titel}'"
@@ -914,8 +953,12 @@ class _Differ:
                     a.bedragen, b.bedragen, new.eenheid, (*line_path, "bedragen"),
                     line_subject, old.eenheid,
                 )  # fmt: skip
+                self.amounts(
+                    a.besteed, b.besteed, new.eenheid, (*line_path, "besteed"),
+                    f"{line_subject}, besteed", old.eenheid,
+                )  # fmt: skip
                 self.model_fields(
-                    a, b, line_path, line_subject, exclude={"omschrijving", "bedragen"}
+                    a, b, line_path, line_subject, exclude={"omschrijving", "bedragen", "besteed"}
                 )
         before, after = _year_totals(old), _year_totals(new)
         for year in sorted({*before, *after}):
@@ -939,8 +982,22 @@ class _Differ:
                 new=eb if b_total is not None else None,
                 difference=eb - ea,
             )
+        self.amounts(
+            old.beschikbaar, new.beschikbaar, new.eenheid, (*path, "beschikbaar"),
+            f"{subject}, beschikbaar", old.eenheid,
+        )  # fmt: skip
+        if old.totaal is not None or new.totaal is not None:
+            self.amounts(
+                {0: old.totaal} if old.totaal is not None else {},
+                {0: new.totaal} if new.totaal is not None else {},
+                new.eenheid, (*path, "totaal"), f"{subject}, totaal alle jaren", old.eenheid,
+            )  # fmt: skip
         self.model_fields(
-            old, new, path, subject, exclude={"titel", "eenheid", "regels", "totalen"}
+            old,
+            new,
+            path,
+            subject,
+            exclude={"titel", "eenheid", "regels", "totalen", "beschikbaar", "totaal"},
         )
 
 
@@ -953,6 +1010,19 @@ def _operational(contract: Contract) -> dict[str, tuple[PathKey, str, Operatione
         for j, od in enumerate(sd.operationele_doelen):
             out.setdefault(od.id, (("strategische_doelen", i, "operationele_doelen", j), sd.id, od))
     return out
+
+
+def _description(item: OverigBudget) -> str:
+    return " ".join(item.omschrijving.split())
+
+
+def _other_text(item: OverigBudget) -> str:
+    if item.bedrag is None:
+        return f"geen bedrag ({item.soort})"
+    amount = _money(item.bedrag, item.eenheid)
+    if item.bedrag_tot is not None:
+        amount += f" tot {_money(item.bedrag_tot, item.eenheid)}"
+    return f"{amount}{f' in {item.jaar}' if item.jaar else ''} ({item.soort})"
 
 
 def _year_totals(table: Begroting) -> dict[int, int | float]:
