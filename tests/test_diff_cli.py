@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -318,3 +319,27 @@ def test_the_readme_shows_the_real_output_and_every_kind_of_change() -> None:
     assert f"$ programmatool diff programmas/ --sinds vastgesteld\n{text}$ echo $?\n1\n" in readme
     assert f"```markdown\n{markdown}```" in readme
     assert checks_table() in readme
+
+
+def test_hostile_text_is_neutralised_in_text_and_markdown(
+    tmp_path: Path, diff: Callable[..., Run]
+) -> None:
+    old = tmp_path / "oud.yaml"
+    new = tmp_path / "nieuw.yaml"
+    shutil.copy(MINIMAAL, old)
+    text = MINIMAAL.read_text(encoding="utf-8").replace(
+        "titel: In 2022 doen 20 scholen mee aan educatieprojecten over afval",
+        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood"',
+    )
+    new.write_text(text, encoding="utf-8")
+    plain = diff(str(old), str(new))
+    assert plain.code == 1
+    assert "\x1b" not in plain.out
+    markdown = diff(str(old), str(new), "--format", "markdown")
+    assert "\x1b" not in markdown.out
+    assert re.search(r"(?<!\\)<script", markdown.out) is None  # "\<script>" shows as text
+    assert "](javascript:" not in markdown.out
+    row = next(line for line in markdown.out.splitlines() if "doel-gewijzigd" in line)
+    assert row.count(" | ") == 4  # the pipe in the title does not add a column
+    data = json.loads(diff(str(old), str(new), "--format", "json").out)
+    assert "\x1b[31mrood" in data["programmas"][0]["wijzigingen"][0]["bericht"]

@@ -369,7 +369,7 @@ def as_markdown(result: DiffResult, level: int = 2) -> str:
                 f"`{change.check}` | {_code(f'{located.file}:{located.line}')} |"
             )
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(_plain(line) for line in out).rstrip("\n") + "\n"
 
 
 def _code(text: str) -> str:
