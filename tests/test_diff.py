@@ -389,3 +389,15 @@ def test_other_money_in_euros() -> None:
     assert [(c.check, c.message) for c in gone] == [
         ("onderdeel-verwijderd", "verwijderd; was € 1.750.000 (fonds)")
     ]
+
+
+SCHOLEN = "indicator 'scholen' (Aantal scholen dat meedoet aan educatieprojecten over afval)"
+
+
+def test_a_strategic_goal_that_loses_its_direct_indicator() -> None:
+    base = edit("    doel: a\n", "    doel: I\n")
+    found = changes(edit("    doel: I\n", "    doel: a\n", base), base)
+    assert [(c.check, c.subject, c.message) for c in found] == [
+        ("doel-zonder-indicatoren", "strategisch doel I", "heeft geen indicator meer (had er 1)"),
+        ("waarde-gewijzigd", f"{SCHOLEN}, doel", "'I' → 'a'"),
+    ]

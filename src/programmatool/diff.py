@@ -601,6 +601,19 @@ class _Differ:
                     old=None,
                     new=0,
                 )
+        # A strategic goal is often measured through its operational goals; only one that was
+        # measured directly and no longer is, is reported.
+        for j, sd in enumerate(self.new.strategische_doelen):
+            count = before.get(sd.id, 0)
+            if count and not after.get(sd.id) and sd.id not in new_od:
+                self.add(
+                    "doel-zonder-indicatoren",
+                    f"strategisch doel {sd.id}",
+                    f"heeft geen indicator meer (had er {count})",
+                    ("strategische_doelen", j),
+                    old=count,
+                    new=0,
+                )
 
     # --- indicators ---
 
