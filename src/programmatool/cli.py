@@ -332,12 +332,21 @@ def render(
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Voeg het hoofdstuk 'Wijzigingen ten opzichte van REVISIE' (git) toe en "
+            "schrijf ook een overzicht wijzigingen.md of .html.",
+        ),
+    ] = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
 
     try:
-        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr())
+        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr(), sinds)
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)

@@ -57,6 +57,7 @@ class ProgrammeDiff:
     status: Status
     changes: list[Located] = field(default_factory=list)
     renamed: bool = False
+    gemeente: str = ""
 
 
 @dataclass
@@ -272,6 +273,14 @@ def _result(
                     [_locate(c, old, None) for c in kept],
                 )
             )
+    gemeenten = {
+        side.contract.code: side.contract.gemeente
+        for pair in pairs
+        for side in pair
+        if side is not None
+    }
+    for programme in programmes:
+        programme.gemeente = gemeenten.get(programme.code, "")
     programmes.sort(key=lambda p: (p.new_name or p.old_name or "", p.code))
     return DiffResult(base, programmes)
 
@@ -498,3 +507,45 @@ def overview(result: DiffResult) -> ChangeOverview:
         summary(result),
         tuple(chapter(p, result.base) for p in result.programmes if p.changes),
     )
+
+
+OVERVIEW_NAME = "wijzigingen"
+
+
+def changes_for_render(
+    paths: list[Path], sinds: str | None, formaat: str, templates: Path | None
+) -> tuple[dict[str, ChangeChapter], list[tuple[str, str]]]:
+    """For ``render --sinds``: each programme's chapter, and the overview file to write.
+
+    Without ``sinds`` nothing: no chapter, no overview. Trouble becomes a RenderProblem.
+    """
+    from .config import ConfigError, load_config
+    from .rendering import RenderProblem, environment, render_text
+
+    if sinds is None:
+        return {}, []
+    try:
+        result = compare_since(paths, sinds, load_config())
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
+    except DiffProblem as exc:
+        details = "".join(f"\n{line}" for line in exc.details)
+        raise RenderProblem(exc.message + (":" if details else "") + details) from None
+    if any(p.code == OVERVIEW_NAME for p in result.programmes):
+        raise RenderProblem(
+            f"een programma heeft de code '{OVERVIEW_NAME}'; het overzicht "
+            f"{OVERVIEW_NAME}.{formaat} zou zijn document overschrijven"
+        )
+    from . import __version__
+
+    env = environment(templates)
+    gemeenten = sorted({p.gemeente for p in result.programmes if p.gemeente})
+    text = render_text(
+        env,
+        f"{OVERVIEW_NAME}.{formaat}.j2",
+        o=overview(result),
+        versie=__version__,
+        gemeente=", ".join(gemeenten),
+        portfolio=formaat == "html",
+    )
+    return chapters(result), [(f"{OVERVIEW_NAME}.{formaat}", text)]
