@@ -343,3 +343,26 @@ def test_hostile_text_is_neutralised_in_text_and_markdown(
     assert row.count(" | ") == 4  # the pipe in the title does not add a column
     data = json.loads(diff(str(old), str(new), "--format", "json").out)
     assert "\x1b[31mrood" in data["programmas"][0]["wijzigingen"][0]["bericht"]
+
+
+def test_fail_on_a_severity(repo: Path, diff: Callable[..., Run]) -> None:
+    programmas = repo / "programmas"
+    replace_once(
+        programmas / "binnenstad.yaml",
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 60}",
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 50}",
+    )
+    replace_once(
+        programmas / "binnenstad.yaml",
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 50}",
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 60}",
+    )
+    assert diff("programmas/", "--sinds", "vastgesteld").code == 1
+    only_important = diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "belangrijk")
+    assert only_important.code == 0
+    assert "bedrag-gewijzigd" in only_important.out  # still reported, just not failing
+    assert diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "opmerking").code == 1
+    assert_trouble(
+        diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "hoog"),
+        "onbekend niveau 'hoog' voor --fail-on",
+    )
