@@ -282,7 +282,10 @@ _LABELS = {
     "stakeholders": "stakeholder",
     "capaciteit": "capaciteit",
     "hoofdstukken": "hoofdstuk",
-    "overige": "overige middelen",
+    "overige": "rol",
+    "doelen": "doel",
+    "inspanningen": "inspanning",
+    "schaal": "schaalwoord",
     "spreidingen": "spreiding",
     "subdoelen": "subdoel",
     "verwachte_resultaten": "verwacht resultaat",
@@ -496,7 +499,7 @@ class _Differ:
             for index, (pa, pb) in enumerate(zip(la, lb, strict=True)):
                 sub: PathKey = (*base, name, index) if isinstance(b, list) else (*base, name)
                 self.model_fields(pa, pb, sub, f"{label} {pb.naam}")
-        self.generic(_dump(old.overige), _dump(new.overige), (*base, "overige"), "rol", "rol")
+        self.generic(_dump(old.overige), _dump(new.overige), (*base, "overige"), "", "overige")
 
     # --- goals ---
 
