@@ -15,7 +15,7 @@ BASE = MINIMAAL.read_text(encoding="utf-8")
 
 def contract(text: str) -> Contract:
     loaded = load_text(text, "test.yaml")
-    assert loaded.contract is not None, [f.als_tekst() for f in loaded.findings]
+    assert loaded.contract is not None, [f.as_text() for f in loaded.findings]
     return loaded.contract
 
 

@@ -95,7 +95,7 @@ def configured_levels(config: Config | None) -> dict[str, Severity | None]:
     """``[diff]`` of programmatool.toml: ``uit = [...]`` and ``niveau = {check = "..."}``."""
     if config is None:
         return {}
-    table = config.tabel("diff")
+    table = config.table("diff")
     levels: dict[str, Severity | None] = {}
     for name in table.get("uit", []):
         levels[str(name)] = None
@@ -109,13 +109,13 @@ def configured_levels(config: Config | None) -> dict[str, Severity | None]:
 
 def _loaded(result: LoadResult, what: str) -> _Side:
     if result.contract is None:
-        errors = [f for f in result.findings if f.niveau == "fout"] or result.findings
+        errors = [f for f in result.findings if f.severity == "fout"] or result.findings
         raise DiffProblem(
-            f"{result.bestand} kon niet worden ingelezen{what}; zonder geldig contract valt er "
+            f"{result.path} kon niet worden ingelezen{what}; zonder geldig contract valt er "
             "niets te vergelijken",
-            [f.als_tekst() for f in errors],
+            [f.as_text() for f in errors],
         )
-    return _Side(result.bestand, result.contract, result.source_map)
+    return _Side(result.path, result.contract, result.source_map)
 
 
 def _by_code(sides: list[_Side]) -> dict[str, _Side]:
@@ -134,7 +134,7 @@ def _by_code(sides: list[_Side]) -> dict[str, _Side]:
 def _limits(config: Config | None) -> Any:
     from .loading import DEFAULT_LIMITS
 
-    return config.limieten if config is not None else DEFAULT_LIMITS
+    return config.limits if config is not None else DEFAULT_LIMITS
 
 
 def _load_paths(paths: list[Path], config: Config | None) -> list[_Side]:

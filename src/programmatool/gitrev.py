@@ -33,9 +33,9 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     except subprocess.TimeoutExpired:
         raise GitProblem(f"git gaf na 120 seconden geen antwoord ({' '.join(args[:2])})") from None
     except OSError as exc:
-        from .oserrors import reden
+        from .oserrors import reason
 
-        raise GitProblem(f"git kan niet worden gestart: {reden(exc)}") from None
+        raise GitProblem(f"git kan niet worden gestart: {reason(exc)}") from None
 
 
 @dataclass(frozen=True)
