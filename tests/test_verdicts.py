@@ -60,6 +60,14 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
     ),
     ("hoger: on the way", HOGER, {2020: 74}, None, "op koers", ["verwacht 75"]),
     (
+        "hoger: met early, 2022 report",
+        HOGER,
+        {2020: 101},
+        2022,
+        "behaald",
+        ["De meting van 2020 (101) haalt", "Over het eindjaar 2022 is nog niet gemeten"],
+    ),
+    (
         "hoger: 2022 report with a 2020 figure",
         HOGER,
         {2020: 74},
@@ -330,8 +338,9 @@ def test_terminal_shows_verdicts_coverage_year_and_asterisk(cli, proef: Path) ->
     out = run.out
     assert "status: niet behaald · 2 van 3 indicatoren gemeten" in out
     assert "92* (2022)" in out and "* voorlopig cijfer" in out
-    assert "2 van 3 gemeten" in out  # the goal row
+    assert "niet behaald · 2/3 gemeten" in out  # the goal row
     assert "3 maanden na de streefdatum" in out
+    assert "behaald · 3 maanden te laat" in out  # in the table row, not only in the explanation
     assert "Minder afval: geen meting." in out
 
 
@@ -347,6 +356,7 @@ def test_json_and_csv_carry_counts_coverage_and_years(cli, proef: Path) -> None:
     rows = {r["id"]: r for r in prog["indicatoren"]}
     assert (rows["meer"]["realisatie_jaar"], rows["meer"]["voorlopig"]) == (2022, True)
     assert rows["meer"]["beginpunt"] == {"jaar": 2018, "waarde": 50, "soort": "peilwaarde"}
+    assert (rows["visie"]["status"], rows["visie"]["te_laat"]) == ("behaald", "3 maanden")
 
     older = json.loads(cli("progress", proef, "--jaar", "2021", "--format", "json").out)
     meer = next(r for r in older["programmas"][0]["indicatoren"] if r["id"] == "meer")
@@ -374,3 +384,6 @@ def test_documents_show_verdict_year_coverage_and_asterisk(
     assert "92*" in text and "voorlopig cijfer" in text
     assert "(meting 2022, voorlopig)" in text
     assert "(meting 2021)" in text  # the milestone's year, in the 2022 account
+    if formaat == "md":
+        # the note is a paragraph of its own, not a row of the table above it
+        assert "92* |\n\n\\* voorlopig cijfer\n\n" in text

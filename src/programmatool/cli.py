@@ -290,18 +290,20 @@ def record(
     ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf
+    from .recording import RecordProblem, describe, visible
     from .recording import record as run_record
 
     try:
         done = run_record(bestand, indicator, jaar, waarde, bron, toelichting, vervang, voorlopig)
     except RecordProblem as exc:
         _record_problem(exc)
-    stdout().print(beschrijf(done), highlight=False, soft_wrap=True, markup=False)
+    stdout().print(visible(describe(done)), highlight=False, soft_wrap=True, markup=False)
 
 
 def _record_problem(exc: Any) -> NoReturn:
-    *details, last = exc.message.split("\n")
+    from .recording import visible
+
+    *details, last = visible(exc.message).split("\n")
     for line in details:
         stderr().print(line, highlight=False, soft_wrap=True, markup=False)
     stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
@@ -331,14 +333,14 @@ def import_(
     ] = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf, run_import
+    from .recording import RecordProblem, describe, run_import, visible
 
     try:
         changes = run_import(tabel, map_, vervang, proef)
     except RecordProblem as exc:
         _record_problem(exc)
     for change in changes:
-        stdout().print(beschrijf(change), highlight=False, soft_wrap=True, markup=False)
+        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     summary = (
@@ -349,6 +351,50 @@ def import_(
         stdout().print(f"Proef: {summary} zouden veranderen; er is niets geschreven.")
     else:
         stdout().print(f"{summary} vastgelegd.")
+
+
+@app.command()
+def log(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
+    ],
+    inspanning: Annotated[
+        str, typer.Argument(help="Id van de inspanning.", show_default=False, metavar="INSPANNING")
+    ],
+    jaar: Annotated[str, typer.Argument(help="Jaar.", show_default=False, metavar="JAAR")],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help="gereed, loopt, vertraagd of gestopt.", show_default=False, metavar="STATUS"
+        ),
+    ],
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Korte toelichting: wat is er gedaan?", metavar="TEKST"),
+    ] = None,
+    besteed: Annotated[
+        str | None,
+        typer.Option("--besteed", help="Uitgegeven bedrag in euro, bv. 12.500.", metavar="BEDRAG"),
+    ] = None,
+) -> None:
+    """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from .efforts import log_effort
+    from .recording import RecordProblem
+
+    try:
+        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed)
+    except RecordProblem as exc:
+        *details, last = exc.message.split("\n")
+        for line in details:
+            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(exc.code) from None
+    stdout().print(
+        f"{done.bestand}:{done.regel}: {done.tekst} (inspanning {done.inspanning})",
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+    )
 
 
 @app.command()

@@ -20,6 +20,7 @@ README, section "Voortgang"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,6 +142,8 @@ class IndicatorVoortgang:
     meting: Realisatie | None = None
     #: Where the path starts: (year, value, "peilwaarde" or "eerste meting").
     beginpunt: tuple[int, Waarde, str] | None = None
+    #: A milestone reached after its target date: how late (``3 maanden``).
+    te_laat: str | None = None
 
     @property
     def voorlopig(self) -> bool:
@@ -448,11 +451,14 @@ def indicator_progress(
     if p is not None:
         voortgang = (r - p) / (f - p) if f != p else (1.0 if sign * (r - f) >= 0 else 0.0)
     richting = "hoger" if sign > 0 else "lager"
+    nog_niet = ""
+    if jaar is not None and eindjaar is not None and jaar >= eindjaar > meet_jaar:
+        nog_niet = f" Over het eindjaar {eindjaar} is nog niet gemeten."
     if sign * (r - f) >= 0:
         return result(
             "behaald",
             f"De meting van {meet_jaar} ({_toon(meting.waarde)}) haalt de eindstreefwaarde "
-            f"({_toon(eind)} in {eindjaar}).{begin_uitleg}",
+            f"({_toon(eind)} in {eindjaar}).{nog_niet}{begin_uitleg}",
             voortgang,
         )
     if final:
@@ -494,9 +500,7 @@ def indicator_progress(
     uitleg = _uitleg_koers(
         indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting
     )
-    if jaar is not None and eindjaar is not None and jaar >= eindjaar:
-        uitleg += f" Over het eindjaar {eindjaar} is nog niet gemeten."
-    return result(status, uitleg + begin_uitleg, voortgang, verwacht)
+    return result(status, uitleg + nog_niet + begin_uitleg, voortgang, verwacht)
 
 
 def _geen_meting(indicator: Indicator, years: list[int], jaar: int | None) -> str:
@@ -630,8 +634,10 @@ def _mijlpaal(
         when = f" op {_datum(meting.datum)}" if meting.datum else f" in {meet_jaar}"
         late = ""
         if meting.datum and streefdatum and meting.datum > streefdatum:
-            late = f", {_hoe_laat(streefdatum, meting.datum)} na de streefdatum"
-            late += f" ({_datum(streefdatum)})"
+            hoe_laat = _hoe_laat(streefdatum, meting.datum)
+            late = f", {hoe_laat} na de streefdatum ({_datum(streefdatum)})"
+            done = result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
+            return dataclasses.replace(done, te_laat=hoe_laat)
         elif meting.datum is None and streefdatum and meet_jaar > streefdatum.year:
             late = f", na het jaar van de streefdatum ({_datum(streefdatum)})"
         return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)

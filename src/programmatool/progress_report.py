@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .formatting import wrap
 from .progress import (
+    GEMETEN,
     STATUSSEN,
     DoelVoortgang,
     DrempelFout,
@@ -123,8 +124,32 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             # Without a terminal there is no colour; drop the padding at the ends of lines.
             console.file.write("".join(line.plain.rstrip() + "\n" for line in lines))
         console.print(_telling(pv), soft_wrap=True)
+        _gedaan(pv, console, toelichting)
         if toelichting:
             _toelichting(pv, console)
+
+
+def _gedaan(pv: ProgrammaVoortgang, console: Console, toelichting: bool) -> None:
+    """What was done on the efforts in the report's year, when the contract records it."""
+    from .efforts import telling, verslagen, verslagjaar
+
+    jaar = verslagjaar(pv.contract, pv.jaar)
+    if jaar is None:
+        return
+    rows = verslagen(pv.contract, jaar)
+    console.print(f"Wat hebben we gedaan in {jaar}: {telling(rows)}.", soft_wrap=True, markup=False)
+    if toelichting:
+        for row in rows:
+            if row.uitvoering is None:
+                continue
+            line = f"  {row.inspanning.id} {row.inspanning.titel}: {row.uitvoering.status}"
+            if row.uitvoering.toelichting:
+                line += f". {row.uitvoering.toelichting.strip()}"
+            if row.uitvoering.besteed is not None:
+                from .formatting import bedrag
+
+                line += f" (besteed {bedrag(row.uitvoering.besteed, 'euro', spatie=' ')})"
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 Rij = tuple[int, tuple[Text, Text, Text, Text, Text]]
@@ -205,13 +230,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     shown: set[str] = set()
     for doel in pv.doelen:
         kop = Text(f"{doel.id} {doel.titel}", style="bold")
-        rows.append((0, (kop, _dekking(doel), leeg, leeg, _status(doel.status))))
+        rows.append((0, (kop, leeg, leeg, leeg, _goal_status(doel))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
             naam = Text(f"{od.id} {od.titel}")
-            rows.append((2, (naam, _dekking(od), leeg, leeg, _status(od.status))))
+            rows.append((2, (naam, leeg, leeg, leeg, _goal_status(od))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
@@ -222,11 +247,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     return rows
 
 
-def _dekking(doel: DoelVoortgang) -> Text:
-    """A goal's coverage in its Meting cell: ``2 van 4 gemeten`` (empty without indicators)."""
-    if not doel.aantal:
-        return Text("")
-    return Text(f"{doel.gemeten} van {doel.aantal} gemeten", style="dim")
+def _goal_status(doel: DoelVoortgang) -> Text:
+    """A goal's status; a verdict on only some of its indicators says how many were measured:
+    ``behaald · 2/4 gemeten``, so that it never reads as a plain verdict on the whole."""
+    text = _status(doel.status)
+    if doel.status in GEMETEN and doel.gemeten < doel.aantal:
+        text.append(f" · {doel.gemeten}/{doel.aantal} gemeten")
+    return text
 
 
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
@@ -247,7 +274,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
         Text(meting),
         Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
         Text(balk(row.voortgang)),
-        _status(row.status),
+        _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
 
 
@@ -356,6 +383,7 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "status": row.status,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
+        "te_laat": row.te_laat,
         "beginpunt": (
             {
                 "jaar": row.beginpunt[0],
@@ -424,6 +452,7 @@ def programma_dict(item: Programma) -> dict[str, Any]:
             for d in pv.doelen
         ],
         "indicatoren": [indicator_dict(r) for r in pv.indicatoren],
+        "inspanningen": _inspanningen_dict(pv),
         "geld": [
             {
                 "titel": g.titel,
@@ -433,6 +462,25 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                 "besteed": _getal(g.besteed),
             }
             for g in pv.geld
+        ],
+    }
+
+
+def _inspanningen_dict(pv: ProgrammaVoortgang) -> dict[str, Any]:
+    from .efforts import verslagen, verslagjaar
+
+    jaar = verslagjaar(pv.contract, pv.jaar)
+    return {
+        "jaar": jaar,
+        "verslagen": [
+            {
+                "id": r.inspanning.id,
+                "titel": r.inspanning.titel,
+                "status": r.uitvoering.status if r.uitvoering else None,
+                "toelichting": r.uitvoering.toelichting if r.uitvoering else None,
+                "besteed": _getal(r.uitvoering.besteed) if r.uitvoering else None,
+            }
+            for r in verslagen(pv.contract, jaar)
         ],
     }
 
