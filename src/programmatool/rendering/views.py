@@ -72,6 +72,8 @@ class IndicatorView:
     streefdatum: str
     #: Comparison series: name (with its source), one value per year of ``jaren``.
     vergelijkingen: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: The explanation of a comparison series, by its name.
+    vergelijking_toelichtingen: list[tuple[str, str]] = field(default_factory=list)
     #: Values before, between or after ``jaren`` that only a comparison has, as text.
     streef_zonder_jaar: str = ""
     #: Next to the status: the year of the measurement it rests on, and whether that is
@@ -243,8 +245,9 @@ def relatie_naam(relatie: Any, namen: dict[str, str]) -> str:
     """A related programme in words; one outside the portfolio says so."""
     if relatie.extern or relatie.programma is None:
         wie = relatie.naam or relatie.programma or ""
+        code = f"{relatie.programma}, " if relatie.naam and relatie.programma else ""
         bij = f", {relatie.organisatie}" if relatie.organisatie else ""
-        return f"{wie} (buiten het portfolio{bij})"
+        return f"{wie} ({code}buiten het portfolio{bij})"
     return str(namen.get(relatie.programma, relatie.naam or relatie.programma))
 
 
@@ -407,6 +410,9 @@ def _indicator_view(
     ]
     return IndicatorView(
         vergelijkingen=vergelijkingen,
+        vergelijking_toelichtingen=[
+            (v.naam, v.toelichting) for v in indicator.vergelijkingen if v.toelichting
+        ],
         streef_zonder_jaar=fmt.waarde(indicator.streefwaarde_zonder_jaar, eenheid)
         if indicator.streefwaarde_zonder_jaar is not None
         else "",
