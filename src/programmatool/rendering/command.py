@@ -142,14 +142,17 @@ def render(
     out: Path,
     templates: Path | None = None,
     jaar: int | None = None,
+    sinds: str | None = None,
     config: Config | None = None,
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> RenderResult:
     """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
 
-    The pipeline finds and loads the contracts (with the configuration's ``[limieten]``);
-    files are written atomically; nothing is written outside ``out``.
+    The pipeline finds and loads the contracts (with the configuration's ``[limieten]``).
+    With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
+    van …" and ``wijzigingen.md``/``.html`` is written beside them. Files are written
+    atomically; nothing is written outside ``out``.
     """
     from jinja2 import TemplateError
 
@@ -191,9 +194,13 @@ def render(
 
     environment(templates)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
+    from ..diff_report import changes_for_render
+
+    wijzigingen, overzicht = changes_for_render(paths, sinds, formaat, templates)
     try:
-        rendered = _render_all(contracten, formaat, jaar, namen, templates)
+        rendered = _render_all(contracten, formaat, jaar, namen, templates, wijzigingen)
         outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
+        outputs += overzicht
         if formaat == "html":
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
             env = environment(templates)
@@ -230,6 +237,7 @@ def _render_all(
     jaar: int | None,
     namen: dict[str, str],
     templates: Path | None,
+    wijzigingen: dict[str, Any] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str]]:
     """Each contract's document text with the summary the portfolio page uses."""
     work = {
@@ -238,6 +246,7 @@ def _render_all(
         "jaar": jaar,
         "namen": namen,
         "templates": templates,
+        "wijzigingen": wijzigingen or {},
     }
     from .. import parallel
     from ..pipeline import _Bar
@@ -266,7 +275,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"])
-    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    chapter = WORK["wijzigingen"].get(contract.code)
+    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc, wijzigingen=chapter)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
 
 
@@ -278,6 +288,7 @@ def run_render(
     jaar: int | None,
     stdout: Console,
     stderr: Console,
+    sinds: str | None = None,
     config: Config | None = None,
     cache_dir: Path | None = None,
 ) -> int:
@@ -287,7 +298,7 @@ def run_render(
     """
     from ..pipeline import Run
 
-    result = render(paths, formaat, out, templates, jaar, config, cache_dir)
+    result = render(paths, formaat, out, templates, jaar, sinds, config, cache_dir)
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
