@@ -17,6 +17,8 @@ from . import __version__
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+#: More worker processes than this only exhausts the machine (each is a whole Python).
+MAX_JOBS = 256
 
 app = typer.Typer(
     name="programmatool",
@@ -115,6 +117,7 @@ def check(
             "-j",
             help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
             min=1,
+            max=MAX_JOBS,
             metavar="N",
         ),
     ] = None,
