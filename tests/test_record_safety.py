@@ -69,7 +69,7 @@ def test_an_existing_rule_error_does_not_block_a_measurement(cli, contract: Path
     [
         ("9" * 5000, "getal 99999999999999999999999999999… (5000 tekens) is te groot"),
         ("1000000000000001", "getal 1000000000000001 is te groot (maximaal 10^15)"),
-        ("0," + "0" * 400 + "1", "heeft te veel decimalen (hoogstens 10)"),
+        ("0," + "0" * 400 + "1", "heeft te veel decimalen (hoogstens 9)"),
         ("١٢", "verwacht een getal"),  # digits of another script are not read as 12
     ],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .terminal import neutralise
+
 Niveau = Literal["fout", "waarschuwing"]
 
 
@@ -20,12 +22,14 @@ class Finding:
     bericht: str
 
     def locatie(self) -> str:
-        """``file:line:col`` as editors and CI systems read it."""
-        return f"{self.bestand}:{self.regel}:{self.kolom}"
+        """``file:line:col`` as editors and CI systems read it (control characters in the
+        file name shown as escapes)."""
+        return f"{neutralise(self.bestand)}:{self.regel}:{self.kolom}"
 
     def als_tekst(self) -> str:
-        """The one-line text form: ``file:line:col: niveau CODE bericht``."""
-        return f"{self.locatie()}: {self.niveau} {self.code} {self.bericht}"
+        """The one-line text form: ``file:line:col: niveau CODE bericht``, safe to print:
+        control characters and line breaks from the contract are shown as escapes."""
+        return f"{self.locatie()}: {self.niveau} {self.code} {neutralise(self.bericht)}"
 
 
 def sorteer(findings: list[Finding]) -> list[Finding]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from .progress import (
     drempels_uit_tabel,
     is_getal,
 )
+from .terminal import MIN_WIDTH, env_columns, neutralise
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -63,15 +65,24 @@ def _waarde(value: Any, eenheid: str) -> str:
     return waarde(value, eenheid).replace(NBSP, " ")
 
 
+def _tekst(text: str) -> str:
+    """Text from a contract as one harmless line for the terminal: its line breaks and runs of
+    white space become one space, other control characters visible escapes."""
+    return neutralise(_REGELEINDE.sub(" ", text))
+
+
+_REGELEINDE = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+
 def _met_jaar(value: Any, jaar: int | None, eenheid: str) -> str:
     if value is None:
         return "–"
-    text = _waarde(value, eenheid)
+    text = _tekst(_waarde(value, eenheid))
     return f"{text} ({jaar})" if jaar is not None else text
 
 
 def _procent(fraction: float) -> str:
-    return f"{round(fraction * 100)} %"
+    return f"{round(fraction * 100)} %" if math.isfinite(fraction * 100) else "–"
 
 
 def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
@@ -96,8 +107,8 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         if index:
             console.print()
         title = Text()
-        title.append(f"{pv.contract.programma}", style="bold")
-        title.append(f" ({item.bestand})")
+        title.append(_tekst(pv.contract.programma), style="bold")
+        title.append(f" ({_tekst(item.bestand)})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
         title.append_text(_status(pv.status))
@@ -106,13 +117,11 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
         # Every column but the first fits its content; the first gets the rest and wraps.
         widths = [_breedte(headers[i], [r[i] for _, r in rows]) for i in range(1, 5)]
-        rest = console.width - sum(widths) - len(KOLOMRUIMTE) * len(widths)
+        width = max(console.width, MIN_WIDTH)
+        rest = width - sum(widths) - len(KOLOMRUIMTE) * len(widths)
         longest = max([len(headers[0])] + [indent + 2 + _breedte("", [r[0]]) for indent, r in rows])
         first = max(16, min(longest, rest))
-        if first <= rest:
-            lines = _tabel(headers, [first, *widths], rows)
-        else:
-            lines = _lijst(console.width, rows)
+        lines = _tabel(headers, [first, *widths], rows) if first <= rest else _lijst(width, rows)
         if console.is_terminal:
             console.print(Text("\n").join(lines), soft_wrap=True)
         else:
@@ -219,13 +228,14 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     rows: list[Rij] = []
     shown: set[str] = set()
     for doel in pv.doelen:
-        kop = Text(f"{doel.id} {doel.titel}", style="bold")
+        kop = Text(_tekst(f"{doel.id} {doel.titel}"), style="bold")
         rows.append((0, (kop, leeg, leeg, leeg, _status(doel.status))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
-            rows.append((2, (Text(f"{od.id} {od.titel}"), leeg, leeg, leeg, _status(od.status))))
+            naam = Text(_tekst(f"{od.id} {od.titel}"))
+            rows.append((2, (naam, leeg, leeg, leeg, _status(od.status))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
@@ -239,7 +249,7 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
     ind = row.indicator
     eenheid = ind.eenheid
-    name = Text(f"▸ {ind.naam}\n")
+    name = Text(f"▸ {_tekst(ind.naam)}\n")
     peil = _met_jaar(ind.peilwaarde, ind.peiljaar, eenheid)
     eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
@@ -296,7 +306,7 @@ def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
     for geld in pv.geld:
         lines.append(_geld_regel(geld, bedrag))
     for line in lines:
-        console.print(line, highlight=False, soft_wrap=True, markup=False)
+        console.print(_tekst(line), highlight=False, soft_wrap=True, markup=False)
 
 
 def _verantwoording_regels(naam: str, v: Any, jaar: int | None) -> list[str]:
@@ -330,7 +340,8 @@ def _geld_regel(geld: Geld, bedrag: Any) -> str:
 def _getal(value: Any) -> Any:
     """Numbers as they are, fractions rounded to 4 decimals so output stays stable."""
     if isinstance(value, float):
-        return round(value, 4)
+        # JSON has no Infinity or NaN; a value that is not a number is no value.
+        return round(value, 4) if math.isfinite(value) else None
     return value
 
 
@@ -428,7 +439,7 @@ def report_json(programmas: list[Programma], jaar: int | None, drempels: Drempel
         "statussen": list(STATUSSEN),
         "programmas": [programma_dict(p) for p in programmas],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 CSV_KOLOMMEN = (
@@ -561,7 +572,9 @@ def run_progress(
         raise VoortgangProbleem(str(exc)) from None
     files, problems = find_contract_files(paths)
     for problem in problems:
-        err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True, markup=False)
+        err.print(
+            f"programmatool: {_tekst(problem)}", highlight=False, soft_wrap=True, markup=False
+        )
     if not files and not problems:
         raise VoortgangProbleem(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
@@ -577,7 +590,7 @@ def run_progress(
             for finding in findings:
                 err.print(finding.als_tekst(), highlight=False, soft_wrap=True, markup=False)
             err.print(
-                f"programmatool: {name} overgeslagen: het contract bevat fouten",
+                f"programmatool: {_tekst(name)} overgeslagen: het contract bevat fouten",
                 highlight=False,
                 soft_wrap=True,
                 markup=False,
@@ -589,9 +602,9 @@ def run_progress(
     elif formaat == "csv":
         sys.stdout.write(report_csv(programmas))
     elif programmas:
-        if not out.is_terminal and "COLUMNS" not in os.environ:
+        if not out.is_terminal and env_columns() is None:
             # A pipe or file has no width; 80 columns would squeeze the names to nothing.
-            out = Console(highlight=False, width=TABEL_BREEDTE)
+            out = Console(highlight=False, width=TABEL_BREEDTE, file=out.file)
         report_table(programmas, out, toelichting)
     if problems:
         return 2

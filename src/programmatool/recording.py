@@ -53,7 +53,7 @@ class Vastgelegd:
 _GETAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 _DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: At most this many decimals: more cannot be stored exactly and would be rounded unseen.
-MAX_DECIMALEN = 10
+MAX_DECIMALEN = 9
 _JA = {"ja", "behaald", "true"}
 _NEE = {"nee", "niet behaald", "false"}
 
