@@ -31,7 +31,7 @@ def portfolio(tmp_path: Path) -> Path:
 
 
 def _run(root: Path, **kwargs: object) -> list[object]:
-    result = check([root], vandaag=TODAY, **kwargs)  # type: ignore[arg-type]
+    result = check([root], today=TODAY, **kwargs)  # type: ignore[arg-type]
     return [*result.findings, len(result.results), tuple(result.problems)]
 
 
@@ -148,16 +148,16 @@ def test_unchanged_files_are_not_even_read(
 def test_portfolio_findings_follow_a_changed_relation(portfolio: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     programmas = portfolio / "programmas"
-    before = check([programmas], vandaag=TODAY, cache_dir=cache)
+    before = check([programmas], today=TODAY, cache_dir=cache)
     assert not [f for f in before.findings if f.code == "PT401"]
     zorg = programmas / "zorg.yaml"
     text = zorg.read_text(encoding="utf-8")
     assert "  - programma: binnenstad\n" in text
     zorg.write_text(text.replace("  - programma: binnenstad\n", "  - programma: binnestad\n"))
-    after = check([programmas], vandaag=TODAY, cache_dir=cache)
-    fresh = check([programmas], vandaag=TODAY)
+    after = check([programmas], today=TODAY, cache_dir=cache)
+    fresh = check([programmas], today=TODAY)
     assert after.findings == fresh.findings
-    assert [f.bericht for f in after.findings if f.code == "PT401"] == [
+    assert [f.message for f in after.findings if f.code == "PT401"] == [
         "relatie met programma 'binnestad', maar geen contract in deze controle heeft die code;"
         " bedoelde u 'binnenstad'?"
     ]
@@ -180,7 +180,7 @@ def test_warm_check_does_not_run_the_portfolio_rules_again(
     monkeypatch.setattr(rules, "run_portfolio_rules", counting)
     assert _run(portfolio, cache_dir=cache) == expected
     assert runs == []
-    other_day = check([portfolio], vandaag=dt.date(2019, 1, 1), cache_dir=cache)
+    other_day = check([portfolio], today=dt.date(2019, 1, 1), cache_dir=cache)
     assert other_day.findings != expected[:-2]
     assert runs == [1]  # another day is another key: computed, not served
 

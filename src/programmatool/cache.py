@@ -40,7 +40,7 @@ class FileOutcome:
     """What checking one file produced, in a form that can be cached and sent between processes.
 
     ``samenvatting`` holds the fields that portfolio rules read (see
-    ``rules.PORTFOLIO_VELDEN``) and the positions of their nodes; it is None when the file did not
+    ``rules.PORTFOLIO_FIELDS``) and the positions of their nodes; it is None when the file did not
     load as a contract.
     """
 
@@ -52,7 +52,7 @@ class FileOutcome:
         """A JSON-ready dict."""
         return {
             "findings": [
-                [f.bestand, f.regel, f.kolom, f.code, f.niveau, f.bericht] for f in self.findings
+                [f.path, f.line, f.column, f.code, f.severity, f.message] for f in self.findings
             ],
             "samenvatting": self.samenvatting,
         }
@@ -64,14 +64,14 @@ class FileOutcome:
             raise ValueError("not a cache entry")
         findings = []
         for row in data["findings"]:
-            bestand, regel, kolom, code, niveau, bericht = row
-            if niveau not in ("fout", "waarschuwing") or not all(
-                isinstance(v, str) for v in (bestand, code, bericht)
+            path, line, column, code, severity, message = row
+            if severity not in ("fout", "waarschuwing") or not all(
+                isinstance(v, str) for v in (path, code, message)
             ):
                 raise ValueError("bad finding")
-            if not (isinstance(regel, int) and isinstance(kolom, int)):
+            if not (isinstance(line, int) and isinstance(column, int)):
                 raise ValueError("bad position")
-            findings.append(Finding(bestand, regel, kolom, code, niveau, bericht))
+            findings.append(Finding(path, line, column, code, severity, message))
         summary = data["samenvatting"]
         if summary is not None and not isinstance(summary, dict):
             raise ValueError("bad summary")

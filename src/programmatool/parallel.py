@@ -18,7 +18,7 @@ T = TypeVar("T")
 PARALLEL_FROM = 24
 
 # Work shared with forked worker processes: set just before the pool starts, inherited by it.
-WERK: dict[str, Any] = {}
+WORK: dict[str, Any] = {}
 
 
 def workers(n: int) -> int:
@@ -29,11 +29,11 @@ def workers(n: int) -> int:
 
 
 def run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) -> list[T]:
-    """``func(0) … func(n-1)`` with ``work`` in :data:`WERK`, in order; forked worker
+    """``func(0) … func(n-1)`` with ``work`` in :data:`WORK`, in order; forked worker
     processes when ``n`` is large."""
     count = workers(n)
-    WERK.clear()
-    WERK.update(work)
+    WORK.clear()
+    WORK.update(work)
     try:
         if count == 1:
             return [func(i) for i in range(n)]
@@ -43,4 +43,4 @@ def run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) 
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             return list(pool.map(func, range(n), chunksize=chunksize))
     finally:
-        WERK.clear()
+        WORK.clear()
