@@ -327,7 +327,7 @@ def record(
     ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf
+    from .recording import RecordProblem, describe, visible
     from .recording import record as run_record
     from .terminal import neutralise
 
@@ -346,11 +346,13 @@ def record(
         )
     except RecordProblem as exc:
         _record_problem(exc)
-    stdout().print(neutralise(beschrijf(done)), highlight=False, soft_wrap=True, markup=False)
+    stdout().print(visible(describe(done)), highlight=False, soft_wrap=True, markup=False)
 
 
 def _record_problem(exc: Any) -> NoReturn:
-    *details, last = exc.message.split("\n")
+    from .recording import visible
+
+    *details, last = visible(exc.message).split("\n")
     for line in details:
         say(line)
     say(f"programmatool: {last}")
@@ -380,15 +382,14 @@ def import_(
     ] = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf, run_import
-    from .terminal import neutralise
+    from .recording import RecordProblem, describe, run_import, visible
 
     try:
         changes = run_import(tabel, map_, vervang, proef)
     except RecordProblem as exc:
         _record_problem(exc)
     for change in changes:
-        stdout().print(neutralise(beschrijf(change)), highlight=False, soft_wrap=True, markup=False)
+        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     summary = (
