@@ -476,12 +476,21 @@ def render(
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Voeg het hoofdstuk 'Wijzigingen ten opzichte van REVISIE' (git) toe en "
+            "schrijf ook een overzicht wijzigingen.md of .html.",
+        ),
+    ] = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
 
     try:
-        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr())
+        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr(), sinds)
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
@@ -518,11 +527,23 @@ def diff(
             metavar="BESTAND",
         ),
     ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exitcode 1 alleen bij wijzigingen van dit niveau of hoger: belangrijk, "
+            "opmerking of info (standaard: elke wijziging).",
+            metavar="NIVEAU",
+        ),
+    ] = None,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
     from .config import ConfigError, load_config
+    from .diff import SEVERITIES
     from .diff_report import FORMATEN, DiffProblem, compare_files, compare_since, present
 
+    if fail_on is not None and fail_on not in SEVERITIES:
+        fail(f"onbekend niveau '{fail_on}' voor --fail-on; kies uit {', '.join(SEVERITIES)}")
     if formaat == "md":
         formaat = "markdown"
     if formaat not in FORMATEN:
@@ -543,7 +564,10 @@ def diff(
             stderr().print(line)
         fail(exc.message)
     sys.stdout.write(present(result, formaat))
-    raise typer.Exit(EXIT_FINDINGS if result.changes() else EXIT_OK)
+    # SEVERITIES runs from most to least severe: the given level and the ones before it count.
+    counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
+    failed = any(c.change.severity in counting for c in result.changes())
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 _CLICK_MESSAGES = {

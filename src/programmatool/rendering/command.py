@@ -141,10 +141,13 @@ def render(
     out: Path,
     templates: Path | None = None,
     jaar: int | None = None,
+    sinds: str | None = None,
 ) -> RenderResult:
     """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
 
-    Files are written atomically; nothing is written outside ``out``.
+    With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
+    van …" and ``wijzigingen.md``/``.html`` is written beside them. Files are written
+    atomically; nothing is written outside ``out``.
     """
     from jinja2 import TemplateError
 
@@ -176,9 +179,13 @@ def render(
 
     environment(templates)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
+    from ..diff_report import changes_for_render
+
+    wijzigingen, overzicht = changes_for_render(paths, sinds, formaat, templates)
     try:
-        rendered = _render_all(contracten, formaat, jaar, namen, templates)
+        rendered = _render_all(contracten, formaat, jaar, namen, templates, wijzigingen)
         outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
+        outputs += overzicht
         if formaat == "html":
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
             env = environment(templates)
@@ -231,6 +238,7 @@ def _render_all(
     jaar: int | None,
     namen: dict[str, str],
     templates: Path | None,
+    wijzigingen: dict[str, Any] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str]]:
     """Each contract's document text with the summary the portfolio page uses."""
     work = {
@@ -239,6 +247,7 @@ def _render_all(
         "jaar": jaar,
         "namen": namen,
         "templates": templates,
+        "wijzigingen": wijzigingen or {},
     }
     from .. import parallel
 
@@ -262,7 +271,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"])
-    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    chapter = WORK["wijzigingen"].get(contract.code)
+    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc, wijzigingen=chapter)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
 
 
@@ -274,12 +284,13 @@ def run_render(
     jaar: int | None,
     stdout: Console,
     stderr: Console,
+    sinds: str | None = None,
 ) -> int:
     """The ``render`` command: render, report what was written, return the exit code.
 
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
-    result = render(paths, formaat, out, templates, jaar)
+    result = render(paths, formaat, out, templates, jaar, sinds)
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
