@@ -164,3 +164,17 @@ def test_relation_outside_the_portfolio(tmp_path: Path) -> None:
     [f] = load_contract(bare).findings
     assert f.code == "PT010" and "'extern: true'" in f.message
     assert f.line == line_of(bare, "- naam: Iets")
+
+
+def test_messages_say_what_to_write(tmp_path: Path) -> None:
+    date = variant(tmp_path, "vastgesteld_op: 2019-06-11", "vastgesteld_op: 11 juni 2019", "d.yaml")
+    [f] = load_contract(date).findings
+    assert (
+        f.message == "vastgesteld_op: verwacht een datum zoals 2019-06-11, gevonden '11 juni 2019'"
+    )
+    comma = variant(tmp_path, "    peilwaarde: 220\n", "    peilwaarde: 6,3\n", "c.yaml")
+    [f] = findings(comma, code="PT308")
+    assert f.message == (
+        "indicator 'restafval' peilwaarde: verwacht een getal, gevonden '6,3'; "
+        "YAML schrijft een decimaal getal met een punt: 6.3"
+    )

@@ -91,8 +91,8 @@ _TYPE_WORDS = {
     "string": "tekst",
     "str": "tekst",
     "bool": "ja of nee (true of false)",
-    "date": "een datum (JJJJ-MM-DD)",
-    "datetime": "een datum (JJJJ-MM-DD)",
+    "date": "een datum zoals 2019-06-11",
+    "datetime": "een datum zoals 2019-06-11",
     "dict": "een mapping (sleutel: waarde)",
     "model": "een mapping (sleutel: waarde)",
     "model_attributes": "een mapping (sleutel: waarde)",
@@ -163,10 +163,11 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
             "less_than": "kleiner dan",
         }[kind]
         return "PT014", f"{name}: {found} moet {words} {bound} zijn", False
-    for suffix in ("_type", "_parsing", "_from_datetime_inexact", "_from_datetime_parsing"):
+    # Longest suffix first: 'date_from_datetime_parsing' is a date, not 'date_from_datetime'.
+    for suffix in ("_from_datetime_inexact", "_from_datetime_parsing", "_type", "_parsing"):
         if kind.endswith(suffix):
             base = kind[: -len(suffix)]
-            expected = _TYPE_WORDS.get(base, base)
+            expected = _TYPE_WORDS.get(base, "een waarde van een andere soort")
             return "PT012", f"{name}: verwacht {expected}, gevonden {found}", False
     if kind in ("int_from_float", "float_finite_number"):
         return "PT012", f"{name}: verwacht een geheel getal, gevonden {found}", False

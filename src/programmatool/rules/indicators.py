@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..formatting import getal
@@ -378,11 +379,17 @@ def tekst_als_getal(source: Source) -> Iterator[Hit]:
             continue
         for path, name, value in _waarden(i, ind):
             if isinstance(value, str) and not _is_onbekend(value):
+                comma = re.fullmatch(r"-?\d+,\d+", value.strip())
+                punt = value.strip().replace(",", ".")
+                hint = (
+                    f"; YAML schrijft een decimaal getal met een punt: {punt}"
+                    if comma
+                    else f" (of {', '.join(ONBEKEND_WAARDEN)})"
+                )
                 yield Hit(
                     source,
                     path,
-                    f"indicator '{ind.id}' {name}: verwacht een getal, gevonden '{value}' "
-                    f"(of {', '.join(ONBEKEND_WAARDEN)})",
+                    f"indicator '{ind.id}' {name}: verwacht een getal, gevonden '{value}'{hint}",
                 )
 
 
