@@ -21,17 +21,23 @@ PARALLEL_FROM = 24
 WERK: dict[str, Any] = {}
 
 
-def workers(n: int) -> int:
-    """How many processes ``n`` items get: 1 below ``PARALLEL_FROM`` or without ``fork``."""
+def workers(n: int, parallel_from: int = PARALLEL_FROM) -> int:
+    """How many processes ``n`` items get: 1 below ``parallel_from`` or without ``fork``."""
     cores = os.cpu_count() or 1
     forking = "fork" in multiprocessing.get_all_start_methods()
-    return min(cores, n) if forking and n >= PARALLEL_FROM and cores > 1 else 1
+    return min(cores, n) if forking and n >= parallel_from and cores > 1 else 1
 
 
-def run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) -> list[T]:
+def run(
+    work: dict[str, Any],
+    func: Callable[[int], T],
+    n: int,
+    chunksize: int,
+    parallel_from: int = PARALLEL_FROM,
+) -> list[T]:
     """``func(0) … func(n-1)`` with ``work`` in :data:`WERK`, in order; forked worker
-    processes when ``n`` is large."""
-    count = workers(n)
+    processes when ``n`` is at least ``parallel_from`` (slow items warrant a lower bound)."""
+    count = workers(n, parallel_from)
     WERK.clear()
     WERK.update(work)
     try:

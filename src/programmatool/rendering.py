@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .progress import IndicatorVoortgang, ProgrammaVoortgang
 
-Formaat = Literal["md", "html"]
-FORMATEN: tuple[str, ...] = ("md", "html")
+Formaat = Literal["md", "html", "pdf"]
+FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
 
 #: Words for a contract's status, as a council member reads them.
 STATUS_WOORDEN = {"concept": "concept", "vastgesteld": "vastgesteld", "gewijzigd": "gewijzigd"}
@@ -873,9 +873,7 @@ def build_document(
         RelatieView(
             r.programma,
             namen.get(r.programma, r.programma),
-            f"{r.programma}.html"
-            if r.programma in namen and formaat == "html"
-            else (f"{r.programma}.md" if r.programma in namen else None),
+            f"{r.programma}.{formaat}" if r.programma in namen else None,
             r.toelichting,
         )
         for r in contract.relaties
@@ -1006,7 +1004,7 @@ class RenderResult:
 
 def doelpad(out: Path, naam: str) -> Path:
     """The path of a document in ``out``; refuses any name that would land outside it."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html)", naam):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html|pdf)", naam):
         raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
     target = (out / naam).resolve()
     if target.parent != out.resolve():
@@ -1022,6 +1020,38 @@ def render_text(env: Environment, template: str, **context: Any) -> str:
     return cleaned.strip("\n") + "\n"
 
 
+def sjabloon(soort: str, formaat: str) -> str:
+    """The template of a kind of document; a PDF is the HTML document laid out on pages."""
+    return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
+
+
+def als_pdf(env: Environment, html: str) -> bytes:
+    """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
+    from jinja2 import TemplateNotFound
+
+    from .pdf import STIJLBLAD, PdfProblem, html_naar_pdf
+
+    try:
+        assert env.loader is not None
+        stylesheet = env.loader.get_source(env, STIJLBLAD)[0]
+    except TemplateNotFound as exc:
+        raise RenderProblem(f"sjabloon {STIJLBLAD} ontbreekt") from exc
+    try:
+        return html_naar_pdf(html, stylesheet)
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
+def controleer_pdf() -> None:
+    """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
+    from .pdf import PdfProblem, _weasyprint
+
+    try:
+        _weasyprint()
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
 def render_contract(
     contract: Contract,
     bestand: str,
@@ -1030,11 +1060,27 @@ def render_contract(
     templates: Path | None = None,
 ) -> str:
     """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
-    if formaat not in FORMATEN:
-        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+    if formaat not in ("md", "html"):
+        raise RenderProblem(
+            f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
+        )
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates), f"{kind}.{formaat}.j2", doc=doc)
+    return render_text(environment(templates), sjabloon(kind, formaat), doc=doc)
+
+
+def render_contract_pdf(
+    contract: Contract,
+    bestand: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+) -> bytes:
+    """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
+    controleer_pdf()
+    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    kind = "verantwoording" if jaar is not None else "contract"
+    env = environment(templates)
+    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
 
 
 def render(
@@ -1054,9 +1100,11 @@ def render(
     from .writing import write_atomic
 
     if formaat not in FORMATEN:
-        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md, html of pdf")
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
+    if formaat == "pdf":
+        controleer_pdf()
     result = RenderResult()
     files, result.problemen = find_contract_files(paths)
     contracten: list[tuple[Contract, str]] = []
@@ -1080,11 +1128,14 @@ def render(
     namen = {c.code: c.programma for c, _ in contracten}
     try:
         rendered = _render_all(contracten, formaat, jaar, namen, templates)
-        outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
-        if formaat == "html":
+        outputs: list[tuple[str, str | bytes]] = [
+            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
+        ]
+        if formaat in ("html", "pdf"):
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
             env = environment(templates)
-            outputs.append(("index.html", render_text(env, "portfolio.html.j2", p=portfolio)))
+            index = render_text(env, "portfolio.html.j2", p=portfolio)
+            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "sjabloon"
         line = getattr(exc, "lineno", None)
@@ -1104,7 +1155,7 @@ def render(
     targets = [(doelpad(out, naam), text) for naam, text in outputs]
     for target, text in targets:
         try:
-            write_atomic(target, text.encode("utf-8"))
+            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
         except OSError as exc:
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reden(exc)}") from exc
         result.geschreven.append(target)
@@ -1133,8 +1184,9 @@ def _render_all(
     jaar: int | None,
     namen: dict[str, str],
     templates: Path | None,
-) -> list[tuple[DocumentSamenvatting, str]]:
-    """Each contract's document text with the summary the portfolio page uses."""
+) -> list[tuple[DocumentSamenvatting, str | bytes]]:
+    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
+    uses."""
     work = {
         "contracten": contracten,
         "formaat": formaat,
@@ -1144,7 +1196,14 @@ def _render_all(
     }
     from . import parallel
 
-    texts = parallel.run(work, _render_one, len(contracten), chunksize=4)
+    # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
+    texts = parallel.run(
+        work,
+        _render_one,
+        len(contracten),
+        chunksize=4 if formaat != "pdf" else 1,
+        parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
+    )
     return [
         (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
         for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
@@ -1153,19 +1212,20 @@ def _render_all(
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str | bytes]:
     # Only text and the small summary go back to the main process, not the contract.
     from .parallel import WERK
 
     contract, name = WERK["contracten"][index]
     formaat = WERK["formaat"]
     jaar = WERK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, WERK["namen"], portfolio=formaat == "html")
+    doc = build_document(contract, name, formaat, jaar, WERK["namen"], portfolio=formaat != "md")
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WERK:  # compiled templates are reused for every contract of this process
         WERK["env"] = environment(WERK["templates"])
-    text = render_text(WERK["env"], f"{kind}.{formaat}.j2", doc=doc)
-    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
+    text = render_text(WERK["env"], sjabloon(kind, formaat), doc=doc)
+    document = als_pdf(WERK["env"], text) if formaat == "pdf" else text
+    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, document
 
 
 def run_render(
