@@ -157,8 +157,8 @@ def bench_portfolio(work: Path, schema: Path, size: int, runs: int) -> list[Row]
     rows: list[Row] = []
     folder = work / f"p{size}"
     files = build_portfolio(folder / "programmas", size)
-    cache = folder / ".programmatool_cache"
-    env = dict(os.environ)
+    cache = folder / "cache"
+    env = dict(os.environ, PROGRAMMATOOL_CACHE_DIR=str(cache))
     check = [TOOL, "check", "programmas"]
     reps = runs
 

@@ -55,7 +55,11 @@ def minimal_text() -> str:
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_outside_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests that run ``check`` keep its cache in a temporary folder, not in the repository."""
+    """Tests that run ``check`` keep its cache and its key in temporary folders: never in the
+    repository, never in the user's own folders, never shared between parallel test runs."""
     import os
 
+    os.environ.pop("PROGRAMMATOOL_CACHE_KEY", None)
     os.environ["PROGRAMMATOOL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))

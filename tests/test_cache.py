@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from programmatool.checking import check
 
 from .conftest import FIXTURES, PROGRAMMAS
 
+KEY_FILE_NAME = "cache.key"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TODAY = dt.date(2026, 1, 1)
 
@@ -29,7 +31,7 @@ def portfolio(tmp_path: Path) -> Path:
 
 
 def _run(root: Path, **kwargs: object) -> list[object]:
-    result = check([root], vandaag=TODAY, **kwargs)  # type: ignore[arg-type]
+    result = check([root], today=TODAY, **kwargs)  # type: ignore[arg-type]
     return [*result.findings, len(result.results), tuple(result.problems)]
 
 
@@ -146,16 +148,16 @@ def test_unchanged_files_are_not_even_read(
 def test_portfolio_findings_follow_a_changed_relation(portfolio: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     programmas = portfolio / "programmas"
-    before = check([programmas], vandaag=TODAY, cache_dir=cache)
+    before = check([programmas], today=TODAY, cache_dir=cache)
     assert not [f for f in before.findings if f.code == "PT401"]
     zorg = programmas / "zorg.yaml"
     text = zorg.read_text(encoding="utf-8")
     assert "  - programma: binnenstad\n" in text
     zorg.write_text(text.replace("  - programma: binnenstad\n", "  - programma: binnestad\n"))
-    after = check([programmas], vandaag=TODAY, cache_dir=cache)
-    fresh = check([programmas], vandaag=TODAY)
+    after = check([programmas], today=TODAY, cache_dir=cache)
+    fresh = check([programmas], today=TODAY)
     assert after.findings == fresh.findings
-    assert [f.bericht for f in after.findings if f.code == "PT401"] == [
+    assert [f.message for f in after.findings if f.code == "PT401"] == [
         "relatie met programma 'binnestad', maar geen contract in deze controle heeft die code;"
         " bedoelde u 'binnenstad'?"
     ]
@@ -178,7 +180,7 @@ def test_warm_check_does_not_run_the_portfolio_rules_again(
     monkeypatch.setattr(rules, "run_portfolio_rules", counting)
     assert _run(portfolio, cache_dir=cache) == expected
     assert runs == []
-    other_day = check([portfolio], vandaag=dt.date(2019, 1, 1), cache_dir=cache)
+    other_day = check([portfolio], today=dt.date(2019, 1, 1), cache_dir=cache)
     assert other_day.findings != expected[:-2]
     assert runs == [1]  # another day is another key: computed, not served
 
@@ -202,3 +204,140 @@ def test_files_too_new_to_trust_are_trusted_once_the_index_is_newer(
     reads = _count_reads(monkeypatch)
     assert _run(programmas, cache_dir=cache) == expected
     assert reads == []
+
+
+# --- a cache that CI can trust ----------------------------------------------------------------
+
+ATTACKER_KEY = "sleutel-van-iemand-anders-" + "x" * 40
+
+
+def _broken_contract(folder: Path) -> Path:
+    """A contract with an error (PT201) and a warning (PT307): ``check --strict`` must fail."""
+    from .conftest import minimal_text
+
+    text = minimal_text()
+    text = text.replace("totalen: {2019: 10000,", "totalen: {2019: 99999,")
+    text = text.replace("    bron: Gemeente Voorbeeldstad\n", "")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kapot.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _forge_clean(cache: Path) -> int:
+    """Rewrite every entry under ``cache`` with no findings at all, signed with the attacker's
+    key: what someone who can write to a restored or committed cache folder could do."""
+    from programmatool.cache import ResultCache
+
+    forger = ResultCache(cache, "-", secret=ATTACKER_KEY.encode())
+    forged = 0
+    for path in sorted(cache.rglob("*.json")):
+        data = forger._read(path)
+        if "uitkomsten" in data:
+            for outcome in data["uitkomsten"].values():
+                outcome["findings"] = []
+            if data["portfolio"] is not None:
+                data["portfolio"][1] = []
+        else:
+            data["findings"] = []
+        forger._write(path, data)
+        forged += 1
+    return forged
+
+
+def test_a_forged_cache_entry_never_makes_a_broken_contract_pass(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    contract = _broken_contract(tmp_path / "repo")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_DIR", str(cache))
+    # The attacker checks the same file with their own key, then empties every entry.
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_KEY", ATTACKER_KEY)
+    assert cli("check", "--strict", contract).code == 1
+    assert _forge_clean(cache) >= 2  # the file's entry and the index
+    # With the attacker's key the forged entries are served: the forgery itself works ...
+    forged_run = cli("check", "--strict", contract)
+    assert forged_run.code == 0, forged_run.out
+    # ... but this machine's tool has its own key and ignores them.
+    monkeypatch.delenv("PROGRAMMATOOL_CACHE_KEY")
+    run = cli("check", "--strict", contract)
+    assert run.code == 1
+    assert "PT201" in run.out and "PT307" in run.out
+    again = cli("check", "--strict", contract)  # now from this machine's own entries
+    assert (again.code, again.out) == (run.code, run.out)
+
+
+def test_an_entry_copied_to_another_files_name_is_ignored(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    contract = _broken_contract(tmp_path / "repo")
+    clean = tmp_path / "repo" / "goed.yaml"
+    shutil.copy(FIXTURES / "minimaal.yaml", clean)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_DIR", str(cache))
+    assert cli("check", "--no-cache", contract).code == 1
+    cli("check", clean)  # a genuine entry with no findings, signed with this machine's key
+    entries = [p for p in cache.rglob("*.json") if p.parent.name != "index"]
+    assert len(entries) == 1
+    # Its content under the name that the broken file's entry would have.
+    from programmatool.cache import ResultCache
+
+    signed = entries[0].read_bytes()
+    cli("check", contract)
+    for path in cache.rglob("*.json"):
+        if path != entries[0]:
+            path.write_bytes(signed)
+    run = cli("check", contract)
+    assert run.code == 1 and "PT201" in run.out
+    assert ResultCache(cache, "-").secret  # the key file exists and is trusted
+
+
+def test_a_committed_cache_folder_in_the_repository_is_not_read(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    repo = tmp_path / "repo"
+    contract = _broken_contract(repo)
+    committed = repo / ".programmatool_cache"
+    # Whoever commits the folder also controls any key they put beside it.
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_DIR", str(committed))
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_KEY", ATTACKER_KEY)
+    monkeypatch.chdir(repo)
+    assert cli("check", "kapot.yaml").code == 1
+    _forge_clean(committed)
+    (committed / KEY_FILE_NAME).write_text(ATTACKER_KEY + "\n")
+    monkeypatch.delenv("PROGRAMMATOOL_CACHE_DIR")
+    monkeypatch.delenv("PROGRAMMATOOL_CACHE_KEY")
+    run = cli("check", "--strict", "kapot.yaml")
+    assert run.code == 1 and "PT201" in run.out
+    # The default cache is the user's cache folder, outside the checked-out tree.
+    from programmatool.cache import cache_dir
+
+    user_cache = Path(os.environ["XDG_CACHE_HOME"]) / "programmatool"
+    assert cache_dir() == user_cache
+    assert any(user_cache.rglob("*.json"))
+    assert contract.exists()
+
+
+def test_the_key_file_is_private_and_a_shared_one_is_not_trusted(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    from programmatool.cache import cache_secret, key_file
+
+    config_home = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PROGRAMMATOOL_CACHE_DIR", str(cache))
+    assert cli("check", FIXTURES / "minimaal.yaml").code == 0
+    key = key_file()
+    assert key == config_home / "programmatool" / "cache.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert not str(key).startswith(str(cache))
+    assert cache_secret() == key.read_bytes().strip()
+    key.chmod(0o666)  # anyone may write it: a key others can choose is no key
+    assert cache_secret() is None
+    shutil.rmtree(cache)
+    run = cli("check", FIXTURES / "minimaal.yaml")
+    assert run.code == 0
+    assert not any(cache.rglob("*.json"))  # without a trusted key nothing is cached

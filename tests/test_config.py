@@ -96,8 +96,8 @@ def test_other_tables_are_accepted_and_limits_are_used(cli, project: Path) -> No
         "[voortgang]\nop_koers = 0.1\n\n[limieten]\nmax_bytes = 100\n"
     )
     config = load_config()
-    assert config.tabel("voortgang") == {"op_koers": 0.1}
-    assert config.limieten.max_bytes == 100
+    assert config.table("voortgang") == {"op_koers": 0.1}
+    assert config.limits.max_bytes == 100
     run = cli("check", "programmas")
     assert run.code == 1
     assert "fout PT008 bestand is te groot" in run.out

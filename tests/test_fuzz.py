@@ -186,7 +186,7 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 @given(contracts())
 def test_generated_contracts_are_valid(data: dict[str, Any]) -> None:
     result = load_text(_dump(data), "c.yaml")
-    assert result.ok, [f.als_tekst() for f in result.findings]
+    assert result.ok, [f.as_text() for f in result.findings]
 
 
 @FUZZ

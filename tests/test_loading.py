@@ -14,9 +14,9 @@ from .conftest import MINIMAAL, minimal_text
 def only(text: str) -> tuple[int, int, str, str]:
     result = load_text(text, "c.yaml")
     assert result.contract is None
-    assert len(result.findings) == 1, [f.als_tekst() for f in result.findings]
+    assert len(result.findings) == 1, [f.as_text() for f in result.findings]
     f = result.findings[0]
-    return f.regel, f.kolom, f.code, f.bericht
+    return f.line, f.column, f.code, f.message
 
 
 def test_minimal_contract_loads() -> None:
@@ -50,10 +50,10 @@ def test_missing_field_points_at_mapping() -> None:
 def test_unknown_key_with_suggestion() -> None:
     text = minimal_text().replace("streefwaarden:", "streefwaardes:")
     result = load_text(text, "c.yaml")
-    messages = [(f.code, f.bericht) for f in result.findings]
+    messages = [(f.code, f.message) for f in result.findings]
     assert ("PT011", "onbekend veld 'streefwaardes'; bedoelde u 'streefwaarden'?") in messages
     f = next(f for f in result.findings if f.code == "PT011")
-    assert text.splitlines()[f.regel - 1][f.kolom - 1 :].startswith("streefwaardes:")
+    assert text.splitlines()[f.line - 1][f.column - 1 :].startswith("streefwaardes:")
 
 
 def test_year_as_string_is_refused() -> None:
@@ -117,7 +117,7 @@ def test_duplicate_keys_all_reported() -> None:
     text = minimal_text() + "code: nog-een\nperiode: {start: 2019, eind: 2022}\n"
     result = load_text(text, "c.yaml")
     dups = [f for f in result.findings if f.code == "PT002"]
-    assert [f.bericht for f in dups] == [
+    assert [f.message for f in dups] == [
         "sleutel 'code' komt dubbel voor (eerder op regel 3)",
         "sleutel 'periode' komt dubbel voor (eerder op regel 7)",
     ]
@@ -150,14 +150,14 @@ def test_nested_duplicate_key() -> None:
 def test_file_level_problems(raw: bytes, code: str, fragment: str) -> None:
     result = load_bytes(raw, "c.yaml")
     assert [f.code for f in result.findings] == [code]
-    assert fragment in result.findings[0].bericht
-    assert result.findings[0].regel >= 1
+    assert fragment in result.findings[0].message
+    assert result.findings[0].line >= 1
 
 
 def test_latin1_position_points_at_byte() -> None:
     result = load_bytes("programma: x\ngemeente: Almel\u00f6\n".encode("latin-1"), "c.yaml")
     f = result.findings[0]
-    assert (f.regel, f.kolom) == (2, 16)
+    assert (f.line, f.column) == (2, 16)
 
 
 def test_byte_order_mark_is_accepted() -> None:
@@ -172,13 +172,13 @@ def test_alias_bomb_is_stopped() -> None:
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
     result = load_text("\n".join(lines) + "\n", "c.yaml", Limits(max_nodes=100_000))
     assert [f.code for f in result.findings] == ["PT008"]
-    assert "alias" in result.findings[0].bericht
+    assert "alias" in result.findings[0].message
 
 
 def test_deep_nesting_is_stopped() -> None:
     result = load_text("[" * 10_000 + "]" * 10_000, "c.yaml")
     assert [f.code for f in result.findings] == ["PT008"]
-    assert "diep" in result.findings[0].bericht
+    assert "diep" in result.findings[0].message
 
 
 def test_file_too_large(tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ def test_nan_and_huge_numbers_refused() -> None:
         .replace("{2019: 10000, 2020", "{2019: 100000000000000000000, 2020")
     )
     result = load_text(text, "c.yaml")
-    messages = sorted(f.bericht for f in result.findings)
+    messages = sorted(f.message for f in result.findings)
     assert any("eindig" in m for m in messages)
     assert any("te groot" in m for m in messages)
 
@@ -203,13 +203,13 @@ def test_nan_and_huge_numbers_refused() -> None:
 def test_merge_key_refused() -> None:
     result = load_text("basis: &b {a: 1}\nx:\n  <<: *b\n", "c.yaml")
     assert [f.code for f in result.findings] == ["PT001"]
-    assert "<<" in result.findings[0].bericht
+    assert "<<" in result.findings[0].message
 
 
 def test_c_parser_and_pure_parser_agree() -> None:
     """The fast C-based reader and ruamel.yaml's own parser give the same data and positions."""
-    from programmatool import loading
     from programmatool.loading import SourceMap
+    from programmatool.loading import events as loading
 
     assert loading._c_parser() is not None, "ruamel.yaml.clib is a dependency and must be there"
     corpus = Path(__file__).resolve().parent / "corpus"
@@ -237,8 +237,8 @@ def test_c_parser_and_pure_parser_agree() -> None:
 
 def test_folded_text_before_comment_has_no_control_character() -> None:
     """Regression: ruamel's round-trip parser put '\\a' into folded text followed by a comment."""
-    from programmatool import loading
     from programmatool.loading import SourceMap
+    from programmatool.loading import events as loading
 
     text = "a:\n  titel: >-\n    een twee\n    drie\n  # commentaar\n  b: 1\n"
     for fast in (True, False):

@@ -40,7 +40,7 @@ def test_parallel_render_equals_serial(
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     spread = rendering.render([folder], formaat, tmp_path / "parallel")
-    assert len(spread.geschreven) == len(serial.geschreven) == 30 + (formaat == "html")
+    assert len(spread.written) == len(serial.written) == 30 + (formaat == "html")
     assert _files(tmp_path / "parallel") == _files(tmp_path / "serieel")
 
 

@@ -29,7 +29,7 @@ POPPLER = ("pdftotext", "pdfinfo", "pdffonts", "pdfimages")
 
 
 def _missing() -> str | None:
-    from programmatool.rendering import RenderProblem, controleer_pdf
+    from programmatool.rendering.command import RenderProblem, controleer_pdf
 
     try:
         controleer_pdf()
@@ -60,9 +60,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with the portfolio; the fixture's annual account of 2020 in ``verantwoording/``."""
     out = tmp_path_factory.mktemp("pdf")
     result = render([GOLDEN / "duurzaamheid.yaml", PROGRAMMAS / "zorg.yaml", RIJK], "pdf", out)
-    assert not result.problemen and not result.findings, result.problemen
+    assert not result.problems and not result.findings, result.problems
     jaar = render([RIJK], "pdf", out / "verantwoording", jaar=2020)
-    assert not jaar.problemen and not jaar.findings, jaar.problemen
+    assert not jaar.problems and not jaar.findings, jaar.problems
     return out
 
 
@@ -168,7 +168,7 @@ def test_table_of_contents_gives_the_page_of_every_chapter(pdfs: Path) -> None:
 def test_table_rows_do_not_break_across_pages() -> None:
     """A row is moved to the next page whole; only a row taller than a page (the DIN table lists
     35 efforts for some goals of Zorg) is split, and then it starts at the top of a page."""
-    from programmatool.pdf import STIJLBLAD, opgemaakt
+    from programmatool.rendering.pdf import STIJLBLAD, opgemaakt
 
     loaded = load_contract(PROGRAMMAS / "zorg.yaml")
     assert loaded.contract is not None
@@ -381,7 +381,7 @@ def test_user_print_stylesheet_replaces_the_packaged_one(tmp_path: Path, cli) ->
 
 
 def test_a_failing_pdf_writes_nothing(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from programmatool import pdf
+    from programmatool.rendering import pdf
 
     real = pdf.html_naar_pdf
 

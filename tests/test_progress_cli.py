@@ -30,7 +30,10 @@ def test_table_when_piped_has_words_bars_and_no_colour_codes(cli) -> None:
     assert run.code == 0, run.err
     assert "\x1b[" not in run.out
     first = run.out.splitlines()[0]
-    assert first == f"Randgevallen ({RANDGEVALLEN.as_posix()}) · voortgang 2021 · status: achter"
+    assert first == (
+        f"Randgevallen ({RANDGEVALLEN.as_posix()}) · voortgang 2021 · status: achter · "
+        "9 van 11 indicatoren gemeten; 1 doel zonder indicator"
+    )
     row = next(line for line in run.out.splitlines() if "▸ Scholen die meedoen" in line)
     assert "11 (2020)" in row and "17 (2021)" in row
     assert "████░░░░░░  40 %" in row and row.rstrip().endswith("kleine achterstand")

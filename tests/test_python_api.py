@@ -12,8 +12,8 @@ def test_facade_verbs(tmp_path: Path) -> None:
 
     loaded = load_contract(MINIMAAL)
     assert loaded.contract is not None
-    assert check([MINIMAAL]).fouten == 0
+    assert check([MINIMAAL]).errors == 0
     voortgang = contract_progress(loaded.contract, 2020)
     assert voortgang.status == "kleine achterstand"
-    assert render([MINIMAAL], "md", tmp_path).geschreven == [tmp_path / "schone-stad.md"]
+    assert render([MINIMAAL], "md", tmp_path).written == [tmp_path / "schone-stad.md"]
     assert render_contract(loaded.contract, "x.yaml", "md").startswith("# Programmacontract")

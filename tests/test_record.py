@@ -37,7 +37,7 @@ def changes(before: bytes, after: bytes) -> tuple[list[str], list[str]]:
 
 def realisatie(path: Path, indicator: str, jaar: int):  # type: ignore[no-untyped-def]
     result = load_contract(path)
-    assert result.contract is not None, [f.als_tekst() for f in result.findings]
+    assert result.contract is not None, [f.as_text() for f in result.findings]
     ind = next(i for i in result.contract.indicatoren if i.id == indicator)
     return ind.realisaties[jaar]
 
@@ -139,10 +139,13 @@ def test_file_without_final_newline(cli, tmp_path: Path) -> None:
     [
         (("blokk", "2020", "11"), "onbekende indicator 'blokk'; bedoelde u 'blok'?"),
         (("onzin", "2020", "11"), "onbekende indicator 'onzin' (bekend: blok, stroom,"),
-        (("blok", "2030", "11"), "jaar 2030 valt buiten de jaren van indicator blok (2018–2022)"),
+        (("blok", "2030", "11"), "jaar 2030 valt buiten de jaren van indicator blok (2018–2025)"),
         (("blok", "1990", "11"), "valt buiten de jaren"),
         (("blok", "twintig", "11"), "jaar moet een jaartal zijn (1900–2200), gevonden 'twintig'"),
-        (("blok", "2019", "10"), "heeft al een realisatie voor 2019"),
+        (
+            ("blok", "2019", "10"),
+            "heeft al een realisatie voor 2019 (2019: 9); vervang die met --vervang",
+        ),
         (("blok", "2020", "elf"), "verwacht een getal (bijvoorbeeld 12 of 12,5), gevonden 'elf'"),
         (("blok", "2020", "1.234,5"), "verwacht een getal"),
         (("blok", "2020", "n.t.b."), "verwacht een getal"),

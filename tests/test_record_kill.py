@@ -61,9 +61,11 @@ def test_killed_record_leaves_contract_untouched(tmp_path: Path, moment: str) ->
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert contract.read_bytes() == before
     assert load_contract(contract).ok
-    # Whatever was left behind is a temporary file that `check` never reads as a contract.
+    # Whatever was left behind is a hidden temporary or lock file that `check` never reads.
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "contract.yaml"]
-    assert all(name.startswith(".") and name.endswith(".tmp") for name in leftovers), leftovers
+    assert all(name.startswith(".") and name.endswith((".tmp", ".lock")) for name in leftovers), (
+        leftovers
+    )
 
 
 def test_record_that_completes_changes_only_its_value(tmp_path: Path) -> None:
@@ -78,4 +80,5 @@ def test_record_that_completes_changes_only_its_value(tmp_path: Path) -> None:
     result = load_contract(contract)
     assert result.contract is not None
     assert result.contract.indicatoren[0].realisaties[2021].waarde == 15
-    assert list(tmp_path.iterdir()) == [contract]
+    # Only the (hidden, empty) lock file stays beside the contract.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".contract.yaml.lock", "contract.yaml"]

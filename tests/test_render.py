@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.rendering import RenderProblem, doelpad, render_contract
+from programmatool.rendering import RenderProblem, render_contract, target_path
 
 from .conftest import FIXTURES, MINIMAAL, ROOT, minimal_text
 
@@ -319,7 +319,7 @@ def test_duplicate_code_is_refused_not_overwritten(tmp_path: Path, cli) -> None:
 @pytest.mark.parametrize("naam", ["../buiten.html", "/etc/x.html", "a/b.html", "x.txt", ".html"])
 def test_nothing_is_written_outside_out(tmp_path: Path, naam: str) -> None:
     with pytest.raises(RenderProblem):
-        doelpad(tmp_path, naam)
+        target_path(tmp_path, naam)
 
 
 def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
@@ -330,7 +330,7 @@ def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
     hostile = contract.model_copy(update={"code": "../../buiten"})
     doc = build_document(hostile, "x.yaml", "html")
     with pytest.raises(RenderProblem, match="ongeldige bestandsnaam"):
-        doelpad(tmp_path / "site", doc.bestandsnaam)
+        target_path(tmp_path / "site", doc.bestandsnaam)
 
 
 def test_files_are_replaced_atomically_and_keep_their_mode(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -356,7 +356,7 @@ def test_golden_document_of_a_real_contract(formaat: str) -> None:
     """
     source = GOLDEN / "duurzaamheid.yaml"
     loaded = load_contract(source)
-    assert loaded.contract is not None, [f.als_tekst() for f in loaded.findings]
+    assert loaded.contract is not None, [f.as_text() for f in loaded.findings]
     text = render_contract(loaded.contract, "duurzaamheid.yaml", formaat)
     golden = GOLDEN / f"duurzaamheid.{formaat}"
     if os.environ.get("UPDATE_GOLDEN") == "1":

@@ -75,10 +75,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """All real contracts and the render fixtures rendered to HTML, plus an annual account."""
     out = tmp_path_factory.mktemp("site")
     result = render(SOURCES, "html", out)
-    assert result.geschreven, result.problemen
-    assert not result.problemen, result.problemen
+    assert result.written, result.problems
+    assert not result.problems, result.problems
     jaar = render([FIXTURES / "render" / "rijk.yaml"], "html", out / "verantwoording", jaar=2020)
-    assert jaar.geschreven
+    assert jaar.written
     return out
 
 
@@ -128,7 +128,7 @@ def _check_page(browser: Any, page_path: Path, name: str) -> None:
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_contract_page_in_browser(browser: Any, site: Path, source: Path) -> None:
     loaded = load_contract(source)
-    assert loaded.contract is not None, [f.als_tekst() for f in loaded.findings]
+    assert loaded.contract is not None, [f.as_text() for f in loaded.findings]
     _check_page(browser, site / f"{loaded.contract.code}.html", loaded.contract.code)
 
 

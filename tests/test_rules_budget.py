@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from programmatool.rules.budget import bedrag, getal
 
 from .test_rules_support import findings, line_of, variant
@@ -24,11 +26,41 @@ def test_pt201_year_total_differs_from_lines(tmp_path: Path) -> None:
         tmp_path, "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 16500}"
     )
     [f] = findings(path, code="PT201")
-    assert (f.regel, f.kolom, f.niveau) == (line_of(path, "2020: 16500"), 36, "fout")
-    assert f.bericht == (
+    assert (f.line, f.column, f.severity) == (line_of(path, "2020: 16500"), 36, "fout")
+    assert f.message == (
         "'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal is "
         "€ 16.500 (verschil € 1.500)"
     )
+
+
+def test_pt201_printed_total_below_the_sum_of_its_lines(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 13500}"
+    )
+    [f] = findings(path, code="PT201")
+    assert f.line == line_of(path, "2020: 13500")
+    assert f.message == (
+        "'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal is "
+        "€ 13.500 (verschil € 1.500)"
+    )
+
+
+@pytest.mark.parametrize(("total", "difference"), [("15000.4", "0,40"), ("14999.6", "0,40")])
+def test_pt201_totals_are_compared_in_cents_not_whole_euros(
+    tmp_path: Path, total: str, difference: str
+) -> None:
+    # 40 cents either way rounds to the same whole euro, but is still a total that is off.
+    path = variant(
+        tmp_path, "totalen: {2019: 14000, 2020: 15000}", f"totalen: {{2019: 14000, 2020: {total}}}"
+    )
+    [f] = findings(path, code="PT201")
+    assert f.message.endswith(f"(verschil € {difference})")
+
+
+def test_pt202_grand_total_is_compared_in_cents(tmp_path: Path) -> None:
+    path = variant(tmp_path, "totaal: 29000\n", "totaal: 29000.3\n")
+    [f] = findings(path, code="PT202")
+    assert f.message.endswith("(verschil € 0,30)")
 
 
 def test_pt201_thousands_and_hours_in_their_own_unit(tmp_path: Path) -> None:
@@ -40,7 +72,7 @@ def test_pt201_thousands_and_hours_in_their_own_unit(tmp_path: Path) -> None:
         "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15001}"
     )
     path.write_text(text, encoding="utf-8")
-    messages = [f.bericht for f in findings(path, code="PT201")]
+    messages = [f.message for f in findings(path, code="PT201")]
     assert messages == [
         "'Verdeling middelen' 2020: de regels tellen op tot 15.000, het gedrukte totaal is "
         "15.001 (verschil 1) (bedragen × € 1.000)",
@@ -66,8 +98,8 @@ def test_pt201_cents_do_not_cause_rounding_alarms(tmp_path: Path) -> None:
 def test_pt202_grand_total_differs(tmp_path: Path) -> None:
     path = variant(tmp_path, "totaal: 29000\n", "totaal: 30000\n")
     [f] = findings(path, code="PT202")
-    assert f.regel == line_of(path, "totaal: 30000")
-    assert f.bericht == (
+    assert f.line == line_of(path, "totaal: 30000")
+    assert f.message == (
         "'Verdeling middelen': de jaartotalen tellen op tot € 29.000, het gedrukte totaal is "
         "€ 30.000 (verschil € 1.000)"
     )
@@ -76,8 +108,8 @@ def test_pt202_grand_total_differs(tmp_path: Path) -> None:
 def test_pt203_budget_year_outside_period(tmp_path: Path) -> None:
     path = variant(tmp_path, "bedragen: {2019: -1000}", "bedragen: {2019: -1000, 2023: -500}")
     [f] = findings(path, code="PT203")
-    assert (f.regel, f.kolom) == (line_of(path, "2023: -500"), 35)
-    assert f.bericht == (
+    assert (f.line, f.column) == (line_of(path, "2023: -500"), 35)
+    assert f.message == (
         "'Verdeling middelen' heeft bedragen voor 2023, buiten de looptijd 2019–2022"
     )
 
@@ -92,17 +124,17 @@ def test_pt203_spread_before_the_period_is_fine() -> None:
 def test_pt203_inspanning_amount_outside_period(tmp_path: Path) -> None:
     path = variant(tmp_path, "bedragen: {2019: 4000, 2020: 4000}", "bedragen: {2018: 4000}")
     [f] = findings(path, code="PT203")
-    assert f.regel == line_of(path, "bedragen: {2018: 4000}")
+    assert f.line == line_of(path, "bedragen: {2018: 4000}")
     assert (
-        f.bericht == "inspanning 'ins-2' heeft een bedrag voor 2018, buiten de looptijd 2019–2022"
+        f.message == "inspanning 'ins-2' heeft een bedrag voor 2018, buiten de looptijd 2019–2022"
     )
 
 
 def test_pt204_percentages_do_not_add_up(tmp_path: Path) -> None:
     path = variant(tmp_path, "{percentage: 33, bedrag: 40740}", "{percentage: 32, bedrag: 39506}")
     [f] = findings(path, code="PT204")
-    assert f.regel == line_of(path, "      jaren:")
-    assert f.bericht == (
+    assert f.line == line_of(path, "      jaren:")
+    assert f.message == (
         "spreiding 'Invoeringskosten': de percentages tellen op tot 99 %, niet tot 100 %"
     )
 
@@ -110,8 +142,8 @@ def test_pt204_percentages_do_not_add_up(tmp_path: Path) -> None:
 def test_pt205_amount_does_not_match_percentage(tmp_path: Path) -> None:
     path = variant(tmp_path, "bedrag: 40740}", "bedrag: 47040}")
     [f] = findings(path, code="PT205")
-    assert f.regel == line_of(path, "bedrag: 47040")
-    assert f.bericht == (
+    assert f.line == line_of(path, "bedrag: 47040")
+    assert f.message == (
         "spreiding 'Invoeringskosten' 2018: 33 % van € 123.456 is € 40.740,48, gedrukt is € 47.040"
     )
 
@@ -125,8 +157,8 @@ def test_pt205_allows_rounding_of_a_whole_percentage(tmp_path: Path) -> None:
 def test_pt206_negative_total_and_hours(tmp_path: Path) -> None:
     path = variant(tmp_path, "uren_per_week: 4\n", "uren_per_week: -4\n")
     [f] = findings(path, code="PT206")
-    assert f.regel == line_of(path, "uren_per_week: -4")
-    assert f.bericht == "uren van 'Communicatieadviseur' is negatief; dat kan hier niet"
+    assert f.line == line_of(path, "uren_per_week: -4")
+    assert f.message == "uren van 'Communicatieadviseur' is negatief; dat kan hier niet"
 
 
 def test_pt206_negative_budget_line_in_euro_is_allowed() -> None:
@@ -143,8 +175,8 @@ def test_pt207_inspanningen_get_more_than_the_budget(tmp_path: Path) -> None:
         "bedragen: {2019: 10000, 2020: 12000}\n  - id: ins-2",
     )
     [f] = findings(path, code="PT207")
-    assert f.regel == line_of(path, "bedragen: {2019: 10000, 2020: 12000}")
-    assert f.bericht == (
+    assert f.line == line_of(path, "bedragen: {2019: 10000, 2020: 12000}")
+    assert f.message == (
         "2020: de inspanningen krijgen samen € 16.000, meer dan het programmabudget van "
         "€ 15.000 (verschil € 1.000)"
     )
@@ -158,18 +190,43 @@ def test_pt207_thousands_are_converted(tmp_path: Path) -> None:
 def test_pt208_hour_range_reversed(tmp_path: Path) -> None:
     path = variant(tmp_path, "{van: 24, tot: 32}", "{van: 32, tot: 24}")
     [f] = findings(path, code="PT208")
-    assert (f.regel, f.kolom) == (line_of(path, "{van: 32, tot: 24}"), 26)
-    assert f.bericht == (
+    assert (f.line, f.column) == (line_of(path, "{van: 32, tot: 24}"), 26)
+    assert f.message == (
         "'Programmamanager': van 32 tot 24 uur loopt achteruit; de ondergrens is groter dan "
         "de bovengrens"
     )
 
 
+def test_pt208_reversed_range_in_capaciteit_uren(tmp_path: Path) -> None:
+    # `uren` (hours printed without "per week" or "in total") is checked like uren_per_week.
+    path = variant(tmp_path, "uren: {van: 2, tot: 6}", "uren: {van: 6, tot: 2}")
+    [f] = findings(path, code="PT208")
+    assert f.line == line_of(path, "uren: {van: 6, tot: 2}")
+    assert f.message == (
+        "'Advisering milieu': van 6 tot 2 uur loopt achteruit; de ondergrens is groter dan "
+        "de bovengrens"
+    )
+
+
+@pytest.mark.parametrize("hours", ["-3", "{van: -2, tot: 6}", "{van: 2, tot: -6}"])
+def test_pt206_negative_capaciteit_uren(tmp_path: Path, hours: str) -> None:
+    path = variant(tmp_path, "uren: {van: 2, tot: 6}", f"uren: {hours}")
+    [f] = findings(path, code="PT206")
+    assert f.line == line_of(path, f"uren: {hours}")
+    assert f.message == "uren van 'Advisering milieu' is negatief; dat kan hier niet"
+
+
+def test_capaciteit_uren_in_order_and_positive_is_fine(tmp_path: Path) -> None:
+    for hours in ("{van: 2, tot: 6}", "{van: 4, tot: 4}", "12", "0"):
+        path = variant(tmp_path, "uren: {van: 2, tot: 6}", f"uren: {hours}")
+        assert findings(path, code="PT206") == findings(path, code="PT208") == []
+
+
 def test_pt209_spread_amounts_do_not_add_up_to_total(tmp_path: Path) -> None:
     path = variant(tmp_path, "totaal: 123456", "totaal: 123457")
     [f] = findings(path, code="PT209")
-    assert (f.regel, f.niveau) == (line_of(path, "totaal: 123457"), "fout")
-    assert f.bericht == (
+    assert (f.line, f.severity) == (line_of(path, "totaal: 123457"), "fout")
+    assert f.message == (
         "spreiding 'Invoeringskosten': de bedragen tellen op tot € 123.456, het genoemde totaal "
         "is € 123.457 (verschil € 1)"
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from programmatool.rules import REGELS
+from programmatool.rules import RULES
 
 
 def test_rules_lists_every_code(cli) -> None:  # type: ignore[no-untyped-def]
     run = cli("rules")
     assert run.code == 0
-    for code in REGELS:
+    for code in RULES:
         assert code in run.out
     assert "  PT201  fout          Gedrukt jaartotaal wijkt af van de som van de regels" in run.out
     assert "Inlezen (schema en YAML)" in run.out and "PT012" in run.out

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from programmatool.rules import REGELS, alle_regels
+from programmatool.rules import RULES, all_rules
 
 from .test_rules_support import basis_text, findings
 
@@ -42,18 +42,18 @@ def _write(tmp_path: Path, fragment: str, label: str) -> list[Path]:
 
 
 def test_every_rule_has_an_example_and_a_reason() -> None:
-    assert len(REGELS) >= 29
-    for rule in alle_regels():
-        assert rule.titel and rule.waarom.strip() and rule.voorbeeld.strip()
-        assert rule.oplossing.strip() and rule.oplossing != rule.voorbeeld
-        assert rule.niveau in ("fout", "waarschuwing")
+    assert len(RULES) >= 29
+    for rule in all_rules():
+        assert rule.title and rule.why.strip() and rule.example.strip()
+        assert rule.fix.strip() and rule.fix != rule.example
+        assert rule.severity in ("fout", "waarschuwing")
         assert re.fullmatch(r"PT[1-5]\d\d", rule.code)
 
 
-@pytest.mark.parametrize("code", sorted(REGELS))
+@pytest.mark.parametrize("code", sorted(RULES))
 def test_example_triggers_and_fix_does_not(code: str, tmp_path: Path) -> None:
-    rule = REGELS[code]
-    bad = findings(*_write(tmp_path, rule.voorbeeld, "voorbeeld"), code=code)
+    rule = RULES[code]
+    bad = findings(*_write(tmp_path, rule.example, "voorbeeld"), code=code)
     assert bad, f"the example of {code} does not trigger it"
-    good = findings(*_write(tmp_path, rule.oplossing, "oplossing"), code=code)
-    assert good == [], [f.als_tekst() for f in good]
+    good = findings(*_write(tmp_path, rule.fix, "oplossing"), code=code)
+    assert good == [], [f.as_text() for f in good]

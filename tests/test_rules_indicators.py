@@ -12,8 +12,8 @@ SCHOLEN = "streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}"
 def test_pt301_peiljaar_after_first_target_year(tmp_path: Path) -> None:
     path = variant(tmp_path, "    peiljaar: 2017\n", "    peiljaar: 2021\n")
     [f] = findings(path, code="PT301")
-    assert (f.regel, f.kolom) == (line_of(path, "peiljaar: 2021"), 15)
-    assert f.bericht == "indicator 'groen': peiljaar 2021 ligt na het eerste streefjaar 2020"
+    assert (f.line, f.column) == (line_of(path, "peiljaar: 2021"), 15)
+    assert f.message == "indicator 'groen': peiljaar 2021 ligt na het eerste streefjaar 2020"
 
 
 def test_pt301_peiljaar_equal_to_first_target_year_is_fine(tmp_path: Path) -> None:
@@ -24,16 +24,18 @@ def test_pt301_peiljaar_equal_to_first_target_year_is_fine(tmp_path: Path) -> No
 def test_pt302_target_year_outside_period(tmp_path: Path) -> None:
     path = variant(tmp_path, SCHOLEN, "streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2023: 20}")
     [f] = findings(path, code="PT302")
-    assert (f.regel, f.kolom) == (line_of(path, "2023: 20}"), 50)
-    assert f.bericht == "indicator 'scholen': streefwaarde voor 2023, buiten de looptijd 2019–2022"
+    assert (f.line, f.column) == (line_of(path, "2023: 20}"), 50)
+    assert f.message == "indicator 'scholen': streefwaarde voor 2023, buiten de looptijd 2019–2022"
 
 
 def test_pt303_realisation_after_period(tmp_path: Path) -> None:
-    path = variant(tmp_path, "      2019: 9\n", "      2019: 9\n      2023: 19\n")
+    path = variant(tmp_path, "      2019: 9\n", "      2019: 9\n      2025: 19\n      2026: 19\n")
     found = findings(path, code="PT303")
-    assert [(f.regel, f.niveau) for f in found] == [(line_of(path, "2023: 19"), "waarschuwing")]
-    assert found[0].bericht == (
-        "indicator 'scholen': realisatie voor 2023, na het einde van de looptijd 2019–2022"
+    # up to three years after the period is a final evaluation, not a mistake
+    assert [(f.line, f.severity) for f in found] == [(line_of(path, "2026: 19"), "waarschuwing")]
+    assert found[0].message == (
+        "indicator 'scholen': realisatie voor 2026, meer dan 3 jaar na het einde van de "
+        "looptijd 2019–2022"
     )
 
 
@@ -46,8 +48,8 @@ def test_pt303_history_before_the_period_is_fine() -> None:
 def test_pt304_targets_against_direction(tmp_path: Path) -> None:
     path = variant(tmp_path, "2021: n.t.b., 2022: 180}", "2021: n.t.b., 2022: 205}")
     [f] = findings(path, code="PT304")
-    assert f.regel == line_of(path, "2022: 205")
-    assert f.bericht == (
+    assert f.line == line_of(path, "2022: 205")
+    assert f.message == (
         "indicator 'restafval': streefwaarde 2022 (205) is hoger dan die van 2020 (200), "
         "terwijl lager beter is"
     )
@@ -64,8 +66,8 @@ def test_pt305_percentage_out_of_range(tmp_path: Path) -> None:
         tmp_path, "streefwaarden: {2020: 65, 2022: 70}", "streefwaarden: {2020: 65, 2022: 700}"
     )
     [f] = findings(path, code="PT305")
-    assert f.regel == line_of(path, "2022: 700")
-    assert f.bericht == "indicator 'groen': streefwaarde 2022 is 700 %, buiten 0–100 %"
+    assert f.line == line_of(path, "2022: 700")
+    assert f.message == "indicator 'groen': streefwaarde 2022 is 700 %, buiten 0–100 %"
 
 
 def test_pt305_not_for_other_units(tmp_path: Path) -> None:
@@ -76,8 +78,8 @@ def test_pt305_not_for_other_units(tmp_path: Path) -> None:
 def test_pt306_realisation_in_the_future(tmp_path: Path) -> None:
     path = variant(tmp_path, "      2019: 9\n", "      2019: 9\n      2022: 19\n")
     [f] = findings(path, code="PT306")  # VANDAAG is 2021-06-01
-    assert f.regel == line_of(path, "2022: 19")
-    assert f.bericht == "indicator 'scholen': realisatie voor 2022 ligt in de toekomst"
+    assert f.line == line_of(path, "2022: 19")
+    assert f.message == "indicator 'scholen': realisatie voor 2022 ligt in de toekomst"
 
 
 def test_pt306_date_in_the_future(tmp_path: Path) -> None:
@@ -89,8 +91,8 @@ def test_pt306_date_in_the_future(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding="utf-8")
     [f] = findings(path, code="PT306")
-    assert f.regel == line_of(path, "datum: 2021-06-30")
-    assert f.bericht == (
+    assert f.line == line_of(path, "datum: 2021-06-30")
+    assert f.message == (
         "indicator 'omgevingsvisie': realisatie 2021 is gedateerd op 2021-06-30, in de toekomst"
     )
 
@@ -98,15 +100,15 @@ def test_pt306_date_in_the_future(tmp_path: Path) -> None:
 def test_pt307_indicator_without_source(tmp_path: Path) -> None:
     path = variant(tmp_path, "    bron: UWV\n", "")
     [f] = findings(path, code="PT307")
-    assert (f.regel, f.niveau) == (line_of(path, "- id: spanning"), "waarschuwing")
-    assert f.bericht == "indicator 'spanning' heeft geen bron"
+    assert (f.line, f.severity) == (line_of(path, "- id: spanning"), "waarschuwing")
+    assert f.message == "indicator 'spanning' heeft geen bron"
 
 
 def test_pt308_text_where_a_number_belongs(tmp_path: Path) -> None:
     path = variant(tmp_path, "2021: n.t.b., 2022: 180}", "2021: ntb, 2022: 180}")
     [f] = findings(path, code="PT308")
-    assert (f.regel, f.kolom) == (line_of(path, "2021: ntb"), 49)
-    assert f.bericht == (
+    assert (f.line, f.column) == (line_of(path, "2021: ntb"), 49)
+    assert f.message == (
         "indicator 'restafval' streefwaarde 2021: verwacht een getal, gevonden 'ntb' "
         "(of n.t.b., p.m., onbekend)"
     )
@@ -121,8 +123,8 @@ def test_pt308_unknown_markers_are_fine() -> None:
 def test_pt309_value_not_on_scale(tmp_path: Path) -> None:
     path = variant(tmp_path, "    peilwaarde: krap\n", "    peilwaarde: normaal\n")
     [f] = findings(path, code="PT309")
-    assert f.regel == line_of(path, "peilwaarde: normaal")
-    assert f.bericht == (
+    assert f.line == line_of(path, "peilwaarde: normaal")
+    assert f.message == (
         "indicator 'spanning' peilwaarde: 'normaal' staat niet op de schaal "
         "(zeer krap, krap, gemiddeld, ruim)"
     )
@@ -131,11 +133,11 @@ def test_pt309_value_not_on_scale(tmp_path: Path) -> None:
 def test_pt309_number_on_a_scale(tmp_path: Path) -> None:
     path = variant(tmp_path, "streefwaarden: {2022: gemiddeld}", "streefwaarden: {2022: 3}")
     [f] = findings(path, code="PT309")
-    assert f.bericht.startswith("indicator 'spanning' streefwaarde 2022: 3 staat niet op de schaal")
+    assert f.message.startswith("indicator 'spanning' streefwaarde 2022: 3 staat niet op de schaal")
 
 
 def test_pt310_milestone_without_date(tmp_path: Path) -> None:
     path = variant(tmp_path, "    streefdatum: 2020-07-01\n", "")
     [f] = findings(path, code="PT310")
-    assert f.regel == line_of(path, "meetsoort: mijlpaal")
-    assert f.bericht == "indicator 'omgevingsvisie' is een mijlpaal zonder streefdatum"
+    assert f.line == line_of(path, "meetsoort: mijlpaal")
+    assert f.message == "indicator 'omgevingsvisie' is een mijlpaal zonder streefdatum"

@@ -10,8 +10,8 @@ from .test_rules_support import findings, line_of, variant
 def test_pt101_inspanning_refers_to_unknown_goal(tmp_path: Path) -> None:
     path = variant(tmp_path, "doelen: [a]\n", "doelen: [a, e]\n")
     [f] = findings(path, code="PT101")
-    assert (f.regel, f.kolom, f.niveau) == (line_of(path, "doelen: [a, e]"), 17, "fout")
-    assert f.bericht == "inspanning 'ins-1' verwijst naar doel 'e', dat niet bestaat"
+    assert (f.line, f.column, f.severity) == (line_of(path, "doelen: [a, e]"), 17, "fout")
+    assert f.message == "inspanning 'ins-1' verwijst naar doel 'e', dat niet bestaat"
 
 
 def test_pt101_project_with_typo_gets_suggestion(tmp_path: Path) -> None:
@@ -19,8 +19,8 @@ def test_pt101_project_with_typo_gets_suggestion(tmp_path: Path) -> None:
         tmp_path, "    doelen: [c]\n    inspanningen", "    doelen: [II, IIi]\n    inspanningen"
     )
     [f] = findings(path, code="PT101")
-    assert f.regel == line_of(path, "doelen: [II, IIi]")
-    assert f.bericht == (
+    assert f.line == line_of(path, "doelen: [II, IIi]")
+    assert f.message == (
         "project 'Schoolplein vergroenen' verwijst naar doel 'IIi', dat niet bestaat; "
         "bedoelde u 'II'?"
     )
@@ -34,8 +34,8 @@ def test_pt101_strategic_goal_reference_is_fine(tmp_path: Path) -> None:
 def test_pt102_operational_goal_without_inspanning(tmp_path: Path) -> None:
     path = variant(tmp_path, "    doelen: [b]\n", "    doelen: [a]\n")
     [f] = findings(path, code="PT102")
-    assert (f.regel, f.niveau) == (line_of(path, "- id: b"), "waarschuwing")
-    assert f.bericht == (
+    assert (f.line, f.severity) == (line_of(path, "- id: b"), "waarschuwing")
+    assert f.message == (
         "geen inspanning draagt bij aan operationeel doel 'b' of aan strategisch doel 'I'"
     )
 
@@ -51,8 +51,8 @@ def test_pt102_inspanning_on_strategic_goal_covers_its_operational_goals(
 def test_pt103_operational_goal_without_indicator(tmp_path: Path) -> None:
     path = variant(tmp_path, "    doel: b\n", "    doel: a\n")
     [f] = findings(path, code="PT103")
-    assert (f.regel, f.kolom) == (line_of(path, "- id: b"), 13)
-    assert f.bericht == (
+    assert (f.line, f.column) == (line_of(path, "- id: b"), 13)
+    assert f.message == (
         "geen indicator meet operationeel doel 'b' "
         "(zet 'nog_te_bepalen: true' als de indicator nog wordt uitgewerkt)"
     )
@@ -75,9 +75,9 @@ def test_pt103_not_for_goal_still_to_be_worked_out(tmp_path: Path) -> None:
 def test_pt104_indicator_measures_unknown_goal(tmp_path: Path) -> None:
     path = variant(tmp_path, "    doel: b\n", "    doel: B\n")
     found = findings(path, code="PT104")
-    assert [(f.regel, f.kolom) for f in found] == [(line_of(path, "doel: B"), 11)]
+    assert [(f.line, f.column) for f in found] == [(line_of(path, "doel: B"), 11)]
     assert (
-        found[0].bericht == "indicator 'restafval' meet doel 'B', dat niet bestaat; bedoelde u 'b'?"
+        found[0].message == "indicator 'restafval' meet doel 'B', dat niet bestaat; bedoelde u 'b'?"
     )
 
 
@@ -93,15 +93,15 @@ def test_pt105_strategic_goal_without_operational_goals(tmp_path: Path) -> None:
         "  - id: III\n    titel: De stad is stiller\ninspanningen:\n",
     )
     [f] = findings(path, code="PT105")
-    assert (f.regel, f.niveau) == (line_of(path, "- id: III"), "waarschuwing")
-    assert f.bericht == "strategisch doel 'III' heeft geen operationele doelen"
+    assert (f.line, f.severity) == (line_of(path, "- id: III"), "waarschuwing")
+    assert f.message == "strategisch doel 'III' heeft geen operationele doelen"
 
 
 def test_pt106_inspanning_contributes_to_nothing(tmp_path: Path) -> None:
     path = variant(tmp_path, "    doelen: [II]\n", "    doelen: []\n")
     [f] = findings(path, code="PT106")
-    assert f.regel == line_of(path, "- id: ins-3")
-    assert f.bericht == (
+    assert f.line == line_of(path, "- id: ins-3")
+    assert f.message == (
         "inspanning 'ins-3' draagt aan geen enkel doel bij (veld 'doelen' is leeg)"
     )
 
@@ -110,15 +110,15 @@ def test_pt107_duplicate_goal_id_points_at_second_with_line_of_first(tmp_path: P
     path = variant(tmp_path, "      - id: d\n", "      - id: a\n")
     [f] = findings(path, code="PT107")
     first = line_of(path, "- id: a")
-    assert f.regel == line_of(path, "- id: a", nth=2)
-    assert f.bericht == f"doel-id 'a' komt al voor op regel {first}"
+    assert f.line == line_of(path, "- id: a", nth=2)
+    assert f.message == f"doel-id 'a' komt al voor op regel {first}"
 
 
 def test_pt107_duplicate_indicator_id(tmp_path: Path) -> None:
     path = variant(tmp_path, "  - id: spanning\n", "  - id: groen\n")
     [f] = findings(path, code="PT107")
-    assert f.regel == line_of(path, "- id: groen", nth=2)
-    assert f.bericht.startswith("indicator-id 'groen' komt al voor op regel ")
+    assert f.line == line_of(path, "- id: groen", nth=2)
+    assert f.message.startswith("indicator-id 'groen' komt al voor op regel ")
 
 
 def test_pt107_same_id_for_goal_and_inspanning_is_fine(tmp_path: Path) -> None:
@@ -129,8 +129,8 @@ def test_pt107_same_id_for_goal_and_inspanning_is_fine(tmp_path: Path) -> None:
 def test_pt108_budget_line_refers_to_unknown_inspanning(tmp_path: Path) -> None:
     path = variant(tmp_path, "inspanningen: [ins-1]\n", "inspanningen: [ins-7]\n")
     [f] = findings(path, code="PT108")
-    assert f.regel == line_of(path, "inspanningen: [ins-7]")
-    assert f.bericht == (
+    assert f.line == line_of(path, "inspanningen: [ins-7]")
+    assert f.message == (
         "begrotingsregel 'Educatie' verwijst naar inspanning 'ins-7', die niet bestaat"
     )
 
@@ -140,8 +140,8 @@ def test_pt102_no_links_at_all_is_one_finding(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("    doelen: [b]\n", "")
     path.write_text(text.replace("    doelen: [II]\n", ""), encoding="utf-8")
     found = findings(path)
-    assert [(f.code, f.regel) for f in found] == [("PT102", line_of(path, "inspanningen:"))]
-    assert found[0].bericht == (
+    assert [(f.code, f.line) for f in found] == [("PT102", line_of(path, "inspanningen:"))]
+    assert found[0].message == (
         "geen enkele inspanning is aan een doel gekoppeld, dus geen van de 4 operationele "
         "doelen heeft een inspanning"
     )
@@ -153,8 +153,8 @@ def test_pt103_no_indicators_at_all_is_one_finding(tmp_path: Path) -> None:
     start, end = body.index("oude_indicatoren:\n"), body.index("middelen:\n")
     path.write_text(body[:start] + body[end:], encoding="utf-8")
     found = findings(path, code="PT103")
-    assert [f.regel for f in found] == [line_of(path, "strategische_doelen:")]
-    assert found[0].bericht == (
+    assert [f.line for f in found] == [line_of(path, "strategische_doelen:")]
+    assert found[0].message == (
         "het contract heeft geen indicatoren: geen van de 4 operationele doelen wordt gemeten"
     )
 
@@ -166,8 +166,8 @@ def test_pt105_no_operational_goals_at_all_is_one_finding(tmp_path: Path) -> Non
     body = body[:start] + "  - id: II\n    titel: De stad is groener\n" + body[end:]
     path.write_text(body, encoding="utf-8")
     result = [f for f in findings_unchecked(path) if f.code == "PT105"]
-    assert [f.regel for f in result] == [line_of(path, "strategische_doelen:")]
-    assert result[0].bericht == "geen van de 2 strategische doelen heeft operationele doelen"
+    assert [f.line for f in result] == [line_of(path, "strategische_doelen:")]
+    assert result[0].message == "geen van de 2 strategische doelen heeft operationele doelen"
 
 
 def findings_unchecked(path: Path) -> list:  # type: ignore[type-arg]
@@ -175,4 +175,4 @@ def findings_unchecked(path: Path) -> list:  # type: ignore[type-arg]
 
     from .test_rules_support import VANDAAG
 
-    return check([path], vandaag=VANDAAG).findings
+    return check([path], today=VANDAAG).findings

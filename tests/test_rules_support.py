@@ -27,9 +27,9 @@ def variant(tmp_path: Path, old: str, new: str, name: str = "contract.yaml") -> 
 
 def findings(*paths: Path, code: str | None = None) -> list[Finding]:
     """Findings of one check over ``paths`` (only ``code`` when given)."""
-    result = check(list(paths), vandaag=VANDAAG)
+    result = check(list(paths), today=VANDAAG)
     loaded = [r for r in result.results if r.contract is None]
-    assert not loaded, [f.als_tekst() for r in loaded for f in r.findings]
+    assert not loaded, [f.as_text() for r in loaded for f in r.findings]
     return [f for f in result.findings if code is None or f.code == code]
 
 

@@ -96,7 +96,7 @@ def test_html_has_no_script_handler_or_javascript_url(
     hostile: tuple[Path, int], tmp_path: Path
 ) -> None:
     result = render([hostile[0]], "html", tmp_path)
-    assert result.geschreven and not result.findings
+    assert result.written and not result.findings
     for page in tmp_path.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         collector = _Collector()
@@ -113,7 +113,7 @@ def test_html_has_no_script_handler_or_javascript_url(
 
 def test_markdown_document_neutralises_html(hostile: tuple[Path, int], tmp_path: Path) -> None:
     result = render([hostile[0]], "md", tmp_path)
-    assert result.geschreven
+    assert result.written
     text = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
     import re
 

@@ -18,7 +18,7 @@ from .conftest import PROGRAMMAS
 @pytest.fixture(scope="module")
 def contract() -> Contract:
     result = load_contract(PROGRAMMAS / "binnenstad.yaml")
-    assert result.findings == [], [f.als_tekst() for f in result.findings]
+    assert result.findings == [], [f.as_text() for f in result.findings]
     assert result.contract is not None
     return result.contract
 

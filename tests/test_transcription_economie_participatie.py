@@ -78,7 +78,7 @@ KERNCIJFERS = [4500, 42000, 2850]
 @pytest.fixture(scope="module")
 def contract() -> Contract:
     result = load_contract(CONTRACT)
-    assert [f.als_tekst() for f in result.findings] == []
+    assert [f.as_text() for f in result.findings] == []
     assert result.contract is not None
     return result.contract
 

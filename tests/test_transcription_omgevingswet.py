@@ -50,7 +50,7 @@ KLEUREN = {"blauw": 12, "groen": 12, "rood": 1, None: 2}
 @pytest.fixture(scope="module")
 def contract() -> Contract:
     result = load_contract(CONTRACT)
-    assert [f.als_tekst() for f in result.findings] == []
+    assert [f.as_text() for f in result.findings] == []
     assert result.contract is not None
     return result.contract
 

@@ -2,7 +2,7 @@
 
 The same verbs as the command line are usable from Python::
 
-    from programmatool import check, contract_progress, load_contract, render
+    from programmatool import check, contract_progress, diff, load_contract, render
 
 Names are imported on first use, so that ``programmatool --version`` does not pay for Pydantic.
 """
@@ -10,6 +10,8 @@ Names are imported on first use, so that ``programmatool --version`` does not pa
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -18,9 +20,12 @@ _LAZY = {
     "CheckResult": "checking",
     "check": "checking",
     "contract_progress": "progress",
+    "Change": "diff",
+    "diff": "diff",
     "indicator_progress": "progress",
     "render": "rendering",
     "render_contract": "rendering",
+    "render_contract_pdf": "rendering",
     "Finding": "findings",
     "LoadResult": "loading",
     "load_contract": "loading",
@@ -28,22 +33,26 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from .checking import CheckResult, check
+    from .diff import Change, diff
     from .findings import Finding
     from .loading import LoadResult, load_contract
     from .progress import contract_progress, indicator_progress
-    from .rendering import render, render_contract
+    from .rendering import render, render_contract, render_contract_pdf
 
 __all__ = [
+    "Change",
     "CheckResult",
     "Finding",
     "LoadResult",
     "__version__",
     "check",
     "contract_progress",
+    "diff",
     "indicator_progress",
     "load_contract",
     "render",
     "render_contract",
+    "render_contract_pdf",
 ]
 
 
@@ -52,3 +61,20 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'programmatool' has no attribute {name!r}")
     return getattr(importlib.import_module(f".{module}", __name__), name)
+
+
+class _Package(types.ModuleType):
+    """``programmatool.diff`` is the facade's function, also after the submodule is imported.
+
+    Importing ``programmatool.diff`` (the module) makes Python set the package attribute
+    ``diff`` to that module; this keeps the name for the function, which ``__getattr__``
+    supplies. The module itself stays reachable as ``sys.modules["programmatool.diff"]``.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "diff" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,25 +1,38 @@
 """A cache of check results per file, keyed by content, tool version and configuration.
 
-Like ruff's and mypy's caches it lives in a folder that is safe to delete
-(``.programmatool_cache`` in the current folder). Entries are JSON, never pickle: a cache folder
-committed by someone else can at worst hold wrong findings, never run code; and any entry that
-does not read back exactly as written is ignored and recomputed.
+The cache lives in the user's cache folder (``~/.cache/programmatool`` on Linux), outside any
+checked-out repository, so a cache folder committed to a repository is never read. Entries are
+JSON, never pickle, and each is signed with a keyed hash (HMAC-SHA256) whose key is a random
+file in the user's configuration folder, created readable by its owner only. An entry that was
+not written by this machine's tool (another machine, a forged or restored file, a damaged one)
+fails the check and is ignored: it is recomputed, so a forged entry with no findings can never
+make a broken contract pass.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .findings import Finding
 
-CACHE_DIR = ".programmatool_cache"
-_FORMAT = 2
+#: Overrides where the cache lives (a folder).
+CACHE_DIR_ENV = "PROGRAMMATOOL_CACHE_DIR"
+#: A key given by the environment instead of the key file, e.g. a CI secret shared by the
+#: runs that may trust each other's entries.
+CACHE_KEY_ENV = "PROGRAMMATOOL_CACHE_KEY"
+KEY_FILE = "cache.key"
+_FORMAT = 3
+_MAC_DOMAIN = b"programmatool cache entry\0"
 
 
 @dataclass
@@ -27,7 +40,7 @@ class FileOutcome:
     """What checking one file produced, in a form that can be cached and sent between processes.
 
     ``samenvatting`` holds the fields that portfolio rules read (see
-    ``rules.PORTFOLIO_VELDEN``) and the positions of their nodes; it is None when the file did not
+    ``rules.PORTFOLIO_FIELDS``) and the positions of their nodes; it is None when the file did not
     load as a contract.
     """
 
@@ -39,7 +52,7 @@ class FileOutcome:
         """A JSON-ready dict."""
         return {
             "findings": [
-                [f.bestand, f.regel, f.kolom, f.code, f.niveau, f.bericht] for f in self.findings
+                [f.path, f.line, f.column, f.code, f.severity, f.message] for f in self.findings
             ],
             "samenvatting": self.samenvatting,
         }
@@ -51,14 +64,14 @@ class FileOutcome:
             raise ValueError("not a cache entry")
         findings = []
         for row in data["findings"]:
-            bestand, regel, kolom, code, niveau, bericht = row
-            if niveau not in ("fout", "waarschuwing") or not all(
-                isinstance(v, str) for v in (bestand, code, bericht)
+            path, line, column, code, severity, message = row
+            if severity not in ("fout", "waarschuwing") or not all(
+                isinstance(v, str) for v in (path, code, message)
             ):
                 raise ValueError("bad finding")
-            if not (isinstance(regel, int) and isinstance(kolom, int)):
+            if not (isinstance(line, int) and isinstance(column, int)):
                 raise ValueError("bad position")
-            findings.append(Finding(bestand, regel, kolom, code, niveau, bericht))
+            findings.append(Finding(path, line, column, code, severity, message))
         summary = data["samenvatting"]
         if summary is not None and not isinstance(summary, dict):
             raise ValueError("bad summary")
@@ -138,11 +151,16 @@ class Index:
 
 
 class ResultCache:
-    """Check results on disk, one JSON file per (file name, content, settings) key."""
+    """Check results on disk, one signed JSON file per (file name, content, settings) key.
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+    ``secret`` is the HMAC key (default: :func:`cache_secret`); without one the cache neither
+    reads nor writes anything.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str, secret: bytes | None = None) -> None:
         self.folder = folder
         self.fingerprint = fingerprint
+        self.secret = secret if secret is not None else cache_secret()
 
     def key(self, bestand: str, data: bytes) -> str:
         """The entry's name: a hash of everything the outcome depends on."""
@@ -168,14 +186,13 @@ class ResultCache:
         (modification time and size) let unchanged files go unread.
         """
         try:
-            with open(self._index_path(files), encoding="utf-8") as handle:
-                return Index.from_json(json.load(handle))
-        except (OSError, ValueError, TypeError, KeyError):
+            return Index.from_json(self._read(self._index_path(files)))
+        except (ValueError, TypeError, KeyError):
             return Index()
 
     def save_index(self, files: list[str], index: Index) -> None:
         """Store the index of this check of these files."""
-        self._write(self._index_path(files), json.dumps(index.to_json(), ensure_ascii=False))
+        self._write(self._index_path(files), index.to_json())
 
     def _index_path(self, files: list[str]) -> Path:
         digest = hashlib.blake2b(digest_size=16)
@@ -186,20 +203,41 @@ class ResultCache:
 
     def get(self, key: str) -> FileOutcome | None:
         """The cached outcome, or None when there is none or it cannot be trusted."""
-        path = self.folder / key[:2] / f"{key}.json"
         try:
-            with open(path, encoding="utf-8") as handle:
-                return FileOutcome.from_json(json.load(handle))
-        except (OSError, ValueError, TypeError, KeyError):
+            return FileOutcome.from_json(self._read(self.folder / key[:2] / f"{key}.json"))
+        except (ValueError, TypeError, KeyError):
             return None
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         """Store an outcome; a cache that cannot be written is silently skipped."""
-        self._write(
-            self.folder / key[:2] / f"{key}.json", json.dumps(outcome.to_json(), ensure_ascii=False)
-        )
+        self._write(self.folder / key[:2] / f"{key}.json", outcome.to_json())
 
-    def _write(self, path: Path, text: str) -> None:
+    def _mac(self, path: Path, body: bytes) -> str:
+        # The entry's own name is signed too, so a genuine entry cannot be copied to the name of
+        # another file's key.
+        name = path.relative_to(self.folder).as_posix().encode("utf-8")
+        assert self.secret
+        return hmac.new(self.secret, _MAC_DOMAIN + name + b"\0" + body, "sha256").hexdigest()
+
+    def _read(self, path: Path) -> Any:
+        """The data of a signed entry; ValueError when it is missing or its signature is wrong."""
+        if not self.secret:
+            raise ValueError("no cache key")
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            raise ValueError("no entry") from None
+        mac, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(mac, self._mac(path, body).encode("ascii")):
+            raise ValueError("entry not signed by this machine's key")
+        return json.loads(body)
+
+    def _write(self, path: Path, data: Any) -> None:
+        if not self.secret:
+            return
+        body = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        text = self._mac(path, body).encode("ascii") + b"\n" + body
         try:
             if not self.folder.exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -212,15 +250,83 @@ class ResultCache:
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             path.parent.mkdir(exist_ok=True)
             tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_bytes(text)
             os.replace(tmp, path)
         except OSError:
             return
 
 
 def cache_dir() -> Path:
-    """Where the cache lives: ``$PROGRAMMATOOL_CACHE_DIR``, else ``.programmatool_cache`` here."""
-    return Path(os.environ.get("PROGRAMMATOOL_CACHE_DIR") or CACHE_DIR)
+    """Where the cache lives: ``$PROGRAMMATOOL_CACHE_DIR``, else the user's cache folder
+    (``$XDG_CACHE_HOME/programmatool`` or ``~/.cache/programmatool`` on Linux)."""
+    given = os.environ.get(CACHE_DIR_ENV)
+    if given:
+        return Path(given)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("programmatool", appauthor=False)
+
+
+def key_file() -> Path:
+    """The file that holds this user's cache key: in the user's configuration folder
+    (``$XDG_CONFIG_HOME/programmatool`` or ``~/.config/programmatool`` on Linux), never in
+    the cache folder, so that restoring or committing a cache folder cannot bring a key."""
+    from platformdirs import user_config_path
+
+    return user_config_path("programmatool", appauthor=False) / KEY_FILE
+
+
+def cache_secret() -> bytes | None:
+    """The key that signs cache entries, or None when there is none to trust (no cache then).
+
+    ``$PROGRAMMATOOL_CACHE_KEY`` when set; else the key file, created on first use with 32
+    random bytes and mode 0600. A key file that others can write or that belongs to another
+    user is not trusted.
+    """
+    given = os.environ.get(CACHE_KEY_ENV)
+    if given:
+        return given.encode("utf-8") if len(given) >= 16 else None
+    path = key_file()
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        _create_key(path)
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if os.name == "posix" and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            return None
+        key = handle.read(256).strip()
+    return key if len(key) >= 32 else None
+
+
+def _create_key(path: Path) -> None:
+    """A new random key, written whole under a temporary name and linked into place, so that
+    two processes starting at once end up with one key."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.parent / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(secrets.token_hex(32).encode("ascii") + b"\n")
+        # When another process was first, its key is the one to use.
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def fingerprint(*parts: object) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .cache import FileOutcome, Index
-from .findings import Finding, sorteer
+from .findings import Finding, sort_findings
 from .loading import (
     DEFAULT_LIMITS,
     Limits,
@@ -40,14 +40,14 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)
 
     @property
-    def fouten(self) -> int:
+    def errors(self) -> int:
         """Number of findings of level 'fout'."""
-        return sum(1 for f in self.findings if f.niveau == "fout")
+        return sum(1 for f in self.findings if f.severity == "fout")
 
     @property
-    def waarschuwingen(self) -> int:
+    def warnings(self) -> int:
         """Number of findings of level 'waarschuwing'."""
-        return sum(1 for f in self.findings if f.niveau == "waarschuwing")
+        return sum(1 for f in self.findings if f.severity == "waarschuwing")
 
 
 def find_contract_files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
@@ -84,7 +84,7 @@ def check(
     paths: list[Path],
     limits: Limits | None = None,
     config: Config | None = None,
-    vandaag: dt.date | None = None,
+    today: dt.date | None = None,
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> CheckResult:
@@ -99,8 +99,8 @@ def check(
     from .cache import ResultCache
 
     if limits is None:
-        limits = config.limieten if config is not None else DEFAULT_LIMITS
-    today = vandaag or dt.date.today()
+        limits = config.limits if config is not None else DEFAULT_LIMITS
+    today = today or dt.date.today()
     files, problems = find_contract_files(paths)
     cache = ResultCache(cache_dir, _fingerprint(config, limits, today)) if cache_dir else None
     outcomes: list[FileOutcome | None] = [None] * len(files)
@@ -152,7 +152,9 @@ def check(
     if cached is None:
         from .rules import run_portfolio_rules
 
-        cached = run_portfolio_rules(results, config, today)
+        cached = run_portfolio_rules(results, today)
+        if config is not None:
+            cached = config.apply(cached)
     findings.extend(cached)
     if cache is not None:
         if portfolio_key is not None:
@@ -164,7 +166,7 @@ def check(
             or new_index.portfolio != old_index.portfolio
         ):
             cache.save_index(names, new_index)
-    return CheckResult(results, sorteer(findings), problems)
+    return CheckResult(results, sort_findings(findings), problems)
 
 
 #: Below this many files to read, starting worker processes costs more than it saves.
@@ -202,28 +204,29 @@ def _check_one_packed(args: tuple[str, bytes, Limits, Config | None, dt.date]) -
 
 
 def check_one(
-    bestand: str, raw: bytes, limits: Limits, config: Config | None, today: dt.date
+    name: str, raw: bytes, limits: Limits, config: Config | None, today: dt.date
 ) -> FileOutcome:
     """Everything that one file alone decides: its load findings, its contract-rule findings,
     and the few fields the portfolio rules read (with their positions)."""
-    from .rules import PORTFOLIO_VELDEN, run_contract_rules
+    from .rules import PORTFOLIO_FIELDS, run_contract_rules
 
-    result = load_bytes(raw, bestand, limits)
+    result = load_bytes(raw, name, limits)
     findings = list(result.findings)
     if result.contract is None:
         return FileOutcome(findings)
-    findings.extend(run_contract_rules(result, config, today))
-    contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_VELDEN))
-    posities = [
-        [list(path), line, col, soort]
-        for soort, table in (
+    contract_findings = run_contract_rules(result, today)
+    findings.extend(contract_findings if config is None else config.apply(contract_findings))
+    contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_FIELDS))
+    positions = [
+        [list(path), line, col, kind]
+        for kind, table in (
             ("waarde", result.source_map.values),
             ("sleutel", result.source_map.keys),
         )
         for path, (line, col) in table.items()
-        if path and path[0] in PORTFOLIO_VELDEN
+        if path and path[0] in PORTFOLIO_FIELDS
     ]
-    return FileOutcome(findings, {"contract": contract, "posities": posities})
+    return FileOutcome(findings, {"contract": contract, "posities": positions})
 
 
 @dataclass(frozen=True)
@@ -234,14 +237,14 @@ class _Relatie:
 
 @dataclass(frozen=True)
 class _PortfolioContract:
-    """The fields of a contract that portfolio rules read (``rules.PORTFOLIO_VELDEN``)."""
+    """The fields of a contract that portfolio rules read (``rules.PORTFOLIO_FIELDS``)."""
 
     programma: str
     code: str
     relaties: tuple[_Relatie, ...]
 
 
-def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
+def _portfolio_view(name: str, outcome: FileOutcome) -> LoadResult:
     """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome.
 
     The contract in it has only the portfolio fields: a portfolio rule that reads another
@@ -251,10 +254,10 @@ def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
 
     summary = outcome.samenvatting
     if summary is None:
-        return LoadResult(bestand, None, outcome.findings, SourceMap())
+        return LoadResult(name, None, outcome.findings, SourceMap())
     source_map = SourceMap()
-    for path, line, col, soort in summary["posities"]:
-        table = source_map.values if soort == "waarde" else source_map.keys
+    for path, line, col, kind in summary["posities"]:
+        table = source_map.values if kind == "waarde" else source_map.keys
         table[tuple(path)] = (line, col)
     data = summary["contract"]
     contract = _PortfolioContract(
@@ -264,7 +267,7 @@ def _portfolio_view(bestand: str, outcome: FileOutcome) -> LoadResult:
             _Relatie(r["programma"], r.get("toelichting")) for r in data.get("relaties", [])
         ),
     )
-    return LoadResult(bestand, cast(Contract, contract), outcome.findings, source_map)
+    return LoadResult(name, cast(Contract, contract), outcome.findings, source_map)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -280,5 +283,5 @@ def _fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:
     from . import __version__
     from .cache import fingerprint
 
-    settings = (config.instellingen, config.basis.as_posix()) if config is not None else None
+    settings = (config.settings, config.base.as_posix()) if config is not None else None
     return fingerprint(__version__, settings, limits, today.isoformat())

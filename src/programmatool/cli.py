@@ -105,7 +105,7 @@ def check(
         typer.Option(
             "--no-cache",
             help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
-            "(.programmatool_cache, of PROGRAMMATOOL_CACHE_DIR) te halen.",
+            "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen.",
         ),
     ] = False,
     jobs: Annotated[
@@ -147,7 +147,7 @@ def check(
     # A file that could not be read at all was not checked: the command did not do its work.
     if result.problems or any(f.code == "PT009" for f in result.findings):
         raise typer.Exit(EXIT_USAGE)
-    failed = result.fouten > 0 or (strict and result.waarschuwingen > 0)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -197,9 +197,9 @@ def schema(
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        from .oserrors import reden
+        from .oserrors import reason
 
-        fail(f"kan {output.as_posix()} niet schrijven: {reden(exc)}")
+        fail(f"kan {output.as_posix()} niet schrijven: {reason(exc)}")
     stderr().print(f"Schema geschreven naar {output.as_posix()}")
 
 
@@ -281,25 +281,74 @@ def record(
         str | None,
         typer.Option("--toelichting", help="Toelichting bij de meting.", metavar="TEKST"),
     ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option("--vervang", help="Vervang de meting van dat jaar (toont oud → nieuw)."),
+    ] = False,
+    voorlopig: Annotated[
+        bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
+    ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem
+    from .recording import RecordProblem, beschrijf
     from .recording import record as run_record
 
     try:
-        done = run_record(bestand, indicator, jaar, waarde, bron, toelichting)
+        done = run_record(bestand, indicator, jaar, waarde, bron, toelichting, vervang, voorlopig)
     except RecordProblem as exc:
-        *details, last = exc.message.split("\n")
-        for line in details:
-            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
-        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
-        raise typer.Exit(exc.code) from None
-    stdout().print(
-        f"{done.bestand}:{done.regel}: {done.tekst} (indicator {done.indicator})",
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
+        _record_problem(exc)
+    stdout().print(beschrijf(done), highlight=False, soft_wrap=True, markup=False)
+
+
+def _record_problem(exc: Any) -> NoReturn:
+    *details, last = exc.message.split("\n")
+    for line in details:
+        stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+    stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+    raise typer.Exit(exc.code)
+
+
+@app.command(name="import")
+def import_(
+    tabel: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (puntkomma of komma) of .xlsx met de kolommen contract, indicator, jaar, "
+            "waarde en eventueel bron, toelichting, voorlopig.",
+            show_default=False,
+            metavar="TABEL",
+        ),
+    ],
+    map_: Annotated[
+        Path,
+        typer.Option("--map", help="Map waarin programmacodes worden opgezocht.", metavar="MAP"),
+    ] = Path("."),
+    vervang: Annotated[
+        bool, typer.Option("--vervang", help="Vervang bestaande metingen (toont oud → nieuw).")
+    ] = False,
+    proef: Annotated[
+        bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
+    ] = False,
+) -> None:
+    """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from .recording import RecordProblem, beschrijf, run_import
+
+    try:
+        changes = run_import(tabel, map_, vervang, proef)
+    except RecordProblem as exc:
+        _record_problem(exc)
+    for change in changes:
+        stdout().print(beschrijf(change), highlight=False, soft_wrap=True, markup=False)
+    n = len(changes)
+    files = len({c.bestand for c in changes})
+    summary = (
+        f"{n} {'meting' if n == 1 else 'metingen'} in {files} "
+        f"{'bestand' if files == 1 else 'bestanden'}"
     )
+    if proef:
+        stdout().print(f"Proef: {summary} zouden veranderen; er is niets geschreven.")
+    else:
+        stdout().print(f"{summary} vastgelegd.")
 
 
 @app.command()
@@ -341,6 +390,65 @@ def render(
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
+
+
+@app.command()
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OUD NIEUW (twee bestanden of mappen), of met --sinds de contracten of mappen "
+            "van nu.",
+            show_default=False,
+            metavar="PAD...",
+        ),
+    ],
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            help="Vergelijk met de versie in git bij deze revisie (tag, tak of commit).",
+            metavar="REVISIE",
+        ),
+    ] = None,
+    formaat: Annotated[
+        str,
+        typer.Option("--format", help="Uitvoer: text, markdown of json.", metavar="FORMAAT"),
+    ] = "text",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml).",
+            metavar="BESTAND",
+        ),
+    ] = None,
+) -> None:
+    """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
+    from .config import ConfigError, load_config
+    from .diff_report import FORMATEN, DiffProblem, compare_files, compare_since, present
+
+    if formaat == "md":
+        formaat = "markdown"
+    if formaat not in FORMATEN:
+        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
+    if sinds is None and len(paths) != 2:
+        fail("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        if sinds is None:
+            result = compare_files(paths[0], paths[1], settings)
+        else:
+            result = compare_since(paths, sinds, settings)
+    except DiffProblem as exc:
+        for line in exc.details:
+            stderr().print(line)
+        fail(exc.message)
+    sys.stdout.write(present(result, formaat))
+    raise typer.Exit(EXIT_FINDINGS if result.changes() else EXIT_OK)
 
 
 _CLICK_MESSAGES = {

@@ -11,26 +11,26 @@ Found from the current directory upward (or given with ``--config``). Tables:
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-from .findings import Finding, Niveau
+from .findings import SEVERITIES, Finding, Severity
 from .loading import DEFAULT_LIMITS, Limits
-from .oserrors import reden
+from .oserrors import reason
+from .suggest import did_you_mean
 
-BESTANDSNAAM = "programmatool.toml"
+FILE_NAME = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
 
 #: Top-level tables a configuration may hold; other tables are a typo.
-TABELLEN = ("regels", "voortgang", "limieten")
+TABLES = ("regels", "voortgang", "limieten", "diff")
 
-_NIVEAUS: tuple[Niveau, ...] = ("fout", "waarschuwing")
-_REGEL_SLEUTELS = ("uit", "niveau", "per_bestand")
-_PER_BESTAND_SLEUTELS = ("patroon", "uit", "niveau")
+
+_RULES_KEYS = ("uit", "niveau", "per_bestand")
+_PER_FILE_KEYS = ("patroon", "uit", "niveau")
 
 
 class ConfigError(Exception):
@@ -38,69 +38,69 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
-class Instelling:
+class RuleSetting:
     """Rule settings for all files (``patroon`` None) or for files matching ``patroon``."""
 
-    patroon: str | None = None
-    uit: frozenset[str] = frozenset()
-    niveau: tuple[tuple[str, Niveau], ...] = ()
+    pattern: str | None = None
+    off: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, Severity], ...] = ()
 
 
 @dataclass(frozen=True)
 class Config:
     """A loaded configuration; the default one has no file and changes nothing."""
 
-    pad: Path | None = None
-    basis: Path = field(default_factory=Path.cwd)
-    instellingen: tuple[Instelling, ...] = ()
-    limieten: Limits = DEFAULT_LIMITS
-    tabellen: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    base: Path = field(default_factory=Path.cwd)
+    settings: tuple[RuleSetting, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
+    tables: dict[str, Any] = field(default_factory=dict)
 
-    def tabel(self, naam: str) -> dict[str, Any]:
+    def table(self, naam: str) -> dict[str, Any]:
         """The raw content of a top-level table (for example ``voortgang``), or empty."""
-        value = self.tabellen.get(naam, {})
+        value = self.tables.get(naam, {})
         return dict(value) if isinstance(value, dict) else {}
 
-    def niveau_voor(self, code: str, bestand: str, standaard: Niveau) -> Niveau | None:
+    def severity_for(self, code: str, path: str, default: Severity) -> Severity | None:
         """The level of rule ``code`` in ``bestand``: configured, default, or None when off."""
-        level: Niveau | None = standaard
-        for inst in self.instellingen:
-            if inst.patroon is not None and not self._matches(inst.patroon, bestand):
+        level: Severity | None = default
+        for setting in self.settings:
+            if setting.pattern is not None and not self._matches(setting.pattern, path):
                 continue
-            if code in inst.uit:
+            if code in setting.off:
                 level = None
-            for c, n in inst.niveau:
+            for c, n in setting.severity:
                 if c == code:
                     level = n
         return level
 
-    def pas_toe(self, findings: list[Finding]) -> list[Finding]:
+    def apply(self, findings: list[Finding]) -> list[Finding]:
         """Findings with the configured levels; switched-off rules left out."""
-        if not self.instellingen:
+        if not self.settings:
             return findings
         out: list[Finding] = []
         for f in findings:
-            level = self.niveau_voor(f.code, f.bestand, f.niveau)
+            level = self.severity_for(f.code, f.path, f.severity)
             if level is not None:
-                out.append(f if level == f.niveau else replace(f, niveau=level))
+                out.append(f if level == f.severity else replace(f, severity=level))
         return out
 
-    def _matches(self, patroon: str, bestand: str) -> bool:
-        regex = _glob_regex(patroon)
-        candidates = [Path(bestand).as_posix()]
+    def _matches(self, pattern: str, path: str) -> bool:
+        regex = _glob_regex(pattern)
+        candidates = [Path(path).as_posix()]
         try:
-            relative = Path(bestand).resolve().relative_to(self.basis.resolve())
+            relative = Path(path).resolve().relative_to(self.base.resolve())
             candidates.append(relative.as_posix())
         except (ValueError, OSError):
             pass
         return any(regex.fullmatch(c.removeprefix("./")) for c in candidates)
 
 
-def _glob_regex(patroon: str) -> re.Pattern[str]:
+def _glob_regex(pattern: str) -> re.Pattern[str]:
     """``*`` within one folder, ``**`` across folders, ``?`` one character."""
     out = []
     i = 0
-    text = patroon.removeprefix("./")
+    text = pattern.removeprefix("./")
     while i < len(text):
         if text.startswith("**/", i):
             out.append("(?:.*/)?")
@@ -124,7 +124,7 @@ def find_config(start: Path | None = None) -> Path | None:
     """The nearest ``programmatool.toml``, or ``pyproject.toml`` with ``[tool.programmatool]``."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        own = folder / BESTANDSNAAM
+        own = folder / FILE_NAME
         if own.is_file():
             return own
         pyproject = folder / PYPROJECT
@@ -138,31 +138,31 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_config(pad: Path | None = None, start: Path | None = None) -> Config:
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load the configuration at ``pad``, or the one found from ``start`` upward, or none."""
-    if pad is None:
-        pad = find_config(start)
-        if pad is None:
-            return Config(basis=(start or Path.cwd()))
-    elif not pad.is_file():
-        raise ConfigError(f"{pad.as_posix()}: configuratiebestand bestaat niet")
-    name = pad.as_posix()
+    if path is None:
+        path = find_config(start)
+        if path is None:
+            return Config(base=(start or Path.cwd()))
+    elif not path.is_file():
+        raise ConfigError(f"{path.as_posix()}: configuratiebestand bestaat niet")
+    name = path.as_posix()
     try:
-        text = pad.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: het bestand is geen UTF-8 tekst") from None
     except OSError as exc:
-        raise ConfigError(f"{name}: kan niet gelezen worden: {reden(exc)}") from None
+        raise ConfigError(f"{name}: kan niet gelezen worden: {reason(exc)}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_message(name, str(exc), text)) from None
-    if pad.name == PYPROJECT:
+    if path.name == PYPROJECT:
         tool = data.get("tool", {})
         data = tool.get("programmatool", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
             raise ConfigError(f"{name}: [tool.programmatool] moet een tabel zijn")
-    return _parse(data, name, text, pad.resolve().parent, pad)
+    return _parse(data, name, text, path.resolve().parent, path)
 
 
 def _toml_message(name: str, error: str, text: str) -> str:
@@ -205,89 +205,122 @@ class _Context:
         return 0
 
 
-def _parse(data: dict[str, Any], name: str, text: str, basis: Path, pad: Path) -> Config:
+def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -> Config:
     ctx = _Context(name, text)
     for key in data:
-        if key not in TABELLEN:
-            raise ctx.fail(f"onbekende tabel [{key}]{_suggest(key, TABELLEN)}", key)
-    instellingen: list[Instelling] = []
-    regels = data.get("regels", {})
-    if not isinstance(regels, dict):
+        if key not in TABLES:
+            raise ctx.fail(f"onbekende tabel [{key}]{did_you_mean(key, TABLES)}", key)
+    settings: list[RuleSetting] = []
+    rules_table = data.get("regels", {})
+    if not isinstance(rules_table, dict):
         raise ctx.fail("'regels' moet een tabel zijn", "regels")
-    for key in regels:
-        if key not in _REGEL_SLEUTELS:
+    for key in rules_table:
+        if key not in _RULES_KEYS:
             raise ctx.fail(
-                f"onbekende sleutel '{key}' in [regels]{_suggest(key, _REGEL_SLEUTELS)}", key
+                f"onbekende sleutel '{key}' in [regels]{did_you_mean(key, _RULES_KEYS)}", key
             )
-    instellingen.append(_instelling(regels, None, ctx))
-    per_bestand = regels.get("per_bestand", [])
-    if not isinstance(per_bestand, list):
+    settings.append(_rule_setting(rules_table, None, ctx))
+    per_file = rules_table.get("per_bestand", [])
+    if not isinstance(per_file, list):
         raise ctx.fail("'per_bestand' moet een lijst van tabellen zijn", "per_bestand")
-    for entry in per_bestand:
+    for entry in per_file:
         if not isinstance(entry, dict):
             raise ctx.fail("elk element van 'per_bestand' moet een tabel zijn", "per_bestand")
         for key in entry:
-            if key not in _PER_BESTAND_SLEUTELS:
+            if key not in _PER_FILE_KEYS:
                 raise ctx.fail(
                     f"onbekende sleutel '{key}' in [[regels.per_bestand]]"
-                    f"{_suggest(key, _PER_BESTAND_SLEUTELS)}",
+                    f"{did_you_mean(key, _PER_FILE_KEYS)}",
                     key,
                 )
-        patroon = entry.get("patroon")
-        if not isinstance(patroon, str) or not patroon.strip():
+        pattern = entry.get("patroon")
+        if not isinstance(pattern, str) or not pattern.strip():
             raise ctx.fail("[[regels.per_bestand]] mist 'patroon' (bijvoorbeeld 'oud/*.yaml')")
-        instellingen.append(_instelling(entry, patroon, ctx))
-    limieten = _limieten(data.get("limieten", {}), ctx)
+        settings.append(_rule_setting(entry, pattern, ctx))
+    limits = _read_limits(data.get("limieten", {}), ctx)
+    _diff_table(data.get("diff", {}), ctx)
     for table in ("voortgang",):
         if table in data and not isinstance(data[table], dict):
             raise ctx.fail(f"'{table}' moet een tabel zijn", table)
-    useful = tuple(i for i in instellingen if i.uit or i.niveau)
-    return Config(pad, basis, useful, limieten, dict(data))
+    useful = tuple(i for i in settings if i.off or i.severity)
+    return Config(path, base, useful, limits, dict(data))
 
 
-def _instelling(table: dict[str, Any], patroon: str | None, ctx: _Context) -> Instelling:
-    from .rules import LAADCODES, REGELS
+def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> RuleSetting:
+    from .rules import LOAD_CODES, RULES
 
-    uit = table.get("uit", [])
-    if not isinstance(uit, list) or not all(isinstance(c, str) for c in uit):
+    off = table.get("uit", [])
+    if not isinstance(off, list) or not all(isinstance(c, str) for c in off):
         raise ctx.fail("'uit' moet een lijst van regelcodes zijn, zoals [\"PT305\"]", "uit")
-    niveau = table.get("niveau", {})
-    if not isinstance(niveau, dict):
+    severity = table.get("niveau", {})
+    if not isinstance(severity, dict):
         raise ctx.fail("'niveau' moet een tabel zijn, zoals {PT301 = \"waarschuwing\"}", "niveau")
-    codes = [c.strip().upper() for c in uit]
-    for code in [*codes, *(str(k).strip().upper() for k in niveau)]:
-        if code in LAADCODES:
+    codes = [c.strip().upper() for c in off]
+    for code in [*codes, *(str(k).strip().upper() for k in severity)]:
+        if code in LOAD_CODES:
             raise ctx.fail(
                 f"{code} is een fout bij het inlezen en kan niet worden uitgezet of "
                 "van niveau veranderen",
                 code,
             )
-        if code not in REGELS:
-            raise ctx.fail(f"onbekende regel '{code}'{_suggest(code, sorted(REGELS))}", code)
-    levels: list[tuple[str, Niveau]] = []
-    for key, value in niveau.items():
-        if value not in _NIVEAUS:
+        if code not in RULES:
+            raise ctx.fail(f"onbekende regel '{code}'{did_you_mean(code, sorted(RULES))}", code)
+    levels: list[tuple[str, Severity]] = []
+    for key, value in severity.items():
+        if value not in SEVERITIES:
             raise ctx.fail(
                 f"niveau van {key} moet 'fout' of 'waarschuwing' zijn, niet {value!r}", key
             )
-        levels.append((str(key).strip().upper(), cast(Niveau, value)))
-    return Instelling(patroon, frozenset(codes), tuple(sorted(levels)))
+        levels.append((str(key).strip().upper(), cast(Severity, value)))
+    return RuleSetting(pattern, frozenset(codes), tuple(sorted(levels)))
 
 
-def _limieten(table: Any, ctx: _Context) -> Limits:
+def _read_limits(table: Any, ctx: _Context) -> Limits:
     if not isinstance(table, dict):
         raise ctx.fail("'limieten' moet een tabel zijn", "limieten")
     known = ("max_bytes", "max_depth", "max_nodes")
     values: dict[str, int] = {}
     for key, value in table.items():
         if key not in known:
-            raise ctx.fail(f"onbekende sleutel '{key}' in [limieten]{_suggest(key, known)}", key)
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [limieten]{did_you_mean(key, known)}", key
+            )
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ctx.fail(f"{key} moet een positief geheel getal zijn, niet {value!r}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
 
 
-def _suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; bedoelde u '{close[0]}'?" if close else ""
+def _diff_table(table: Any, ctx: _Context) -> None:
+    """``[diff]``: ``uit = [soort, ...]`` and ``niveau = {soort = "belangrijk"}``."""
+    from .diff import CHECKS, SEVERITIES
+
+    if not isinstance(table, dict):
+        raise ctx.fail("'diff' moet een tabel zijn", "diff")
+    for key in table:
+        if key not in ("uit", "niveau"):
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [diff]{did_you_mean(key, ('uit', 'niveau'))}", key
+            )
+    uit = table.get("uit", [])
+    if not isinstance(uit, list) or not all(isinstance(c, str) for c in uit):
+        raise ctx.fail(
+            "'uit' in [diff] moet een lijst van soorten zijn, zoals [\"tekst-gewijzigd\"]", "uit"
+        )
+    niveau = table.get("niveau", {})
+    if not isinstance(niveau, dict):
+        raise ctx.fail(
+            "'niveau' in [diff] moet een tabel zijn, zoals {bedrag-gewijzigd = \"belangrijk\"}",
+            "niveau",
+        )
+    for name in [*uit, *niveau]:
+        if name not in CHECKS:
+            raise ctx.fail(f"onbekende soort wijziging '{name}'{did_you_mean(name, CHECKS)}", name)
+    allowed = (*SEVERITIES, "uit")
+    for name, value in niveau.items():
+        if value not in allowed:
+            raise ctx.fail(
+                f"niveau van {name} moet {', '.join(repr(a) for a in allowed)} zijn, "
+                f"niet {value!r}",
+                name,
+            )

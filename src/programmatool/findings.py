@@ -5,32 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Niveau = Literal["fout", "waarschuwing"]
+#: A finding's level, in the words users see and configure ("fout", "waarschuwing").
+Severity = Literal["fout", "waarschuwing"]
+
+#: Every level, in the order the configuration and reports name them.
+SEVERITIES: tuple[Severity, ...] = ("fout", "waarschuwing")
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem, located at ``bestand:regel:kolom`` (1-based; 0 when no position is known)."""
+    """One problem, located at ``path:line:column`` (1-based; 0 when no position is known)."""
 
-    bestand: str
-    regel: int
-    kolom: int
+    path: str
+    line: int
+    column: int
     code: str
-    niveau: Niveau
-    bericht: str
+    severity: Severity
+    message: str
 
-    def locatie(self) -> str:
+    def location(self) -> str:
         """``file:line:col`` as editors and CI systems read it."""
-        return f"{self.bestand}:{self.regel}:{self.kolom}"
+        return f"{self.path}:{self.line}:{self.column}"
 
-    def als_tekst(self) -> str:
+    def as_text(self) -> str:
         """The one-line text form: ``file:line:col: niveau CODE bericht``."""
-        return f"{self.locatie()}: {self.niveau} {self.code} {self.bericht}"
+        return f"{self.location()}: {self.severity} {self.code} {self.message}"
 
 
-def sorteer(findings: list[Finding]) -> list[Finding]:
+def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Findings in a stable order: by file, position, code and message."""
     # A tuple key sorts much faster than the dataclass's generated comparisons.
     return sorted(
-        set(findings), key=lambda f: (f.bestand, f.regel, f.kolom, f.code, f.niveau, f.bericht)
+        set(findings), key=lambda f: (f.path, f.line, f.column, f.code, f.severity, f.message)
     )

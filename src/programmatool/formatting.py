@@ -141,3 +141,26 @@ def uren(van: int | float, tot: int | float | None = None) -> str:
     if tot is None:
         return getal(van)
     return f"{getal(van)} tot {getal(tot)}"
+
+
+def wrap(text: str, width: int, hyphen: bool = False) -> list[str]:
+    """Word-wrap ``text`` to lines of at most ``width`` characters (at least one line).
+
+    A word that does not fit starts a new line; a word longer than a line is cut where the line
+    ends, with a hyphen at the cut when ``hyphen`` is true (then ``width`` must be at least 2).
+    """
+    piece = width - 1 if hyphen else width
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) <= width:
+            current += " " + word
+            continue
+        if current:
+            lines.append(current)
+        while len(word) > width:
+            lines.append(word[:piece] + ("-" if hyphen else ""))
+            word = word[piece:]
+        current = word
+    lines.append(current)
+    return lines

@@ -253,6 +253,8 @@ class Realisatie(Model):
     waarde: Waarde | None = None
     datum: dt.date | None = None
     behaald: bool | None = None
+    #: A provisional figure (statistics offices mark them "voorlopig"), to be replaced later.
+    voorlopig: bool | None = None
     bron: Tekst | None = None
     toelichting: Markdown | None = None
 

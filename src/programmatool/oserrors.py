@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-_REDENEN = {
+_REASONS = {
     errno.ENOENT: "bestaat niet",
     errno.EACCES: "geen toegang (rechten)",
     errno.EPERM: "niet toegestaan",
@@ -21,8 +21,8 @@ _REDENEN = {
 }
 
 
-def reden(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
     """A short Dutch reason for an OSError, for messages like 'kan X niet lezen: <reden>'."""
-    if exc.errno in _REDENEN:
-        return _REDENEN[exc.errno]
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
     return f"systeemfout {exc.errno}" if exc.errno is not None else "systeemfout"

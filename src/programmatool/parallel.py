@@ -18,7 +18,7 @@ T = TypeVar("T")
 PARALLEL_FROM = 24
 
 # Work shared with forked worker processes: set just before the pool starts, inherited by it.
-WERK: dict[str, Any] = {}
+WORK: dict[str, Any] = {}
 
 
 def workers(n: int, parallel_from: int = PARALLEL_FROM) -> int:
@@ -35,11 +35,11 @@ def run(
     chunksize: int,
     parallel_from: int = PARALLEL_FROM,
 ) -> list[T]:
-    """``func(0) … func(n-1)`` with ``work`` in :data:`WERK`, in order; forked worker
+    """``func(0) … func(n-1)`` with ``work`` in :data:`WORK`, in order; forked worker
     processes when ``n`` is at least ``parallel_from`` (slow items warrant a lower bound)."""
     count = workers(n, parallel_from)
-    WERK.clear()
-    WERK.update(work)
+    WORK.clear()
+    WORK.update(work)
     try:
         if count == 1:
             return [func(i) for i in range(n)]
@@ -49,4 +49,4 @@ def run(
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             return list(pool.map(func, range(n), chunksize=chunksize))
     finally:
-        WERK.clear()
+        WORK.clear()

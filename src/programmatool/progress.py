@@ -5,14 +5,17 @@ README, section "Voortgang"):
 
 - The measurement used for a year is the latest realisation in or before that year that carries
   a value (a number, a word on the scale, a date or an explicit ``behaald``).
-- The path runs straight from the peilwaarde (in the peiljaar) through every numeric target.
-  A measurement is *op koers* when it has covered at least ``1 - drempels.op_koers`` of the
-  distance the path expected by its year, *kleine achterstand* down to
-  ``1 - drempels.kleine_achterstand``, and *achter* below that; *behaald* once it reaches the
-  final target. Everything is measured in the indicator's own direction (hoger / lager).
-- A roll-up takes the worst status among the measured parts (achter < kleine achterstand <
-  op koers < behaald); with no measured part it is *geen meting* if a part lacks a measurement,
-  else *niet te bepalen*.
+- The path runs straight from the peilwaarde (in the peiljaar; without one, the earliest earlier
+  measurement) through every numeric target. A measurement is *op koers* when it has covered at
+  least ``1 - drempels.op_koers`` of the distance the path expected by its year, *kleine
+  achterstand* down to ``1 - drempels.kleine_achterstand``, and *achter* below that; *behaald*
+  once it reaches the final target. Everything is measured in the indicator's own direction.
+- The final year decides: a measurement for the final target's year or later is *behaald* or
+  *niet behaald*, never on its way. A milestone whose date has passed unreached is *niet
+  behaald*; one reached late is *behaald*, with how late.
+- A roll-up takes the worst status among the measured parts (niet behaald < achter < kleine
+  achterstand < op koers < behaald) and says how many of its indicators were measured; with no
+  measured part it is *geen meting* if a part lacks a measurement, else *niet te bepalen*.
 """
 
 from __future__ import annotations
@@ -25,7 +28,13 @@ from typing import Any, Literal
 from .model import ONBEKEND_WAARDEN, Contract, Indicator, Realisatie, Verantwoording
 
 Status = Literal[
-    "behaald", "op koers", "kleine achterstand", "achter", "geen meting", "niet te bepalen"
+    "behaald",
+    "op koers",
+    "kleine achterstand",
+    "achter",
+    "niet behaald",
+    "geen meting",
+    "niet te bepalen",
 ]
 
 #: Every status, best first; the order used in tables and counts.
@@ -34,12 +43,25 @@ STATUSSEN: tuple[Status, ...] = (
     "op koers",
     "kleine achterstand",
     "achter",
+    "niet behaald",
     "geen meting",
     "niet te bepalen",
 )
 
 #: Measured statuses from worst to best: a roll-up takes the first one present.
-_ERGST_EERST: tuple[Status, ...] = ("achter", "kleine achterstand", "op koers", "behaald")
+_ERGST_EERST: tuple[Status, ...] = (
+    "niet behaald",
+    "achter",
+    "kleine achterstand",
+    "op koers",
+    "behaald",
+)
+#: Years after the programme's last one in which a measurement (a final evaluation) is still
+#: accepted and judged against the final target; later years are most likely typing errors.
+NAMETING_JAREN = 3
+
+#: Statuses that carry a verdict: an indicator with one of these counts as measured.
+GEMETEN: frozenset[Status] = frozenset(_ERGST_EERST)
 
 Getal = int | float
 Waarde = int | float | str
@@ -117,6 +139,38 @@ class IndicatorVoortgang:
     verwacht: float | None = None
     #: The realisation record itself (source and explanation of the measurement).
     meting: Realisatie | None = None
+    #: Where the path starts: (year, value, "peilwaarde" or "eerste meting").
+    beginpunt: tuple[int, Waarde, str] | None = None
+
+    @property
+    def voorlopig(self) -> bool:
+        """True when the measurement is marked provisional."""
+        return bool(self.meting is not None and self.meting.voorlopig)
+
+
+def dekking_tekst(gemeten: int, aantal: int, zonder_indicator: int = 0) -> str:
+    """How much of a roll-up was measured: ``2 van 4 indicatoren gemeten; 1 doel zonder
+    indicator`` (empty when every part was measured)."""
+    parts = []
+    if gemeten < aantal:
+        parts.append(
+            f"{gemeten} van {aantal} {'indicator' if aantal == 1 else 'indicatoren'} gemeten"
+        )
+    if zonder_indicator:
+        parts.append(
+            f"{zonder_indicator} {'doel' if zonder_indicator == 1 else 'doelen'} zonder indicator"
+        )
+    return "; ".join(parts)
+
+
+def dekking(status: Status, gemeten: int, aantal: int, zonder_indicator: int = 0) -> str:
+    """A roll-up's status with its coverage when it is a verdict on only part of the whole:
+    ``behaald · 2 van 4 indicatoren gemeten``; the bare status otherwise."""
+    if status in GEMETEN:
+        extra = dekking_tekst(gemeten, aantal, zonder_indicator)
+        if extra:
+            return f"{status} · {extra}"
+    return status
 
 
 @dataclass(frozen=True)
@@ -132,6 +186,16 @@ class DoelVoortgang:
     operationele_doelen: list[DoelVoortgang] = field(default_factory=list)
     verantwoording: Verantwoording | None = None
     telling: dict[Status, int] = field(default_factory=dict)
+    #: How many of the goal's indicators (its own and its sub-goals') carry a verdict.
+    gemeten: int = 0
+    aantal: int = 0
+    #: Operational goals under it (or the goal itself) without any indicator.
+    zonder_indicator: int = 0
+
+    @property
+    def status_tekst(self) -> str:
+        """The status with its coverage when only some indicators were measured."""
+        return dekking(self.status, self.gemeten, self.aantal, self.zonder_indicator)
 
 
 @dataclass(frozen=True)
@@ -158,6 +222,14 @@ class ProgrammaVoortgang:
     verantwoording: Verantwoording | None = None
     geld: list[Geld] = field(default_factory=list)
     telling: dict[Status, int] = field(default_factory=dict)
+    gemeten: int = 0
+    aantal: int = 0
+    zonder_indicator: int = 0
+
+    @property
+    def status_tekst(self) -> str:
+        """The status with its coverage when only some indicators were measured."""
+        return dekking(self.status, self.gemeten, self.aantal, self.zonder_indicator)
 
 
 # --- one indicator ----------------------------------------------------------------------------
@@ -289,10 +361,13 @@ def indicator_progress(
             realisatie = meting.waarde
         elif indicator.meetsoort == "mijlpaal" and meting.datum is not None:
             realisatie = meting.datum.isoformat()
+    beginpunt: tuple[int, Waarde, str] | None = None
 
     def result(
         status: Status, uitleg: str, voortgang: float | None = None, verwacht: float | None = None
     ) -> IndicatorVoortgang:
+        if meting is not None and meting.voorlopig and status in GEMETEN:
+            uitleg += " De meting is voorlopig."
         return IndicatorVoortgang(
             indicator=indicator,
             jaar=jaar,
@@ -307,32 +382,29 @@ def indicator_progress(
             streefjaar=streefjaar,
             verwacht=verwacht,
             meting=meting,
+            beginpunt=beginpunt,
         )
 
-    if meting is None or meet_jaar is None:
-        later = [y for y in years if jaar is not None and y > jaar]
-        if later:
-            return result(
-                "geen meting", f"Geen meting in of vóór {jaar}; de eerste is van {later[0]}."
-            )
-        unknown = sorted(y for y in indicator.realisaties if jaar is None or y <= jaar)
-        if unknown:
-            return result(
-                "geen meting",
-                f"De meting van {unknown[-1]} is nog onbekend "
-                f"({_toon(indicator.realisaties[unknown[-1]].waarde or 'leeg')}).",
-            )
-        return result("geen meting", "Er is nog geen meting vastgelegd.")
-
     if indicator.meetsoort == "mijlpaal":
-        return _mijlpaal(indicator, meting, meet_jaar, jaar, result)
+        return _mijlpaal(indicator, meting, meet_jaar, jaar, years, result)
 
+    if meting is None or meet_jaar is None:
+        return result("geen meting", _geen_meting(indicator, years, jaar))
+
+    # The final year decides: a measurement for it (or later) is met or missed, not on its way.
+    final = eindjaar is not None and meet_jaar >= eindjaar
     r = _als_getal(indicator, meting.waarde)
     if r is None:
         if meting.behaald is not None:
             if meting.behaald:
                 return result(
                     "behaald", f"Volgens de meting van {meet_jaar} is het doel behaald.", 1.0
+                )
+            if final:
+                return result(
+                    "niet behaald",
+                    f"Volgens de meting van {meet_jaar} is het doel niet behaald "
+                    f"(eindjaar {eindjaar}).",
                 )
             return result("achter", f"Volgens de meting van {meet_jaar} is het doel niet behaald.")
         if indicator.meetsoort == "schaal":
@@ -351,7 +423,27 @@ def indicator_progress(
         )
 
     sign = 1.0 if indicator.richting == "hoger" else -1.0
+    trap = indicator.meetsoort == "schaal"
+    start: tuple[int, float] | None = None
     p = _als_getal(indicator, indicator.peilwaarde)
+    begin_uitleg = ""
+    if p is not None:
+        peiljaar = indicator.peiljaar
+        if peiljaar is None:
+            target_years = sorted(indicator.streefwaarden)
+            peiljaar = target_years[0] - 1
+        start = (peiljaar, p)
+        beginpunt = (peiljaar, indicator.peilwaarde, "peilwaarde")  # type: ignore[assignment]
+    else:
+        eerste = _eerste_meting(indicator, meet_jaar)
+        if eerste is not None:
+            start = (eerste[0], eerste[1])
+            p = eerste[1]
+            beginpunt = (eerste[0], eerste[2], "eerste meting")
+            begin_uitleg = (
+                f" Er is geen peilwaarde; de eerste meting ({eerste[0]}: {_toon(eerste[2])}) "
+                "is het beginpunt."
+            )
     voortgang: float | None = None
     if p is not None:
         voortgang = (r - p) / (f - p) if f != p else (1.0 if sign * (r - f) >= 0 else 0.0)
@@ -360,31 +452,30 @@ def indicator_progress(
         return result(
             "behaald",
             f"De meting van {meet_jaar} ({_toon(meting.waarde)}) haalt de eindstreefwaarde "
-            f"({_toon(eind)} in {eindjaar}).",
+            f"({_toon(eind)} in {eindjaar}).{begin_uitleg}",
+            voortgang,
+        )
+    if final:
+        return result(
+            "niet behaald",
+            _uitleg_gemist(indicator, meting.waarde, meet_jaar, eind, eindjaar, r, f, trap, sign)
+            + begin_uitleg,
             voortgang,
         )
 
-    trap = indicator.meetsoort == "schaal"
-    start: tuple[int, float] | None = None
-    if p is not None:
-        peiljaar = indicator.peiljaar
-        if peiljaar is None:
-            target_years = sorted(indicator.streefwaarden)
-            peiljaar = target_years[0] - 1
-        if meet_jaar < peiljaar:
-            return result(
-                "geen meting",
-                f"De laatste meting ({meet_jaar}) ligt vóór het peiljaar {peiljaar}.",
-                voortgang,
-            )
-        start = (peiljaar, p)
+    if start is not None and meet_jaar < start[0]:
+        return result(
+            "geen meting",
+            f"De laatste meting ({meet_jaar}) ligt vóór het peiljaar {start[0]}.",
+            voortgang,
+        )
     points = _pad(indicator, start)
     e = _op_pad(points, meet_jaar, trap)
     if e is None:
         return result(
             "niet te bepalen",
-            "Er is geen peilwaarde als getal, dus geen lijn naar de streefwaarde vóór "
-            f"{points[0][0] if points else eindjaar}.",
+            "Er is geen peilwaarde en geen eerdere meting, dus geen lijn naar de streefwaarde "
+            f"vóór {points[0][0] if points else eindjaar}.",
             voortgang,
         )
 
@@ -400,11 +491,65 @@ def indicator_progress(
         status = "kleine achterstand"
     else:
         status = "achter"
-    return result(
-        status,
-        _uitleg_koers(indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting),
-        voortgang,
-        verwacht,
+    uitleg = _uitleg_koers(
+        indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting
+    )
+    if jaar is not None and eindjaar is not None and jaar >= eindjaar:
+        uitleg += f" Over het eindjaar {eindjaar} is nog niet gemeten."
+    return result(status, uitleg + begin_uitleg, voortgang, verwacht)
+
+
+def _geen_meting(indicator: Indicator, years: list[int], jaar: int | None) -> str:
+    later = [y for y in years if jaar is not None and y > jaar]
+    if later:
+        return f"Geen meting in of vóór {jaar}; de eerste is van {later[0]}."
+    unknown = sorted(y for y in indicator.realisaties if jaar is None or y <= jaar)
+    if unknown:
+        return (
+            f"De meting van {unknown[-1]} is nog onbekend "
+            f"({_toon(indicator.realisaties[unknown[-1]].waarde or 'leeg')})."
+        )
+    return "Er is nog geen meting vastgelegd."
+
+
+def _eerste_meting(indicator: Indicator, voor: int) -> tuple[int, float, Waarde] | None:
+    """The earliest measurement before ``voor`` that is a number (or a word on the scale)."""
+    for year in sorted(indicator.realisaties):
+        if year >= voor:
+            return None
+        value = indicator.realisaties[year].waarde
+        number = _als_getal(indicator, value)
+        if number is not None and value is not None:
+            return year, number, value
+    return None
+
+
+def _uitleg_gemist(
+    indicator: Indicator,
+    waarde: object,
+    meet_jaar: int,
+    eind: object,
+    eindjaar: int | None,
+    r: float,
+    f: float,
+    trap: bool,
+    sign: float,
+) -> str:
+    """Why a measurement in or after the final year misses the final target, and by how much."""
+    wanneer = f"De meting van {meet_jaar}"
+    if eindjaar is not None and meet_jaar > eindjaar:
+        wanneer += f", na het eindjaar {eindjaar},"
+    if trap:
+        steps = int(abs(f - r))
+        hoeveel = f"{steps} {'stap' if steps == 1 else 'stappen'} eronder"
+    else:
+        side = "te laag" if sign > 0 else "te hoog"
+        hoeveel = f"{_toon(abs(f - r))} {side}"
+        if f != 0:
+            hoeveel += f", {round(abs(f - r) / abs(f) * 100)} % van de streefwaarde"
+    return (
+        f"{wanneer} ({_toon(waarde)}) haalt de eindstreefwaarde ({_toon(eind)} in {eindjaar}) "
+        f"niet: {hoeveel}."
     )
 
 
@@ -460,32 +605,60 @@ def _uitleg_koers(
 
 def _mijlpaal(
     indicator: Indicator,
-    meting: Realisatie,
-    meet_jaar: int,
+    meting: Realisatie | None,
+    meet_jaar: int | None,
     jaar: int | None,
+    years: list[int],
     result: Callable[..., IndicatorVoortgang],
 ) -> IndicatorVoortgang:
     streefdatum = indicator.streefdatum
+    # The date has passed for the year's account when it falls in that year or before.
+    verstreken = (
+        streefdatum is not None and jaar is not None and dt.date(jaar, 12, 31) >= streefdatum
+    )
+    if meting is None or meet_jaar is None:
+        if verstreken:
+            return result(
+                "niet behaald",
+                f"Er is geen realisatie vastgelegd en de streefdatum ({_datum(streefdatum)}) "
+                f"is verstreken in {jaar}.",
+                0.0,
+            )
+        return result("geen meting", _geen_meting(indicator, years, jaar))
     reached = meting.behaald if meting.behaald is not None else meting.datum is not None
     if reached:
         when = f" op {_datum(meting.datum)}" if meting.datum else f" in {meet_jaar}"
         late = ""
         if meting.datum and streefdatum and meting.datum > streefdatum:
-            late = f", later dan de streefdatum {_datum(streefdatum)}"
+            late = f", {_hoe_laat(streefdatum, meting.datum)} na de streefdatum"
+            late += f" ({_datum(streefdatum)})"
+        elif meting.datum is None and streefdatum and meet_jaar > streefdatum.year:
+            late = f", na het jaar van de streefdatum ({_datum(streefdatum)})"
         return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
-    deadline = streefdatum.year if streefdatum else None
-    if deadline is not None and jaar is not None and jaar >= deadline:
+    if verstreken:
         return result(
-            "achter",
-            f"De mijlpaal is niet bereikt en de streefdatum ({_datum(streefdatum)}) "
-            f"is verstreken of valt in {jaar}.",
+            "niet behaald",
+            f"De mijlpaal is niet bereikt (meting {meet_jaar}) en de streefdatum "
+            f"({_datum(streefdatum)}) is verstreken.",
             0.0,
         )
     return result(
         "op koers",
-        f"De mijlpaal is nog niet bereikt; de streefdatum is {_datum(streefdatum)}.",
+        f"De mijlpaal is nog niet bereikt (meting {meet_jaar}); de streefdatum is "
+        f"{_datum(streefdatum)}.",
         0.0,
     )
+
+
+def _hoe_laat(streefdatum: dt.date, datum: dt.date) -> str:
+    """How long after the target date, in whole months (or days when under a month)."""
+    months = (datum.year - streefdatum.year) * 12 + datum.month - streefdatum.month
+    if datum.day < streefdatum.day:
+        months -= 1
+    if months >= 1:
+        return f"{months} {'maand' if months == 1 else 'maanden'}"
+    days = (datum - streefdatum).days
+    return f"{days} {'dag' if days == 1 else 'dagen'}"
 
 
 def _datum(value: dt.date | None) -> str:
@@ -513,15 +686,29 @@ def tel(statussen: Iterable[Status]) -> dict[Status, int]:
     return {s: items.count(s) for s in STATUSSEN if s in items}
 
 
-def _uitleg_rollup(statussen: list[Status], status: Status, wat: str) -> str:
-    if not statussen:
+def _uitleg_rollup(rows: list[IndicatorVoortgang], wat: str) -> str:
+    """The roll-up's reason, in words that agree with the rows: how many indicators were
+    measured and how the status follows from them."""
+    if not rows:
         return "Geen indicator om de voortgang aan te meten."
-    counts = tel(statussen)
-    parts = ", ".join(f"{n} {s}" for s, n in counts.items())
-    measured = sum(n for s, n in counts.items() if s in _ERGST_EERST)
+    n = len(rows)
+    counts = tel(r.status for r in rows)
+    parts = ", ".join(f"{k} {s}" for s, k in counts.items())
+    measured = sum(k for s, k in counts.items() if s in GEMETEN)
+    woord = "indicator" if n == 1 else "indicatoren"
     if measured == 0:
-        return f"Nog niets gemeten ({wat}: {parts})."
-    return f"Het zwakste gemeten onderdeel bepaalt de status ({wat}: {parts})."
+        if set(counts) == {"geen meting"}:
+            return f"Nog niets gemeten ({n} {woord}: {parts})."
+        return f"Geen van de {n} {woord} heeft een oordeel ({parts})."
+    if measured == n:
+        gemeten = f"Alle {n} {woord} gemeten" if n > 1 else "De indicator is gemeten"
+    else:
+        gemeten = f"{measured} van {n} {woord} gemeten"
+    return f"{gemeten}; het zwakste gemeten {wat} bepaalt de status ({parts})."
+
+
+def _gemeten(rows: list[IndicatorVoortgang]) -> int:
+    return sum(1 for r in rows if r.status in GEMETEN)
 
 
 def _verantwoording(source: dict[int, Verantwoording], jaar: int | None) -> Verantwoording | None:
@@ -555,10 +742,13 @@ def contract_progress(
                     titel=od.titel,
                     soort="operationeel",
                     status=status,
-                    uitleg=_uitleg_rollup(statuses, status, "indicatoren"),
+                    uitleg=_uitleg_rollup(own, "onderdeel"),
                     indicatoren=own,
                     verantwoording=_verantwoording(od.verantwoording, jaar),
                     telling=tel(statuses),
+                    gemeten=_gemeten(own),
+                    aantal=len(own),
+                    zonder_indicator=0 if own else 1,
                 )
             )
         direct = list(by_goal.get(sd.id, []))
@@ -568,32 +758,44 @@ def contract_progress(
             used.add(sub.id)
         parts = [r.status for r in direct] + [od.status for od in ods if od.indicatoren]
         status = samenvoegen(parts)
+        all_rows = direct + [r for od in ods for r in od.indicatoren]
+        zonder = sum(od.zonder_indicator for od in ods) or (0 if all_rows else 1)
         doelen.append(
             DoelVoortgang(
                 id=sd.id,
                 titel=sd.titel,
                 soort="strategisch",
                 status=status,
-                uitleg=_uitleg_rollup(parts, status, "onderdelen"),
+                uitleg=_uitleg_rollup(all_rows, "onderdeel"),
                 indicatoren=direct,
                 operationele_doelen=ods,
                 verantwoording=_verantwoording(sd.verantwoording, jaar),
-                telling=tel(parts),
+                telling=tel(r.status for r in all_rows),
+                gemeten=_gemeten(all_rows),
+                aantal=len(all_rows),
+                zonder_indicator=zonder,
             )
         )
     loose = [r for r in rows if r.indicator.doel not in used]
     parts = [d.status for d in doelen if d.telling] + [r.status for r in loose]
     status = samenvoegen(parts)
+    zonder = sum(d.zonder_indicator for d in doelen)
+    uitleg = _uitleg_rollup(rows, "doel")
+    if zonder and rows:
+        uitleg += f" {zonder} {'doel heeft' if zonder == 1 else 'doelen hebben'} geen indicator."
     return ProgrammaVoortgang(
         contract=contract,
         jaar=jaar,
         status=status,
-        uitleg=_uitleg_rollup(parts, status, "doelen"),
+        uitleg=uitleg,
         indicatoren=rows,
         doelen=doelen,
         verantwoording=_verantwoording(contract.verantwoording, jaar),
         geld=geld(contract, jaar),
         telling=tel(r.status for r in rows),
+        gemeten=_gemeten(rows),
+        aantal=len(rows),
+        zonder_indicator=zonder,
     )
 
 

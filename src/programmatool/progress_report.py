@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
+from .formatting import wrap
 from .progress import (
     STATUSSEN,
+    DoelVoortgang,
     DrempelFout,
     Drempels,
     Geld,
@@ -37,6 +39,7 @@ KLEUR: dict[Status, str] = {
     "op koers": "green",
     "kleine achterstand": "yellow",
     "achter": "bold red",
+    "niet behaald": "bold red",
     "geen meting": "blue",
     "niet te bepalen": "magenta",
 }
@@ -48,7 +51,7 @@ BALK_BREEDTE = 10
 class Programma:
     """One programme's progress together with the file it came from."""
 
-    bestand: str
+    path: str
     voortgang: ProgrammaVoortgang
 
 
@@ -82,8 +85,9 @@ def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
     return "█" * filled + "░" * (breedte - filled) + f" {_procent(voortgang):>5}"
 
 
-def _status(status: Status) -> Text:
-    return Text(status, style=KLEUR[status])
+def _status(status: Status, tekst: str | None = None) -> Text:
+    """The status word in its colour; ``tekst`` adds the coverage of a roll-up."""
+    return Text(tekst or status, style=KLEUR[status])
 
 
 # --- terminal ---------------------------------------------------------------------------------
@@ -97,10 +101,10 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             console.print()
         title = Text()
         title.append(f"{pv.contract.programma}", style="bold")
-        title.append(f" ({item.bestand})")
+        title.append(f" ({item.path})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
-        title.append_text(_status(pv.status))
+        title.append_text(_status(pv.status, pv.status_tekst))
         console.print(title, soft_wrap=True)
         rows = _rijen(pv)
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
@@ -185,28 +189,9 @@ def _naamregels(text: Text, indent: int, width: int) -> list[Text]:
     for i, line in enumerate(text.split("\n")):
         prefix = " " * (indent + (2 if i else 0))
         style = line.spans[0].style if line.spans else line.style
-        for piece in _vouw(line.plain, max(1, width - len(prefix))):
+        for piece in wrap(line.plain, max(1, width - len(prefix))):
             result.append(Text(prefix + piece, style=style))
     return result
-
-
-def _vouw(text: str, room: int) -> list[str]:
-    """Word-wrap ``text`` to ``room`` columns as rich's ``overflow="fold"`` does: a word that
-    does not fit starts a new line, and a word longer than a line is cut where the line ends."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) <= room:
-            current += " " + word
-            continue
-        if current:
-            lines.append(current)
-        while len(word) > room:
-            lines.append(word[:room])
-            word = word[room:]
-        current = word
-    lines.append(current)
-    return lines
 
 
 def _breedte(header: str, cells: list[Text]) -> int:
@@ -220,12 +205,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     shown: set[str] = set()
     for doel in pv.doelen:
         kop = Text(f"{doel.id} {doel.titel}", style="bold")
-        rows.append((0, (kop, leeg, leeg, leeg, _status(doel.status))))
+        rows.append((0, (kop, _dekking(doel), leeg, leeg, _status(doel.status))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
-            rows.append((2, (Text(f"{od.id} {od.titel}"), leeg, leeg, leeg, _status(od.status))))
+            naam = Text(f"{od.id} {od.titel}")
+            rows.append((2, (naam, _dekking(od), leeg, leeg, _status(od.status))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
@@ -236,6 +222,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     return rows
 
 
+def _dekking(doel: DoelVoortgang) -> Text:
+    """A goal's coverage in its Meting cell: ``2 van 4 gemeten`` (empty without indicators)."""
+    if not doel.aantal:
+        return Text("")
+    return Text(f"{doel.gemeten} van {doel.aantal} gemeten", style="dim")
+
+
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
     ind = row.indicator
     eenheid = ind.eenheid
@@ -244,7 +237,9 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
     if row.realisatie is None and row.realisatie_jaar is not None:
-        meting = f"oordeel ({row.realisatie_jaar})"
+        meting = f"oordeel{'*' if row.voorlopig else ''} ({row.realisatie_jaar})"
+    elif row.voorlopig and row.realisatie is not None:
+        meting = f"{_waarde(row.realisatie, eenheid)}* ({row.realisatie_jaar})"
     else:
         meting = _met_jaar(row.realisatie, row.realisatie_jaar, eenheid)
     return (
@@ -265,6 +260,8 @@ def _telling(pv: ProgrammaVoortgang) -> Text:
         text.append(f"{count} ")
         text.append_text(_status(status))
     text.append(f". {pv.uitleg}")
+    if any(r.voorlopig for r in pv.indicatoren):
+        text.append(" * voorlopig cijfer.")
     return text if pv.telling else Text("Geen indicatoren: de voortgang is niet te meten.")
 
 
@@ -358,6 +355,16 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "voortgang": _getal(row.voortgang),
         "status": row.status,
         "uitleg": row.uitleg,
+        "voorlopig": row.voorlopig,
+        "beginpunt": (
+            {
+                "jaar": row.beginpunt[0],
+                "waarde": _getal(row.beginpunt[1]),
+                "soort": row.beginpunt[2],
+            }
+            if row.beginpunt
+            else None
+        ),
         "bron": meting.bron if meting else None,
         "toelichting": meting.toelichting if meting else None,
     }
@@ -373,12 +380,16 @@ def programma_dict(item: Programma) -> dict[str, Any]:
     """One programme's progress as plain data (for JSON)."""
     pv = item.voortgang
     return {
-        "bestand": item.bestand,
+        "bestand": item.path,
         "programma": pv.contract.programma,
         "code": pv.contract.code,
         "jaar": pv.jaar,
         "status": pv.status,
+        "status_tekst": pv.status_tekst,
         "uitleg": pv.uitleg,
+        "gemeten": pv.gemeten,
+        "aantal_indicatoren": pv.aantal,
+        "doelen_zonder_indicator": pv.zonder_indicator,
         "telling": dict(pv.telling),
         "verantwoording": _verantwoording_dict(pv.verantwoording),
         "doelen": [
@@ -386,7 +397,12 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                 "id": d.id,
                 "titel": d.titel,
                 "status": d.status,
+                "status_tekst": d.status_tekst,
                 "uitleg": d.uitleg,
+                "gemeten": d.gemeten,
+                "aantal_indicatoren": d.aantal,
+                "doelen_zonder_indicator": d.zonder_indicator,
+                "telling": dict(d.telling),
                 "indicatoren": [r.indicator.id for r in d.indicatoren],
                 "verantwoording": _verantwoording_dict(d.verantwoording),
                 "operationele_doelen": [
@@ -394,7 +410,11 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                         "id": od.id,
                         "titel": od.titel,
                         "status": od.status,
+                        "status_tekst": od.status_tekst,
                         "uitleg": od.uitleg,
+                        "gemeten": od.gemeten,
+                        "aantal_indicatoren": od.aantal,
+                        "telling": dict(od.telling),
                         "indicatoren": [r.indicator.id for r in od.indicatoren],
                         "verantwoording": _verantwoording_dict(od.verantwoording),
                     }
@@ -437,6 +457,13 @@ CSV_KOLOMMEN = (
     "code",
     "doel",
     "doel_status",
+    "doel_gemeten",
+    "doel_indicatoren",
+    "doel_telling",
+    "programma_status",
+    "programma_gemeten",
+    "programma_indicatoren",
+    "programma_telling",
     "indicator",
     "naam",
     "eenheid",
@@ -452,6 +479,7 @@ CSV_KOLOMMEN = (
     "eindjaar",
     "voortgang",
     "status",
+    "voorlopig",
     "uitleg",
 )
 
@@ -466,6 +494,11 @@ def _csv_waarde(value: Any) -> str:
     return str(value)
 
 
+def _telling_tekst(telling: dict[Status, int]) -> str:
+    """Counts per status in one cell: ``behaald: 2; geen meting: 2``."""
+    return "; ".join(f"{status}: {count}" for status, count in telling.items())
+
+
 def report_csv(programmas: list[Programma]) -> str:
     """One row per indicator; numbers with a decimal point so that other tools read them."""
     out = io.StringIO()
@@ -473,16 +506,26 @@ def report_csv(programmas: list[Programma]) -> str:
     writer.writerow(CSV_KOLOMMEN)
     for item in programmas:
         pv = item.voortgang
-        goal_status = {od.id: od.status for d in pv.doelen for od in d.operationele_doelen}
-        goal_status.update({d.id: d.status for d in pv.doelen})
+        goals: dict[str, DoelVoortgang] = {
+            od.id: od for d in pv.doelen for od in d.operationele_doelen
+        }
+        goals.update({d.id: d for d in pv.doelen})
         for row in pv.indicatoren:
             ind = row.indicator
+            goal = goals.get(ind.doel)
             values = (
-                item.bestand,
+                item.path,
                 pv.contract.programma,
                 pv.contract.code,
                 ind.doel,
-                goal_status.get(ind.doel),
+                goal.status if goal else None,
+                goal.gemeten if goal else None,
+                goal.aantal if goal else None,
+                _telling_tekst(goal.telling) if goal else None,
+                pv.status,
+                pv.gemeten,
+                pv.aantal,
+                _telling_tekst(pv.telling),
                 ind.id,
                 ind.naam,
                 ind.eenheid,
@@ -498,6 +541,7 @@ def report_csv(programmas: list[Programma]) -> str:
                 row.eindjaar,
                 row.voortgang,
                 row.status,
+                "ja" if row.voorlopig else "",
                 row.uitleg,
             )
             writer.writerow([_csv_waarde(v) for v in values])
@@ -520,9 +564,9 @@ def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
         config = load_config(start=folder)
     except ConfigError as exc:
         raise VoortgangProbleem(str(exc)) from None
-    name = config.pad.as_posix() if config.pad is not None else None
+    name = config.path.as_posix() if config.path is not None else None
     try:
-        return drempels_uit_tabel(config.tabel("voortgang")), name
+        return drempels_uit_tabel(config.table("voortgang")), name
     except DrempelFout as exc:
         raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
@@ -575,7 +619,7 @@ def run_progress(
         if voortgang is None:
             broken += 1
             for finding in findings:
-                err.print(finding.als_tekst(), highlight=False, soft_wrap=True, markup=False)
+                err.print(finding.as_text(), highlight=False, soft_wrap=True, markup=False)
             err.print(
                 f"programmatool: {name} overgeslagen: het contract bevat fouten",
                 highlight=False,
@@ -601,11 +645,11 @@ def run_progress(
 def _voortgang_van(index: int) -> tuple[list[Finding], ProgrammaVoortgang | None]:
     """Load one contract and compute its progress (in a worker process when there are many)."""
     from .loading import load_contract
-    from .parallel import WERK
+    from .parallel import WORK
     from .progress import contract_progress
 
-    path, name = WERK["files"][index]
+    path, name = WORK["files"][index]
     result = load_contract(path, name)
     if result.contract is None:
         return result.findings, None
-    return [], contract_progress(result.contract, WERK["jaar"], WERK["drempels"])
+    return [], contract_progress(result.contract, WORK["jaar"], WORK["drempels"])

@@ -11,7 +11,6 @@ loaded again and must give the same contract plus exactly the new realisation.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -20,32 +19,23 @@ from typing import Any
 
 from .loading import LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
-from .oserrors import reden
+from .oserrors import reason as os_reason
+from .progress import NAMETING_JAREN
+from .suggest import did_you_mean
 
 #: Exit code when the contract file itself has errors (before or after the change).
 EXIT_CONTRACT = 1
 #: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_WEIGERING = 2
+EXIT_REFUSED = 2
 
 
 class RecordProblem(Exception):
     """A refused request; ``code`` is the exit code, the message is Dutch."""
 
-    def __init__(self, message: str, code: int = EXIT_WEIGERING) -> None:
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
-
-
-@dataclass(frozen=True)
-class Vastgelegd:
-    """What ``record`` wrote: where, and the exact lines added."""
-
-    bestand: str
-    indicator: str
-    jaar: int
-    regel: int
-    tekst: str
 
 
 # --- the value --------------------------------------------------------------------------------
@@ -92,19 +82,6 @@ def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
     if abs(value) > 10**15:
         raise RecordProblem(f"getal {tekst} is te groot (maximaal 10^15)")
     return {"waarde": value}
-
-
-def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
-    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
-    measurements and the programme's start, to the latest of the targets, the measurements
-    and the programme's end."""
-    low = [contract.periode.start, *indicator.realisaties, *indicator.streefwaarden]
-    high = [contract.periode.eind, *indicator.realisaties, *indicator.streefwaarden]
-    if indicator.peiljaar is not None:
-        low.append(indicator.peiljaar)
-    if indicator.streefdatum is not None:
-        high.append(indicator.streefdatum.year)
-    return min(low), max(high)
 
 
 # --- YAML text --------------------------------------------------------------------------------
@@ -189,7 +166,9 @@ def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
 
 
 def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> tuple[str, int]:
-    """The text with the new realisation added, and the 1-based line where it stands."""
+    """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
+    its key to the end of its value, so a comment after it stays), and the 1-based line where
+    it stands."""
     from ruamel.yaml.nodes import MappingNode
 
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -212,7 +191,13 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
         node = existing[1]
         if not isinstance(node, MappingNode):
             raise RecordProblem("realisaties van deze indicator is geen mapping")
-        later = [(k, v) for k, v in node.value if int(k.value) > jaar]
+        same = [(k, v) for k, v in node.value if _jaar_van(k) == jaar]
+        if same:
+            key, value = same[0]
+            start, end = int(key.start_mark.index), _node_end(value)
+            new = text[:start] + entry + text[end:]
+            return new, new.count("\n", 0, start) + 1
+        later = [(k, v) for k, v in node.value if (_jaar_van(k) or 0) > jaar]
         if node.flow_style:
             if later:
                 at = int(later[0][0].start_mark.index)
@@ -238,6 +223,13 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
     return new_text, line + 1  # the entry stands on the line below the new key
 
 
+def _jaar_van(key: Any) -> int | None:
+    try:
+        return int(str(key.value))
+    except ValueError:
+        return None
+
+
 def _indent_step(root: Any) -> int:
     """The file's own indentation step, read from its first nested block mapping (else 2)."""
     from ruamel.yaml.nodes import MappingNode
@@ -256,18 +248,47 @@ def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
     return new, new.count("\n", 0, first) + 1
 
 
-# --- the command ------------------------------------------------------------------------------
+# --- one file: plan, check, write under a lock ------------------------------------------------
+
+#: How long ``record`` waits for another process that is writing the same contract.
+SLOT_WACHTTIJD = 60.0
 
 
-def _fouten(result: LoadResult) -> list[str]:
-    return [f.als_tekst() for f in result.findings if f.niveau == "fout"]
+@dataclass(frozen=True)
+class Meting:
+    """One requested measurement, as given on the command line or in a row of a sheet."""
+
+    indicator: str
+    jaar: int | str
+    waarde: str
+    bron: str | None = None
+    toelichting: str | None = None
+    voorlopig: bool = False
+    #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
+    herkomst: str = ""
 
 
-def _regel_fouten(result: LoadResult) -> set[tuple[str, str]]:
+@dataclass(frozen=True)
+class Wijziging:
+    """What one measurement does to one file: where, the new entry and the one it replaces."""
+
+    bestand: str
+    indicator: str
+    jaar: int
+    regel: int
+    tekst: str
+    oud: str | None = None
+
+
+def _error_lines(result: LoadResult) -> list[str]:
+    return [f.as_text() for f in result.findings if f.severity == "fout"]
+
+
+def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
     """Errors of the consistency rules, without positions (lines move when one is added)."""
     from .rules import run_rules
 
-    return {(f.code, f.bericht) for f in run_rules([result]) if f.niveau == "fout"}
+    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
 
 
 def lees_jaar(tekst: str) -> int:
@@ -278,6 +299,277 @@ def lees_jaar(tekst: str) -> int:
     return int(text)
 
 
+def _is_plaatshouder(realisatie: Realisatie) -> bool:
+    """An entry without a measurement yet (``2021: n.t.b.``): filling it in is no correction."""
+    from .progress import is_onbekend
+
+    return (
+        is_onbekend(realisatie.waarde)
+        and realisatie.datum is None
+        and realisatie.behaald is None
+        and not realisatie.bron
+        and not realisatie.toelichting
+    )
+
+
+def _velden(indicator: Indicator, meting: Meting) -> dict[str, Any]:
+    fields = lees_waarde(indicator, meting.waarde)
+    for key, text in (("bron", meting.bron), ("toelichting", meting.toelichting)):
+        if text is not None:
+            if not text.strip():
+                raise RecordProblem(f"--{key} mag niet leeg zijn")
+            fields[key] = text.strip()
+    if meting.voorlopig:
+        fields["voorlopig"] = True
+    return fields
+
+
+def plan(
+    name: str, raw: bytes, metingen: list[Meting], vervang: bool = False
+) -> tuple[bytes, list[Wijziging]]:
+    """The file's new bytes with every measurement spliced in, and what changed where.
+
+    Every measurement is checked first; all problems are raised together as one
+    :class:`RecordProblem` and nothing is returned then. The new text must load to exactly the
+    old contract plus the new realisations, and bring no new rule errors.
+    """
+    before = load_bytes(raw, name)
+    if before.contract is None:
+        raise RecordProblem(
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            EXIT_CONTRACT,
+        )
+    contract = before.contract
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw[3 if bom else 0 :].decode("utf-8")
+    expected = contract.model_copy(deep=True)
+    problems: list[str] = []
+    done: list[tuple[str, int, str, str | None]] = []
+    seen: dict[tuple[str, int], str] = {}
+    for meting in metingen:
+        where = f"{meting.herkomst}: {name}" if meting.herkomst else name
+        try:
+            jaar = lees_jaar(meting.jaar) if isinstance(meting.jaar, str) else meting.jaar
+            indicator = _zoek_indicator(contract, meting.indicator, name)
+            low, high = toegestane_jaren(contract, indicator)
+            if not low <= jaar <= high:
+                raise RecordProblem(
+                    f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
+                )
+            if (indicator.id, jaar) in seen:
+                raise RecordProblem(
+                    f"indicator {indicator.id} {jaar} staat al eerder in de invoer "
+                    f"({seen[(indicator.id, jaar)]})"
+                )
+            seen[(indicator.id, jaar)] = meting.herkomst or name
+            old = indicator.realisaties.get(jaar)
+            if old is not None and not vervang and not _is_plaatshouder(old):
+                raise RecordProblem(
+                    f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
+                    f"({_entry(jaar, _als_velden(old))}); vervang die met --vervang"
+                )
+            fields = _velden(indicator, meting)
+            text, _line = splice(text, indicator.id, jaar, fields)
+        except RecordProblem as exc:
+            problems.append(f"{where}: {exc.message}")
+            continue
+        target = next(i for i in expected.indicatoren if i.id == indicator.id)
+        target.realisaties[jaar] = Realisatie.model_validate(fields)
+        target.realisaties = dict(sorted(target.realisaties.items()))
+        oud = _entry(jaar, _als_velden(old)) if old is not None else None
+        done.append((indicator.id, jaar, _entry(jaar, fields), oud))
+    if problems:
+        raise RecordProblem("\n".join(problems))
+
+    after = load_text(text, name)
+    if after.contract is None:
+        raise RecordProblem(
+            "\n".join(
+                [*_error_lines(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
+            ),
+            EXIT_CONTRACT,
+        )
+    if after.contract.model_dump() != expected.model_dump():
+        raise RecordProblem(
+            f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
+        )
+    new_errors = _rule_errors(after) - _rule_errors(before)
+    if new_errors:
+        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
+        raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
+    lines = _regels(text, [(ind, jaar) for ind, jaar, _t, _o in done])
+    changes = [
+        Wijziging(name, ind, jaar, lines[(ind, jaar)], entry, oud) for ind, jaar, entry, oud in done
+    ]
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _als_velden(realisatie: Realisatie) -> dict[str, Any]:
+    return realisatie.model_dump(exclude_none=True)
+
+
+def _zoek_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+    indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
+    if indicator is not None:
+        return indicator
+    ids = [i.id for i in contract.indicatoren]
+    hint = did_you_mean(indicator_id, ids)
+    known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
+    raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
+
+
+def _regels(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The 1-based line of each (indicator, year) entry in the final text."""
+    from ruamel.yaml.nodes import MappingNode
+
+    root = _compose(text)
+    found: dict[tuple[str, int], int] = {}
+    indicatoren = _mapping_get(root, "indicatoren")
+    for item in indicatoren[1].value if indicatoren else []:
+        if not isinstance(item, MappingNode):
+            continue
+        ident = _mapping_get(item, "id")
+        real = _mapping_get(item, "realisaties")
+        if ident is None or real is None or not isinstance(real[1], MappingNode):
+            continue
+        for key, _value in real[1].value:
+            found[(str(ident[1].value), _jaar_van(key) or 0)] = int(key.start_mark.line) + 1
+    return {w: found.get(w, 0) for w in wanted}
+
+
+def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
+    measurements and the programme's start, to the latest of the targets and the measurements,
+    or up to :data:`NAMETING_JAREN` after the programme's end (a final evaluation)."""
+    low = [contract.periode.start, *indicator.realisaties, *indicator.streefwaarden]
+    high = [
+        contract.periode.eind + NAMETING_JAREN,
+        *indicator.realisaties,
+        *indicator.streefwaarden,
+    ]
+    if indicator.peiljaar is not None:
+        low.append(indicator.peiljaar)
+    if indicator.streefdatum is not None:
+        high.append(indicator.streefdatum.year)
+    return min(low), max(high)
+
+
+def _doel(path: Path) -> Path:
+    """The file a path stands for: a symbolic link is followed, so its target is updated and
+    the link stays a link."""
+    name = path.as_posix()
+    if path.is_dir():
+        raise RecordProblem(f"{name} is een map; geef een contractbestand")
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
+
+
+def _schrijfbaar(target: Path, name: str) -> None:
+    """Refuse a read-only file before anything else: replacing it would undo its protection."""
+    import os
+    import stat
+
+    mode = target.stat().st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise RecordProblem(f"{name}: het bestand is alleen-lezen; er is niets gewijzigd")
+
+
+def _slot(target: Path, name: str) -> Any:
+    """An exclusive lock on the contract, held by a small lock file beside it (the contract
+    itself is replaced by a rename, so it cannot carry the lock)."""
+    from filelock import FileLock
+
+    return FileLock(target.parent / f".{target.name}.lock", timeout=SLOT_WACHTTIJD)
+
+
+def _lees(target: Path, name: str) -> bytes:
+    try:
+        return target.read_bytes()
+    except OSError as exc:
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {os_reason(exc)}") from None
+
+
+def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
+    """Write ``new`` unless the file changed since it was read as ``raw``."""
+    from .writing import write_atomic
+
+    if _lees(target, name) != raw:
+        raise RecordProblem(
+            f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
+            "geschreven. Probeer het opnieuw."
+        )
+    try:
+        write_atomic(target, new)
+    except OSError as exc:
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
+
+
+def vastleggen(
+    per_bestand: dict[Path, tuple[str, list[Meting]]], vervang: bool = False, proef: bool = False
+) -> list[Wijziging]:
+    """Record measurements in one or more files, all or nothing.
+
+    Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
+    under its lock, planned and validated. Only when every file passes is anything written; a
+    dry run (``proef``) stops before writing. Raises :class:`RecordProblem` with every problem.
+    """
+    from contextlib import ExitStack
+
+    from filelock import Timeout
+
+    targets = sorted(
+        (_doel(path), name, metingen) for path, (name, metingen) in per_bestand.items()
+    )
+    with ExitStack() as stack:
+        for target, name, _m in targets:
+            _schrijfbaar(target, name)
+            try:
+                stack.enter_context(_slot(target, name))
+            except Timeout:
+                raise RecordProblem(
+                    f"{name}: een ander proces is het bestand al {SLOT_WACHTTIJD:.0f} seconden "
+                    "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
+                ) from None
+            except OSError as exc:
+                raise RecordProblem(
+                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
+                ) from None
+        plans: list[tuple[Path, str, bytes, bytes]] = []
+        changes: list[Wijziging] = []
+        problems: list[RecordProblem] = []
+        for target, name, metingen in targets:
+            raw = _lees(target, name)
+            try:
+                new, done = plan(name, raw, metingen, vervang)
+            except RecordProblem as exc:
+                problems.append(exc)
+                continue
+            plans.append((target, name, raw, new))
+            changes.extend(done)
+        if problems:
+            code = max(p.code for p in problems)
+            raise RecordProblem("\n".join(p.message for p in problems), code)
+        if proef:
+            return changes
+        written: list[str] = []
+        for target, name, raw, new in plans:
+            try:
+                _schrijf(target, name, raw, new)
+            except RecordProblem as exc:
+                if written:
+                    exc = RecordProblem(
+                        f"{exc.message}\nAl geschreven: {', '.join(written)}; niet geschreven: "
+                        + ", ".join(n for _t, n, _r, _n in plans if n not in written),
+                        exc.code,
+                    )
+                raise exc from None
+            written.append(name)
+    return changes
+
+
 def record(
     path: Path,
     indicator_id: str,
@@ -285,78 +577,144 @@ def record(
     waarde: str,
     bron: str | None = None,
     toelichting: str | None = None,
-) -> Vastgelegd:
-    """Add one measurement to the contract at ``path``; raises :class:`RecordProblem` and
-    leaves the file untouched when anything is wrong."""
-    from .writing import write_atomic
-
+    vervang: bool = False,
+    voorlopig: bool = False,
+) -> Wijziging:
+    """Add one measurement to the contract at ``path`` (with ``vervang``: replace the one of
+    that year); raises :class:`RecordProblem` and leaves the file untouched when anything is
+    wrong."""
+    meting = Meting(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
     name = path.as_posix()
-    jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
-    if path.is_dir():
-        raise RecordProblem(f"{name} is een map; geef een contractbestand")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reden(exc)}") from None
-    before = load_bytes(raw, name)
-    if before.contract is None:
-        raise RecordProblem(
-            "\n".join([*_fouten(before), f"{name} bevat fouten; herstel die eerst"]),
-            EXIT_CONTRACT,
-        )
-    contract = before.contract
-    indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
-    if indicator is None:
-        ids = [i.id for i in contract.indicatoren]
-        close = difflib.get_close_matches(indicator_id, ids, n=1, cutoff=0.6)
-        hint = f"; bedoelde u '{close[0]}'?" if close else ""
-        known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
-        raise RecordProblem(f"{name}: onbekende indicator '{indicator_id}'{hint}{known}")
-    low, high = toegestane_jaren(contract, indicator)
-    if not low <= jaar <= high:
-        raise RecordProblem(
-            f"{name}: jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
-        )
-    if jaar in indicator.realisaties:
-        raise RecordProblem(
-            f"{name}: indicator {indicator.id} heeft al een realisatie voor {jaar}; "
-            "pas die met de hand aan"
-        )
-    fields = lees_waarde(indicator, waarde)
-    for key, text in (("bron", bron), ("toelichting", toelichting)):
-        if text is not None:
-            if not text.strip():
-                raise RecordProblem(f"--{key} mag niet leeg zijn")
-            fields[key] = text.strip()
+    return vastleggen({path: (name, [meting])}, vervang)[0]
 
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw[3 if bom else 0 :].decode("utf-8")
-    new_text, line = splice(text, indicator.id, jaar, fields)
 
-    after = load_text(new_text, name)
-    if after.contract is None:
-        raise RecordProblem(
-            "\n".join(
-                [*_fouten(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
-            ),
-            EXIT_CONTRACT,
-        )
-    expected = contract.model_copy(deep=True)
-    target = next(i for i in expected.indicatoren if i.id == indicator.id)
-    target.realisaties[jaar] = Realisatie.model_validate(fields)
-    target.realisaties = dict(sorted(target.realisaties.items()))
-    got = after.contract.model_dump()
-    if got != expected.model_dump():
-        raise RecordProblem(
-            f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
-        )
-    new_errors = _regel_fouten(after) - _regel_fouten(before)
-    if new_errors:
-        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
-        raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
+def beschrijf(change: Wijziging) -> str:
+    """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
+    replacement."""
+    text = f"{change.oud} → {change.tekst}" if change.oud is not None else change.tekst
+    return f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator})"
+
+
+# --- many at once: a sheet of measurements ----------------------------------------------------
+
+
+def run_import(
+    tabel: Path, folder: Path, vervang: bool = False, proef: bool = False
+) -> list[Wijziging]:
+    """Record every row of a CSV or .xlsx sheet, all or nothing.
+
+    Every row is checked (columns, contract, indicator, year, value) before any file is
+    touched; all problems are reported together with their row numbers.
+    """
+    from .sheets import TabelFout, lees_tabel, lees_voorlopig
+
     try:
-        write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {reden(exc)}") from None
-    added = new_text.splitlines()[line - 1].strip()
-    return Vastgelegd(name, indicator.id, jaar, line, added)
+        rows = lees_tabel(tabel)
+    except TabelFout as exc:
+        raise RecordProblem(str(exc)) from None
+    sheet = tabel.as_posix()
+    if not rows:
+        raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
+    problems: list[str] = []
+    per_bestand: dict[Path, tuple[str, list[Meting]]] = {}
+    codes: _Codes | None = None
+    for row in rows:
+        where = f"{sheet}:{row.nummer}"
+        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
+        if empty:
+            problems.append(f"{where}: {', '.join(empty)} is leeg")
+            continue
+        try:
+            voorlopig = lees_voorlopig(row.get("voorlopig"))
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        contract = row.get("contract")
+        path = Path(contract)
+        if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
+            if codes is None:
+                codes = _Codes(folder)
+            found = codes.zoek(contract)
+            if isinstance(found, str):
+                problems.append(f"{where}: {found}")
+                continue
+            path = found
+        elif not path.is_file():
+            problems.append(f"{where}: contract {contract} bestaat niet")
+            continue
+        try:
+            target = _doel(path)
+        except RecordProblem as exc:
+            problems.append(f"{where}: {exc.message}")
+            continue
+        _name, metingen = per_bestand.setdefault(target, (path.as_posix(), []))
+        metingen.append(
+            Meting(
+                row.get("indicator"),
+                row.get("jaar"),
+                row.get("waarde"),
+                row.get("bron") or None,
+                row.get("toelichting") or None,
+                voorlopig,
+                where,
+            )
+        )
+    code = EXIT_REFUSED
+    if problems:
+        # Also check the rows that were fine so far against their contracts: every problem of
+        # the sheet is reported at once, in row order.
+        try:
+            vastleggen(per_bestand, vervang, proef=True)
+        except RecordProblem as exc:
+            problems.extend(exc.message.split("\n"))
+            code = max(code, exc.code)
+        raise RecordProblem(
+            "\n".join([*_op_rij(sheet, problems), f"{sheet}: niets vastgelegd"]), code
+        )
+    try:
+        return vastleggen(per_bestand, vervang, proef)
+    except RecordProblem as exc:
+        lines = _op_rij(sheet, exc.message.split("\n"))
+        raise RecordProblem("\n".join([*lines, f"{sheet}: niets vastgelegd"]), exc.code) from None
+
+
+def _op_rij(sheet: str, problems: list[str]) -> list[str]:
+    """Problems in the order of the sheet's rows; others (a contract's own errors) after."""
+    prefix = re.compile(re.escape(sheet) + r":(\d+): ")
+
+    def key(line: str) -> tuple[int, int]:
+        found = prefix.match(line)
+        return (0, int(found.group(1))) if found else (1, 0)
+
+    return sorted(problems, key=key)
+
+
+class _Codes:
+    """Programme codes of the contracts in a folder, read once."""
+
+    def __init__(self, folder: Path) -> None:
+        from .checking import find_contract_files
+        from .loading import load_contract
+
+        self.folder = folder
+        self.paths: dict[str, list[Path]] = {}
+        self.broken = 0
+        files, _problems = find_contract_files([folder])
+        for path, name in files:
+            result = load_contract(path, name)
+            if result.contract is None:
+                self.broken += 1
+                continue
+            self.paths.setdefault(result.contract.code, []).append(path)
+
+    def zoek(self, code: str) -> Path | str:
+        """The contract with this programme code, or a Dutch reason why there is none."""
+        found = self.paths.get(code)
+        if found and len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(p.as_posix() for p in found)
+            return f"programmacode '{code}' staat in meer dan één contract ({names})"
+        hint = did_you_mean(code, self.paths)
+        broken = f" ({self.broken} contracten met fouten overgeslagen)" if self.broken else ""
+        return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

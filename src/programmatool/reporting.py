@@ -11,16 +11,16 @@ from .findings import Finding
 _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 
 
-def samenvatting(result: CheckResult) -> str:
+def summary_line(result: CheckResult) -> str:
     """The closing line: how many errors and warnings in how many files."""
     n = len(result.results)
     bestanden = f"{n} {'bestand' if n == 1 else 'bestanden'}"
     if not result.findings:
         return f"Geen fouten of waarschuwingen in {bestanden}."
-    fouten = f"{result.fouten} {'fout' if result.fouten == 1 else 'fouten'}"
-    w = result.waarschuwingen
+    fouten = f"{result.errors} {'fout' if result.errors == 1 else 'fouten'}"
+    w = result.warnings
     waarschuwingen = f"{w} {'waarschuwing' if w == 1 else 'waarschuwingen'}"
-    met = len({f.bestand for f in result.findings})
+    met = len({f.path for f in result.findings})
     return f"{fouten} en {waarschuwingen} in {met} van {bestanden}."
 
 
@@ -28,20 +28,20 @@ def report_text(result: CheckResult, console: Console) -> None:
     """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
     if not console.is_terminal:
         # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
-        lines = [f.als_tekst() for f in result.findings] + [samenvatting(result)]
+        lines = [f.as_text() for f in result.findings] + [summary_line(result)]
         console.file.write("\n".join(lines) + "\n")
         return
     for finding in result.findings:
         line = Text()
-        line.append(finding.locatie(), style="bold")
+        line.append(finding.location(), style="bold")
         line.append(": ")
-        line.append(finding.niveau, style=_STYLE[finding.niveau])
+        line.append(finding.severity, style=_STYLE[finding.severity])
         line.append(" ")
         line.append(finding.code, style="cyan")
         line.append(" ")
-        line.append(finding.bericht)
+        line.append(finding.message)
         console.print(line, soft_wrap=True, highlight=False)
-    console.print(samenvatting(result), highlight=False, soft_wrap=True)
+    console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
 FORMATEN = ("text", "json", "github", "sarif", "junit")
@@ -56,16 +56,16 @@ def report_json(result: CheckResult) -> str:
 
     data = {
         "bestanden": len(result.results),
-        "fouten": result.fouten,
-        "waarschuwingen": result.waarschuwingen,
+        "fouten": result.errors,
+        "waarschuwingen": result.warnings,
         "bevindingen": [
             {
-                "bestand": f.bestand,
-                "regel": f.regel,
-                "kolom": f.kolom,
+                "bestand": f.path,
+                "regel": f.line,
+                "kolom": f.column,
                 "code": f.code,
-                "niveau": f.niveau,
-                "bericht": f.bericht,
+                "niveau": f.severity,
+                "bericht": f.message,
             }
             for f in result.findings
         ],
@@ -85,31 +85,31 @@ def report_github(result: CheckResult) -> str:
     """GitHub Actions workflow commands: one annotation per finding, then the summary."""
     lines = []
     for f in result.findings:
-        command = "error" if f.niveau == "fout" else "warning"
-        props = [f"file={_gh_property(f.bestand)}"]
-        if f.regel > 0:
-            props.append(f"line={f.regel}")
-            if f.kolom > 0:
-                props.append(f"col={f.kolom}")
+        command = "error" if f.severity == "fout" else "warning"
+        props = [f"file={_gh_property(f.path)}"]
+        if f.line > 0:
+            props.append(f"line={f.line}")
+            if f.column > 0:
+                props.append(f"col={f.column}")
         props.append(f"title={_gh_property(f.code)}")
-        lines.append(f"::{command} {','.join(props)}::{_gh_data(f.bericht)}")
-    lines.append(samenvatting(result))
+        lines.append(f"::{command} {','.join(props)}::{_gh_data(f.message)}")
+    lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
 
 def _descriptors() -> list[dict[str, object]]:
-    from .rules import LAADCODES, alle_regels
+    from .rules import LOAD_CODES, all_rules
 
     out: list[dict[str, object]] = []
-    for code in sorted(LAADCODES):
-        lc = LAADCODES[code]
-        out.append(_descriptor(code, lc.titel, lc.waarom, lc.niveau, lc.waarom))
-    for rule in alle_regels():
+    for code in sorted(LOAD_CODES):
+        lc = LOAD_CODES[code]
+        out.append(_descriptor(code, lc.title, lc.why, lc.severity, lc.why))
+    for rule in all_rules():
         help_text = (
-            f"{rule.waarom}\nVoorbeeld dat de regel raakt:\n{rule.voorbeeld}\n"
-            f"Zo is het goed:\n{rule.oplossing}"
+            f"{rule.why}\nVoorbeeld dat de regel raakt:\n{rule.example}\n"
+            f"Zo is het goed:\n{rule.fix}"
         )
-        out.append(_descriptor(rule.code, rule.titel, rule.waarom, rule.niveau, help_text))
+        out.append(_descriptor(rule.code, rule.title, rule.why, rule.severity, help_text))
     return out
 
 
@@ -136,16 +136,16 @@ def report_sarif(result: CheckResult) -> str:
     index = {str(r["id"]): i for i, r in enumerate(rules)}
     results: list[dict[str, object]] = []
     for f in result.findings:
-        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.bestand)}}
-        if f.regel > 0:
-            region: dict[str, int] = {"startLine": f.regel}
-            if f.kolom > 0:
-                region["startColumn"] = f.kolom
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.path)}}
+        if f.line > 0:
+            region: dict[str, int] = {"startLine": f.line}
+            if f.column > 0:
+                region["startColumn"] = f.column
             physical["region"] = region
         entry: dict[str, object] = {
             "ruleId": f.code,
-            "level": "error" if f.niveau == "fout" else "warning",
-            "message": {"text": f.bericht},
+            "level": "error" if f.severity == "fout" else "warning",
+            "message": {"text": f.message},
             "locations": [{"physicalLocation": physical}],
         }
         if f.code in index:
@@ -190,14 +190,14 @@ def report_junit(result: CheckResult, strict: bool = False) -> str:
     """
     import xml.etree.ElementTree as ET
 
-    per_file: dict[str, list[Finding]] = {r.bestand: [] for r in result.results}
+    per_file: dict[str, list[Finding]] = {r.path: [] for r in result.results}
     for f in result.findings:
-        per_file.setdefault(f.bestand, []).append(f)
+        per_file.setdefault(f.path, []).append(f)
     root = ET.Element("testsuites", name="programmatool")
     total_failures = 0
     for bestand in sorted(per_file):
         findings = per_file[bestand]
-        failing = [f for f in findings if f.niveau == "fout" or strict]
+        failing = [f for f in findings if f.severity == "fout" or strict]
         other = [f for f in findings if f not in failing]
         total_failures += len(failing)
         suite = ET.SubElement(
@@ -212,11 +212,11 @@ def report_junit(result: CheckResult, strict: bool = False) -> str:
         case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=bestand)
         case.set("file", bestand)
         for f in failing:
-            failure = ET.SubElement(case, "failure", message=f"{f.code} {f.bericht}", type=f.code)
-            failure.text = f.als_tekst()
+            failure = ET.SubElement(case, "failure", message=f"{f.code} {f.message}", type=f.code)
+            failure.text = f.as_text()
         if other:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f.als_tekst() for f in other)
+            out.text = "\n".join(f.as_text() for f in other)
     root.set("tests", str(len(per_file)))
     root.set("failures", str(total_failures))
     root.set("errors", "0")

@@ -67,24 +67,10 @@ class _Box:
 
 def wrap(text: str, width: float, max_lines: int = _MAX_LINES) -> list[str]:
     """Break ``text`` into lines that fit ``width`` pixels; cut with an ellipsis if too long."""
+    from .formatting import wrap as wrap_words
+
     limit = max(4, int((width - 2 * _PAD) / _CHAR_WIDTH))
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > limit:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[: limit - 1] + "-")
-            word = word[limit - 1 :]
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
+    lines = wrap_words(text, limit, hyphen=True)
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         if len(last) + 1 > limit:

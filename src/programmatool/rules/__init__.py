@@ -1,7 +1,7 @@
 """Consistency rules: each yields Findings for a contract or for a whole portfolio.
 
 A rule is a stable code, a default severity, a Dutch title and reason, an example that triggers
-it with its fixed version, and a small function. Contract rules receive a :class:`Bron` (one
+it with its fixed version, and a small function. Contract rules receive a :class:`Source` (one
 loaded contract with its positions); portfolio rules receive every contract of one check.
 The rule modules register themselves with :func:`regel` when they are imported below.
 """
@@ -11,84 +11,81 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from ..findings import Finding, Niveau
+from ..findings import Finding, Severity
 from ..loading import LoadResult
 from ..model import Contract
 
-if TYPE_CHECKING:
-    from ..config import Config
-
-Soort = Literal["contract", "portfolio"]
+RuleKind = Literal["contract", "portfolio"]
 
 
 @dataclass(frozen=True)
-class Bron:
+class Source:
     """One contract that loaded, with where its nodes stand, as a rule sees it."""
 
     result: LoadResult
     contract: Contract
-    vandaag: dt.date
+    today: dt.date
 
     @property
-    def bestand(self) -> str:
+    def path(self) -> str:
         """The file name as shown to the user."""
-        return self.result.bestand
+        return self.result.path
 
-    def plek(self, path: Iterable[str | int], sleutel: bool = False) -> tuple[int, int]:
+    def locate(self, path: Iterable[str | int], at_key: bool = False) -> tuple[int, int]:
         """Line and column of the node at ``path`` (of its key when ``sleutel`` is true)."""
         sm = self.result.source_map
-        return sm.locate_key(path) if sleutel else sm.locate(path)
+        return sm.locate_key(path) if at_key else sm.locate(path)
 
 
 @dataclass(frozen=True)
-class Melding:
+class Hit:
     """What a rule function yields: where (in which contract, at which path) and what."""
 
-    bron: Bron
-    pad: tuple[str | int, ...]
-    bericht: str
-    sleutel: bool = False
+    source: Source
+    path: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
 
 
-ContractCheck = Callable[[Bron], Iterator[Melding]]
-PortfolioCheck = Callable[[list[Bron]], Iterator[Melding]]
+ContractCheck = Callable[[Source], Iterator[Hit]]
+PortfolioCheck = Callable[[list[Source]], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
-class Regel:
+class Rule:
     """A consistency rule: code, default severity, Dutch title, reason and example."""
 
     code: str
-    niveau: Niveau
-    titel: str
-    waarom: str
-    voorbeeld: str
-    oplossing: str
-    soort: Soort
-    functie: Callable[..., Iterator[Melding]]
+    severity: Severity
+    title: str
+    why: str
+    example: str
+    fix: str
+    kind: RuleKind
+    check: Callable[..., Iterator[Hit]]
 
-    def findings(self, meldingen: Iterable[Melding]) -> Iterator[Finding]:
+    def findings(self, hits: Iterable[Hit]) -> Iterator[Finding]:
         """Turn the rule's reports into Findings at their positions, with the default level."""
-        for m in meldingen:
-            line, col = m.bron.plek(m.pad, m.sleutel)
-            yield Finding(m.bron.bestand, line, col, self.code, self.niveau, m.bericht)
+        for m in hits:
+            line, col = m.source.locate(m.path, m.at_key)
+            yield Finding(m.source.path, line, col, self.code, self.severity, m.message)
 
 
 @dataclass(frozen=True)
-class Laadcode:
+class LoadCode:
     """A code the loader reports (PT0xx): it cannot be switched off."""
 
     code: str
-    titel: str
-    waarom: str
-    niveau: Niveau = "fout"
+    title: str
+    why: str
+    severity: Severity = "fout"
 
 
-REGELS: dict[str, Regel] = {}
+RULES: dict[str, Rule] = {}
 
-CATEGORIEEN: dict[str, str] = {
+CATEGORIES: dict[str, str] = {
     "PT0": "Inlezen (schema en YAML)",
     "PT1": "Doelen, inspanningen en indicatoren",
     "PT2": "Middelen en capaciteit",
@@ -97,59 +94,59 @@ CATEGORIEEN: dict[str, str] = {
     "PT5": "Identiteit en looptijd",
 }
 
-_LAAD_WAAROM = (
+_LOAD_WHY = (
     "Een contract dat niet volledig en foutloos inleest, kan niet op samenhang worden "
     "gecontroleerd; daarom is dit altijd een fout en kan de melding niet worden uitgezet."
 )
 
-LAADCODES: dict[str, Laadcode] = {
+LOAD_CODES: dict[str, LoadCode] = {
     c.code: c
     for c in [
-        Laadcode("PT001", "Ongeldige YAML-syntaxis", _LAAD_WAAROM),
-        Laadcode("PT002", "Een sleutel komt dubbel voor", _LAAD_WAAROM),
-        Laadcode("PT003", "Het bestand is geen UTF-8 tekst", _LAAD_WAAROM),
-        Laadcode("PT004", "Het bestand is leeg", _LAAD_WAAROM),
-        Laadcode("PT005", "Het document is geen mapping", _LAAD_WAAROM),
-        Laadcode("PT006", "Een YAML-label is niet toegestaan", _LAAD_WAAROM),
-        Laadcode("PT007", "Meer dan één YAML-document in een bestand", _LAAD_WAAROM),
-        Laadcode("PT008", "Een grens overschreden (grootte, diepte, aliassen)", _LAAD_WAAROM),
-        Laadcode("PT009", "Het bestand kan niet gelezen worden", _LAAD_WAAROM),
-        Laadcode("PT010", "Een verplicht veld ontbreekt", _LAAD_WAAROM),
-        Laadcode("PT011", "Een onbekend veld", _LAAD_WAAROM),
-        Laadcode("PT012", "Een verkeerd type", _LAAD_WAAROM),
-        Laadcode("PT013", "Een waarde die niet is toegestaan", _LAAD_WAAROM),
-        Laadcode("PT014", "Een waarde buiten het bereik of patroon", _LAAD_WAAROM),
-        Laadcode("PT019", "Een andere ongeldige waarde", _LAAD_WAAROM),
+        LoadCode("PT001", "Ongeldige YAML-syntaxis", _LOAD_WHY),
+        LoadCode("PT002", "Een sleutel komt dubbel voor", _LOAD_WHY),
+        LoadCode("PT003", "Het bestand is geen UTF-8 tekst", _LOAD_WHY),
+        LoadCode("PT004", "Het bestand is leeg", _LOAD_WHY),
+        LoadCode("PT005", "Het document is geen mapping", _LOAD_WHY),
+        LoadCode("PT006", "Een YAML-label is niet toegestaan", _LOAD_WHY),
+        LoadCode("PT007", "Meer dan één YAML-document in een bestand", _LOAD_WHY),
+        LoadCode("PT008", "Een grens overschreden (grootte, diepte, aliassen)", _LOAD_WHY),
+        LoadCode("PT009", "Het bestand kan niet gelezen worden", _LOAD_WHY),
+        LoadCode("PT010", "Een verplicht veld ontbreekt", _LOAD_WHY),
+        LoadCode("PT011", "Een onbekend veld", _LOAD_WHY),
+        LoadCode("PT012", "Een verkeerd type", _LOAD_WHY),
+        LoadCode("PT013", "Een waarde die niet is toegestaan", _LOAD_WHY),
+        LoadCode("PT014", "Een waarde buiten het bereik of patroon", _LOAD_WHY),
+        LoadCode("PT019", "Een andere ongeldige waarde", _LOAD_WHY),
     ]
 }
 
 
-def regel(
+def rule(
     code: str,
-    niveau: Niveau,
-    titel: str,
+    severity: Severity,
+    title: str,
     *,
-    waarom: str,
-    voorbeeld: str,
-    oplossing: str,
-    soort: Soort = "contract",
-) -> Callable[[Callable[..., Iterator[Melding]]], Callable[..., Iterator[Melding]]]:
+    why: str,
+    example: str,
+    fix: str,
+    kind: RuleKind = "contract",
+) -> Callable[[Callable[..., Iterator[Hit]]], Callable[..., Iterator[Hit]]]:
     """Register the decorated function as the rule ``code``."""
 
-    def register(functie: Callable[..., Iterator[Melding]]) -> Callable[..., Iterator[Melding]]:
-        if code in REGELS:
+    def register(check: Callable[..., Iterator[Hit]]) -> Callable[..., Iterator[Hit]]:
+        if code in RULES:
             raise ValueError(f"rule {code} registered twice")
-        REGELS[code] = Regel(
+        RULES[code] = Rule(
             code,
-            niveau,
-            titel,
-            _dedent(waarom),
-            _dedent(voorbeeld),
-            _dedent(oplossing),
-            soort,
-            functie,
+            severity,
+            title,
+            _dedent(why),
+            _dedent(example),
+            _dedent(fix),
+            kind,
+            check,
         )
-        return functie
+        return check
 
     return register
 
@@ -160,56 +157,49 @@ def _dedent(text: str) -> str:
     return textwrap.dedent(text).strip("\n") + "\n"
 
 
-def alle_regels() -> list[Regel]:
+def all_rules() -> list[Rule]:
     """Every registered rule, sorted by code."""
-    return [REGELS[code] for code in sorted(REGELS)]
+    return [RULES[code] for code in sorted(RULES)]
 
 
 #: The only contract fields portfolio rules may read. Checking keeps just these (and their
 #: positions) of each contract for the portfolio rules, so that cached files need not be read.
-PORTFOLIO_VELDEN = ("programma", "code", "relaties")
+PORTFOLIO_FIELDS = ("programma", "code", "relaties")
 
 
-def run_contract_rules(
-    result: LoadResult, config: Config | None = None, vandaag: dt.date | None = None
-) -> list[Finding]:
-    """Every single-contract rule on one loaded contract, with the configuration applied."""
+def run_contract_rules(result: LoadResult, today: dt.date | None = None) -> list[Finding]:
+    """Every single-contract rule on one loaded contract, at the rules' default levels."""
     if result.contract is None:
         return []
-    bron = Bron(result, result.contract, vandaag or dt.date.today())
+    source = Source(result, result.contract, today or dt.date.today())
     findings: list[Finding] = []
-    for rule in alle_regels():
-        if rule.soort == "contract":
-            findings.extend(rule.findings(rule.functie(bron)))
-    return findings if config is None else config.pas_toe(findings)
+    for rule in all_rules():
+        if rule.kind == "contract":
+            findings.extend(rule.findings(rule.check(source)))
+    return findings
 
 
-def run_portfolio_rules(
-    results: list[LoadResult], config: Config | None = None, vandaag: dt.date | None = None
-) -> list[Finding]:
+def run_portfolio_rules(results: list[LoadResult], today: dt.date | None = None) -> list[Finding]:
     """The rules across contracts; they run only when a check holds more than one contract,
     because a single file cannot tell whether a programme it refers to exists."""
-    today = vandaag or dt.date.today()
-    bronnen = [Bron(r, r.contract, today) for r in results if r.contract is not None]
+    today = today or dt.date.today()
+    sources = [Source(r, r.contract, today) for r in results if r.contract is not None]
     findings: list[Finding] = []
-    if len(bronnen) > 1:
-        for rule in alle_regels():
-            if rule.soort == "portfolio":
-                findings.extend(rule.findings(rule.functie(bronnen)))
-    return findings if config is None else config.pas_toe(findings)
+    if len(sources) > 1:
+        for rule in all_rules():
+            if rule.kind == "portfolio":
+                findings.extend(rule.findings(rule.check(sources)))
+    return findings
 
 
-def run_rules(
-    results: list[LoadResult],
-    config: Config | None = None,
-    vandaag: dt.date | None = None,
-) -> list[Finding]:
-    """Run every rule on the contracts that loaded, with the configuration's levels applied."""
-    today = vandaag or dt.date.today()
+def run_rules(results: list[LoadResult], today: dt.date | None = None) -> list[Finding]:
+    """Run every rule on the contracts that loaded, at the rules' default levels (the
+    configuration's levels are applied by the caller: ``Config.apply``)."""
+    today = today or dt.date.today()
     findings: list[Finding] = []
     for result in results:
-        findings.extend(run_contract_rules(result, config, today))
-    findings.extend(run_portfolio_rules(results, config, today))
+        findings.extend(run_contract_rules(result, today))
+    findings.extend(run_portfolio_rules(results, today))
     return findings
 
 
@@ -217,21 +207,21 @@ def run_rules(
 from . import budget, identity, indicators, links, portfolio  # noqa: E402
 
 __all__ = [
-    "CATEGORIEEN",
-    "LAADCODES",
-    "PORTFOLIO_VELDEN",
-    "REGELS",
-    "Bron",
-    "Laadcode",
-    "Melding",
-    "Regel",
-    "alle_regels",
+    "CATEGORIES",
+    "LOAD_CODES",
+    "PORTFOLIO_FIELDS",
+    "RULES",
+    "Hit",
+    "LoadCode",
+    "Rule",
+    "Source",
+    "all_rules",
     "budget",
     "identity",
     "indicators",
     "links",
     "portfolio",
-    "regel",
+    "rule",
     "run_contract_rules",
     "run_portfolio_rules",
     "run_rules",

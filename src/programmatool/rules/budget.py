@@ -4,32 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import formatting as fmt
+from ..formatting import getal
 from ..model import Begroting, Contract, Eenheid
-from . import Bron, Melding, regel
+from . import Hit, Source, rule
 
 _FACTOR: dict[str, int] = {"euro": 1, "duizend_euro": 1000}
 
 
-def getal(value: int | float) -> str:
-    """A number written the Dutch way: ``1234567.5`` → ``1.234.567,5``."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        text = f"{abs(value):,}".replace(",", ".")
-    else:
-        whole, _, frac = f"{abs(value):,.2f}".partition(".")
-        frac = frac.rstrip("0")
-        text = whole.replace(",", ".") + ("," + frac if frac else "")
-    return f"-{text}" if value < 0 else text
-
-
 def bedrag(value: int | float, eenheid: Eenheid) -> str:
     """An amount in its table's own unit: ``€ 200.000``, ``1.234`` (× € 1.000) or ``36 uur``."""
-    if eenheid == "euro":
-        return f"€ {getal(value)}"
-    if eenheid == "uren":
-        return f"{getal(value)} uur"
-    return getal(value)
+    # Cents are written as two decimals, as on a bank statement: € 15.000,40, not € 15.000,4.
+    return fmt.bedrag(value, eenheid, spatie=" ")
+
+
+#: Every field of a ``capaciteit`` entry that holds hours (a number or a range).
+_UREN_VELDEN = ("uren_per_week", "uren_totaal", "uren")
 
 
 def _eenheid_noot(eenheid: Eenheid) -> str:
@@ -40,17 +30,17 @@ def _periode(c: Contract) -> str:
     return f"{c.periode.start}–{c.periode.eind}"
 
 
-@regel(
+@rule(
     "PT201",
     "fout",
     "Gedrukt jaartotaal wijkt af van de som van de regels",
-    waarom="""
+    why="""
         Het totaal onder een begrotingstabel is wat de raad leest en vaststelt. Telt het niet
         op tot de som van de regels, dan is een regel vergeten, dubbel geteld of verkeerd
         overgenomen. Het contract bewaart het totaal zoals gedrukt; deze regel laat zien waar
         het niet klopt, met beide bedragen en het verschil in de eenheid van de tabel.
     """,
-    voorbeeld="""
+    example="""
         middelen:
           begrotingen:
             - titel: Verdeling middelen
@@ -62,7 +52,7 @@ def _periode(c: Contract) -> str:
                   bedragen: {2019: 5000}
               totalen: {2019: 16000}      # 10.000 + 5.000 is 15.000
     """,
-    oplossing="""
+    fix="""
         middelen:
           begrotingen:
             - titel: Verdeling middelen
@@ -75,15 +65,15 @@ def _periode(c: Contract) -> str:
               totalen: {2019: 15000}
     """,
 )
-def jaartotaal(bron: Bron) -> Iterator[Melding]:
+def jaartotaal(source: Source) -> Iterator[Hit]:
     """Years whose printed total differs from the sum of the budget lines."""
-    if bron.contract.middelen is None:
+    if source.contract.middelen is None:
         return
-    for b, begroting in enumerate(bron.contract.middelen.begrotingen):
+    for b, begroting in enumerate(source.contract.middelen.begrotingen):
         e = begroting.eenheid
         for year, (som, totaal) in begroting.afwijkingen().items():
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("middelen", "begrotingen", b, "totalen", year),
                 f"'{begroting.titel}' {year}: de regels tellen op tot {bedrag(som, e)}, "
                 f"het gedrukte totaal is {bedrag(totaal, e)} "
@@ -101,17 +91,17 @@ def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
     return sums
 
 
-@regel(
+@rule(
     "PT202",
     "fout",
     "Gedrukt totaal over alle jaren wijkt af van de jaren samen",
-    waarom="""
+    why="""
         Het eindtotaal (`totaal`) van een begrotingstabel hoort gelijk te zijn aan de
         jaartotalen samen of aan alle regels samen. Is het geen van beide, dan is
         onduidelijk welk bedrag is toegezegd. (Wijkt alleen een jaartotaal af, dan meldt
         PT201 dat ene jaar.)
     """,
-    voorbeeld="""
+    example="""
         middelen:
           begrotingen:
             - titel: Verdeling middelen
@@ -121,7 +111,7 @@ def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
               totalen: {2019: 10000, 2020: 10000}
               totaal: 25000             # 10.000 + 10.000 is 20.000
     """,
-    oplossing="""
+    fix="""
         middelen:
           begrotingen:
             - titel: Verdeling middelen
@@ -132,11 +122,11 @@ def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
               totaal: 20000
     """,
 )
-def eindtotaal(bron: Bron) -> Iterator[Melding]:
+def eindtotaal(source: Source) -> Iterator[Hit]:
     """A printed grand total that equals neither the year totals nor the lines added up."""
-    if bron.contract.middelen is None:
+    if source.contract.middelen is None:
         return
-    for b, begroting in enumerate(bron.contract.middelen.begrotingen):
+    for b, begroting in enumerate(source.contract.middelen.begrotingen):
         sums = _sommen(begroting)
         if begroting.totaal is None or not sums:
             continue
@@ -145,8 +135,8 @@ def eindtotaal(bron: Bron) -> Iterator[Melding]:
             continue
         e = begroting.eenheid
         som, wat = sums[0]
-        yield Melding(
-            bron,
+        yield Hit(
+            source,
             ("middelen", "begrotingen", b, "totaal"),
             f"'{begroting.titel}': {wat} tellen op tot {bedrag(som, e)}, het gedrukte "
             f"totaal is {bedrag(totaal, e)} "
@@ -154,16 +144,16 @@ def eindtotaal(bron: Bron) -> Iterator[Melding]:
         )
 
 
-@regel(
+@rule(
     "PT203",
     "fout",
     "Begrotingsjaar buiten de looptijd",
-    waarom="""
+    why="""
         Geld voor een jaar waarin het programma niet loopt, kan het programma niet besteden.
         Meestal is de looptijd of het jaartal verkeerd overgenomen. (Een spreiding van
         invoeringskosten over jaren vóór de start valt hier niet onder.)
     """,
-    voorbeeld="""
+    example="""
         periode: {start: 2019, eind: 2022}
         middelen:
           begrotingen:
@@ -172,7 +162,7 @@ def eindtotaal(bron: Bron) -> Iterator[Melding]:
                 - omschrijving: Educatie
                   bedragen: {2019: 10000, 2023: 10000}   # 2023 valt buiten de looptijd
     """,
-    oplossing="""
+    fix="""
         periode: {start: 2019, eind: 2023}
         middelen:
           begrotingen:
@@ -182,9 +172,9 @@ def eindtotaal(bron: Bron) -> Iterator[Melding]:
                   bedragen: {2019: 10000, 2023: 10000}
     """,
 )
-def jaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
+def jaar_buiten_looptijd(source: Source) -> Iterator[Hit]:
     """Budget years (in tables and on inspanningen) outside the programme's period."""
-    c = bron.contract
+    c = source.contract
     start, eind = c.periode.start, c.periode.eind
     if start > eind:  # PT501 reports this; every year would be 'outside'
         return
@@ -198,22 +188,22 @@ def jaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
                 places[year] = ("middelen", "begrotingen", b, "totalen")
             for year in sorted(places):
                 if not start <= year <= eind:
-                    yield Melding(
-                        bron,
+                    yield Hit(
+                        source,
                         (*places[year], year),
                         f"'{begroting.titel}' heeft bedragen voor {year}, buiten de looptijd "
                         f"{_periode(c)}",
-                        sleutel=True,
+                        at_key=True,
                     )
     for i, ins in enumerate(c.inspanningen):
         for year in sorted(ins.bedragen):
             if not start <= year <= eind:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("inspanningen", i, "bedragen", year),
                     f"inspanning '{ins.id}' heeft een bedrag voor {year}, buiten de looptijd "
                     f"{_periode(c)}",
-                    sleutel=True,
+                    at_key=True,
                 )
 
 
@@ -224,15 +214,15 @@ def _decimals(value: int | float) -> int:
     return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 6
 
 
-@regel(
+@rule(
     "PT204",
     "fout",
     "Percentages van een spreiding tellen niet op tot 100 %",
-    waarom="""
+    why="""
         Een spreiding verdeelt één totaal over jaren. Tellen de percentages niet op tot 100 %,
         dan is een jaar vergeten of een percentage verkeerd overgenomen.
     """,
-    voorbeeld="""
+    example="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -241,7 +231,7 @@ def _decimals(value: int | float) -> int:
                 2019: {percentage: 40, bedrag: 40000}
                 2020: {percentage: 50, bedrag: 50000}    # samen 90 %
     """,
-    oplossing="""
+    fix="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -251,34 +241,34 @@ def _decimals(value: int | float) -> int:
                 2020: {percentage: 60, bedrag: 60000}
     """,
 )
-def spreiding_procenten(bron: Bron) -> Iterator[Melding]:
+def spreiding_procenten(source: Source) -> Iterator[Hit]:
     """Spreads whose percentages do not add up to 100."""
-    if bron.contract.middelen is None:
+    if source.contract.middelen is None:
         return
-    for s, spreiding in enumerate(bron.contract.middelen.spreidingen):
+    for s, spreiding in enumerate(source.contract.middelen.spreidingen):
         if not spreiding.jaren:
             continue
         som = sum(j.percentage for j in spreiding.jaren.values())
         if abs(som - 100) > 1e-6:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("middelen", "spreidingen", s, "jaren"),
                 f"spreiding '{spreiding.omschrijving}': de percentages tellen op tot "
                 f"{getal(round(som, 6))} %, niet tot 100 %",
-                sleutel=True,
+                at_key=True,
             )
 
 
-@regel(
+@rule(
     "PT205",
     "fout",
     "Bedrag in een spreiding past niet bij zijn percentage",
-    waarom="""
+    why="""
         In een spreiding hoort elk bedrag gelijk te zijn aan zijn percentage van het totaal.
         Afronding is toegestaan: een bedrag telt als goed wanneer het past bij het percentage
         zoals het is gedrukt (een heel percentage kan tot een half procent afgerond zijn).
     """,
-    voorbeeld="""
+    example="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -287,7 +277,7 @@ def spreiding_procenten(bron: Bron) -> Iterator[Melding]:
                 2019: {percentage: 40, bedrag: 45000}    # 40 % van 100.000 is 40.000
                 2020: {percentage: 60, bedrag: 60000}
     """,
-    oplossing="""
+    fix="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -297,11 +287,11 @@ def spreiding_procenten(bron: Bron) -> Iterator[Melding]:
                 2020: {percentage: 60, bedrag: 60000}
     """,
 )
-def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
+def spreiding_bedragen(source: Source) -> Iterator[Hit]:
     """Amounts in a spread that do not equal their percentage of the total."""
-    if bron.contract.middelen is None:
+    if source.contract.middelen is None:
         return
-    for s, spreiding in enumerate(bron.contract.middelen.spreidingen):
+    for s, spreiding in enumerate(source.contract.middelen.spreidingen):
         amounts = [j.bedrag for j in spreiding.jaren.values()]
         totaal = spreiding.totaal
         if totaal is None:
@@ -316,8 +306,8 @@ def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
             # The printed percentage may be rounded: half a unit of its last decimal.
             slack = 0.5 * 10 ** -_decimals(item.percentage) * abs(totaal) / 100 + 1
             if abs(item.bedrag - expected) > slack:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("middelen", "spreidingen", s, "jaren", year, "bedrag"),
                     f"spreiding '{spreiding.omschrijving}' {year}: "
                     f"{getal(item.percentage)} % van {bedrag(totaal, e)} is "
@@ -326,16 +316,16 @@ def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
                 )
 
 
-@regel(
+@rule(
     "PT209",
     "fout",
     "Bedragen van een spreiding tellen niet op tot het totaal",
-    waarom="""
+    why="""
         Een spreiding verdeelt één genoemd totaal over jaren. Tellen de bedragen per jaar op
         tot iets anders dan dat totaal, dan is een bedrag of het totaal verkeerd, en weet de
         lezer niet met welk bedrag het programma rekent.
     """,
-    voorbeeld="""
+    example="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -344,7 +334,7 @@ def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
                 2019: {percentage: 40, bedrag: 40000}
                 2020: {percentage: 60, bedrag: 59000}    # samen 99.000
     """,
-    oplossing="""
+    fix="""
         middelen:
           spreidingen:
             - omschrijving: Invoeringskosten
@@ -354,11 +344,11 @@ def spreiding_bedragen(bron: Bron) -> Iterator[Melding]:
                 2020: {percentage: 60, bedrag: 60000}
     """,
 )
-def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
+def spreiding_totaal(source: Source) -> Iterator[Hit]:
     """Spreads whose amounts do not add up to their stated total."""
-    if bron.contract.middelen is None:
+    if source.contract.middelen is None:
         return
-    for s, spreiding in enumerate(bron.contract.middelen.spreidingen):
+    for s, spreiding in enumerate(source.contract.middelen.spreidingen):
         amounts = [j.bedrag for j in spreiding.jaren.values()]
         if spreiding.totaal is None or not amounts or any(a is None for a in amounts):
             continue
@@ -366,8 +356,8 @@ def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
         if round(som * 100) != round(spreiding.totaal * 100):
             e = spreiding.eenheid
             verschil = spreiding.totaal - som
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("middelen", "spreidingen", s, "totaal"),
                 f"spreiding '{spreiding.omschrijving}': de bedragen tellen op tot "
                 f"{bedrag(som, e)}, het genoemde totaal is {bedrag(spreiding.totaal, e)} "
@@ -375,23 +365,24 @@ def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
             )
 
 
-@regel(
+@rule(
     "PT206",
     "fout",
     "Negatief bedrag waar dat niet kan",
-    waarom="""
+    why="""
         Een jaartotaal, een eindtotaal, een spreiding, het bedrag van een inspanning en een
-        aantal uren kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
+        aantal uren (in een urentabel en bij capaciteit: `uren_per_week`, `uren_totaal` en
+        `uren`) kunnen niet negatief zijn; een minteken is dan een tikfout. (Een
         begrotingsregel in euro mag wel negatief zijn, bijvoorbeeld een dekking of korting.)
     """,
-    voorbeeld="""
+    example="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
             doelen: [a]
             bedragen: {2019: -5000}
     """,
-    oplossing="""
+    fix="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
@@ -399,9 +390,9 @@ def spreiding_totaal(bron: Bron) -> Iterator[Melding]:
             bedragen: {2019: 5000}
     """,
 )
-def negatief(bron: Bron) -> Iterator[Melding]:
+def negatief(source: Source) -> Iterator[Hit]:
     """Negative amounts in places that can only hold zero or more."""
-    c = bron.contract
+    c = source.contract
     found: list[tuple[tuple[str | int, ...], str]] = []
     if c.middelen is not None:
         for b, begroting in enumerate(c.middelen.begrotingen):
@@ -432,12 +423,12 @@ def negatief(bron: Bron) -> Iterator[Melding]:
                     (("inspanningen", i, "bedragen", year), f"bedrag {year} van '{ins.id}'")
                 )
     for i, cap in enumerate(c.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and (uren.van < 0 or (uren.tot is not None and uren.tot < 0)):
                 found.append((("capaciteit", i, veld), f"uren van '{cap.rol}'"))
     for path, what in found:
-        yield Melding(bron, path, f"{what} is negatief; dat kan hier niet")
+        yield Hit(source, path, f"{what} is negatief; dat kan hier niet")
 
 
 def _budget_per_jaar(c: Contract) -> dict[int, float]:
@@ -456,16 +447,16 @@ def _budget_per_jaar(c: Contract) -> dict[int, float]:
     return per_year
 
 
-@regel(
+@rule(
     "PT207",
     "fout",
     "Inspanningen krijgen meer geld dan het programma heeft",
-    waarom="""
+    why="""
         De bedragen bij inspanningen (in euro) zijn een verdeling van het programmabudget.
         Tellen ze in een jaar op tot meer dan alle begrotingstabellen in euro samen voor dat
         jaar, dan is er geld toegezegd dat er niet is.
     """,
-    voorbeeld="""
+    example="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
@@ -478,7 +469,7 @@ def _budget_per_jaar(c: Contract) -> dict[int, float]:
                 - omschrijving: Educatie
                   bedragen: {2019: 15000}
     """,
-    oplossing="""
+    fix="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
@@ -492,9 +483,9 @@ def _budget_per_jaar(c: Contract) -> dict[int, float]:
                   bedragen: {2019: 15000}
     """,
 )
-def inspanningen_boven_budget(bron: Bron) -> Iterator[Melding]:
+def inspanningen_boven_budget(source: Source) -> Iterator[Hit]:
     """Years in which the inspanningen together get more than the programme's budget."""
-    c = bron.contract
+    c = source.contract
     budget = _budget_per_jaar(c)
     assigned: dict[int, float] = {}
     first: dict[int, int] = {}
@@ -504,43 +495,48 @@ def inspanningen_boven_budget(bron: Bron) -> Iterator[Melding]:
             first.setdefault(year, i)
     for year in sorted(assigned):
         if year in budget and round(assigned[year] * 100) > round(budget[year] * 100):
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("inspanningen", first[year], "bedragen", year),
                 f"{year}: de inspanningen krijgen samen {bedrag(assigned[year], 'euro')}, "
                 f"meer dan het programmabudget van {bedrag(budget[year], 'euro')} "
                 f"(verschil {bedrag(assigned[year] - budget[year], 'euro')})",
-                sleutel=True,
+                at_key=True,
             )
 
 
-@regel(
+@rule(
     "PT208",
     "fout",
     "Urenbereik loopt achteruit",
-    waarom="""
+    why="""
         Een bereik als "24 tot 32 uur" heeft een ondergrens die niet groter is dan de
-        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld.
+        bovengrens. Staan ze andersom, dan zijn ze bij het overnemen verwisseld. Dat geldt
+        voor elk aantal uren bij capaciteit: `uren_per_week`, `uren_totaal` en `uren`.
     """,
-    voorbeeld="""
+    example="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 32, tot: 24}
+          - rol: Advisering milieu
+            uren: {van: 6, tot: 2}
     """,
-    oplossing="""
+    fix="""
         capaciteit:
           - rol: Programmamanager
             uren_per_week: {van: 24, tot: 32}
+          - rol: Advisering milieu
+            uren: {van: 2, tot: 6}
     """,
 )
-def urenbereik(bron: Bron) -> Iterator[Melding]:
+def urenbereik(source: Source) -> Iterator[Hit]:
     """Hour ranges whose lower bound exceeds the upper bound."""
-    for i, cap in enumerate(bron.contract.capaciteit):
-        for veld in ("uren_per_week", "uren_totaal"):
+    for i, cap in enumerate(source.contract.capaciteit):
+        for veld in _UREN_VELDEN:
             uren = getattr(cap, veld)
             if uren is not None and uren.tot is not None and uren.van > uren.tot:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("capaciteit", i, veld, "van"),
                     f"'{cap.rol}': van {getal(uren.van)} tot {getal(uren.tot)} uur loopt "
                     "achteruit; de ondergrens is groter dan de bovengrens",

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 
-from . import CATEGORIEEN, LAADCODES, REGELS, alle_regels
+from ..formatting import wrap
+from ..suggest import did_you_mean
+from . import CATEGORIES, LOAD_CODES, RULES, all_rules
 
 
 def list_rules() -> str:
     """Every code with its level and title, grouped by category."""
     lines: list[str] = []
     rows: list[tuple[str, str, str]] = [
-        (c.code, c.niveau, c.titel) for c in sorted(LAADCODES.values(), key=lambda c: c.code)
+        (c.code, c.severity, c.title) for c in sorted(LOAD_CODES.values(), key=lambda c: c.code)
     ]
-    rows += [(r.code, r.niveau, r.titel) for r in alle_regels()]
+    rows += [(r.code, r.severity, r.title) for r in all_rules()]
     current = ""
-    for code, niveau, titel in rows:
+    for code, severity, title in rows:
         category = code[:3]
         if category != current:
             if lines:
                 lines.append("")
-            lines.append(CATEGORIEEN.get(category, category))
+            lines.append(CATEGORIES.get(category, category))
             current = category
-        lines.append(f"  {code}  {niveau:<12}  {titel}")
+        lines.append(f"  {code}  {severity:<12}  {title}")
     lines.append("")
     lines.append("Uitleg en voorbeeld van één regel: programmatool rules CODE")
     return "\n".join(lines) + "\n"
@@ -31,38 +32,37 @@ def list_rules() -> str:
 
 def _wrap(text: str) -> str:
     paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
-    return "\n\n".join(textwrap.fill(p, width=88) for p in paragraphs if p)
+    return "\n\n".join("\n".join(wrap(p, 88)) for p in paragraphs if p)
 
 
 def explain_rule(code: str) -> str | None:
     """Title, level, reason and (for rules) an example and its fix; None for an unknown code."""
     key = code.strip().upper()
-    if key in LAADCODES:
-        lc = LAADCODES[key]
-        return f"{lc.code} {lc.titel}\nniveau: {lc.niveau}\n\n{_wrap(lc.waarom)}\n"
-    rule = REGELS.get(key)
+    if key in LOAD_CODES:
+        lc = LOAD_CODES[key]
+        return f"{lc.code} {lc.title}\nniveau: {lc.severity}\n\n{_wrap(lc.why)}\n"
+    rule = RULES.get(key)
     if rule is None:
         return None
-    category = CATEGORIEEN.get(rule.code[:3], "")
+    category = CATEGORIES.get(rule.code[:3], "")
     parts = [
-        f"{rule.code} {rule.titel}",
-        f"niveau: {rule.niveau} (standaard; aan te passen in programmatool.toml)",
+        f"{rule.code} {rule.title}",
+        f"niveau: {rule.severity} (standaard; aan te passen in programmatool.toml)",
         f"groep: {category}",
         "",
         "Waarom",
-        _wrap(rule.waarom),
+        _wrap(rule.why),
         "",
         "Voorbeeld dat de regel raakt",
-        textwrap.indent(rule.voorbeeld.rstrip("\n"), "    "),
+        textwrap.indent(rule.example.rstrip("\n"), "    "),
         "",
         "Zo is het goed",
-        textwrap.indent(rule.oplossing.rstrip("\n"), "    "),
+        textwrap.indent(rule.fix.rstrip("\n"), "    "),
     ]
     return "\n".join(parts) + "\n"
 
 
 def suggestion(code: str) -> str:
     """A Dutch 'did you mean' for a code that does not exist, or an empty string."""
-    known = sorted([*LAADCODES, *REGELS])
-    close = difflib.get_close_matches(code.strip().upper(), known, n=1, cutoff=0.6)
-    return f"; bedoelde u '{close[0]}'?" if close else ""
+    known = sorted([*LOAD_CODES, *RULES])
+    return did_you_mean(code.strip().upper(), known)

@@ -4,89 +4,89 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import Bron, Melding, regel
+from . import Hit, Source, rule
 
 
-@regel(
+@rule(
     "PT501",
     "fout",
     "Eindjaar voor het startjaar",
-    waarom="""
+    why="""
         Een programma dat eindigt voordat het begint, heeft geen looptijd; alle controles op
         jaren hangen ervan af. Meestal zijn start en eind verwisseld.
     """,
-    voorbeeld="""
+    example="""
         periode: {start: 2022, eind: 2019}
     """,
-    oplossing="""
+    fix="""
         periode: {start: 2019, eind: 2022}
     """,
 )
-def eind_voor_start(bron: Bron) -> Iterator[Melding]:
+def eind_voor_start(source: Source) -> Iterator[Hit]:
     """A period whose end year lies before its start year."""
-    p = bron.contract.periode
+    p = source.contract.periode
     if p.eind < p.start:
-        yield Melding(
-            bron,
+        yield Hit(
+            source,
             ("periode", "eind"),
             f"eindjaar {p.eind} ligt voor startjaar {p.start}",
         )
 
 
-@regel(
+@rule(
     "PT503",
     "fout",
     "Concept met een datum van vaststelling",
-    waarom="""
+    why="""
         Een contract met status concept is nog niet vastgesteld; een datum van vaststelling
         spreekt dat tegen. Pas de status aan of haal de datum weg.
     """,
-    voorbeeld="""
+    example="""
         status: concept
         vastgesteld_op: 2019-06-11
     """,
-    oplossing="""
+    fix="""
         status: vastgesteld
         vastgesteld_op: 2019-06-11
     """,
 )
-def concept_met_datum(bron: Bron) -> Iterator[Melding]:
+def concept_met_datum(source: Source) -> Iterator[Hit]:
     """A concept contract that nevertheless has a date of adoption."""
-    c = bron.contract
+    c = source.contract
     if c.status == "concept" and c.vastgesteld_op is not None:
-        yield Melding(
-            bron,
+        yield Hit(
+            source,
             ("vastgesteld_op",),
             f"status is 'concept', maar het contract heeft een datum van vaststelling "
             f"({c.vastgesteld_op.isoformat()})",
         )
 
 
-@regel(
+@rule(
     "PT504",
     "waarschuwing",
     "Vastgesteld na het einde van de looptijd",
-    waarom="""
+    why="""
         Een contract wordt vastgesteld vóór of tijdens de jaren waarin het programma loopt.
         Een datum erna wijst op een verkeerd overgenomen jaartal.
     """,
-    voorbeeld="""
+    example="""
         vastgesteld_op: 2029-06-11
         periode: {start: 2019, eind: 2022}
     """,
-    oplossing="""
+    fix="""
         vastgesteld_op: 2019-06-11
         periode: {start: 2019, eind: 2022}
     """,
 )
-def vastgesteld_na_looptijd(bron: Bron) -> Iterator[Melding]:
+def vastgesteld_na_looptijd(source: Source) -> Iterator[Hit]:
     """A date of adoption after the programme's last year."""
-    c = bron.contract
+    c = source.contract
     if c.periode.start > c.periode.eind:  # PT501 reports the period itself
         return
     if c.vastgesteld_op is not None and c.vastgesteld_op.year > c.periode.eind:
-        yield Melding(
-            bron,
+        yield Hit(
+            source,
             ("vastgesteld_op",),
             f"vastgesteld op {c.vastgesteld_op.isoformat()}, na het einde van de looptijd "
             f"{c.periode.start}–{c.periode.eind}",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..formatting import getal
 from ..model import ONBEKEND_WAARDEN, Indicator
-from . import Bron, Melding, regel
-from .budget import getal
+from ..progress import NAMETING_JAREN
+from . import Hit, Source, rule
 
 Pad = tuple[str | int, ...]
 
@@ -37,16 +38,16 @@ def _show(value: int | float | str) -> str:
     return f"'{value}'" if isinstance(value, str) else getal(value)
 
 
-@regel(
+@rule(
     "PT301",
     "fout",
     "Peiljaar na het eerste streefjaar",
-    waarom="""
+    why="""
         De peilwaarde is het vertrekpunt waartegen de streefwaarden zijn gekozen. Ligt het
         peiljaar na het eerste jaar met een streefwaarde, dan is het jaartal verkeerd
         overgenomen of is de peilwaarde eigenlijk een realisatie.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -56,7 +57,7 @@ def _show(value: int | float | str) -> str:
             streefwaarden: {2019: 8, 2020: 12}
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -67,28 +68,28 @@ def _show(value: int | float | str) -> str:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def peiljaar_na_streefjaar(bron: Bron) -> Iterator[Melding]:
+def peiljaar_na_streefjaar(source: Source) -> Iterator[Hit]:
     """A peiljaar later than the first year with a target."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.peiljaar is not None and ind.streefwaarden:
             first = min(ind.streefwaarden)
             if ind.peiljaar > first:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("indicatoren", i, "peiljaar"),
                     f"indicator '{ind.id}': peiljaar {ind.peiljaar} ligt na het eerste "
                     f"streefjaar {first}",
                 )
 
 
-@regel(
+@rule(
     "PT302",
     "fout",
     "Streefjaar buiten de looptijd",
-    waarom="""
+    why="""
         Het programma kan zich alleen vastleggen op streefwaarden voor jaren waarin het loopt.
     """,
-    voorbeeld="""
+    example="""
         periode: {start: 2019, eind: 2022}
         indicatoren:
           - id: scholen
@@ -97,7 +98,7 @@ def peiljaar_na_streefjaar(bron: Bron) -> Iterator[Melding]:
             streefwaarden: {2022: 20, 2023: 22}     # 2023 valt buiten de looptijd
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         periode: {start: 2019, eind: 2022}
         indicatoren:
           - id: scholen
@@ -107,42 +108,42 @@ def peiljaar_na_streefjaar(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
+def streefjaar_buiten_looptijd(source: Source) -> Iterator[Hit]:
     """Target years outside the programme's period."""
-    p = bron.contract.periode
+    p = source.contract.periode
     if p.start > p.eind:
         return
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         for year in sorted(ind.streefwaarden):
             if not p.start <= year <= p.eind:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("indicatoren", i, "streefwaarden", year),
                     f"indicator '{ind.id}': streefwaarde voor {year}, buiten de looptijd "
                     f"{p.start}–{p.eind}",
-                    sleutel=True,
+                    at_key=True,
                 )
 
 
-@regel(
+@rule(
     "PT303",
     "waarschuwing",
-    "Realisatie na het einde van de looptijd",
-    waarom="""
-        Realisaties van vóór de looptijd zijn welkom als geschiedenis, maar een meting na het
-        laatste jaar van het programma hoort bij een volgend contract, of het jaartal is
-        verkeerd overgenomen.
+    "Realisatie lang na het einde van de looptijd",
+    why="""
+        Realisaties van vóór de looptijd zijn welkom als geschiedenis, en een meting tot drie
+        jaar na het laatste jaar (een eindevaluatie) wordt beoordeeld tegen de eindwaarde. Een
+        meting nog later hoort bij een volgend contract, of het jaartal is verkeerd overgenomen.
     """,
-    voorbeeld="""
+    example="""
         periode: {start: 2019, eind: 2022}
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
             doel: a
-            realisaties: {2017: 4, 2023: 21}      # 2023 ligt na de looptijd
+            realisaties: {2017: 4, 2032: 21}      # 2032 ligt lang na de looptijd
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         periode: {start: 2019, eind: 2022}
         indicatoren:
           - id: scholen
@@ -152,33 +153,33 @@ def streefjaar_buiten_looptijd(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def realisatie_na_looptijd(bron: Bron) -> Iterator[Melding]:
+def realisatie_na_looptijd(source: Source) -> Iterator[Hit]:
     """Realisation years after the programme's last year."""
-    p = bron.contract.periode
+    p = source.contract.periode
     if p.start > p.eind:
         return
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         for year in sorted(ind.realisaties):
-            if year > p.eind:
-                yield Melding(
-                    bron,
+            if year > p.eind + NAMETING_JAREN:
+                yield Hit(
+                    source,
                     ("indicatoren", i, "realisaties", year),
-                    f"indicator '{ind.id}': realisatie voor {year}, na het einde van de "
-                    f"looptijd {p.start}–{p.eind}",
-                    sleutel=True,
+                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {NAMETING_JAREN} "
+                    f"jaar na het einde van de looptijd {p.start}–{p.eind}",
+                    at_key=True,
                 )
 
 
-@regel(
+@rule(
     "PT304",
     "waarschuwing",
     "Streefwaarden bewegen tegen de richting in",
-    waarom="""
+    why="""
         Bij een indicator waar hoger beter is, hoort een latere streefwaarde niet lager te
         zijn dan een eerdere (en andersom bij `richting: lager`). Meestal is de richting
         verkeerd opgegeven of zijn twee cijfers verwisseld.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -187,7 +188,7 @@ def realisatie_na_looptijd(bron: Bron) -> Iterator[Melding]:
             streefwaarden: {2019: 8, 2020: 12, 2021: 10}    # 10 is lager dan 12
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -197,9 +198,9 @@ def realisatie_na_looptijd(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def tegen_richting(bron: Bron) -> Iterator[Melding]:
+def tegen_richting(source: Source) -> Iterator[Hit]:
     """Consecutive numeric targets that move against the indicator's direction."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.meetsoort != "getal":
             continue
         previous: tuple[int, int | float] | None = None
@@ -211,8 +212,8 @@ def tegen_richting(bron: Bron) -> Iterator[Melding]:
                 worse = value < p_value if ind.richting == "hoger" else value > p_value
                 if worse:
                     wat = "lager" if ind.richting == "hoger" else "hoger"
-                    yield Melding(
-                        bron,
+                    yield Hit(
+                        source,
                         ("indicatoren", i, "streefwaarden", year),
                         f"indicator '{ind.id}': streefwaarde {year} ({getal(value)}) is {wat} "
                         f"dan die van {p_year} ({getal(p_value)}), terwijl "
@@ -221,15 +222,15 @@ def tegen_richting(bron: Bron) -> Iterator[Melding]:
             previous = (year, value)
 
 
-@regel(
+@rule(
     "PT305",
     "fout",
     "Percentage buiten 0–100",
-    waarom="""
+    why="""
         Een indicator in procenten kan niet onder 0 of boven 100 uitkomen. Een waarde als 650
         is vaak een verschoven komma (6,50) of een aantal in plaats van een percentage.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: tevreden
             naam: Percentage inwoners dat de buurt schoon vindt
@@ -238,7 +239,7 @@ def tegen_richting(bron: Bron) -> Iterator[Melding]:
             streefwaarden: {2019: 65, 2020: 670}
             bron: Wijkscan
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: tevreden
             naam: Percentage inwoners dat de buurt schoon vindt
@@ -248,29 +249,29 @@ def tegen_richting(bron: Bron) -> Iterator[Melding]:
             bron: Wijkscan
     """,
 )
-def percentage_bereik(bron: Bron) -> Iterator[Melding]:
+def percentage_bereik(source: Source) -> Iterator[Hit]:
     """Values of a percentage indicator below 0 or above 100."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.eenheid.strip().lower() not in _PERCENT_UNITS or ind.meetsoort != "getal":
             continue
         for path, name, value in _waarden(i, ind):
             if _is_getal(value) and not isinstance(value, str) and not 0 <= value <= 100:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     path,
                     f"indicator '{ind.id}': {name} is {getal(value)} %, buiten 0–100 %",
                 )
 
 
-@regel(
+@rule(
     "PT306",
     "fout",
     "Realisatie in de toekomst",
-    waarom="""
+    why="""
         Een realisatie is een meting die is gedaan. Een jaar of datum na vandaag kan dus
         niet; waarschijnlijk hoort het getal bij de streefwaarden.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -278,7 +279,7 @@ def percentage_bereik(bron: Bron) -> Iterator[Melding]:
             realisaties: {2019: 9, 2099: 30}
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -288,43 +289,43 @@ def percentage_bereik(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def realisatie_in_toekomst(bron: Bron) -> Iterator[Melding]:
+def realisatie_in_toekomst(source: Source) -> Iterator[Hit]:
     """Realisations for a year after this one, or dated after today."""
-    today = bron.vandaag
-    for i, ind in enumerate(bron.contract.indicatoren):
+    today = source.today
+    for i, ind in enumerate(source.contract.indicatoren):
         for year, real in sorted(ind.realisaties.items()):
             if year > today.year:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("indicatoren", i, "realisaties", year),
                     f"indicator '{ind.id}': realisatie voor {year} ligt in de toekomst",
-                    sleutel=True,
+                    at_key=True,
                 )
             elif real.datum is not None and real.datum > today:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("indicatoren", i, "realisaties", year, "datum"),
                     f"indicator '{ind.id}': realisatie {year} is gedateerd op "
                     f"{real.datum.isoformat()}, in de toekomst",
                 )
 
 
-@regel(
+@rule(
     "PT307",
     "waarschuwing",
     "Indicator zonder bron",
-    waarom="""
+    why="""
         Zonder bron kan niemand een realisatie nagaan of volgend jaar op dezelfde manier
         meten. De bron staat in het contract meestal in de laatste kolom van de tabel.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
             doel: a
             streefwaarden: {2019: 8}
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -333,23 +334,23 @@ def realisatie_in_toekomst(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def zonder_bron(bron: Bron) -> Iterator[Melding]:
+def zonder_bron(source: Source) -> Iterator[Hit]:
     """Indicators without a bron."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.bron is None:
-            yield Melding(bron, ("indicatoren", i, "id"), f"indicator '{ind.id}' heeft geen bron")
+            yield Hit(source, ("indicatoren", i, "id"), f"indicator '{ind.id}' heeft geen bron")
 
 
-@regel(
+@rule(
     "PT308",
     "fout",
     "Tekst waar een getal hoort",
-    waarom="""
+    why="""
         Een indicator met `meetsoort: getal` (de standaard) meet een getal. Een woord als
         waarde is alleen goed als het aangeeft dat de waarde (nog) onbekend is: `n.t.b.`,
         `p.m.` of `onbekend`. Een woord op een schaal vraagt `meetsoort: schaal`.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -357,7 +358,7 @@ def zonder_bron(bron: Bron) -> Iterator[Melding]:
             streefwaarden: {2019: acht, 2020: n.t.b.}
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -366,30 +367,30 @@ def zonder_bron(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def tekst_als_getal(bron: Bron) -> Iterator[Melding]:
+def tekst_als_getal(source: Source) -> Iterator[Hit]:
     """Text values on a numeric indicator that are not an unknown-marker."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.meetsoort != "getal":
             continue
         for path, name, value in _waarden(i, ind):
             if isinstance(value, str) and not _is_onbekend(value):
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     path,
                     f"indicator '{ind.id}' {name}: verwacht een getal, gevonden '{value}' "
                     f"(of {', '.join(ONBEKEND_WAARDEN)})",
                 )
 
 
-@regel(
+@rule(
     "PT309",
     "fout",
     "Waarde die niet op de schaal staat",
-    waarom="""
+    why="""
         Bij `meetsoort: schaal` is elke waarde een woord uit de `schaal` van de indicator
         (van slecht naar goed). Een ander woord of een getal kan niet worden vergeleken.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: spanning
             naam: Spanningsindicator arbeidsmarkt (UWV)
@@ -399,7 +400,7 @@ def tekst_als_getal(bron: Bron) -> Iterator[Melding]:
             streefwaarden: {2019: normaal}      # 'normaal' staat niet op de schaal
             bron: UWV
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: spanning
             naam: Spanningsindicator arbeidsmarkt (UWV)
@@ -410,14 +411,14 @@ def tekst_als_getal(bron: Bron) -> Iterator[Melding]:
             bron: UWV
     """,
 )
-def niet_op_schaal(bron: Bron) -> Iterator[Melding]:
+def niet_op_schaal(source: Source) -> Iterator[Hit]:
     """Values of a scale indicator that are not on its scale (or a scale that is missing)."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.meetsoort != "schaal":
             continue
         if not ind.schaal:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "meetsoort"),
                 f"indicator '{ind.id}' heeft meetsoort schaal maar geen 'schaal' met woorden",
             )
@@ -428,24 +429,24 @@ def niet_op_schaal(bron: Bron) -> Iterator[Melding]:
             if _is_onbekend(value):
                 continue
             if not isinstance(value, str) or value.strip().lower() not in words:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     path,
                     f"indicator '{ind.id}' {name}: {_show(value)} staat niet op de schaal "
                     f"({options})",
                 )
 
 
-@regel(
+@rule(
     "PT310",
     "fout",
     "Mijlpaal zonder streefdatum",
-    waarom="""
+    why="""
         Een mijlpaal ("omgevingsvisie uiterlijk 1 juli 2020 vastgesteld") wordt gevolgd aan de
         hand van zijn datum. Zonder `streefdatum` is niet te zeggen of hij op tijd is.
         Houd de woorden van de bron in `streefdatum_tekst`.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: omgevingsvisie
             naam: Omgevingsvisie vastgesteld
@@ -454,7 +455,7 @@ def niet_op_schaal(bron: Bron) -> Iterator[Melding]:
             streefdatum_tekst: uiterlijk 1 juli 2020
             bron: Raadsbesluit
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: omgevingsvisie
             naam: Omgevingsvisie vastgesteld
@@ -465,12 +466,12 @@ def niet_op_schaal(bron: Bron) -> Iterator[Melding]:
             bron: Raadsbesluit
     """,
 )
-def mijlpaal_zonder_datum(bron: Bron) -> Iterator[Melding]:
+def mijlpaal_zonder_datum(source: Source) -> Iterator[Hit]:
     """Milestone indicators without a streefdatum."""
-    for i, ind in enumerate(bron.contract.indicatoren):
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.meetsoort == "mijlpaal" and ind.streefdatum is None:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "meetsoort"),
                 f"indicator '{ind.id}' is een mijlpaal zonder streefdatum",
             )

@@ -2,88 +2,68 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from . import Bron, Melding, regel
+from ..suggest import did_you_mean
+from . import Hit, Source, rule
 
 
-def hint(unknown: str, known: set[str]) -> str:
-    """A Dutch 'did you mean' when exactly one known id is clearly the one meant."""
-    same_case = [k for k in sorted(known) if k.lower() == unknown.lower()]
-    if len(same_case) == 1:
-        return f"; bedoelde u '{same_case[0]}'?"
-    # Only candidates whose cheap upper bounds reach 0.6 can be the (unique) best match. The
-    # unknown word is the matcher's second sequence, whose index difflib builds only once.
-    scored = []
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(unknown)
-    for k in known:
-        matcher.set_seq1(k)
-        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
-            scored.append((matcher.ratio(), k))
-    scored.sort(reverse=True)
-    if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return f"; bedoelde u '{scored[0][1]}'?"
-    return ""
-
-
-@regel(
+@rule(
     "PT101",
     "fout",
     "Verwijzing naar een doel dat niet bestaat",
-    waarom="""
+    why="""
         Een inspanning of project dat bijdraagt aan een doel dat niet in het contract staat,
         hangt los in het Doelen-Inspanningennetwerk: de raad kan niet zien waarvoor het geld
         wordt ingezet. Meestal is het een tikfout in een id of een doel dat is hernummerd.
     """,
-    voorbeeld="""
+    example="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
             doelen: [f]          # er is geen doel 'f'
     """,
-    oplossing="""
+    fix="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
             doelen: [a]
     """,
 )
-def onbekend_doel(bron: Bron) -> Iterator[Melding]:
+def onbekend_doel(source: Source) -> Iterator[Hit]:
     """Inspanningen and projects that refer to a goal id that is not in the contract."""
-    known = bron.contract.doel_ids()
-    for i, ins in enumerate(bron.contract.inspanningen):
+    known = source.contract.doel_ids()
+    for i, ins in enumerate(source.contract.inspanningen):
         for j, doel in enumerate(ins.doelen):
             if doel not in known:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("inspanningen", i, "doelen", j),
                     f"inspanning '{ins.id}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{hint(doel, known)}",
+                    f"{did_you_mean(doel, known)}",
                 )
-    for i, project in enumerate(bron.contract.projecten):
+    for i, project in enumerate(source.contract.projecten):
         for j, doel in enumerate(project.doelen):
             if doel not in known:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("projecten", i, "doelen", j),
                     f"project '{project.naam}' verwijst naar doel '{doel}', dat niet bestaat"
-                    f"{hint(doel, known)}",
+                    f"{did_you_mean(doel, known)}",
                 )
 
 
-@regel(
+@rule(
     "PT102",
     "waarschuwing",
     "Operationeel doel zonder inspanning",
-    waarom="""
+    why="""
         Een operationeel doel waaraan geen enkele inspanning bijdraagt, wordt alleen bereikt
         als het vanzelf gebeurt. Een inspanning die bij het strategische doel hoort, telt mee
         voor alle operationele doelen daaronder. Koppelt het contract geen enkele inspanning
         aan een doel, dan volgt één melding voor het hele contract.
     """,
-    voorbeeld="""
+    example="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -97,7 +77,7 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
             titel: Educatieprojecten met scholen
             doelen: [a]          # niets draagt bij aan doel b
     """,
-    oplossing="""
+    fix="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -115,46 +95,46 @@ def onbekend_doel(bron: Bron) -> Iterator[Melding]:
             doelen: [b]
     """,
 )
-def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
+def doel_zonder_inspanning(source: Source) -> Iterator[Hit]:
     """Operational goals that no inspanning serves, directly or through their strategic goal."""
-    served = {doel for ins in bron.contract.inspanningen for doel in ins.doelen}
+    served = {doel for ins in source.contract.inspanningen for doel in ins.doelen}
     if not served:
         # No inspanning names any goal: one finding for the one cause, not one per goal.
-        n = len(bron.contract.operationele_doelen())
+        n = len(source.contract.operationele_doelen())
         if n:
-            where = "inspanningen" if bron.contract.inspanningen else "strategische_doelen"
-            yield Melding(
-                bron,
+            where = "inspanningen" if source.contract.inspanningen else "strategische_doelen"
+            yield Hit(
+                source,
                 (where,),
                 f"geen enkele inspanning is aan een doel gekoppeld, dus geen van de {n} "
                 "operationele doelen heeft een inspanning",
-                sleutel=True,
+                at_key=True,
             )
         return
-    for i, sd in enumerate(bron.contract.strategische_doelen):
+    for i, sd in enumerate(source.contract.strategische_doelen):
         if sd.id in served:
             continue
         for j, od in enumerate(sd.operationele_doelen):
             if od.id not in served:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("strategische_doelen", i, "operationele_doelen", j, "id"),
                     f"geen inspanning draagt bij aan operationeel doel '{od.id}' "
                     f"of aan strategisch doel '{sd.id}'",
                 )
 
 
-@regel(
+@rule(
     "PT103",
     "waarschuwing",
     "Operationeel doel zonder indicator",
-    waarom="""
+    why="""
         Een operationeel doel hoort meetbaar te zijn: zonder indicator kan de raad niet volgen
         of het wordt bereikt. Staat in de bron dat de indicator nog wordt uitgewerkt, zet dan
         `nog_te_bepalen: true` bij het doel; dan volgt geen melding. Heeft het contract
         helemaal geen indicatoren, dan volgt één melding voor het hele contract.
     """,
-    voorbeeld="""
+    example="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -169,7 +149,7 @@ def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
             doel: a
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -186,48 +166,48 @@ def doel_zonder_inspanning(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def doel_zonder_indicator(bron: Bron) -> Iterator[Melding]:
+def doel_zonder_indicator(source: Source) -> Iterator[Hit]:
     """Operational goals no indicator measures, unless marked as still to be worked out."""
-    measured = {ind.doel for ind in bron.contract.indicatoren}
-    if not bron.contract.indicatoren:
+    measured = {ind.doel for ind in source.contract.indicatoren}
+    if not source.contract.indicatoren:
         # A contract without any indicator: one finding for the one cause.
-        n = sum(1 for od in bron.contract.operationele_doelen() if not od.nog_te_bepalen)
+        n = sum(1 for od in source.contract.operationele_doelen() if not od.nog_te_bepalen)
         if n:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("strategische_doelen",),
                 f"het contract heeft geen indicatoren: geen van de {n} operationele doelen "
                 "wordt gemeten",
-                sleutel=True,
+                at_key=True,
             )
         return
-    for i, sd in enumerate(bron.contract.strategische_doelen):
+    for i, sd in enumerate(source.contract.strategische_doelen):
         for j, od in enumerate(sd.operationele_doelen):
             if od.id not in measured and not od.nog_te_bepalen:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("strategische_doelen", i, "operationele_doelen", j, "id"),
                     f"geen indicator meet operationeel doel '{od.id}' "
                     "(zet 'nog_te_bepalen: true' als de indicator nog wordt uitgewerkt)",
                 )
 
 
-@regel(
+@rule(
     "PT104",
     "fout",
     "Indicator meet een doel dat niet bestaat",
-    waarom="""
+    why="""
         Een indicator die bij een onbekend doel hoort, meet niets wat het contract belooft;
         in voortgangsrapportages komt hij onder geen enkel doel terecht.
     """,
-    voorbeeld="""
+    example="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
             doel: x              # er is geen doel 'x'
             bron: Gemeente Voorbeeldstad
     """,
-    oplossing="""
+    fix="""
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
@@ -235,29 +215,29 @@ def doel_zonder_indicator(bron: Bron) -> Iterator[Melding]:
             bron: Gemeente Voorbeeldstad
     """,
 )
-def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
+def indicator_onbekend_doel(source: Source) -> Iterator[Hit]:
     """Indicators whose goal id is not in the contract."""
-    known = bron.contract.doel_ids()
-    for i, ind in enumerate(bron.contract.indicatoren):
+    known = source.contract.doel_ids()
+    for i, ind in enumerate(source.contract.indicatoren):
         if ind.doel not in known:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("indicatoren", i, "doel"),
                 f"indicator '{ind.id}' meet doel '{ind.doel}', dat niet bestaat"
-                f"{hint(ind.doel, known)}",
+                f"{did_you_mean(ind.doel, known)}",
             )
 
 
-@regel(
+@rule(
     "PT105",
     "waarschuwing",
     "Strategisch doel zonder operationele doelen",
-    waarom="""
+    why="""
         Een strategisch doel wordt pas stuurbaar als het is vertaald naar meetbare
         operationele doelen. Zonder die vertaling is het een ambitie zonder maatstaf. Heeft
         geen enkel strategisch doel operationele doelen, dan volgt één melding.
     """,
-    voorbeeld="""
+    example="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -267,7 +247,7 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
           - id: II
             titel: De stad is groener        # geen operationele doelen
     """,
-    oplossing="""
+    fix="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -282,35 +262,35 @@ def indicator_onbekend_doel(bron: Bron) -> Iterator[Melding]:
                 nog_te_bepalen: true
     """,
 )
-def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
+def strategisch_zonder_operationeel(source: Source) -> Iterator[Hit]:
     """Strategic goals without any operational goal (one finding when none has any)."""
-    goals = bron.contract.strategische_doelen
+    goals = source.contract.strategische_doelen
     if len(goals) > 1 and not any(sd.operationele_doelen for sd in goals):
-        yield Melding(
-            bron,
+        yield Hit(
+            source,
             ("strategische_doelen",),
             f"geen van de {len(goals)} strategische doelen heeft operationele doelen",
-            sleutel=True,
+            at_key=True,
         )
         return
     for i, sd in enumerate(goals):
         if not sd.operationele_doelen:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("strategische_doelen", i, "id"),
                 f"strategisch doel '{sd.id}' heeft geen operationele doelen",
             )
 
 
-@regel(
+@rule(
     "PT106",
     "waarschuwing",
     "Inspanning draagt aan niets bij",
-    waarom="""
+    why="""
         Elke inspanning hoort bij te dragen aan minstens één doel; anders is niet te
         verantwoorden waarom het programma er tijd en geld aan besteedt.
     """,
-    voorbeeld="""
+    example="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
@@ -318,7 +298,7 @@ def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
           - id: ins-2
             titel: Afvalcoaches in de wijk        # geen doelen
     """,
-    oplossing="""
+    fix="""
         inspanningen:
           - id: ins-1
             titel: Educatieprojecten met scholen
@@ -328,30 +308,30 @@ def strategisch_zonder_operationeel(bron: Bron) -> Iterator[Melding]:
             doelen: [b]
     """,
 )
-def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
+def inspanning_zonder_doel(source: Source) -> Iterator[Hit]:
     """Inspanningen that name no goal at all (left to PT102 when none names any)."""
-    c = bron.contract
+    c = source.contract
     if c.operationele_doelen() and not any(ins.doelen for ins in c.inspanningen):
         return
     for i, ins in enumerate(c.inspanningen):
         if not ins.doelen:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("inspanningen", i, "id"),
                 f"inspanning '{ins.id}' draagt aan geen enkel doel bij (veld 'doelen' is leeg)",
             )
 
 
-@regel(
+@rule(
     "PT107",
     "fout",
     "Een id komt twee keer voor",
-    waarom="""
+    why="""
         Doelen, inspanningen en indicatoren verwijzen naar elkaar met hun id. Komt een id twee
         keer voor, dan is niet te zeggen welk van de twee bedoeld is. Strategische en
         operationele doelen delen één reeks ids.
     """,
-    voorbeeld="""
+    example="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -361,7 +341,7 @@ def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
               - id: a          # dubbel
                 titel: Minder restafval per inwoner
     """,
-    oplossing="""
+    fix="""
         strategische_doelen:
           - id: I
             titel: De stad is schoner
@@ -372,9 +352,9 @@ def inspanning_zonder_doel(bron: Bron) -> Iterator[Melding]:
                 titel: Minder restafval per inwoner
     """,
 )
-def dubbel_id(bron: Bron) -> Iterator[Melding]:
+def dubbel_id(source: Source) -> Iterator[Hit]:
     """Ids used twice among goals, among inspanningen, or among indicators."""
-    c = bron.contract
+    c = source.contract
     groups: list[tuple[str, list[tuple[str, tuple[str | int, ...]]]]] = [
         (
             "doel",
@@ -395,43 +375,43 @@ def dubbel_id(bron: Bron) -> Iterator[Melding]:
         first: dict[str, tuple[str | int, ...]] = {}
         for ident, path in items:
             if ident in first:
-                line, _ = bron.plek(first[ident])
-                yield Melding(bron, path, f"{kind}-id '{ident}' komt al voor op regel {line}")
+                line, _ = source.locate(first[ident])
+                yield Hit(source, path, f"{kind}-id '{ident}' komt al voor op regel {line}")
             else:
                 first[ident] = path
 
 
-@regel(
+@rule(
     "PT108",
     "fout",
     "Verwijzing naar een inspanning die niet bestaat",
-    waarom="""
+    why="""
         Een begrotingsregel of project dat naar een onbekende inspanning verwijst, koppelt geld
         of werk aan iets wat het contract niet kent.
     """,
-    voorbeeld="""
+    example="""
         projecten:
           - naam: Schoolplein vergroenen
             inspanningen: [ins-9]      # er is geen inspanning 'ins-9'
     """,
-    oplossing="""
+    fix="""
         projecten:
           - naam: Schoolplein vergroenen
             inspanningen: [ins-1]
     """,
 )
-def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
+def onbekende_inspanning(source: Source) -> Iterator[Hit]:
     """Budget lines and projects that refer to an inspanning id that is not in the contract."""
-    c = bron.contract
+    c = source.contract
     known = {ins.id for ins in c.inspanningen}
     for i, project in enumerate(c.projecten):
         for j, ident in enumerate(project.inspanningen):
             if ident not in known:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("projecten", i, "inspanningen", j),
                     f"project '{project.naam}' verwijst naar inspanning '{ident}', "
-                    f"die niet bestaat{hint(ident, known)}",
+                    f"die niet bestaat{did_you_mean(ident, known)}",
                 )
     if c.middelen is None:
         return
@@ -439,9 +419,9 @@ def onbekende_inspanning(bron: Bron) -> Iterator[Melding]:
         for r, line in enumerate(begroting.regels):
             for j, ident in enumerate(line.inspanningen):
                 if ident not in known:
-                    yield Melding(
-                        bron,
+                    yield Hit(
+                        source,
                         ("middelen", "begrotingen", b, "regels", r, "inspanningen", j),
                         f"begrotingsregel '{line.omschrijving}' verwijst naar inspanning "
-                        f"'{ident}', die niet bestaat{hint(ident, known)}",
+                        f"'{ident}', die niet bestaat{did_you_mean(ident, known)}",
                     )

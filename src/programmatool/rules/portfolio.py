@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import Bron, Melding, regel
-from .links import hint
+from ..suggest import did_you_mean
+from . import Hit, Source, rule
 
 
-@regel(
+@rule(
     "PT401",
     "fout",
     "Relatie met een programma dat niet bestaat",
-    soort="portfolio",
-    waarom="""
+    kind="portfolio",
+    why="""
         Een relatie verwijst met de code van een ander programma. Staat die code bij geen
         enkel contract in de controle, dan is het een tikfout of ontbreekt het contract.
         Deze regel kijkt naar alle contracten die één `check` krijgt; controleer daarom de
         hele map (`programmatool check programmas/`). Bij één los bestand blijft hij stil.
     """,
-    voorbeeld="""
+    example="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         relaties:
@@ -27,7 +27,7 @@ from .links import hint
         # programmas/binnenstad.yaml
         code: binnenstad
     """,
-    oplossing="""
+    fix="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         relaties:
@@ -38,68 +38,68 @@ from .links import hint
           - programma: duurzaamheid
     """,
 )
-def onbekend_programma(bronnen: list[Bron]) -> Iterator[Melding]:
+def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
     """Relations to a programme code that no contract in the check has."""
-    codes = {b.contract.code for b in bronnen}
-    for bron in bronnen:
-        for i, rel in enumerate(bron.contract.relaties):
+    codes = {b.contract.code for b in sources}
+    for source in sources:
+        for i, rel in enumerate(source.contract.relaties):
             if rel.programma not in codes:
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
-                    f"controle heeft die code{hint(rel.programma, codes)}",
+                    f"controle heeft die code{did_you_mean(rel.programma, codes)}",
                 )
 
 
-@regel(
+@rule(
     "PT402",
     "fout",
     "Twee contracten met dezelfde code",
-    soort="portfolio",
-    waarom="""
+    kind="portfolio",
+    why="""
         De code van een programma is zijn sleutel: relaties en documentnamen gebruiken hem.
         Hebben twee contracten dezelfde code, dan is een van beide een kopie die niet is
         aangepast.
     """,
-    voorbeeld="""
+    example="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         # programmas/binnenstad.yaml
         code: duurzaamheid          # gekopieerd en niet aangepast
     """,
-    oplossing="""
+    fix="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         # programmas/binnenstad.yaml
         code: binnenstad
     """,
 )
-def dubbele_code(bronnen: list[Bron]) -> Iterator[Melding]:
+def dubbele_code(sources: list[Source]) -> Iterator[Hit]:
     """Contracts that share a programme code (reported at every file after the first)."""
-    first: dict[str, Bron] = {}
-    for bron in sorted(bronnen, key=lambda b: b.bestand):
-        code = bron.contract.code
+    first: dict[str, Source] = {}
+    for source in sorted(sources, key=lambda b: b.path):
+        code = source.contract.code
         if code in first:
-            yield Melding(
-                bron,
+            yield Hit(
+                source,
                 ("code",),
-                f"code '{code}' wordt ook gebruikt door {first[code].bestand}",
+                f"code '{code}' wordt ook gebruikt door {first[code].path}",
             )
         else:
-            first[code] = bron
+            first[code] = source
 
 
-@regel(
+@rule(
     "PT403",
     "waarschuwing",
     "Relatie staat maar aan één kant",
-    soort="portfolio",
-    waarom="""
+    kind="portfolio",
+    why="""
         Als programma A een relatie met B noemt, hoort B die relatie ook te kennen: anders
         weet de programmamanager van B niet dat er op hem wordt gerekend.
     """,
-    voorbeeld="""
+    example="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         relaties:
@@ -107,7 +107,7 @@ def dubbele_code(bronnen: list[Bron]) -> Iterator[Melding]:
         # programmas/binnenstad.yaml
         code: binnenstad              # noemt duurzaamheid niet
     """,
-    oplossing="""
+    fix="""
         # programmas/duurzaamheid.yaml
         code: duurzaamheid
         relaties:
@@ -118,21 +118,21 @@ def dubbele_code(bronnen: list[Bron]) -> Iterator[Melding]:
           - programma: duurzaamheid
     """,
 )
-def eenzijdige_relatie(bronnen: list[Bron]) -> Iterator[Melding]:
+def eenzijdige_relatie(sources: list[Source]) -> Iterator[Hit]:
     """Relations that the other programme does not state back."""
-    by_code: dict[str, list[Bron]] = {}
-    for bron in bronnen:
-        by_code.setdefault(bron.contract.code, []).append(bron)
-    for bron in bronnen:
-        own = bron.contract.code
-        for i, rel in enumerate(bron.contract.relaties):
+    by_code: dict[str, list[Source]] = {}
+    for source in sources:
+        by_code.setdefault(source.contract.code, []).append(source)
+    for source in sources:
+        own = source.contract.code
+        for i, rel in enumerate(source.contract.relaties):
             others = by_code.get(rel.programma)
             if not others or rel.programma == own:
                 continue
             if not any(r.programma == own for o in others for r in o.contract.relaties):
-                yield Melding(
-                    bron,
+                yield Hit(
+                    source,
                     ("relaties", i, "programma"),
                     f"relatie met '{rel.programma}' staat alleen hier: "
-                    f"{others[0].bestand} noemt '{own}' niet bij zijn relaties",
+                    f"{others[0].path} noemt '{own}' niet bij zijn relaties",
                 )

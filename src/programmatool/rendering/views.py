@@ -1,31 +1,18 @@
-"""Council documents: from contracts to Markdown, HTML and a portfolio site.
-
-The view-model is built here, in Python: every total, every remark about a total that does not
-add up and every status comes ready-made to the templates, which only lay it out. Templates are
-looked up in a chain: the user's folder first (``--templates``), then the packaged templates, so
-a municipality can replace one block without copying the rest.
-"""
+"""View models: everything a document shows, computed in Python (totals, remarks about totals
+that do not add up, statuses), so that templates only lay it out."""
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from . import __version__
-from . import formatting as fmt
-from .model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
+from .. import __version__
+from .. import formatting as fmt
+from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-    from markdown_it import MarkdownIt
-    from rich.console import Console
-
-    from .findings import Finding
-    from .progress import IndicatorVoortgang, ProgrammaVoortgang
+    from ..progress import IndicatorVoortgang, ProgrammaVoortgang
 
 Formaat = Literal["md", "html", "pdf"]
 FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
@@ -34,236 +21,17 @@ FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
 STATUS_WOORDEN = {"concept": "concept", "vastgesteld": "vastgesteld", "gewijzigd": "gewijzigd"}
 ROL_WOORDEN = {"regie": "regie", "afstemming": "afstemming", "faciliterend": "faciliterend"}
 
-#: The order in which indicator statuses are summed up, best first.
-STATUS_VOLGORDE = (
-    "behaald",
-    "op koers",
-    "kleine achterstand",
-    "achter",
-    "geen meting",
-    "niet te bepalen",
-)
-#: A sign per status, so that a status never depends on colour alone.
+#: A sign per status (every one of ``progress.STATUSSEN``), so that a status never depends on
+#: colour alone.
 STATUS_TEKEN = {
     "behaald": "✔",
     "op koers": "●",
     "kleine achterstand": "▲",
     "achter": "✖",
+    "niet behaald": "✗",
     "geen meting": "○",
     "niet te bepalen": "?",
 }
-
-
-class RenderProblem(Exception):
-    """A document that cannot be written (exit code 2); the message is Dutch."""
-
-
-# --- templates --------------------------------------------------------------------------------
-
-
-def packaged_templates() -> Path:
-    """The templates shipped with the tool: inside the package, or the repository's folder."""
-    inside = Path(__file__).resolve().parent / "templates"
-    if inside.is_dir():
-        return inside
-    return Path(__file__).resolve().parent.parent.parent / "templates"
-
-
-def environment(templates: Path | None = None) -> Environment:
-    """The Jinja2 environment: user templates first, packaged next, ``standaard/`` always packaged.
-
-    ``{% extends "standaard/contract.html.j2" %}`` in a user template reaches the packaged one,
-    so a template of the same name can replace a single block.
-    """
-    from jinja2 import (
-        ChoiceLoader,
-        Environment,
-        FileSystemLoader,
-        PrefixLoader,
-        StrictUndefined,
-        select_autoescape,
-    )
-
-    packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
-    loaders: list[Any] = []
-    if templates is not None:
-        loaders.append(FileSystemLoader(str(templates), encoding="utf-8"))
-    loaders.append(packaged)
-    loaders.append(PrefixLoader({"standaard": packaged}))
-    env = Environment(
-        loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "html.j2", "svg"),
-            default_for_string=True,
-            default=False,
-        ),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
-    env.filters.update(
-        bedrag=fmt.bedrag,
-        getal=fmt.getal,
-        percentage=fmt.percentage,
-        datum=fmt.datum,
-        waarde=fmt.waarde,
-        markdown=markdown_html,
-        md=markdown_veilig,
-        cel=markdown_cel,
-    )
-    env.globals.update(status_teken=STATUS_TEKEN)
-    return env
-
-
-# --- Markdown in text fields ------------------------------------------------------------------
-
-
-def _markdown_it() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    # Raw HTML is off: a contract's text can never inject markup or script. Images are off:
-    # a document must not fetch anything from the web.
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable("table")
-    md.disable("image")
-    return md
-
-
-_MD: list[MarkdownIt] = []
-
-
-def markdown_html(text: str | None, kop: int = 4) -> Any:
-    """Markdown from a text field as safe HTML; headings in it start at level ``kop``."""
-    from markupsafe import Markup
-
-    if not text:
-        return Markup("")
-    return Markup(_markdown_html(text, kop))
-
-
-@functools.lru_cache(maxsize=4096)
-def _markdown_html(text: str, kop: int) -> str:
-    # Pure and the slowest step of rendering: texts that recur (the standard paragraphs that
-    # contracts of one municipality share, or many copies of one contract) are parsed once.
-    if not _MD:
-        _MD.append(_markdown_it())
-    md = _MD[0]
-    tokens = md.parse(text)
-    levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open"]
-    # The text's highest heading becomes level ``kop``; the rest keep their relative depth.
-    shift = kop - min(levels) if levels else 0
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
-    return str(md.renderer.render(tokens, md.options, {}).rstrip("\n"))
-
-
-_CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.DOTALL)
-_RAW_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
-
-
-def markdown_veilig(text: str | None, kop: int = 4) -> str:
-    """Markdown from a text field for a Markdown document, with raw HTML neutralised.
-
-    A ``<`` that would open an HTML tag gets a backslash, so a viewer shows it as text, and a
-    link to ``javascript:`` (or ``vbscript:``, ``data:``, ``file:``) is shown as text instead of
-    a link; code spans and fenced code blocks are left alone. Headings in the text start at ``kop``.
-    """
-    if not text:
-        return ""
-    lines = text.rstrip("\n").split("\n")
-    levels = [len(m.group(1)) for line in _outside_fences(lines) if (m := _ATX_HEADING.match(line))]
-    shift = kop - min(levels) if levels else 0
-    out: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        stripped = line.lstrip()
-        marker = re.match(r"(`{3,}|~{3,})", stripped)
-        if fence is not None:
-            out.append(line)
-            if marker and stripped.startswith(fence):
-                fence = None
-            continue
-        if marker:
-            fence = marker.group(1)
-            out.append(line)
-            continue
-        heading = _ATX_HEADING.match(line)
-        if heading:
-            level = min(6, len(heading.group(1)) + shift)
-            line = "#" * level + line[heading.end(1) :]
-        out.append(_escape_outside_code(line))
-    # Inline links are neutralised in the whole text: a destination may be on the next line.
-    return _INLINE_LINK.sub(_link_als_tekst, "\n".join(out))
-
-
-def _outside_fences(lines: list[str]) -> list[str]:
-    outside: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        marker = re.match(r"(`{3,}|~{3,})", line.lstrip())
-        if fence is not None:
-            if marker and line.lstrip().startswith(fence):
-                fence = None
-        elif marker:
-            fence = marker.group(1)
-        else:
-            outside.append(line)
-    return outside
-
-
-def _escape_outside_code(line: str) -> str:
-    parts: list[str] = []
-    last = 0
-    for match in _CODE_SPAN.finditer(line):
-        parts.append(_neutraliseer(line[last : match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(_neutraliseer(line[last:]))
-    return "".join(parts)
-
-
-#: Link destinations that run something or open local files when a viewer follows them.
-_ONVEILIG = ("javascript:", "vbscript:", "data:", "file:")
-# An inline link's destination: ``](dest`` (optionally in angle brackets).
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
-# A link reference definition: ``[label]: dest`` at the start of a line.
-_LINK_DEFINITION = re.compile(r"^( {0,3})\[[^\]]*\]:\s*<?(\S*)")
-
-
-def _onveilig(destination: str) -> bool:
-    """Whether a link destination, decoded as a Markdown viewer decodes it, is unsafe."""
-    import html
-    from urllib.parse import unquote
-
-    decoded = unquote(html.unescape(destination.replace("\\", "")))
-    squeezed = "".join(ch for ch in decoded if ch > " ").lower().lstrip("<")
-    return squeezed.startswith(_ONVEILIG)
-
-
-def _neutraliseer(text: str) -> str:
-    """Raw HTML and unsafe link definitions in a piece of Markdown, made plain text (unsafe
-    inline links are handled in the whole text by :func:`markdown_veilig`)."""
-    text = _RAW_HTML_START.sub(r"\\<", text)
-    definition = _LINK_DEFINITION.match(text)
-    if definition and _onveilig(definition.group(2)):
-        text = f"{definition.group(1)}\\[{text[definition.end(1) + 1 :]}"
-    return text
-
-
-def _link_als_tekst(match: re.Match[str]) -> str:
-    return "]\\(" + match.group(0)[2:] if _onveilig(match.group(1)) else match.group(0)
-
-
-def markdown_cel(text: Any) -> str:
-    """A value for one cell of a Markdown table: one line, pipes escaped, HTML neutralised."""
-    if text is None:
-        return ""
-    flat = " ".join(str(text).split())
-    return markdown_veilig(flat).replace("|", "\\|")
 
 
 # --- the view-model ---------------------------------------------------------------------------
@@ -296,6 +64,11 @@ class IndicatorView:
     grafiek_tekst: str
     kenmerk: str
     streefdatum: str
+    #: Next to the status: the year of the measurement it rests on, and whether that is
+    #: provisional (``meting 2020, voorlopig``).
+    meting_noot: str = ""
+    #: True when a value in the table is provisional (shown with an asterisk and a note).
+    voorlopig: bool = False
 
 
 @dataclass
@@ -387,6 +160,8 @@ class Document:
     status_programma: str
     bestandsnaam: str
     portfolio: bool
+    #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
+    dekking: str = ""
 
 
 @dataclass
@@ -467,7 +242,7 @@ def _beschrijf_reeks(label: str, data: dict[int, Any], eenheid: str) -> str:
 def _indicator_view(
     indicator: Indicator, jaren: list[int], voortgang: IndicatorVoortgang | None, prefix: str
 ) -> IndicatorView:
-    from . import svg
+    from .. import svg
 
     eenheid = indicator.eenheid
     realisaties = {j: r for j, r in indicator.realisaties.items()}
@@ -476,12 +251,13 @@ def _indicator_view(
         r = realisaties.get(jaar)
         if r is None:
             return "–"
+        ster = "*" if r.voorlopig else ""
         if r.waarde is not None:
-            return fmt.waarde(r.waarde, eenheid)
+            return fmt.waarde(r.waarde, eenheid) + ster
         if r.datum is not None:
-            return "bereikt op " + fmt.datum(r.datum)
+            return "bereikt op " + fmt.datum(r.datum) + ster
         if r.behaald is not None:
-            return "behaald" if r.behaald else "niet behaald"
+            return ("behaald" if r.behaald else "niet behaald") + ster
         return "–"
 
     bronnen = sorted({r.bron for r in indicator.realisaties.values() if r.bron})
@@ -556,10 +332,21 @@ def _indicator_view(
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
         uitleg=voortgang.uitleg if voortgang else "",
+        meting_noot=_meting_noot(voortgang),
+        voorlopig=any(indicator.realisaties[j].voorlopig for j in jaren if j in realisaties),
         toelichtingen=toelichtingen,
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
+
+
+def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
+    """The year of the measurement a verdict rests on, so that a later year's report never
+    hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
+    if voortgang is None or voortgang.realisatie_jaar is None:
+        return ""
+    noot = f"meting {voortgang.realisatie_jaar}"
+    return noot + ", voorlopig" if voortgang.voorlopig else noot
 
 
 def _planning(inspanning: Inspanning) -> str:
@@ -682,7 +469,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
 
 
 def _din_view(contract: Contract) -> DinView:
-    from . import svg
+    from .. import svg
 
     labels: dict[str, str] = {}
     strategisch = []
@@ -752,16 +539,15 @@ def _mermaid(contract: Contract, labels: dict[str, str]) -> str:
 
 
 def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
+    from ..progress import tel
+
     if voortgang is None:
         return []
-    counts: dict[str, int] = {}
-    for iv in voortgang.indicatoren:
-        counts[iv.status] = counts.get(iv.status, 0) + 1
-    return [(s, counts[s]) for s in STATUS_VOLGORDE if s in counts]
+    return list(tel(iv.status for iv in voortgang.indicatoren).items())
 
 
 def _voortgang(contract: Contract, jaar: int | None) -> ProgrammaVoortgang | None:
-    from .progress import contract_progress
+    from ..progress import contract_progress
 
     return contract_progress(contract, jaar)
 
@@ -898,7 +684,16 @@ def build_document(
         status_programma=voortgang.status if voortgang is not None else "",
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
+        dekking=_dekking(voortgang),
     )
+
+
+def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
+    from ..progress import dekking_tekst
+
+    if voortgang is None or not voortgang.aantal:
+        return ""
+    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
 def _hoofdbegroting(contract: Contract) -> Begroting | None:
@@ -988,280 +783,3 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         versie=__version__,
         gemeenten=sorted({d.contract.gemeente for d in documenten}),
     )
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-
-@dataclass
-class RenderResult:
-    """What ``render`` did: files written, findings in contracts that could not be rendered."""
-
-    geschreven: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    problemen: list[str] = field(default_factory=list)
-
-
-def doelpad(out: Path, naam: str) -> Path:
-    """The path of a document in ``out``; refuses any name that would land outside it."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html|pdf)", naam):
-        raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
-    target = (out / naam).resolve()
-    if target.parent != out.resolve():
-        raise RenderProblem(f"{naam} zou buiten {out.as_posix()} terechtkomen; niet geschreven")
-    return out / naam
-
-
-def render_text(env: Environment, template: str, **context: Any) -> str:
-    """Render a template to text with a trailing newline and no trailing spaces."""
-    text = env.get_template(template).render(**context)
-    lines = [line.rstrip() for line in text.split("\n")]
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return cleaned.strip("\n") + "\n"
-
-
-def sjabloon(soort: str, formaat: str) -> str:
-    """The template of a kind of document; a PDF is the HTML document laid out on pages."""
-    return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
-
-
-def als_pdf(env: Environment, html: str) -> bytes:
-    """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
-    from jinja2 import TemplateNotFound
-
-    from .pdf import STIJLBLAD, PdfProblem, html_naar_pdf
-
-    try:
-        assert env.loader is not None
-        stylesheet = env.loader.get_source(env, STIJLBLAD)[0]
-    except TemplateNotFound as exc:
-        raise RenderProblem(f"sjabloon {STIJLBLAD} ontbreekt") from exc
-    try:
-        return html_naar_pdf(html, stylesheet)
-    except PdfProblem as exc:
-        raise RenderProblem(str(exc)) from exc
-
-
-def controleer_pdf() -> None:
-    """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
-    from .pdf import PdfProblem, _weasyprint
-
-    try:
-        _weasyprint()
-    except PdfProblem as exc:
-        raise RenderProblem(str(exc)) from exc
-
-
-def render_contract(
-    contract: Contract,
-    bestand: str,
-    formaat: str,
-    jaar: int | None = None,
-    templates: Path | None = None,
-) -> str:
-    """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
-    if formaat not in ("md", "html"):
-        raise RenderProblem(
-            f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
-        )
-    doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
-    kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates), sjabloon(kind, formaat), doc=doc)
-
-
-def render_contract_pdf(
-    contract: Contract,
-    bestand: str,
-    jaar: int | None = None,
-    templates: Path | None = None,
-) -> bytes:
-    """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
-    controleer_pdf()
-    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
-    kind = "verantwoording" if jaar is not None else "contract"
-    env = environment(templates)
-    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
-
-
-def render(
-    paths: list[Path],
-    formaat: str,
-    out: Path,
-    templates: Path | None = None,
-    jaar: int | None = None,
-) -> RenderResult:
-    """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
-
-    Files are written atomically; nothing is written outside ``out``.
-    """
-    from jinja2 import TemplateError
-
-    from .checking import find_contract_files
-    from .writing import write_atomic
-
-    if formaat not in FORMATEN:
-        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md, html of pdf")
-    if templates is not None and not templates.is_dir():
-        raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
-    if formaat == "pdf":
-        controleer_pdf()
-    result = RenderResult()
-    files, result.problemen = find_contract_files(paths)
-    contracten: list[tuple[Contract, str]] = []
-    seen: dict[str, str] = {}
-    for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
-        result.findings.extend(f for f in findings if f.niveau == "fout")
-        if contract is None:
-            continue
-        code = contract.code
-        if code in seen:
-            result.problemen.append(
-                f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
-            )
-            continue
-        seen[code] = name
-        contracten.append((contract, name))
-    if not contracten:
-        return result
-
-    environment(templates)  # a broken templates folder fails here, before any work
-    namen = {c.code: c.programma for c, _ in contracten}
-    try:
-        rendered = _render_all(contracten, formaat, jaar, namen, templates)
-        outputs: list[tuple[str, str | bytes]] = [
-            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
-        ]
-        if formaat in ("html", "pdf"):
-            portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
-            env = environment(templates)
-            index = render_text(env, "portfolio.html.j2", p=portfolio)
-            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
-    except TemplateError as exc:
-        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "sjabloon"
-        line = getattr(exc, "lineno", None)
-        position = f"{where}:{line}" if line else str(where)
-        raise RenderProblem(f"{position}: fout in sjabloon: {exc.message or exc}") from exc
-
-    from .oserrors import reden
-
-    if out.exists() and not out.is_dir():
-        raise RenderProblem(f"{out.as_posix()} is geen map")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reden(exc)}") from exc
-    if not out.is_dir():
-        raise RenderProblem(f"{out.as_posix()} is geen map")
-    targets = [(doelpad(out, naam), text) for naam, text in outputs]
-    for target, text in targets:
-        try:
-            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
-        except OSError as exc:
-            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reden(exc)}") from exc
-        result.geschreven.append(target)
-    return result
-
-
-def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
-    """Every file loaded: its findings and, when valid, its contract."""
-    from . import parallel
-
-    return parallel.run({"files": files}, _load_one, len(files), chunksize=8)
-
-
-def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
-    from .loading import load_contract
-    from .parallel import WERK
-
-    path, name = WERK["files"][index]
-    loaded = load_contract(path, name)
-    return loaded.findings, loaded.contract
-
-
-def _render_all(
-    contracten: list[tuple[Contract, str]],
-    formaat: str,
-    jaar: int | None,
-    namen: dict[str, str],
-    templates: Path | None,
-) -> list[tuple[DocumentSamenvatting, str | bytes]]:
-    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
-    uses."""
-    work = {
-        "contracten": contracten,
-        "formaat": formaat,
-        "jaar": jaar,
-        "namen": namen,
-        "templates": templates,
-    }
-    from . import parallel
-
-    # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
-    texts = parallel.run(
-        work,
-        _render_one,
-        len(contracten),
-        chunksize=4 if formaat != "pdf" else 1,
-        parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
-    )
-    return [
-        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
-        for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
-            contracten, texts, strict=True
-        )
-    ]
-
-
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str | bytes]:
-    # Only text and the small summary go back to the main process, not the contract.
-    from .parallel import WERK
-
-    contract, name = WERK["contracten"][index]
-    formaat = WERK["formaat"]
-    jaar = WERK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, WERK["namen"], portfolio=formaat != "md")
-    kind = "verantwoording" if jaar is not None else "contract"
-    if "env" not in WERK:  # compiled templates are reused for every contract of this process
-        WERK["env"] = environment(WERK["templates"])
-    text = render_text(WERK["env"], sjabloon(kind, formaat), doc=doc)
-    document = als_pdf(WERK["env"], text) if formaat == "pdf" else text
-    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, document
-
-
-def run_render(
-    paths: list[Path],
-    formaat: str,
-    out: Path,
-    templates: Path | None,
-    jaar: int | None,
-    stdout: Console,
-    stderr: Console,
-) -> int:
-    """The ``render`` command: render, report what was written, return the exit code.
-
-    0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
-    """
-    result = render(paths, formaat, out, templates, jaar)
-    for problem in result.problemen:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.als_tekst(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.bestand for f in result.findings})
-        stderr.print(
-            "niet gemaakt wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
-    if not result.geschreven and not result.findings and not result.problemen:
-        raise RenderProblem(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
-    for path in result.geschreven:
-        stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
-    if result.problemen:
-        return 2
-    return 1 if result.findings else 0

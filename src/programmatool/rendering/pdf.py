@@ -50,7 +50,7 @@ def html_naar_pdf(html: str, stylesheet: str) -> bytes:
 
 def opgemaakt(html: str, stylesheet: str) -> Any:
     """The document laid out in pages (a ``weasyprint.Document``), ready to be written."""
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     source = weasyprint.HTML(
         string=met_svg_stijl(met_stijlblad(html, stylesheet)),
         url_fetcher=weasyprint.URLFetcher(allowed_protocols=("data",)),
@@ -58,7 +58,7 @@ def opgemaakt(html: str, stylesheet: str) -> Any:
     return source.render(pdf_variant=PDF_VARIANT)
 
 
-def _weasyprint() -> Any:
+def weasyprint_module() -> Any:
     """WeasyPrint, imported on first use; a missing engine or system library is a Dutch
     message, not a traceback."""
     try:

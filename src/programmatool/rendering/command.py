@@ -1,0 +1,368 @@
+"""The ``render`` command's work: templates looked up in a chain (the user's folder first, then
+the packaged ones), documents rendered on all cores and written atomically inside ``--out``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import formatting as fmt
+from ..model import Contract
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from rich.console import Console
+
+    from ..findings import Finding
+from .safety import markdown_cel, markdown_html, markdown_veilig
+from .views import (
+    FORMATEN,
+    STATUS_TEKEN,
+    DocumentSamenvatting,
+    build_document,
+    build_portfolio,
+)
+
+
+class RenderProblem(Exception):
+    """A document that cannot be written (exit code 2); the message is Dutch."""
+
+
+# --- templates --------------------------------------------------------------------------------
+
+
+def packaged_templates() -> Path:
+    """The templates shipped with the tool: inside the package, or the repository's folder."""
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "templates"
+    if inside.is_dir():
+        return inside
+    return package.parent.parent / "templates"
+
+
+def environment(templates: Path | None = None) -> Environment:
+    """The Jinja2 environment: user templates first, packaged next, ``standaard/`` always packaged.
+
+    ``{% extends "standaard/contract.html.j2" %}`` in a user template reaches the packaged one,
+    so a template of the same name can replace a single block.
+    """
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        PrefixLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
+
+    packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
+    loaders: list[Any] = []
+    if templates is not None:
+        loaders.append(FileSystemLoader(str(templates), encoding="utf-8"))
+    loaders.append(packaged)
+    loaders.append(PrefixLoader({"standaard": packaged}))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2", "svg"),
+            default_for_string=True,
+            default=False,
+        ),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        bedrag=fmt.bedrag,
+        getal=fmt.getal,
+        percentage=fmt.percentage,
+        datum=fmt.datum,
+        waarde=fmt.waarde,
+        markdown=markdown_html,
+        md=markdown_veilig,
+        cel=markdown_cel,
+    )
+    env.globals.update(status_teken=STATUS_TEKEN)
+    return env
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+@dataclass
+class RenderResult:
+    """What ``render`` did: files written, findings in contracts that could not be rendered."""
+
+    written: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def target_path(out: Path, naam: str) -> Path:
+    """The path of a document in ``out``; refuses any name that would land outside it."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html|pdf)", naam):
+        raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
+    target = (out / naam).resolve()
+    if target.parent != out.resolve():
+        raise RenderProblem(f"{naam} zou buiten {out.as_posix()} terechtkomen; niet geschreven")
+    return out / naam
+
+
+def render_text(env: Environment, template: str, **context: Any) -> str:
+    """Render a template to text with a trailing newline and no trailing spaces."""
+    text = env.get_template(template).render(**context)
+    lines = [line.rstrip() for line in text.split("\n")]
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return cleaned.strip("\n") + "\n"
+
+
+def sjabloon(soort: str, formaat: str) -> str:
+    """The template of a kind of document; a PDF is the HTML document laid out on pages."""
+    return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
+
+
+def als_pdf(env: Environment, html: str) -> bytes:
+    """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
+    from jinja2 import TemplateNotFound
+
+    from .pdf import STIJLBLAD, PdfProblem, html_naar_pdf
+
+    try:
+        assert env.loader is not None
+        stylesheet = env.loader.get_source(env, STIJLBLAD)[0]
+    except TemplateNotFound as exc:
+        raise RenderProblem(f"sjabloon {STIJLBLAD} ontbreekt") from exc
+    try:
+        return html_naar_pdf(html, stylesheet)
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
+def controleer_pdf() -> None:
+    """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
+    from .pdf import PdfProblem, weasyprint_module
+
+    try:
+        weasyprint_module()
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
+def render_contract(
+    contract: Contract,
+    bestand: str,
+    formaat: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+) -> str:
+    """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
+    if formaat not in ("md", "html"):
+        raise RenderProblem(
+            f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
+        )
+    doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
+    kind = "verantwoording" if jaar is not None else "contract"
+    return render_text(environment(templates), sjabloon(kind, formaat), doc=doc)
+
+
+def render_contract_pdf(
+    contract: Contract,
+    bestand: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+) -> bytes:
+    """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
+    controleer_pdf()
+    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    kind = "verantwoording" if jaar is not None else "contract"
+    env = environment(templates)
+    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
+
+
+def render(
+    paths: list[Path],
+    formaat: str,
+    out: Path,
+    templates: Path | None = None,
+    jaar: int | None = None,
+) -> RenderResult:
+    """Render every contract under ``paths`` into ``out``; in HTML and PDF also the portfolio
+    index.
+
+    Files are written atomically; nothing is written outside ``out``.
+    """
+    from jinja2 import TemplateError
+
+    from ..checking import find_contract_files
+    from ..writing import write_atomic
+
+    if formaat not in FORMATEN:
+        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md, html of pdf")
+    if templates is not None and not templates.is_dir():
+        raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
+    if formaat == "pdf":
+        controleer_pdf()
+    result = RenderResult()
+    files, result.problems = find_contract_files(paths)
+    contracten: list[tuple[Contract, str]] = []
+    seen: dict[str, str] = {}
+    for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
+        result.findings.extend(f for f in findings if f.severity == "fout")
+        if contract is None:
+            continue
+        code = contract.code
+        if code in seen:
+            result.problems.append(
+                f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
+            )
+            continue
+        seen[code] = name
+        contracten.append((contract, name))
+    if not contracten:
+        return result
+
+    environment(templates)  # a broken templates folder fails here, before any work
+    namen = {c.code: c.programma for c, _ in contracten}
+    try:
+        rendered = _render_all(contracten, formaat, jaar, namen, templates)
+        outputs: list[tuple[str, str | bytes]] = [
+            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
+        ]
+        if formaat in ("html", "pdf"):
+            portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
+            env = environment(templates)
+            index = render_text(env, "portfolio.html.j2", p=portfolio)
+            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "sjabloon"
+        line = getattr(exc, "lineno", None)
+        position = f"{where}:{line}" if line else str(where)
+        raise RenderProblem(f"{position}: fout in sjabloon: {exc.message or exc}") from exc
+
+    from ..oserrors import reason
+
+    if out.exists() and not out.is_dir():
+        raise RenderProblem(f"{out.as_posix()} is geen map")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reason(exc)}") from exc
+    if not out.is_dir():
+        raise RenderProblem(f"{out.as_posix()} is geen map")
+    targets = [(target_path(out, naam), text) for naam, text in outputs]
+    for target, text in targets:
+        try:
+            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
+        except OSError as exc:
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
+        result.written.append(target)
+    return result
+
+
+def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
+    """Every file loaded: its findings and, when valid, its contract."""
+    from .. import parallel
+
+    return parallel.run({"files": files}, _load_one, len(files), chunksize=8)
+
+
+def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
+    from ..loading import load_contract
+    from ..parallel import WORK
+
+    path, name = WORK["files"][index]
+    loaded = load_contract(path, name)
+    return loaded.findings, loaded.contract
+
+
+def _render_all(
+    contracten: list[tuple[Contract, str]],
+    formaat: str,
+    jaar: int | None,
+    namen: dict[str, str],
+    templates: Path | None,
+) -> list[tuple[DocumentSamenvatting, str | bytes]]:
+    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
+    uses."""
+    work = {
+        "contracten": contracten,
+        "formaat": formaat,
+        "jaar": jaar,
+        "namen": namen,
+        "templates": templates,
+    }
+    from .. import parallel
+
+    # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
+    texts = parallel.run(
+        work,
+        _render_one,
+        len(contracten),
+        chunksize=4 if formaat != "pdf" else 1,
+        parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
+    )
+    return [
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
+            contracten, texts, strict=True
+        )
+    ]
+
+
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str | bytes]:
+    # Only text and the small summary go back to the main process, not the contract.
+    from ..parallel import WORK
+
+    contract, name = WORK["contracten"][index]
+    formaat = WORK["formaat"]
+    jaar = WORK["jaar"]
+    doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat != "md")
+    kind = "verantwoording" if jaar is not None else "contract"
+    if "env" not in WORK:  # compiled templates are reused for every contract of this process
+        WORK["env"] = environment(WORK["templates"])
+    text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc)
+    document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
+    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, document
+
+
+def run_render(
+    paths: list[Path],
+    formaat: str,
+    out: Path,
+    templates: Path | None,
+    jaar: int | None,
+    stdout: Console,
+    stderr: Console,
+) -> int:
+    """The ``render`` command: render, report what was written, return the exit code.
+
+    0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
+    """
+    result = render(paths, formaat, out, templates, jaar)
+    for problem in result.problems:
+        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
+    for finding in result.findings:
+        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
+    if result.findings:
+        bestanden = sorted({f.path for f in result.findings})
+        stderr.print(
+            "niet gemaakt wegens fouten: "
+            + ", ".join(bestanden)
+            + " (gebruik 'programmatool check' voor alle bevindingen)",
+            markup=False,
+            highlight=False,
+        )
+    if not result.written and not result.findings and not result.problems:
+        raise RenderProblem(
+            "geen contractbestanden (*.yaml, *.yml) gevonden in "
+            + ", ".join(p.as_posix() for p in paths)
+        )
+    for path in result.written:
+        stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
+    if result.problems:
+        return 2
+    return 1 if result.findings else 0

@@ -1,0 +1,320 @@
+"""`programmatool diff`: git repositories built in tmp_path, golden output, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAAL, PROGRAMMAS, ROOT, Run, run_process
+
+GOLDEN = ROOT / "tests" / "golden" / "diff"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    proc = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return proc.stdout
+
+
+def commit(repo: Path, message: str, tag: str | None = None) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    if tag:
+        git(repo, "tag", tag)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with the seven real contracts, tagged ``vastgesteld``; cwd is its root."""
+    root = tmp_path / "gemeente"
+    shutil.copytree(PROGRAMMAS, root / "programmas")
+    git(root.parent, "init", "-q", "-b", "main", root.name)
+    commit(root, "Contracten zoals vastgesteld", tag="vastgesteld")
+    monkeypatch.chdir(root)
+    return root
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def reflow_first_paragraph(path: Path, key: str, width: int) -> None:
+    """Rewrap the first paragraph of a block scalar: other line breaks, the same words."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index(key) + 1
+    end = start
+    while lines[end].strip():
+        end += 1
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+    words = " ".join(line.strip() for line in lines[start:end])
+    wrapped = textwrap.wrap(words, width, initial_indent=indent, subsequent_indent=indent)
+    assert wrapped != lines[start:end]
+    lines[start:end] = wrapped
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def amend(repo: Path) -> None:
+    """The midterm review: one target lowered, money moved, one paragraph reflowed."""
+    programmas = repo / "programmas"
+    replace_once(
+        programmas / "economie-participatie.yaml",
+        "streefwaarden: {2022: 2200}",
+        "streefwaarden: {2022: 2400}",
+    )
+    binnenstad = programmas / "binnenstad.yaml"
+    replace_once(
+        binnenstad,
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 60}",
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 50}",
+    )
+    replace_once(
+        binnenstad,
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 50}",
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 60}",
+    )
+    reflow_first_paragraph(programmas / "duurzaamheid.yaml", "samenvatting: |", 60)
+
+
+@pytest.fixture
+def diff(cli: Callable[..., Run]) -> Callable[..., Run]:
+    """Run ``programmatool diff`` in-process (git still runs as a real process)."""
+    return lambda *args: cli("diff", *args)
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"golden file missing: run with UPDATE_GOLDEN=1 ({path})"
+    assert text == path.read_text(encoding="utf-8")
+
+
+# --- the midterm review: exactly the two changes in meaning, in every format --------------------
+
+
+@pytest.mark.parametrize(("formaat", "name"), [("text", "sinds.txt"), ("markdown", "sinds.md")])
+def test_midterm_review_in_text_and_markdown(
+    repo: Path, formaat: str, name: str, diff: Callable[..., Run]
+) -> None:
+    amend(repo)
+    assert "duurzaamheid.yaml" in git(repo, "status", "--short")
+    # Once as a real process, the way CI runs it.
+    result = run_process("diff", "programmas/", "--sinds", "vastgesteld", "--format", formaat)
+    assert result.code == 1, result.err
+    assert result.err == ""
+    golden(name, result.out)
+    assert "duurzaamheid" not in result.out.lower()
+    assert "ambitie verlaagd: 2.200 → 2.400 in 2022, lager is beter" in result.out
+    assert "€ 60.000 → € 50.000 (−€ 10.000)" in result.out
+    assert "€ 50.000 → € 60.000 (+€ 10.000)" in result.out
+
+
+def test_midterm_review_in_json(repo: Path, diff: Callable[..., Run]) -> None:
+    amend(repo)
+    result = diff("programmas/", "--sinds", "vastgesteld", "--format", "json")
+    assert result.code == 1, result.err
+    golden("sinds.json", result.out)
+    data = json.loads(result.out)
+    assert data["wijzigingen"] == 3
+    changed = {p["code"]: p for p in data["programmas"] if p["wijzigingen"]}
+    assert sorted(changed) == ["binnenstad", "economie-participatie"]
+    target = changed["economie-participatie"]["wijzigingen"][0]
+    assert (target["controle"], target["jaar"], target["oud"], target["nieuw"]) == (
+        "ambitie-verlaagd",
+        2022,
+        2200,
+        2400,
+    )
+    money = changed["binnenstad"]["wijzigingen"]
+    assert [(c["controle"], c["verschil"]) for c in money] == [
+        ("bedrag-gewijzigd", -10000),
+        ("bedrag-gewijzigd", 10000),
+    ]
+    assert len(data["programmas"]) == 7
+
+
+def test_no_change_in_meaning_is_exit_0(repo: Path, diff: Callable[..., Run]) -> None:
+    reflow_first_paragraph(repo / "programmas" / "duurzaamheid.yaml", "samenvatting: |", 50)
+    result = diff("programmas/", "--sinds", "vastgesteld")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Geen wijzigingen in betekenis ten opzichte van vastgesteld (7 programma's vergeleken).\n"
+    )
+
+
+def test_a_renamed_file_is_the_same_programme_and_new_and_removed_are_reported(
+    repo: Path, diff: Callable[..., Run]
+) -> None:
+    programmas = repo / "programmas"
+    (programmas / "zorg.yaml").rename(programmas / "zorg-en-welzijn.yaml")
+    replace_once(
+        programmas / "zorg-en-welzijn.yaml",
+        "periode: {start: 2019, eind: 2022}",
+        "periode: {start: 2019, eind: 2023}",
+    )
+    (programmas / "veiligheid.yaml").unlink()
+    shutil.copy(MINIMAAL, programmas / "schone-stad.yaml")
+    result = diff("programmas/", "--sinds", "vastgesteld")
+    assert result.code == 1, result.err
+    assert "Schone Stad (programmas/schone-stad.yaml, nieuw)" in result.out
+    assert "opmerking programma-toegevoegd" in result.out
+    assert "Veiligheid (vastgesteld:programmas/veiligheid.yaml, verwijderd)" in result.out
+    assert "belangrijk programma-verwijderd" in result.out
+    assert "Zorg (vastgesteld:programmas/zorg.yaml → programmas/zorg-en-welzijn.yaml)" in result.out
+    assert "belangrijk periode-gewijzigd: looptijd: 2019–2022 → 2019–2023" in result.out
+    assert result.out.endswith(
+        "3 wijzigingen in 3 van 8 programma's ten opzichte van vastgesteld: "
+        "2 belangrijk, 1 opmerking.\n"
+    )
+
+
+def test_one_file_since_a_revision_and_two_files(
+    repo: Path, tmp_path: Path, diff: Callable[..., Run]
+) -> None:
+    amend(repo)
+    one = diff("programmas/economie-participatie.yaml", "--sinds", "vastgesteld")
+    assert one.code == 1
+    assert "programmas/economie-participatie.yaml:1627:27: belangrijk ambitie-verlaagd" in one.out
+    old = tmp_path / "oud.yaml"
+    old.write_bytes(git(repo, "show", "vastgesteld:programmas/binnenstad.yaml").encode("utf-8"))
+    two = diff(str(old), "programmas/binnenstad.yaml")
+    assert two.code == 1
+    assert two.out.count("bedrag-gewijzigd") == 2
+    same = diff(str(old), str(old))
+    assert same.code == 0
+
+
+def test_configured_severities(repo: Path, diff: Callable[..., Run]) -> None:
+    amend(repo)
+    (repo / "programmatool.toml").write_text(
+        '[diff]\nuit = ["bedrag-gewijzigd"]\nniveau = {ambitie-verlaagd = "info"}\n',
+        encoding="utf-8",
+    )
+    result = diff("programmas/", "--sinds", "vastgesteld")
+    assert result.code == 1
+    assert "bedrag-gewijzigd" not in result.out
+    assert ": info ambitie-verlaagd:" in result.out
+    (repo / "programmatool.toml").write_text(
+        '[diff]\nuit = ["ambitie-verlaagd", "bedrag-gewijzigd"]\n', encoding="utf-8"
+    )
+    assert diff("programmas/", "--sinds", "vastgesteld").code == 0
+
+
+def test_a_bad_diff_table_in_the_config_is_exit_2(repo: Path, diff: Callable[..., Run]) -> None:
+    (repo / "programmatool.toml").write_text(
+        '[diff]\nniveau = {ambitie-verlaag = "info"}\n', encoding="utf-8"
+    )
+    result = diff("programmas/", "--sinds", "vastgesteld")
+    assert result.code == 2
+    assert result.err.startswith("programmatool: ")
+    assert result.err.endswith(
+        "programmatool.toml:2: onbekende soort wijziging 'ambitie-verlaag'; "
+        "bedoelde u 'ambitie-verlaagd'?\n"
+    )
+
+
+# --- bad input: a Dutch message and exit 2, never a traceback ---------------------------------
+
+
+def assert_trouble(result: Run, message: str) -> None:
+    assert result.code == 2, (result.out, result.err)
+    assert "Traceback" not in result.err
+    assert result.out == ""
+    assert message in result.err
+
+
+def test_not_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, diff: Callable[..., Run]
+) -> None:
+    folder = tmp_path / "los"
+    folder.mkdir()
+    shutil.copy(MINIMAAL, folder / "contract.yaml")
+    monkeypatch.chdir(folder)
+    assert_trouble(
+        diff("contract.yaml", "--sinds", "main"),
+        "programmatool: contract.yaml ligt niet in een git-repository",
+    )
+
+
+def test_unknown_revision(repo: Path, diff: Callable[..., Run]) -> None:
+    assert_trouble(
+        diff("programmas/", "--sinds", "v9.9"),
+        "programmatool: onbekende revisie 'v9.9'",
+    )
+    assert_trouble(diff("programmas/", "--sinds", "--help=x"), "onbekende revisie '--help=x'")
+
+
+def test_file_that_did_not_exist_at_the_revision(repo: Path, diff: Callable[..., Run]) -> None:
+    shutil.copy(MINIMAAL, repo / "programmas" / "schone-stad.yaml")
+    assert_trouble(
+        diff("programmas/schone-stad.yaml", "--sinds", "vastgesteld"),
+        "programmatool: programmas/schone-stad.yaml bestond niet in vastgesteld; geef de map",
+    )
+
+
+def test_contract_that_did_not_load_at_the_revision(repo: Path, diff: Callable[..., Run]) -> None:
+    zorg = repo / "programmas" / "zorg.yaml"
+    good = zorg.read_text(encoding="utf-8")
+    replace_once(zorg, "periode: {start: 2019, eind: 2022}", "periode: {start: 2019, eind: twee}")
+    commit(repo, "kapot", tag="kapot")
+    zorg.write_text(good, encoding="utf-8")
+    result = diff("programmas/", "--sinds", "kapot")
+    line = good.split("\n").index("periode: {start: 2019, eind: 2022}") + 1
+    assert_trouble(
+        result,
+        f"kapot:programmas/zorg.yaml:{line}:30: fout PT012 eind: verwacht een geheel getal",
+    )
+    assert (
+        "programmatool: kapot:programmas/zorg.yaml kon niet worden ingelezen (de versie in kapot)"
+        in result.err
+    )
+
+
+def test_contract_that_does_not_load_now(repo: Path, diff: Callable[..., Run]) -> None:
+    replace_once(repo / "programmas" / "zorg.yaml", "status: vastgesteld", "status: klaar")
+    result = diff("programmas/", "--sinds", "vastgesteld")
+    assert_trouble(result, "programmas/zorg.yaml:")
+    assert "programmatool: programmas/zorg.yaml kon niet worden ingelezen" in result.err
+
+
+def test_usage_mistakes(repo: Path, diff: Callable[..., Run]) -> None:
+    assert_trouble(diff("programmas/zorg.yaml"), "geef twee paden (OUD NIEUW)")
+    assert_trouble(
+        diff("programmas/zorg.yaml", "programmas/", "--format", "html"), "onbekend formaat 'html'"
+    )
+    assert_trouble(
+        diff("programmas/zorg.yaml", "programmas/"), "vergelijk twee bestanden of twee mappen"
+    )
+    assert_trouble(diff("weg.yaml", "programmas/zorg.yaml"), "weg.yaml: pad bestaat niet")
+
+
+def test_the_readme_shows_the_real_output_and_every_kind_of_change() -> None:
+    from programmatool.diff_report import checks_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (GOLDEN / "sinds.txt").read_text(encoding="utf-8")
+    markdown = (GOLDEN / "sinds.md").read_text(encoding="utf-8")
+    assert f"$ programmatool diff programmas/ --sinds vastgesteld\n{text}$ echo $?\n1\n" in readme
+    assert f"```markdown\n{markdown}```" in readme
+    assert checks_table() in readme

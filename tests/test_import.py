@@ -1,0 +1,218 @@
+"""`programmatool import`: many measurements from a CSV (as Dutch Excel writes it) or an .xlsx,
+all or nothing, with row numbers in every message and a dry run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from programmatool.loading import load_contract
+
+from .conftest import FIXTURES, MINIMAAL
+
+HANDGESCHREVEN = FIXTURES / "progress" / "handgeschreven.yaml"
+
+
+@pytest.fixture
+def werk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with two contracts (codes 'handwerk' and 'schone-stad'), the current folder."""
+    folder = tmp_path / "programmas"
+    folder.mkdir()
+    shutil.copyfile(HANDGESCHREVEN, folder / "handwerk.yaml")
+    shutil.copyfile(MINIMAAL, folder / "schoon.yaml")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def realisaties(path: Path, ident: str) -> dict[int, object]:
+    result = load_contract(path)
+    assert result.contract is not None, [f.as_text() for f in result.findings]
+    ind = next(i for i in result.contract.indicatoren if i.id == ident)
+    return {j: r for j, r in ind.realisaties.items()}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
+
+
+DUTCH_CSV = (
+    "contract;indicator;jaar;waarde;bron;toelichting;voorlopig\r\n"
+    "handwerk;blok;2020;11,5;Monitor Sociaal Domein;;ja\r\n"
+    "programmas/handwerk.yaml;stroom;2020;88;;Gemeten in maart;\r\n"
+    "schone-stad;scholen;2021;1.250;Jaarverslag 2021;;nee\r\n"
+    ";;;;;;\r\n"
+    "handwerk;mijlpaal;2021;2021-11-02;Raadsbesluit;;\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8-sig", "utf-8", "cp1252"], ids=["bom", "zonder-bom", "windows-1252"]
+)
+def test_dutch_excel_csv(cli, werk: Path, tmp_path: Path, encoding: str) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_bytes(DUTCH_CSV.replace("Monitor", "Monitör").encode(encoding))
+    before = snapshot(werk)
+    run = cli("import", sheet, "--map", "programmas")
+    assert run.code == 0, run.err
+    assert "4 metingen in 2 bestanden vastgelegd." in run.out
+    assert (
+        "programmas/handwerk.yaml:32: 2020: {waarde: 11.5, bron: Monitör Sociaal Domein" in run.out
+    )
+    blok = realisaties(werk / "handwerk.yaml", "blok")[2020]
+    assert (blok.waarde, blok.bron, blok.voorlopig) == (11.5, "Monitör Sociaal Domein", True)  # type: ignore[attr-defined]
+    assert realisaties(werk / "handwerk.yaml", "stroom")[2020].toelichting == "Gemeten in maart"  # type: ignore[attr-defined]
+    # 1.250 in a Dutch sheet is twelve hundred and fifty
+    assert realisaties(werk / "schoon.yaml", "scholen")[2021].waarde == 1250  # type: ignore[attr-defined]
+    assert realisaties(werk / "handwerk.yaml", "mijlpaal")[2021].datum == dt.date(2021, 11, 2)  # type: ignore[attr-defined]
+    # everything but the new lines is byte-identical
+    after = snapshot(werk)
+    for name, old in before.items():
+        old_lines = old.decode().splitlines()
+        new_lines = after[name].decode().splitlines()
+        assert [line for line in new_lines if line not in old_lines] != []
+        assert all(line in new_lines for line in old_lines if "realisaties: {" not in line)
+
+
+def test_comma_separated_csv(cli, werk: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text('contract,indicator,jaar,waarde\nhandwerk,blok,2020,"11,5"\n')
+    run = cli("import", sheet, "--map", "programmas")
+    assert run.code == 0, run.err
+    assert realisaties(werk / "handwerk.yaml", "blok")[2020].waarde == 11.5  # type: ignore[attr-defined]
+
+
+def test_xlsx(cli, werk: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Contract", "Indicator", "Jaar", "Waarde", "Voorlopig"])
+    sheet.append(["handwerk", "blok", 2020, 11.5, True])
+    sheet.append(["schone-stad", "scholen", 2021, 15, None])
+    sheet.append(["handwerk", "mijlpaal", 2021, dt.datetime(2021, 11, 2), False])
+    path = tmp_path / "metingen.xlsx"
+    book.save(path)
+    run = cli("import", path, "--map", "programmas")
+    assert run.code == 0, run.err
+    assert "3 metingen in 2 bestanden vastgelegd." in run.out
+    blok = realisaties(werk / "handwerk.yaml", "blok")[2020]
+    assert (blok.waarde, blok.voorlopig) == (11.5, True)  # type: ignore[attr-defined]
+    assert realisaties(werk / "schoon.yaml", "scholen")[2021].waarde == 15  # type: ignore[attr-defined]
+    assert realisaties(werk / "handwerk.yaml", "mijlpaal")[2021].datum == dt.date(2021, 11, 2)  # type: ignore[attr-defined]
+
+
+def test_xlsx_error_names_the_excel_row(cli, werk: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A3"], sheet["B3"], sheet["C3"], sheet["D3"] = "contract", "indicator", "jaar", "waarde"
+    sheet.append(["handwerk", "blok", 2020, "elf"])
+    path = tmp_path / "metingen.xlsx"
+    book.save(path)
+    run = cli("import", path, "--map", "programmas")
+    assert run.code == 2
+    assert f"{path.as_posix()}:4: programmas/handwerk.yaml: indicator blok verwacht een getal" in (
+        run.err
+    )
+
+
+def test_one_bad_row_writes_nothing_and_every_problem_is_named(
+    cli, werk: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(
+        "contract;indicator;jaar;waarde\n"
+        "schone-stad;scholen;2021;15\n"  # fine, in another file
+        "handwerk;blok;2020;11\n"  # fine
+        "handwerk;blokk;2020;11\n"  # unknown indicator
+        "handwerk;stroom;2019;90\n"  # already measured
+        "handwerk;schaal;2020;prima\n"  # not on the scale
+        "onbekend;x;2020;1\n"  # unknown programme
+        "handwerk;blok;2020;12\n"  # twice the same
+        "handwerk;blok;;12\n"  # empty year
+    )
+    before = snapshot(werk)
+    run = cli("import", sheet, "--map", "programmas")
+    assert run.code == 2
+    name = sheet.as_posix()
+    expected = [
+        f"{name}:4: programmas/handwerk.yaml: onbekende indicator 'blokk'; bedoelde u 'blok'?",
+        f"{name}:5: programmas/handwerk.yaml: indicator stroom heeft al een realisatie voor 2019",
+        f"{name}:6: programmas/handwerk.yaml: waarde 'prima' staat niet op de schaal",
+        f"{name}:7: geen contract met programmacode 'onbekend' in programmas",
+        f"{name}:8: programmas/handwerk.yaml: indicator blok 2020 staat al eerder in de invoer "
+        f"({name}:3)",
+        f"{name}:9: jaar is leeg",
+        f"programmatool: {name}: niets vastgelegd",
+    ]
+    lines = run.err.splitlines()
+    assert len(lines) == len(expected), run.err
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start), (line, start)
+    assert snapshot(werk) == before
+    assert run.out == ""
+
+
+def test_dry_run_shows_changes_and_writes_nothing(cli, werk: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(
+        "contract;indicator;jaar;waarde\nhandwerk;blok;2019;10\nhandwerk;blok;2020;11\n"
+    )
+    before = snapshot(werk)
+    refused = cli("import", sheet, "--map", "programmas", "--proef")
+    assert refused.code == 2 and "vervang die met --vervang" in refused.err
+    run = cli("import", sheet, "--map", "programmas", "--proef", "--vervang")
+    assert run.code == 0, run.err
+    assert "programmas/handwerk.yaml:31: 2019: 9 → 2019: 10 (indicator blok)" in run.out
+    assert "programmas/handwerk.yaml:32: 2020: 11 (indicator blok)" in run.out
+    assert "Proef: 2 metingen in 1 bestand zouden veranderen; er is niets geschreven." in run.out
+    assert snapshot(werk) == before
+    assert cli("import", sheet, "--map", "programmas", "--vervang").code == 0
+    assert realisaties(werk / "handwerk.yaml", "blok")[2019].waarde == 10  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("contract;indicator;jaar\nhandwerk;blok;2020\n", ":1: kolom waarde ontbreekt"),
+        ("contract;indicator;jaar;waarde;opmerking\n", ":1: onbekende kolom 'opmerking'"),
+        ("", "de tabel is leeg"),
+        ("contract;indicator;jaar;waarde\n", "de tabel heeft een kopregel maar geen metingen"),
+        ("contract;indicator;jaar;waarde\nhandwerk;blok;2020;1;extra\n", ":2: meer cellen"),
+        (
+            "contract;indicator;jaar;waarde;voorlopig\nhandwerk;blok;2020;1;misschien\n",
+            ":2: voorlopig moet ja of nee zijn",
+        ),
+        (
+            "contract;indicator;jaar;waarde\nprogrammas/weg.yaml;blok;2020;1\n",
+            ":2: contract programmas/weg.yaml bestaat niet",
+        ),
+    ],
+)
+def test_bad_sheets_are_refused(
+    cli, werk: Path, tmp_path: Path, content: str, message: str
+) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(content)
+    before = snapshot(werk)
+    run = cli("import", sheet, "--map", "programmas")
+    assert run.code == 2
+    assert message in run.err, run.err
+    assert snapshot(werk) == before
+
+
+def test_not_a_sheet(cli, werk: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "metingen.xlsx"
+    fake.write_text("geen zip")
+    run = cli("import", fake, "--map", "programmas")
+    assert run.code == 2 and "geen geldig .xlsx-bestand" in run.err
+    other = tmp_path / "metingen.ods"
+    other.write_text("x")
+    run = cli("import", other, "--map", "programmas")
+    assert run.code == 2 and "gebruik .csv of .xlsx" in run.err
