@@ -60,6 +60,14 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
     ),
     ("hoger: on the way", HOGER, {2020: 74}, None, "op koers", ["verwacht 75"]),
     (
+        "hoger: met early, 2022 report",
+        HOGER,
+        {2020: 101},
+        2022,
+        "behaald",
+        ["De meting van 2020 (101) haalt", "Over het eindjaar 2022 is nog niet gemeten"],
+    ),
+    (
         "hoger: 2022 report with a 2020 figure",
         HOGER,
         {2020: 74},
@@ -374,3 +382,6 @@ def test_documents_show_verdict_year_coverage_and_asterisk(
     assert "92*" in text and "voorlopig cijfer" in text
     assert "(meting 2022, voorlopig)" in text
     assert "(meting 2021)" in text  # the milestone's year, in the 2022 account
+    if formaat == "md":
+        # the note is a paragraph of its own, not a row of the table above it
+        assert "92* |\n\n\\* voorlopig cijfer\n\n" in text

@@ -448,11 +448,14 @@ def indicator_progress(
     if p is not None:
         voortgang = (r - p) / (f - p) if f != p else (1.0 if sign * (r - f) >= 0 else 0.0)
     richting = "hoger" if sign > 0 else "lager"
+    nog_niet = ""
+    if jaar is not None and eindjaar is not None and jaar >= eindjaar > meet_jaar:
+        nog_niet = f" Over het eindjaar {eindjaar} is nog niet gemeten."
     if sign * (r - f) >= 0:
         return result(
             "behaald",
             f"De meting van {meet_jaar} ({_toon(meting.waarde)}) haalt de eindstreefwaarde "
-            f"({_toon(eind)} in {eindjaar}).{begin_uitleg}",
+            f"({_toon(eind)} in {eindjaar}).{nog_niet}{begin_uitleg}",
             voortgang,
         )
     if final:
@@ -494,9 +497,7 @@ def indicator_progress(
     uitleg = _uitleg_koers(
         indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting
     )
-    if jaar is not None and eindjaar is not None and jaar >= eindjaar:
-        uitleg += f" Over het eindjaar {eindjaar} is nog niet gemeten."
-    return result(status, uitleg + begin_uitleg, voortgang, verwacht)
+    return result(status, uitleg + nog_niet + begin_uitleg, voortgang, verwacht)
 
 
 def _geen_meting(indicator: Indicator, years: list[int], jaar: int | None) -> str:
