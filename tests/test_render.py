@@ -163,10 +163,11 @@ def test_din_is_drawn_with_every_effort_and_repeated_as_a_table(tmp_path: Path, 
     contract = load_contract(RIJK).contract
     assert contract is not None and len(contract.inspanningen) == 25
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
-    svg = re.search(r'<svg[^>]*class="din"[^>]*>.*?</svg>', html, re.DOTALL)
-    assert svg is not None
-    drawing = svg.group(0)
-    assert 'role="img"' in drawing
+    # 25 efforts: one drawing per strategic goal, each with its own accessible name.
+    drawings = re.findall(r'<svg[^>]*class="din"[^>]*>.*?</svg>', html, re.DOTALL)
+    assert len(drawings) == len(contract.strategische_doelen)
+    assert all('role="img"' in d and "<title id=" in d for d in drawings)
+    drawing = "".join(drawings)
     for inspanning in contract.inspanningen:
         assert f"<title>{inspanning.titel}</title>" in drawing
     # One line per goal link and per contribution.

@@ -352,6 +352,50 @@ def import_(
 
 
 @app.command()
+def log(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
+    ],
+    inspanning: Annotated[
+        str, typer.Argument(help="Id van de inspanning.", show_default=False, metavar="INSPANNING")
+    ],
+    jaar: Annotated[str, typer.Argument(help="Jaar.", show_default=False, metavar="JAAR")],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help="gereed, loopt, vertraagd of gestopt.", show_default=False, metavar="STATUS"
+        ),
+    ],
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Korte toelichting: wat is er gedaan?", metavar="TEKST"),
+    ] = None,
+    besteed: Annotated[
+        str | None,
+        typer.Option("--besteed", help="Uitgegeven bedrag in euro, bv. 12.500.", metavar="BEDRAG"),
+    ] = None,
+) -> None:
+    """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from .efforts import log_effort
+    from .recording import RecordProblem
+
+    try:
+        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed)
+    except RecordProblem as exc:
+        *details, last = exc.message.split("\n")
+        for line in details:
+            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(exc.code) from None
+    stdout().print(
+        f"{done.bestand}:{done.regel}: {done.tekst} (inspanning {done.inspanning})",
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+    )
+
+
+@app.command()
 def render(
     paths: Annotated[
         list[Path],

@@ -228,6 +228,19 @@ class StrategischDoel(Model):
     subdoelen: list[Subdoel] = Field(default_factory=list)
 
 
+#: How an effort went in a year: done, under way, behind schedule, or stopped.
+UitvoeringStatus = Literal["gereed", "loopt", "vertraagd", "gestopt"]
+
+
+class Uitvoering(Model):
+    """What was done on an effort in one year ("Wat hebben we gedaan?"), as reported."""
+
+    status: UitvoeringStatus
+    toelichting: Markdown | None = None
+    #: Money spent on the effort in that year, in euro.
+    besteed: Bedrag | None = None
+
+
 class Inspanning(Model):
     """An effort that serves one or more goals."""
 
@@ -245,6 +258,8 @@ class Inspanning(Model):
     bedrag_toelichting: Tekst | None = None
     #: Colour of the approach in De Caluwé's colour model, as the contract labels it.
     kleur: Literal["blauw", "geel", "rood", "groen", "wit"] | None = None
+    #: Per year: how the effort went (recorded with ``programmatool log``).
+    uitvoering: dict[Jaar, Uitvoering] = Field(default_factory=dict)
 
 
 class Realisatie(Model):

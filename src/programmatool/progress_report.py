@@ -123,8 +123,32 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             # Without a terminal there is no colour; drop the padding at the ends of lines.
             console.file.write("".join(line.plain.rstrip() + "\n" for line in lines))
         console.print(_telling(pv), soft_wrap=True)
+        _gedaan(pv, console, toelichting)
         if toelichting:
             _toelichting(pv, console)
+
+
+def _gedaan(pv: ProgrammaVoortgang, console: Console, toelichting: bool) -> None:
+    """What was done on the efforts in the report's year, when the contract records it."""
+    from .efforts import telling, verslagen, verslagjaar
+
+    jaar = verslagjaar(pv.contract, pv.jaar)
+    if jaar is None:
+        return
+    rows = verslagen(pv.contract, jaar)
+    console.print(f"Wat hebben we gedaan in {jaar}: {telling(rows)}.", soft_wrap=True, markup=False)
+    if toelichting:
+        for row in rows:
+            if row.uitvoering is None:
+                continue
+            line = f"  {row.inspanning.id} {row.inspanning.titel}: {row.uitvoering.status}"
+            if row.uitvoering.toelichting:
+                line += f". {row.uitvoering.toelichting.strip()}"
+            if row.uitvoering.besteed is not None:
+                from .formatting import bedrag
+
+                line += f" (besteed {bedrag(row.uitvoering.besteed, 'euro', spatie=' ')})"
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 Rij = tuple[int, tuple[Text, Text, Text, Text, Text]]
@@ -424,6 +448,7 @@ def programma_dict(item: Programma) -> dict[str, Any]:
             for d in pv.doelen
         ],
         "indicatoren": [indicator_dict(r) for r in pv.indicatoren],
+        "inspanningen": _inspanningen_dict(pv),
         "geld": [
             {
                 "titel": g.titel,
@@ -433,6 +458,25 @@ def programma_dict(item: Programma) -> dict[str, Any]:
                 "besteed": _getal(g.besteed),
             }
             for g in pv.geld
+        ],
+    }
+
+
+def _inspanningen_dict(pv: ProgrammaVoortgang) -> dict[str, Any]:
+    from .efforts import verslagen, verslagjaar
+
+    jaar = verslagjaar(pv.contract, pv.jaar)
+    return {
+        "jaar": jaar,
+        "verslagen": [
+            {
+                "id": r.inspanning.id,
+                "titel": r.inspanning.titel,
+                "status": r.uitvoering.status if r.uitvoering else None,
+                "toelichting": r.uitvoering.toelichting if r.uitvoering else None,
+                "besteed": _getal(r.uitvoering.besteed) if r.uitvoering else None,
+            }
+            for r in verslagen(pv.contract, jaar)
         ],
     }
 

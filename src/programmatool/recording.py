@@ -165,18 +165,31 @@ def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
     return end + 1, ""
 
 
-def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> tuple[str, int]:
+def splice(
+    text: str,
+    indicator_id: str,
+    jaar: int,
+    fields: dict[str, Any],
+    *,
+    lijst: str = "indicatoren",
+    sleutel: str = "realisaties",
+    na: str | None = "streefwaarden",
+) -> tuple[str, int]:
     """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
     its key to the end of its value, so a comment after it stays), and the 1-based line where
-    it stands."""
+    it stands.
+
+    ``lijst``, ``sleutel`` and ``na`` choose another per-year mapping of a listed item, e.g. an
+    effort's ``uitvoering`` (a new mapping goes after ``na``, else after the item's last key).
+    """
     from ruamel.yaml.nodes import MappingNode
 
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _compose(text)
     entry = _entry(jaar, fields)
-    indicatoren = _mapping_get(root, "indicatoren")
+    indicatoren = _mapping_get(root, lijst)
     if indicatoren is None:
-        raise RecordProblem("het contract heeft geen indicatoren")
+        raise RecordProblem(f"het contract heeft geen {lijst}")
     target = None
     for item in indicatoren[1].value:
         found = _mapping_get(item, "id") if isinstance(item, MappingNode) else None
@@ -184,13 +197,13 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
             target = item
             break
     if target is None:
-        raise RecordProblem(f"indicator {indicator_id} niet gevonden in de tekst")
+        raise RecordProblem(f"{indicator_id} niet gevonden in de {lijst} in de tekst")
 
-    existing = _mapping_get(target, "realisaties")
+    existing = _mapping_get(target, sleutel)
     if existing is not None:
         node = existing[1]
         if not isinstance(node, MappingNode):
-            raise RecordProblem("realisaties van deze indicator is geen mapping")
+            raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
         same = [(k, v) for k, v in node.value if _jaar_van(k) == jaar]
         if same:
             key, value = same[0]
@@ -213,12 +226,12 @@ def splice(text: str, indicator_id: str, jaar: int, fields: dict[str, Any]) -> t
         return _insert(text, at, prefix + " " * column + entry + newline)
 
     if target.flow_style:
-        return _insert(text, _node_end(target.value[-1][1]), f", realisaties: {{{entry}}}")
-    anchor = _mapping_get(target, "streefwaarden") or target.value[-1]
+        return _insert(text, _node_end(target.value[-1][1]), f", {sleutel}: {{{entry}}}")
+    anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
     column = int(target.value[0][0].start_mark.column)
     step = _indent_step(root)
     at, prefix = _after_line(text, _node_end(anchor[1]), newline)
-    block = f"{' ' * column}realisaties:{newline}{' ' * (column + step)}{entry}{newline}"
+    block = f"{' ' * column}{sleutel}:{newline}{' ' * (column + step)}{entry}{newline}"
     new_text, line = _insert(text, at, prefix + block)
     return new_text, line + 1  # the entry stands on the line below the new key
 

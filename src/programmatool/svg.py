@@ -17,12 +17,18 @@ _LINE_HEIGHT = 17
 _PAD = 7
 _GAP = 10
 _GROUP_GAP = 22
-_MAX_LINES = 3
 
-# Columns of the DIN: x and width of strategic goals, operational goals and efforts.
-_COLUMNS = ((0, 250), (345, 300), (740, 260))
-_WIDTH = 1000
+# Columns of the DIN: x and width of strategic goals, operational goals and efforts. The width
+# (780) is chosen so that the 14px labels print at about 9 pt on an A4 page.
+_COLUMNS = ((0, 200), (250, 240), (570, 210))
+_WIDTH = 780
 _TOP = 40
+# Above this many efforts the network is drawn per strategic goal, and a goal with more
+# contributing efforts than this is drawn in parts: every part fits on one A4 page.
+DIN_PANEEL_MAX = 12
+# The height the efforts of one part may take: A4 minus margins (228 mm of print height), in
+# drawing units at the scale the 780-unit width gets on the page, less the headings.
+_PAGE_HEIGHT = 228 / 25.4 * 96 * _WIDTH / 680 - _TOP - 40
 
 
 @dataclass
@@ -65,13 +71,16 @@ class _Box:
         return self.y + self.height / 2
 
 
-def wrap(text: str, width: float, max_lines: int = _MAX_LINES) -> list[str]:
-    """Break ``text`` into lines that fit ``width`` pixels; cut with an ellipsis if too long."""
+def wrap(text: str, width: float, max_lines: int | None = None) -> list[str]:
+    """Break ``text`` into lines that fit ``width`` pixels; cut with an ellipsis past ``max_lines``.
+
+    Without ``max_lines`` the whole text is kept: a label is never cut to a fragment.
+    """
     from .formatting import wrap as wrap_words
 
     limit = max(4, int((width - 2 * _PAD) / _CHAR_WIDTH))
     lines = wrap_words(text, limit, hyphen=True)
-    if len(lines) > max_lines:
+    if max_lines is not None and len(lines) > max_lines:
         last = lines[max_lines - 1]
         if len(last) + 1 > limit:
             last = last[: limit - 1].rstrip()
@@ -101,6 +110,71 @@ def _stack(boxes: Sequence[_Box], groups: Sequence[int], height: float) -> float
     return max(natural, height)
 
 
+def din_svgs(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str = "din",
+    paneel_max: int = DIN_PANEEL_MAX,
+) -> list[str]:
+    """The network as one SVG, or for a large network one SVG per strategic goal (and part).
+
+    A small network is drawn whole. When it has more than ``paneel_max`` efforts, every strategic
+    goal gets its own drawing with its operational goals and the efforts that serve them; a goal
+    served by more than ``paneel_max`` efforts is drawn in parts, so that every drawing prints
+    legibly on one A4 page. Efforts that serve no goal are left to the table under the figure.
+    """
+    if len(inspanningen) <= paneel_max or not strategisch:
+        return [_din_panel(strategisch, inspanningen, titel, beschrijving, id_prefix, "")]
+    figures: list[str] = []
+    for n, sd in enumerate(strategisch, 1):
+        own = {sd.knoop.id, *(od.id for od in sd.operationeel)}
+        served = [
+            DinInspanning(ins.knoop, [d for d in ins.doelen if d in own])
+            for ins in inspanningen
+            if any(d in own for d in ins.doelen)
+        ]
+        ordered = _order(sd, served)
+        parts = _pages(ordered, paneel_max)
+        for p, part in enumerate(parts, 1):
+            kop = f"Strategisch doel {sd.knoop.id}"
+            deel = f" (deel {p} van {len(parts)})" if len(parts) > 1 else ""
+            sub_titel = f"{titel}: {kop}{deel}"
+            sub_beschrijving = (
+                f"{kop}{deel}: {len(sd.operationeel)} operationele doelen en "
+                f"{len(part)} inspanningen die eraan bijdragen. {beschrijving}"
+            )
+            figures.append(
+                _din_panel(
+                    [sd],
+                    part,
+                    sub_titel,
+                    sub_beschrijving,
+                    f"{id_prefix}-{n}-{p}" if len(parts) > 1 else f"{id_prefix}-{n}",
+                    f"{kop}{deel}",
+                )
+            )
+    return figures
+
+
+def _pages(inspanningen: Sequence[DinInspanning], most: int) -> list[list[DinInspanning]]:
+    """Efforts in as few parts of near-equal size as fit one A4 page each (at most ``most``)."""
+    heights = [
+        len(wrap(ins.knoop.label, _COLUMNS[2][1])) * _LINE_HEIGHT + 2 * _PAD + _GAP
+        for ins in inspanningen
+    ]
+    count = max(1, math.ceil(len(inspanningen) / most))
+    while True:
+        size = math.ceil(len(inspanningen) / count) if inspanningen else 1
+        bounds = range(0, max(1, len(inspanningen)), size)
+        if count >= len(inspanningen) or all(
+            sum(heights[i : i + size]) <= _PAGE_HEIGHT for i in bounds
+        ):
+            return [list(inspanningen[i : i + size]) for i in bounds]
+        count += 1
+
+
 def din_svg(
     strategisch: Sequence[DinStrategisch],
     inspanningen: Sequence[DinInspanning],
@@ -108,15 +182,44 @@ def din_svg(
     beschrijving: str,
     id_prefix: str = "din",
 ) -> str:
-    """The network as SVG: three columns of boxes, a line for every goal link and contribution.
+    """The network as SVG: one drawing, or one per strategic goal for a large network."""
+    return "\n".join(din_svgs(strategisch, inspanningen, titel, beschrijving, id_prefix))
 
-    Efforts are ordered by the average position of the goals they serve, so lines cross less.
+
+def _order(sd: DinStrategisch, inspanningen: Sequence[DinInspanning]) -> list[DinInspanning]:
+    """Efforts in the order of the goals they serve (operational goals top-down, then the goal)."""
+    rank = {od.id: i for i, od in enumerate(sd.operationeel)}
+    rank.setdefault(sd.knoop.id, len(sd.operationeel))
+
+    def key(item: tuple[int, DinInspanning]) -> tuple[float, int]:
+        index, ins = item
+        ranks = [rank[d] for d in ins.doelen if d in rank]
+        return (sum(ranks) / len(ranks) if ranks else math.inf, index)
+
+    return [ins for _, ins in sorted(enumerate(inspanningen), key=key)]
+
+
+def _din_panel(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str,
+    kop: str,
+) -> str:
+    """One drawing: three columns of boxes, a line for every goal link and contribution.
+
+    A layered layout: efforts are ordered by the average position of the goals they serve, so
+    lines cross less, and a contribution straight to a strategic goal runs through a free lane
+    in the middle column (the dummy node of a layered graph), never through another box.
     """
     sd_boxes: list[_Box] = []
-    od_boxes: list[_Box] = []
-    od_groups: list[int] = []
+    mid_boxes: list[_Box] = []
+    mid_groups: list[int] = []
     by_id: dict[str, _Box] = {}
+    lanes: dict[str, _Box] = {}
     children: dict[str, list[_Box]] = {}
+    served = {d for ins in inspanningen for d in ins.doelen}
     for index, sd in enumerate(strategisch):
         box = _Box(sd.knoop, 0, wrap(sd.knoop.label, _COLUMNS[0][1]))
         sd_boxes.append(box)
@@ -124,48 +227,63 @@ def din_svg(
         children[sd.knoop.id] = []
         for od in sd.operationeel:
             child = _Box(od, 1, wrap(od.label, _COLUMNS[1][1]))
-            od_boxes.append(child)
-            od_groups.append(index)
+            mid_boxes.append(child)
+            mid_groups.append(index)
             by_id.setdefault(od.id, child)
             children[sd.knoop.id].append(child)
+        if sd.knoop.id in served and by_id[sd.knoop.id] is box:
+            # The lane sits halfway down the goal's operational goals, so its lines fan out
+            # from the goal's middle rather than from a corner.
+            lane = _Box(sd.knoop, 1, [])
+            lanes[sd.knoop.id] = lane
+            at = len(mid_boxes) - (len(sd.operationeel) // 2)
+            mid_boxes.insert(at, lane)
+            mid_groups.insert(at, index)
 
     ins_boxes = [_Box(ins.knoop, 2, wrap(ins.knoop.label, _COLUMNS[2][1])) for ins in inspanningen]
     doelen_van = {id(b): ins.doelen for b, ins in zip(ins_boxes, inspanningen, strict=True)}
 
+    def anchor(doel: str) -> _Box | None:
+        return lanes.get(doel) or by_id.get(doel)
+
     # First pass: natural heights, to order the efforts by the goals they serve.
-    height = _stack(od_boxes, od_groups, 0.0)
+    height = _stack(mid_boxes, mid_groups, 0.0)
     height = max(height, _stack(sd_boxes, list(range(len(sd_boxes))), 0.0))
 
     def barycenter(box: _Box) -> float:
-        targets = [by_id[d].center for d in doelen_van[id(box)] if d in by_id]
+        targets = [t.center for d in doelen_van[id(box)] if (t := anchor(d)) is not None]
         return sum(targets) / len(targets) if targets else math.inf
 
     ins_boxes = [b for _, _, b in sorted((barycenter(b), i, b) for i, b in enumerate(ins_boxes))]
     height = max(height, _stack(ins_boxes, [0] * len(ins_boxes), 0.0))
-    _stack(od_boxes, od_groups, height)
+    _stack(mid_boxes, mid_groups, height)
     _stack(ins_boxes, [0] * len(ins_boxes), height)
     # A strategic goal stands level with its operational goals, without overlapping the previous.
     bottom = float(_TOP - _GROUP_GAP)
     for box in sd_boxes:
-        kids = children[box.knoop.id]
+        kids = children[box.knoop.id] + ([lanes[box.knoop.id]] if box.knoop.id in lanes else [])
+        kids.sort(key=lambda b: b.y)
         wanted = (kids[0].y + kids[-1].y + kids[-1].height) / 2 - box.height / 2 if kids else bottom
         box.y = max(wanted, bottom + _GROUP_GAP)
         bottom = box.y + box.height
-    total = max([_TOP + height, *(b.y + b.height for b in sd_boxes + od_boxes + ins_boxes)]) + 8
+    total = max([_TOP + height, *(b.y + b.height for b in sd_boxes + mid_boxes + ins_boxes)]) + 8
 
+    kop_hoogte = 26 if kop else 0
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="din" role="img" '
-        f'viewBox="0 0 {_WIDTH} {_fmt(total)}" '
-        f'aria-labelledby="{id_prefix}-titel">',
+        f'viewBox="0 {-kop_hoogte} {_WIDTH} {_fmt(total + kop_hoogte)}" '
+        f'aria-labelledby="{id_prefix}-titel" aria-describedby="{id_prefix}-beschrijving">',
         f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
         f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
     ]
-    for (x, w), kop in zip(
+    if kop:
+        out.append(f'<text class="din-paneel" x="0" y="-8">{escape(kop)}</text>')
+    for (x, w), kolom in zip(
         _COLUMNS, ("Strategische doelen", "Operationele doelen", "Inspanningen"), strict=True
     ):
         out.append(
             f'<text class="din-kop" x="{_fmt(x + w / 2)}" y="18" text-anchor="middle">'
-            f"{escape(kop)}</text>"
+            f"{escape(kolom)}</text>"
         )
     out.append('<g class="din-lijnen">')
     for sd_box in sd_boxes:
@@ -174,11 +292,14 @@ def din_svg(
     for box in ins_boxes:
         for doel in doelen_van[id(box)]:
             target = by_id.get(doel)
-            if target is not None:
-                kind = "din-lijn" if target.column == 1 else "din-lijn din-lijn-direct"
-                out.append(_edge(target, box, kind))
+            if target is None:
+                continue
+            if target.column == 1:
+                out.append(_edge(target, box, "din-lijn"))
+            else:
+                out.append(_lane_edge(target, lanes[doel], box))
     out.append("</g>")
-    for box in sd_boxes + od_boxes + ins_boxes:
+    for box in sd_boxes + [b for b in mid_boxes if b.lines] + ins_boxes:
         out.append(_node(box))
     out.append("</svg>")
     return "\n".join(out)
@@ -188,14 +309,30 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    mid = (x1 + x2) / 2
+    return f"C{_fmt(mid)} {_fmt(y1)} {_fmt(mid)} {_fmt(y2)} {_fmt(x2)} {_fmt(y2)}"
+
+
 def _edge(left: _Box, right: _Box, css: str) -> str:
     x1 = _COLUMNS[left.column][0] + _COLUMNS[left.column][1]
     x2 = _COLUMNS[right.column][0]
-    y1, y2 = left.center, right.center
-    mid = (x1 + x2) / 2
     return (
-        f'<path class="{css}" d="M{_fmt(x1)} {_fmt(y1)} C{_fmt(mid)} {_fmt(y1)} '
-        f'{_fmt(mid)} {_fmt(y2)} {_fmt(x2)} {_fmt(y2)}"/>'
+        f'<path class="{css}" d="M{_fmt(x1)} {_fmt(left.center)} '
+        f'{_curve(x1, left.center, x2, right.center)}"/>'
+    )
+
+
+def _lane_edge(goal: _Box, lane: _Box, effort: _Box) -> str:
+    """A contribution straight to a strategic goal: through its free lane in the middle column."""
+    x0 = _COLUMNS[0][0] + _COLUMNS[0][1]
+    x1, x2 = _COLUMNS[1][0], _COLUMNS[1][0] + _COLUMNS[1][1]
+    x3 = _COLUMNS[2][0]
+    y = lane.center
+    return (
+        f'<path class="din-lijn din-lijn-direct" d="M{_fmt(x0)} {_fmt(goal.center)} '
+        f"{_curve(x0, goal.center, x1, y)} L{_fmt(x2)} {_fmt(y)} "
+        f'{_curve(x2, y, x3, effort.center)}"/>'
     )
 
 
@@ -218,6 +355,7 @@ def _node(box: _Box) -> str:
 
 _CW, _CH = 560, 240
 _ML, _MR, _MT, _MB = 70, 16, 14, 58
+_INSET = 24
 
 
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
@@ -259,12 +397,13 @@ def indicator_svg(
     top, bottom = ticks[-1], ticks[0]
     plot_w = _CW - _ML - _MR
     plot_h = _CH - _MT - _MB
-    step = plot_w / max(1, len(years) - 1) if len(years) > 1 else 0.0
+    # The first and last year stand clear of the axes, so no marker covers an axis label.
+    step = (plot_w - 2 * _INSET) / (len(years) - 1) if len(years) > 1 else 0.0
 
     def px(year: int) -> float:
         if len(years) == 1:
             return _ML + plot_w / 2
-        return _ML + years.index(year) * step
+        return _ML + _INSET + years.index(year) * step
 
     def py(value: float) -> float:
         return _MT + plot_h - (value - bottom) / (top - bottom) * plot_h

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
+from .card import Programmakaart, programmakaart
 
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
@@ -162,6 +163,7 @@ class Document:
     portfolio: bool
     #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
     dekking: str = ""
+    kaart: Programmakaart | None = None
 
 
 @dataclass
@@ -324,10 +326,7 @@ def _indicator_view(
         jaren=jaren,
         peil=fmt.waarde(indicator.peilwaarde, eenheid) if indicator.peilwaarde is not None else "–",
         peiljaar=indicator.peiljaar,
-        streef=[
-            fmt.waarde(indicator.streefwaarden[j], eenheid) if j in indicator.streefwaarden else "–"
-            for j in jaren
-        ],
+        streef=[_streef_tekst(indicator, j) for j in jaren],
         realisatie=[realisatie_tekst(j) for j in jaren],
         bron=bron or "–",
         status=voortgang.status if voortgang else "niet te bepalen",
@@ -347,6 +346,15 @@ def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
         return ""
     noot = f"meting {voortgang.realisatie_jaar}"
     return noot + ", voorlopig" if voortgang.voorlopig else noot
+
+
+def _streef_tekst(indicator: Indicator, jaar: int) -> str:
+    """The target for one year; a milestone shows its target date in the year it falls in."""
+    if jaar in indicator.streefwaarden:
+        return fmt.waarde(indicator.streefwaarden[jaar], indicator.eenheid)
+    if indicator.streefdatum is not None and indicator.streefdatum.year == jaar:
+        return "uiterlijk " + fmt.datum(indicator.streefdatum)
+    return "–"
 
 
 def _planning(inspanning: Inspanning) -> str:
@@ -685,6 +693,7 @@ def build_document(
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
         dekking=_dekking(voortgang),
+        kaart=programmakaart(contract, voortgang),
     )
 
 

@@ -1,0 +1,212 @@
+"""What was done: per effort and year how it went, recorded with ``programmatool log``.
+
+The entry is spliced into the contract text with :func:`recording.splice`, like a measurement,
+so the rest of the file stays byte-identical; the new text is validated before it is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from .loading import load_bytes, load_text
+from .model import Contract, Inspanning, Uitvoering, UitvoeringStatus
+from .recording import (
+    EXIT_CONTRACT,
+    SLOT_WACHTTIJD,
+    RecordProblem,
+    _doel,
+    _error_lines,
+    _lees,
+    _rule_errors,
+    _schrijf,
+    _schrijfbaar,
+    _slot,
+    lees_jaar,
+    splice,
+)
+
+#: The statuses in the order a report lists them, each with its meaning in plain Dutch.
+STATUS_BETEKENIS: dict[str, str] = {
+    "gereed": "de inspanning is af",
+    "loopt": "het werk is bezig en ligt op schema",
+    "vertraagd": "het werk is bezig maar loopt achter op de planning",
+    "gestopt": "de inspanning is stopgezet",
+}
+assert tuple(STATUS_BETEKENIS) == get_args(UitvoeringStatus)
+
+_BEDRAG = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?")
+
+
+@dataclass(frozen=True)
+class Gelogd:
+    """What ``log`` wrote: where, and the exact line added."""
+
+    bestand: str
+    inspanning: str
+    jaar: int
+    regel: int
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Verslag:
+    """One effort and how it went in a year (``uitvoering`` is None when nothing is recorded)."""
+
+    inspanning: Inspanning
+    uitvoering: Uitvoering | None
+
+
+def verslagen(contract: Contract, jaar: int | None) -> list[Verslag]:
+    """Every effort with what was recorded for ``jaar``."""
+    return [
+        Verslag(i, i.uitvoering.get(jaar) if jaar is not None else None)
+        for i in contract.inspanningen
+    ]
+
+
+def verslagjaar(contract: Contract, jaar: int | None) -> int | None:
+    """The year to report on: ``jaar`` when any effort has a record, else the latest recorded
+    year; None when the contract records nothing about its efforts."""
+    years = {y for i in contract.inspanningen for y in i.uitvoering}
+    if not years:
+        return None
+    return jaar if jaar is not None else max(years)
+
+
+def telling(rows: list[Verslag]) -> str:
+    """'2 gereed, 1 vertraagd; 3 zonder verslag' (statuses in their fixed order)."""
+    counts = {
+        s: sum(1 for r in rows if r.uitvoering and r.uitvoering.status == s)
+        for s in STATUS_BETEKENIS
+    }
+    parts = [f"{n} {s}" for s, n in counts.items() if n]
+    zonder = sum(1 for r in rows if r.uitvoering is None)
+    text = ", ".join(parts) if parts else "van geen enkele inspanning is vastgelegd hoe die verliep"
+    if parts and zonder:
+        text += f"; van {zonder} niet vastgelegd"
+    return text
+
+
+def lees_bedrag(tekst: str) -> int | float:
+    """An amount in euro as a Dutch reader writes it: 12500, 12.500 or 12.500,50."""
+    text = tekst.strip().removeprefix("€").strip()
+    if not _BEDRAG.fullmatch(text):
+        raise RecordProblem(
+            f"--besteed verwacht een bedrag in euro zoals 12500, 12.500 of 12.500,50; "
+            f"gevonden '{tekst}'"
+        )
+    number = text.replace(".", "").replace(",", ".")
+    value: int | float = float(number) if "." in number else int(number)
+    if value > 10**15:
+        raise RecordProblem(f"bedrag {tekst} is te groot (maximaal 10^15)")
+    return value
+
+
+def log_effort(
+    path: Path,
+    inspanning_id: str,
+    jaar: int | str,
+    status: str,
+    toelichting: str | None = None,
+    besteed: str | None = None,
+) -> Gelogd:
+    """Record how an effort went in a year; raises :class:`RecordProblem` and leaves the file
+    untouched when anything is wrong."""
+    from filelock import Timeout
+
+    name = path.as_posix()
+    jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
+    target = _doel(path)
+    _schrijfbaar(target, name)
+    try:
+        with _slot(target, name):
+            return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed)
+    except Timeout:
+        raise RecordProblem(
+            f"{name}: een ander proces is het bestand al {SLOT_WACHTTIJD:.0f} seconden "
+            "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
+        ) from None
+
+
+def _log_locked(
+    target: Path,
+    name: str,
+    inspanning_id: str,
+    jaar: int,
+    status: str,
+    toelichting: str | None,
+    besteed: str | None,
+) -> Gelogd:
+    """:func:`log_effort` under the lock: read, splice, validate, write."""
+    raw = _lees(target, name)
+    before = load_bytes(raw, name)
+    if before.contract is None:
+        raise RecordProblem(
+            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            EXIT_CONTRACT,
+        )
+    contract = before.contract
+    inspanning = next((i for i in contract.inspanningen if i.id == inspanning_id), None)
+    if inspanning is None:
+        ids = [i.id for i in contract.inspanningen]
+        close = difflib.get_close_matches(inspanning_id, ids, n=1, cutoff=0.6)
+        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+        known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
+        if not ids:
+            known = " (het contract heeft geen inspanningen)"
+        raise RecordProblem(f"{name}: onbekende inspanning '{inspanning_id}'{hint}{known}")
+    start, eind = contract.periode.start, contract.periode.eind
+    if not start <= jaar <= eind:
+        raise RecordProblem(
+            f"{name}: jaar {jaar} valt buiten de looptijd van het programma ({start}–{eind})"
+        )
+    if jaar in inspanning.uitvoering:
+        raise RecordProblem(
+            f"{name}: inspanning {inspanning.id} heeft al een verslag over {jaar}; "
+            "pas dat met de hand aan"
+        )
+    woord = status.strip().casefold()
+    if woord not in STATUS_BETEKENIS:
+        raise RecordProblem(
+            f"status '{status}' bestaat niet; kies uit: {', '.join(STATUS_BETEKENIS)}"
+        )
+    fields: dict[str, object] = {"status": woord}
+    if toelichting is not None:
+        if not toelichting.strip():
+            raise RecordProblem("--toelichting mag niet leeg zijn")
+        fields["toelichting"] = toelichting.strip()
+    if besteed is not None:
+        fields["besteed"] = lees_bedrag(besteed)
+
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw[3 if bom else 0 :].decode("utf-8")
+    new_text, line = splice(
+        text, inspanning.id, jaar, fields, lijst="inspanningen", sleutel="uitvoering", na=None
+    )
+    after = load_text(new_text, name)
+    if after.contract is None:
+        raise RecordProblem(
+            "\n".join(
+                [*_error_lines(after), f"{name}: het verslag zou het contract ongeldig maken"]
+            ),
+            EXIT_CONTRACT,
+        )
+    expected = contract.model_copy(deep=True)
+    effort = next(i for i in expected.inspanningen if i.id == inspanning.id)
+    effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
+    effort.uitvoering = dict(sorted(effort.uitvoering.items()))
+    if after.contract.model_dump() != expected.model_dump():
+        raise RecordProblem(
+            f"{name}: het verslag kon niet precies zo worden toegevoegd; niets gewijzigd"
+        )
+    new_errors = _rule_errors(after) - _rule_errors(before)
+    if new_errors:
+        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
+        raise RecordProblem(f"{name}: het verslag geeft een fout: {details}", EXIT_CONTRACT)
+    _schrijf(target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+    added = new_text.splitlines()[line - 1].strip()
+    return Gelogd(name, inspanning.id, jaar, line, added)

@@ -1,0 +1,163 @@
+"""The pictures agree with the figures: DIN layout and indicator charts, checked geometrically."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from programmatool import svg
+from programmatool.loading import load_contract
+
+from .conftest import PROGRAMMAS
+
+Rect = tuple[float, float, float, float]
+
+
+def _rects(drawing: str) -> list[tuple[str, Rect]]:
+    """Every box in a DIN drawing: its title and its rectangle."""
+    boxes = []
+    for m in re.finditer(
+        r'<g class="din-knoop [^"]+"><title>(.*?)</title><rect x="([\d.]+)" y="([\d.]+)" '
+        r'width="([\d.]+)" height="([\d.]+)"',
+        drawing,
+    ):
+        x, y, w, h = (float(v) for v in m.groups()[1:])
+        boxes.append((m.group(1), (x, y, w, h)))
+    return boxes
+
+
+def _points(d: str) -> list[tuple[float, float]]:
+    """Points along an SVG path of M, L and C commands, 40 samples per curve."""
+    tokens = re.findall(r"[MLC]|-?[\d.]+", d)
+    points: list[tuple[float, float]] = []
+    current = (0.0, 0.0)
+    i = 0
+    while i < len(tokens):
+        cmd = tokens[i]
+        if cmd in "ML":
+            nxt = (float(tokens[i + 1]), float(tokens[i + 2]))
+            if cmd == "L":
+                points += (
+                    [(current[0] + (nxt[0] - current[0]) * t / 40, current[1]) for t in range(41)]
+                    if current[1] == nxt[1]
+                    else [nxt]
+                )
+            current = nxt
+            points.append(current)
+            i += 3
+        else:
+            c = [float(v) for v in tokens[i + 1 : i + 7]]
+            p0, p1, p2, p3 = current, (c[0], c[1]), (c[2], c[3]), (c[4], c[5])
+            for step in range(41):
+                t = step / 40
+                a, b, cc, dd = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+                points.append(
+                    (
+                        a * p0[0] + b * p1[0] + cc * p2[0] + dd * p3[0],
+                        a * p0[1] + b * p1[1] + cc * p2[1] + dd * p3[1],
+                    )
+                )
+            current = p3
+            i += 7
+    return points
+
+
+def _inside(point: tuple[float, float], rect: Rect) -> bool:
+    x, y, w, h = rect
+    return x + 1 < point[0] < x + w - 1 and y + 1 < point[1] < y + h - 1
+
+
+def _din_drawings(name: str) -> list[str]:
+    from programmatool.rendering.views import _din_view
+
+    contract = load_contract(PROGRAMMAS / f"{name}.yaml").contract
+    assert contract is not None
+    return re.findall(r"<svg.*?</svg>", _din_view(contract).svg, re.DOTALL)
+
+
+@pytest.mark.parametrize("name", ["zorg", "duurzaamheid", "omgevingswet", "economie-participatie"])
+def test_no_din_line_runs_through_a_box(name: str) -> None:
+    for drawing in _din_drawings(name):
+        boxes = _rects(drawing)
+        for d in re.findall(r'<path class="din-lijn[^"]*" d="([^"]+)"', drawing):
+            for point in _points(d):
+                crossed = [title for title, rect in boxes if _inside(point, rect)]
+                assert not crossed, (name, d, crossed)
+
+
+def test_large_network_is_drawn_per_strategic_goal_in_parts_that_fit_a_page() -> None:
+    drawings = _din_drawings("zorg")
+    contract = load_contract(PROGRAMMAS / "zorg.yaml").contract
+    assert contract is not None and len(contract.inspanningen) == 35
+    assert len(drawings) > 4
+    for drawing in drawings:
+        efforts = drawing.count('class="din-knoop din-ins"')
+        assert 1 <= efforts <= svg.DIN_PANEEL_MAX
+        height = float(re.search(r'viewBox="0 -?[\d.]+ 780 ([\d.]+)"', drawing).group(1))  # type: ignore[union-attr]
+        # Scaled to the A4 text width (about 680 px), a part stays within the 228 mm print height.
+        assert height * 680 / 780 < 228 / 25.4 * 96
+    assert '<text class="din-paneel" x="0" y="-8">Strategisch doel 3 (deel 1 van ' in (
+        "".join(drawings)
+    )
+    # Every contribution is drawn in the panel of the goal it serves.
+    lines = sum(len(re.findall(r'class="din-lijn( din-lijn-direct)?"', d)) for d in drawings)
+    assert lines == sum(len(i.doelen) for i in contract.inspanningen)
+
+
+def test_din_labels_are_never_cut() -> None:
+    contract = load_contract(PROGRAMMAS / "zorg.yaml").contract
+    assert contract is not None
+    text = "".join(_din_drawings("zorg"))
+    for inspanning in contract.inspanningen:
+        nodes = re.findall(
+            r"<title>" + re.escape(inspanning.titel) + r"</title>(.*?)</g>",
+            text.replace("&#x27;", "'"),
+        )
+        assert nodes, inspanning.titel
+        shown = " ".join(re.findall(r"<text[^>]*>(.*?)</text>", nodes[0]))
+        assert "…" not in shown
+        # Only line breaks (and hyphens at a break inside a long word) are added.
+        assert re.sub(r"[\s-]", "", shown) == re.sub(r"[\s-]", "", inspanning.titel)
+
+
+def test_small_network_stays_one_drawing() -> None:
+    assert len(_din_drawings("veiligheid")) == 1
+
+
+def test_chart_markers_stay_clear_of_the_axis_labels() -> None:
+    drawing = svg.indicator_svg(
+        (2018, 0.0),
+        {2019: 1000.0, 2022: 6000.0},
+        {2020: 0.0},
+        "t",
+        "b",
+        lambda v: f"{v:.0f} m²",
+        "g",
+    )
+    labels_end = max(
+        float(x)
+        for x in re.findall(r'<text class="as" x="([\d.]+)"[^>]*text-anchor="end"', drawing)
+    )
+    diamonds = re.findall(
+        r'<path class="punt peil" d="M([\d.]+) [\d.]+ L[\d.]+ [\d.]+ L[\d.]+ [\d.]+ L([\d.]+)',
+        drawing,
+    )
+    assert diamonds
+    for _, left in diamonds[:1]:
+        assert float(left) > labels_end + 4
+    for cx in re.findall(r'<circle class="punt realisatie" cx="([\d.]+)"', drawing):
+        assert float(cx) - 5 > labels_end + 4
+
+
+def test_milestone_table_shows_its_target_date_in_its_year(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    assert cli("render", PROGRAMMAS / "omgevingswet.yaml", "--out", out).code == 0
+    html = (out / "omgevingswet.html").read_text(encoding="utf-8")
+    table = html[html.index("Omgevingsvisie vastgesteld door de gemeenteraad <span") :]
+    table = table[: table.index("</table>")]
+    cells = re.findall(r"<tr><th scope=\"row\">Streefwaarde</th>(.*?)</tr>", table)[0]
+    years = re.findall(r'<th scope="col" class="getal">(\d{4})</th>', table)
+    values = re.findall(r'<td class="getal">(.*?)</td>', cells)
+    assert dict(zip(years, values, strict=True))["2020"] == "uiterlijk 1 juli 2020"
+    assert values.count("–") == len(values) - 1
