@@ -209,6 +209,29 @@ def test_figures_are_vector_drawings_with_their_text(pdfs: Path) -> None:
     assert "streefwaarde" in chart and "peilwaarde" in chart
 
 
+def test_drawings_get_the_page_rules_for_their_content_with_colours_resolved() -> None:
+    # WeasyPrint does not apply the page's stylesheet inside an inline SVG, so its rules are
+    # copied into the drawing: custom properties resolved, the body font instead of "inherit".
+    from programmatool.rendering.pdf import met_svg_stijl, svg_regels
+
+    css = (
+        ":root { --sd: #dce6f2; --a: var(--b); --b: var(--a); }\n"
+        "body { font-family: Gemeente Sans, sans-serif; }\n"
+        "svg { display: block; } svg.din { margin: 0; }\n"
+        "svg .din-sd rect { fill: var(--sd); }\n"
+        "svg text { font-family: inherit; font-size: 14px !important; }\n"
+        "svg .x { stroke: var(--a); } main p { color: red; }"
+    )
+    rules = svg_regels(css).splitlines()
+    assert rules == [
+        "svg .din-sd rect { fill: #dce6f2; }",
+        "svg text { font-family: Gemeente Sans, sans-serif; font-size: 14px !important; }",
+        "svg .x { stroke: var(--a); }",  # a variable defined by itself stays as it is
+    ]
+    html = f"<html><head><style>{css}</style></head><body><svg class='din'><text/></svg></body>"
+    assert "<svg class='din'><style>svg .din-sd rect { fill: #dce6f2; }" in met_svg_stijl(html)
+
+
 # --- accessibility ----------------------------------------------------------------------------
 
 

@@ -110,18 +110,22 @@ def met_svg_stijl(html: str) -> str:
 
 def svg_regels(css: str) -> str:
     """The rules of ``css`` for the content of an ``svg`` element, with custom
-    properties (``var(--naam)``) replaced by their values in ``:root``."""
+    properties (``var(--naam)``) replaced by their values in ``:root`` and ``font-family:
+    inherit`` by the font of the page's body (the drawing does not inherit it in WeasyPrint)."""
     import tinycss2
 
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     variables: dict[str, list[Any]] = {}
+    body_font: list[Any] | None = None
     for rule in rules:
-        if rule.type == "qualified-rule" and tinycss2.serialize(rule.prelude).strip() == ":root":
-            for decl in tinycss2.parse_blocks_contents(
-                rule.content, skip_comments=True, skip_whitespace=True
-            ):
-                if decl.type == "declaration" and decl.name.startswith("--"):
-                    variables[decl.name] = decl.value
+        if rule.type != "qualified-rule":
+            continue
+        selector = tinycss2.serialize(rule.prelude).strip()
+        for decl in _declarations(rule.content):
+            if selector == ":root" and decl.name.startswith("--"):
+                variables[decl.name] = decl.value
+            elif selector in ("html", "body") and decl.lower_name == "font-family":
+                body_font = decl.value
     out: list[str] = []
     for rule in rules:
         if rule.type != "qualified-rule":
@@ -131,9 +135,23 @@ def svg_regels(css: str) -> str:
         # whose size the page's layout decides.
         if not all(re.match(r"svg(?![\w-])\S*\s+\S", s) for s in selectors):
             continue
-        body = tinycss2.serialize(_vervang_variabelen(rule.content, variables)).strip()
-        out.append(f"{', '.join(selectors)} {{ {body} }}")
+        parts = []
+        for decl in _declarations(rule.content):
+            value = decl.value
+            inherit = tinycss2.serialize(value).strip().lower() == "inherit"
+            if decl.lower_name == "font-family" and inherit and body_font is not None:
+                value = body_font
+            text = tinycss2.serialize(_vervang_variabelen(value, variables)).strip()
+            parts.append(f"{decl.name}: {text}{' !important' if decl.important else ''};")
+        out.append(f"{', '.join(selectors)} {{ {' '.join(parts)} }}")
     return "\n".join(out)
+
+
+def _declarations(content: list[Any] | None) -> list[Any]:
+    import tinycss2
+
+    items = tinycss2.parse_blocks_contents(content or [], skip_comments=True, skip_whitespace=True)
+    return [item for item in items if item.type == "declaration"]
 
 
 def _vervang_variabelen(
