@@ -9,6 +9,7 @@ skipped with the reason.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -21,9 +22,9 @@ import pytest
 from programmatool.loading import load_contract
 from programmatool.rendering import environment, render, render_contract, render_contract_pdf
 
-from .conftest import FIXTURES, PROGRAMMAS, ROOT
+from . import goldens
+from .conftest import FIXTURES, PROGRAMMAS
 
-GOLDEN = ROOT / "tests" / "golden"
 RIJK = FIXTURES / "render" / "rijk.yaml"
 POPPLER = ("pdftotext", "pdfinfo", "pdffonts", "pdfimages")
 
@@ -56,14 +57,19 @@ def _tools() -> None:
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The golden snapshot of Duurzaamheid, the big Zorg contract and the rich fixture as PDFs,
-    with the portfolio; the fixture's annual account of 2020 in ``verantwoording/``."""
+    """The big Zorg contract and the rich fixture as PDFs with the portfolio; the fixture's
+    annual account of 2020 in ``verantwoording/``; the golden PDFs of Duurzaamheid in
+    ``golden/`` (contract and annual account, each with its portfolio)."""
     out = tmp_path_factory.mktemp("pdf")
-    result = render([GOLDEN / "duurzaamheid.yaml", PROGRAMMAS / "zorg.yaml", RIJK], "pdf", out)
+    result = render([PROGRAMMAS / "zorg.yaml", RIJK], "pdf", out)
     assert not result.problems and not result.findings, result.problems
     jaar = render([RIJK], "pdf", out / "verantwoording", jaar=2020)
     assert not jaar.problems and not jaar.findings, jaar.problems
+    goldens.pdf_files(out / "golden")
     return out
+
+
+DUURZAAMHEID = Path("golden") / "contract" / "duurzaamheid.pdf"
 
 
 def _run(*args: str | Path) -> str:
@@ -95,7 +101,6 @@ def _catalog(pdf: Path) -> dict[str, object]:
 
 def test_render_pdf_writes_a_pdf_per_contract_and_the_portfolio(pdfs: Path) -> None:
     assert sorted(p.name for p in pdfs.iterdir() if p.is_file()) == [
-        "duurzaamheid.pdf",
         "index.pdf",
         "levendige-binnenstad.pdf",
         "zorg.pdf",
@@ -203,7 +208,7 @@ def test_figures_are_vector_drawings_with_their_text(pdfs: Path) -> None:
     for pdf in pdfs.rglob("*.pdf"):
         listing = _run("pdfimages", "-list", pdf).splitlines()
         assert len(listing) == 2, (pdf, listing)  # the two header lines only
-    pages = _pages(pdfs / "duurzaamheid.pdf")
+    pages = _pages(pdfs / DUURZAAMHEID)
     din = next(t for t in pages if "Strategische doelen links" in t)
     assert "Operationele doelen" in din and "Inspanningen" in din
     chart = next(t for t in pages if "Grafiek van" in t)
@@ -265,11 +270,11 @@ def test_fonts_are_embedded(pdfs: Path) -> None:
 
 
 def test_figures_have_their_title_as_alternative_text(pdfs: Path) -> None:
-    structure = _run("pdfinfo", "-struct", pdfs / "duurzaamheid.pdf")
+    structure = _run("pdfinfo", "-struct", pdfs / DUURZAAMHEID)
     assert "Figure" in structure
     from pypdf import PdfReader
 
-    reader = PdfReader(pdfs / "duurzaamheid.pdf")
+    reader = PdfReader(pdfs / DUURZAAMHEID)
     alts: list[str] = []
 
     def walk(node: object) -> None:
@@ -320,7 +325,7 @@ def test_annual_account_pdf_shows_the_year(pdfs: Path) -> None:
 
 def test_portfolio_pdf_lists_and_links_every_programme(pdfs: Path) -> None:
     text = "".join(_pages(pdfs / "index.pdf"))
-    for naam in ("Duurzaamheid", "Zorg", "Levendige Binnenstad & Haven"):
+    for naam in ("Zorg", "Levendige Binnenstad & Haven"):
         assert naam in text
     from pypdf import PdfReader
 
@@ -330,7 +335,7 @@ def test_portfolio_pdf_lists_and_links_every_programme(pdfs: Path) -> None:
         for annot in page.get("/Annots") or []
         if "/A" in annot.get_object()
     }
-    assert {"duurzaamheid.pdf", "zorg.pdf", "levendige-binnenstad.pdf"} <= uris
+    assert {"zorg.pdf", "levendige-binnenstad.pdf"} <= uris
 
 
 # --- deterministic, self-contained, whole or nothing -------------------------------------------
@@ -341,7 +346,7 @@ def test_same_input_gives_a_byte_identical_pdf_without_dates(pdfs: Path, tmp_pat
     render([RIJK], "pdf", tmp_path)
     again = (tmp_path / "levendige-binnenstad.pdf").read_bytes()
     assert again == (pdfs / "levendige-binnenstad.pdf").read_bytes()
-    info = _catalog(pdfs / "duurzaamheid.pdf")["info"]
+    info = _catalog(pdfs / DUURZAAMHEID)["info"]
     assert "/CreationDate" not in info and "/ModDate" not in info  # type: ignore[operator]
 
 
@@ -440,21 +445,25 @@ def test_without_the_pdf_engine_render_says_what_to_install(  # type: ignore[no-
 # --- golden -----------------------------------------------------------------------------------
 
 
-def test_golden_pdf_text_of_a_real_contract(pdfs: Path) -> None:
-    """The text of the PDF of tests/golden/duurzaamheid.yaml, page by page, as pdftotext reads it:
-    the reading order, the running header, the page numbers and the contents' page numbers.
-
-    Regenerate with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pdf.py -k golden`` and read
-    the diff before committing it.
-    """
-    pages = _pages(pdfs / "duurzaamheid.pdf")
-    lines: list[str] = []
-    for number, page in enumerate(pages, start=1):
-        lines.append(f"=== pagina {number} ===")
-        lines.extend(line.rstrip() for line in page.splitlines() if line.strip())
-    text = "\n".join(lines) + "\n"
-    golden = GOLDEN / "duurzaamheid.pdf.txt"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), "golden file missing: run with UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
+def test_pdf_text_matches_its_golden(pdfs: Path) -> None:
+    """The text of the PDFs of tests/golden/duurzaamheid.yaml (contract, annual account and their
+    portfolio pages), page by page as pdftotext reads it, is tests/golden/pdf/. A test run never
+    writes it: after a deliberate change ``make goldens`` does, then read ``git diff``."""
+    now = {goldens.pdf_name(p): goldens.pdf_text(p) for p in (pdfs / "golden").rglob("*.pdf")}
+    stored = goldens.stored(goldens.PDF_GOLDEN)
+    assert (
+        set(now)
+        == set(stored)
+        == {
+            "contract/duurzaamheid.pdf.txt",
+            "contract/index.pdf.txt",
+            f"verantwoording-{goldens.JAAR}/duurzaamheid-verantwoording-{goldens.JAAR}.pdf.txt",
+            f"verantwoording-{goldens.JAAR}/index.pdf.txt",
+        }
+    ), "make goldens"
+    for name, text in sorted(now.items()):
+        if text != stored[name]:
+            diff = difflib.unified_diff(
+                stored[name].splitlines(), text.splitlines(), "golden", "nu", lineterm="", n=2
+            )
+            pytest.fail(f"{name} differs from its golden (make goldens):\n" + "\n".join(diff))
