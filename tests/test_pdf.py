@@ -324,7 +324,7 @@ def test_annual_account_pdf_shows_the_year(pdfs: Path) -> None:
 
 
 def test_portfolio_pdf_lists_and_links_every_programme(pdfs: Path) -> None:
-    text = "".join(_pages(pdfs / "index.pdf"))
+    text = " ".join("".join(_pages(pdfs / "index.pdf")).split())
     for naam in ("Zorg", "Levendige Binnenstad & Haven"):
         assert naam in text
     from pypdf import PdfReader
