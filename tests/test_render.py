@@ -118,7 +118,7 @@ def test_markdown_output_neutralises_raw_html(tmp_path: Path, cli) -> None:  # t
 def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
     assert "bedragen × € 1.000" in html
-    assert "Let op: een totaal klopt niet." in html
+    assert "Let op: een cijfer klopt niet." in html
     assert (
         "2020: het gedrukte totaal is 2.100, maar de regels tellen op tot 2.000 (verschil 100)."
         in html
@@ -127,7 +127,7 @@ def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path,
     assert "€\u00a0109.500,50" in html
     # A table whose totals add up has no remark.
     minimal = (_html(tmp_path / "m", cli, MINIMAAL) / "schone-stad.html").read_text("utf-8")
-    assert "een totaal klopt niet" not in minimal
+    assert "een cijfer klopt niet" not in minimal
     assert "€\u00a010.000" in minimal
 
 

@@ -4,13 +4,14 @@ that do not add up, statuses), so that templates only lay it out."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 from .card import Programmakaart, programmakaart
+from .faults import figure_faults, under
 
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
@@ -81,6 +82,10 @@ class InspanningView:
     trekker: str
     planning: str
     bedragen: str
+    #: In an annual account: how it went that year ("" when nothing is recorded).
+    uitvoering: str = ""
+    uitvoering_toelichting: str | None = None
+    besteed: str = ""
 
 
 @dataclass
@@ -116,6 +121,8 @@ class BegrotingView:
     opmerkingen: list[str]
     toelichting: str | None
     totaal: str | None
+    #: Notes that are no fault ("nothing spent was recorded").
+    noten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -369,10 +376,11 @@ def _planning(inspanning: Inspanning) -> str:
     return tekst or "–"
 
 
-def _inspanning_view(inspanning: Inspanning) -> InspanningView:
+def _inspanning_view(inspanning: Inspanning, jaar: int | None = None) -> InspanningView:
     bedragen = ", ".join(
         f"{jaar}: {fmt.bedrag(b)}" for jaar, b in sorted(inspanning.bedragen.items())
     )
+    verslag = inspanning.uitvoering.get(jaar) if jaar is not None else None
     if inspanning.bedrag_toelichting:
         bedragen = (
             f"{bedragen} ({inspanning.bedrag_toelichting})"
@@ -385,6 +393,9 @@ def _inspanning_view(inspanning: Inspanning) -> InspanningView:
         trekker=inspanning.trekker or "–",
         planning=_planning(inspanning),
         bedragen=bedragen,
+        uitvoering=verslag.status if verslag else "",
+        uitvoering_toelichting=verslag.toelichting if verslag else None,
+        besteed=fmt.bedrag(verslag.besteed) if verslag and verslag.besteed is not None else "",
     )
 
 
@@ -392,10 +403,23 @@ def _in_jaar(inspanning: Inspanning, jaar: int) -> bool:
     return any(str(p).startswith(str(jaar)) for p in inspanning.planning)
 
 
-def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingView:
+def _begroting_view(
+    begroting: Begroting,
+    jaar: int | None = None,
+    fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
+) -> BegrotingView:
+    """A budget table; ``fouten`` are the money rules' faults under it (see faults.py)."""
     eenheid = begroting.eenheid
     alle_jaren = begroting.jaren()
     jaren = [jaar] if jaar is not None else alle_jaren
+    # Spending columns only when something was spent that year: a column of dashes says nothing.
+    met_besteed = jaar is not None and any(jaar in r.besteed for r in begroting.regels)
+    noten: list[str] = []
+    if jaar is not None and not met_besteed:
+        noten.append(
+            f"Over {jaar} legt het contract niet vast wat er is uitgegeven; "
+            "daarom staat hier alleen wat begroot was."
+        )
 
     def cel(value: int | float | None) -> str:
         return "–" if value is None else fmt.bedrag(value, eenheid)
@@ -410,6 +434,12 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             f"{year}: het gedrukte totaal is {fmt.bedrag(totaal, eenheid)}, maar de regels tellen "
             f"op tot {fmt.bedrag(som, eenheid)} (verschil {fmt.bedrag(verschil, eenheid)})."
         )
+    # Every other fault check reports in this table (a grand total that fits neither the years
+    # nor the lines, a negative amount, a year outside the period) is named too.
+    for path, code, message in fouten:
+        if code != "PT201" and (jaar is None or jaar in path or len(path) < 5):
+            opmerkingen.append(f"{message} ({code}).")
+    totaal_fout = any(path[3:4] == ("totaal",) for path, _c, _m in fouten)
     if jaar is None:
         regels = [
             Rij(
@@ -425,8 +455,13 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             begroot = r.bedragen.get(jaar)
             besteed = r.besteed.get(jaar)
             over = cel(besteed - begroot) if begroot is not None and besteed is not None else "–"
-            regels.append(Rij(r.omschrijving, [cel(begroot), cel(besteed), over]))
-        kop = [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
+            cellen = [cel(begroot), cel(besteed), over] if met_besteed else [cel(begroot)]
+            regels.append(Rij(r.omschrijving, cellen))
+        kop = (
+            [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
+            if met_besteed
+            else [f"Begroot {jaar}"]
+        )
     totalen = None
     som_rij = None
     if begroting.totalen:
@@ -436,7 +471,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             if j in afwijkingen:
                 waarde += " *"
             cellen.append(waarde)
-        if jaar is not None:
+        if met_besteed:
             cellen += ["", ""]
         totalen = Rij("Totaal (zoals gedrukt)", cellen, "totaal")
     sommen = begroting.som_per_jaar()
@@ -444,7 +479,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
         not begroting.totalen and len(begroting.regels) > 1
     ):
         cellen = [cel(sommen.get(j)) for j in jaren]
-        if jaar is not None:
+        if met_besteed:
             besteed_som: int | float = 0
             heeft_besteed = False
             for r in begroting.regels:
@@ -457,7 +492,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
     extra = []
     if begroting.beschikbaar:
         cellen = [cel(begroting.beschikbaar.get(j)) for j in jaren]
-        if jaar is not None:
+        if met_besteed:
             cellen += ["", ""]
         extra.append(Rij("Beschikbaar", cellen))
     return BegrotingView(
@@ -471,8 +506,11 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
         opmerkingen=opmerkingen,
         toelichting=begroting.toelichting,
         totaal=(
-            fmt.bedrag_in_euro(begroting.totaal, eenheid) if begroting.totaal is not None else None
+            fmt.bedrag_in_euro(begroting.totaal, eenheid) + (" *" if totaal_fout else "")
+            if begroting.totaal is not None
+            else None
         ),
+        noten=noten,
     )
 
 
@@ -593,10 +631,10 @@ def build_document(
                 )
             )
         inspanningen = [
-            _inspanning_view(i)
+            _inspanning_view(i, jaar)
             for i in contract.inspanningen
             if (sd.id in i.doelen or od_ids.intersection(i.doelen))
-            and (jaar is None or _in_jaar(i, jaar) or not i.planning)
+            and (jaar is None or _in_jaar(i, jaar) or not i.planning or jaar in i.uitvoering)
         ]
         doelen.append(
             StrategischView(
@@ -604,7 +642,15 @@ def build_document(
             )
         )
     middelen = contract.middelen
-    begrotingen = [_begroting_view(b, jaar) for b in middelen.begrotingen] if middelen else []
+    faults = figure_faults(contract)
+    begrotingen = (
+        [
+            _begroting_view(b, jaar, under(faults, ("middelen", "begrotingen", n)))
+            for n, b in enumerate(middelen.begrotingen)
+        ]
+        if middelen
+        else []
+    )
     overige: list[Rij] = []
     spreidingen: list[BegrotingView] = []
     if middelen:
@@ -626,7 +672,12 @@ def build_document(
                     [bedrag, str(o.jaar) if o.jaar else "–", soort, o.toelichting or ""],
                 )
             )
-        for s in middelen.spreidingen:
+        for n, s in enumerate(middelen.spreidingen):
+            fouten = under(faults, ("middelen", "spreidingen", n))
+            # A year whose amount does not fit its percentage, a total the amounts do not reach,
+            # percentages that do not make 100 %: marked with * and said in words below.
+            foute_jaren = {p[4] for p, _c, _m in fouten if len(p) > 4}
+            totaal_fout = any(p[3:4] == ("totaal",) for p, _c, _m in fouten)
             spreidingen.append(
                 BegrotingView(
                     titel=s.omschrijving,
@@ -637,7 +688,8 @@ def build_document(
                             str(j),
                             [
                                 fmt.percentage(sj.percentage),
-                                fmt.bedrag(sj.bedrag, s.eenheid) if sj.bedrag is not None else "–",
+                                (fmt.bedrag(sj.bedrag, s.eenheid) if sj.bedrag is not None else "–")
+                                + (" *" if j in foute_jaren else ""),
                             ],
                         )
                         for j, sj in sorted(s.jaren.items())
@@ -645,9 +697,13 @@ def build_document(
                     totalen=None,
                     som=None,
                     extra=[],
-                    opmerkingen=[],
+                    opmerkingen=[f"{m} ({c})." for _p, c, m in fouten],
                     toelichting=s.toelichting,
-                    totaal=fmt.bedrag(s.totaal, s.eenheid) if s.totaal is not None else None,
+                    totaal=(
+                        fmt.bedrag(s.totaal, s.eenheid) + (" *" if totaal_fout else "")
+                        if s.totaal is not None
+                        else None
+                    ),
                 )
             )
     capaciteit = []
