@@ -244,14 +244,14 @@ def _render_all(
 
     texts = parallel.run(work, _render_one, len(contracten), chunksize=4)
     return [
-        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
-        for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), text)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, text) in zip(
             contracten, texts, strict=True
         )
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, str]:
     # Only text and the small summary go back to the main process, not the contract.
     from ..parallel import WORK
 
@@ -263,7 +263,14 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"])
     text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc)
-    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
+    return (
+        doc.bestandsnaam,
+        doc.periode,
+        doc.statussen,
+        doc.status_programma,
+        doc.status_uitleg,
+        text,
+    )
 
 
 def run_render(

@@ -172,6 +172,22 @@ class Document:
     dekking: str = ""
     kaart: Programmakaart | None = None
 
+    @property
+    def status_uitleg(self) -> str:
+        """On which measurements the status rests (for the portfolio page)."""
+        return self.kaart.status_uitleg if self.kaart is not None else ""
+
+
+@dataclass
+class PortfolioBedragen:
+    """One row of the portfolio's budget overview: a table of a programme, per year in euro."""
+
+    titel: str
+    cellen: list[str]
+    #: "hoofd" (counted in the totals), "ander" (another table of the same programme, shown
+    #: but not counted: it may divide the same money differently) or "ongedekt".
+    soort: str
+
 
 @dataclass
 class PortfolioRegel:
@@ -186,6 +202,11 @@ class PortfolioRegel:
     begroting_titel: str
     statussen: list[tuple[str, int]]
     samenvatting: str
+    portefeuillehouder: str = ""
+    status_uitleg: str = ""
+    bedragen: list[PortfolioBedragen] = field(default_factory=list)
+    #: Amounts outside the yearly tables (funds, one-off, not yet covered), in words.
+    ongedekt_overig: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -197,6 +218,14 @@ class PortfolioView:
     relaties: list[tuple[str, str, str, str | None, str | None]]
     versie: str
     gemeenten: list[str]
+    #: Per year the sum of every programme's main table (as printed), and of what is uncovered.
+    totalen: list[str] = field(default_factory=list)
+    ongedekt: list[str] = field(default_factory=list)
+    #: Per programme the programmes it relates to: (name, link, [(name, link or None)]).
+    relatiegroepen: list[tuple[str, str, list[tuple[str, str | None]]]] = field(
+        default_factory=list
+    )
+    uren_weggelaten: bool = False
 
 
 def _periode(contract: Contract) -> str:
@@ -785,6 +814,8 @@ class PortfolioBron(Protocol):
     def statussen(self) -> list[tuple[str, int]]: ...
     @property
     def status_programma(self) -> str: ...
+    @property
+    def status_uitleg(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -796,22 +827,98 @@ class DocumentSamenvatting:
     periode: str
     statussen: list[tuple[str, int]]
     status_programma: str
+    #: On which measurements the status rests and how many indicators were measured.
+    status_uitleg: str = ""
+
+
+def _jaarbedragen(begroting: Begroting) -> dict[int, int | float]:
+    """A table's amount per year in euro: the printed total, else the sum of its lines."""
+    factor = 1000 if begroting.eenheid == "duizend_euro" else 1
+    bedragen = {**begroting.som_per_jaar(), **begroting.totalen}
+    return {j: v * factor for j, v in sorted(bedragen.items())}
 
 
 def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
+    jaarset: set[int] = set()
+    uren = False
     for d in documenten:
         hoofd = _hoofdbegroting(d.contract)
         bedragen: dict[int, int | float] = {}
         if hoofd is not None:
             bedragen = dict(hoofd.totalen) if hoofd.totalen else hoofd.som_per_jaar()
         per_programma.append((hoofd, bedragen))
-    # Only years in which some programme has an amount: a column of dashes helps no one.
-    jaren = sorted({j for _, bedragen in per_programma for j in bedragen})
+        jaarset.update(range(d.contract.periode.start, d.contract.periode.eind + 1))
+        for b in d.contract.middelen.begrotingen if d.contract.middelen else []:
+            if b.eenheid == "uren":
+                uren = True
+            else:
+                jaarset.update(b.jaren())
+    # The full range of years the programmes run or hold money for.
+    jaren = list(range(min(jaarset), max(jaarset) + 1)) if jaarset else []
+    totaal: dict[int, float] = {}
+    ongedekt_totaal: dict[int, float] = {}
+
+    def cellen(data: dict[int, int | float]) -> list[str]:
+        return [fmt.bedrag(data[j]) if j in data else "–" for j in jaren]
+
     regels = []
     for d, (hoofd, bedragen) in zip(documenten, per_programma, strict=True):
         c = d.contract
+        rijen: list[PortfolioBedragen] = []
+        ongedekt: dict[int, float] = {}
+        for b in c.middelen.begrotingen if c.middelen else []:
+            if b.eenheid == "uren":
+                continue
+            per_jaar = _jaarbedragen(b)
+            soort = "hoofd" if b is hoofd else "ander"
+            rijen.append(PortfolioBedragen(b.titel, cellen(per_jaar), soort))
+            if b is hoofd:
+                for j, v in per_jaar.items():
+                    totaal[j] = totaal.get(j, 0) + v
+            factor = 1000 if b.eenheid == "duizend_euro" else 1
+            for r in b.regels:
+                if not r.gedekt:
+                    for j, v in r.bedragen.items():
+                        ongedekt[j] = ongedekt.get(j, 0) + v * factor
+        for sp in c.middelen.spreidingen if c.middelen else []:
+            if sp.eenheid == "uren":
+                continue
+            factor = 1000 if sp.eenheid == "duizend_euro" else 1
+            per_jaar = {
+                j: sj.bedrag * factor for j, sj in sp.jaren.items() if sj.bedrag is not None
+            }
+            eerste = hoofd is None and not any(r.soort == "hoofd" for r in rijen)
+            rijen.append(
+                PortfolioBedragen(sp.omschrijving, cellen(per_jaar), "hoofd" if eerste else "ander")
+            )
+            if eerste:
+                for j, v in per_jaar.items():
+                    totaal[j] = totaal.get(j, 0) + v
+        if ongedekt:
+            rijen.append(PortfolioBedragen("waarvan nog niet gedekt", cellen(ongedekt), "ongedekt"))
+            for j, v in ongedekt.items():
+                ongedekt_totaal[j] = ongedekt_totaal.get(j, 0) + v
+        ongedekt_overig = []
+        for o in c.middelen.overige if c.middelen else []:
+            if o.bedrag is None:
+                bedrag = "p.m."
+            elif o.bedrag_tot is not None:
+                bedrag = (
+                    f"{fmt.bedrag_in_euro(o.bedrag, o.eenheid)} tot "
+                    f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
+                )
+            else:
+                bedrag = fmt.bedrag_in_euro(o.bedrag, o.eenheid)
+            extra = [
+                {"ongedekt": "nog niet van dekking voorzien", "fonds": "fonds"}.get(o.soort, ""),
+                str(o.jaar) if o.jaar else "",
+            ]
+            uitleg = ", ".join(e for e in extra if e)
+            ongedekt_overig.append(
+                f"{o.omschrijving}: {bedrag}" + (f" ({uitleg})" if uitleg else "")
+            )
         regels.append(
             PortfolioRegel(
                 naam=c.programma,
@@ -828,6 +935,10 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
                 begroting_titel=hoofd.titel if hoofd else "",
                 statussen=d.statussen,
                 samenvatting=d.status_programma,
+                portefeuillehouder=", ".join(p.naam for p in c.rollen.bestuurlijk_opdrachtgevers),
+                status_uitleg=d.status_uitleg,
+                bedragen=rijen,
+                ongedekt_overig=ongedekt_overig,
             )
         )
     namen = {d.contract.code: d.contract.programma for d in documenten}
@@ -843,10 +954,29 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         for d in documenten
         for r in d.contract.relaties
     ]
+    groepen: list[tuple[str, str, list[tuple[str, str | None]]]] = []
+    for d in documenten:
+        if d.contract.relaties:
+            doelen = sorted(
+                {
+                    (namen.get(r.programma, r.programma), links.get(r.programma))
+                    for r in d.contract.relaties
+                },
+                key=lambda item: (item[0], item[1] or ""),
+            )
+            groepen.append((d.contract.programma, d.bestandsnaam, doelen))
     return PortfolioView(
         programmas=regels,
         jaren=jaren,
         relaties=relaties,
         versie=__version__,
         gemeenten=sorted({d.contract.gemeente for d in documenten}),
+        totalen=[fmt.bedrag(totaal[j]) if j in totaal else "–" for j in jaren],
+        ongedekt=(
+            [fmt.bedrag(ongedekt_totaal[j]) if j in ongedekt_totaal else "–" for j in jaren]
+            if ongedekt_totaal
+            else []
+        ),
+        relatiegroepen=groepen,
+        uren_weggelaten=uren,
     )
