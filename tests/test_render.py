@@ -261,7 +261,7 @@ def test_relations_link_to_documents_in_the_same_set(tmp_path: Path, cli) -> Non
     assert '<a href="schone-stad.html">Schone Stad</a>' in html
     assert "<li>economie: Afstemming over ondernemersbeleid.</li>" in html
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "Relaties tussen programma's" in index
+    assert "Hoe hangen de programma's samen?" in index
     assert "€\u00a0950.000" in index  # 950 × € 1.000 in the portfolio's budget table
 
 

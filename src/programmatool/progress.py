@@ -603,11 +603,10 @@ def _uitleg_koers(
         deel = "niets van de vooruitgang die tot dan nodig was, is bereikt"
     else:
         deel = f"van de vooruitgang die tot dan nodig was, ontbreekt {round(achterstand * 100)} %"
-    gepland = "gepland" if status == "op koers" else "de planning"
+    hoe = "ligt vrijwel op schema" if status == "op koers" else "blijft achter bij de planning"
     return (
-        f"De meting van {meet_jaar} ({_toon(waarde)}) blijft achter bij {gepland}: op weg naar "
-        f"de streefwaarde was in {meet_jaar} {_toon(verwacht)} nodig ({richting} is beter); "
-        f"{deel}."
+        f"De meting van {meet_jaar} ({_toon(waarde)}) {hoe}: op weg naar de streefwaarde was "
+        f"in {meet_jaar} {_toon(verwacht)} nodig ({richting} is beter); {deel}."
     )
 
 
