@@ -344,3 +344,60 @@ def test_the_facade_exports_diff_also_after_the_module_is_imported() -> None:
     old = contract(BASE)
     new = contract(edit("2021: 17, 2022: 20}", "2021: 17, 2022: 18}"))
     assert [c.check for c in facade(old, new)] == ["ambitie-verlaagd"]
+
+
+def test_spent_available_and_grand_total_are_amounts_too() -> None:
+    base = edit(
+        "      totalen: {2019: 10000, 2020: 10000, 2021: 10000, 2022: 10000}",
+        "      totalen: {2019: 10000, 2020: 10000, 2021: 10000, 2022: 10000}\n"
+        "      totaal: 40000\n      beschikbaar: {2019: 500}",
+    )
+    text = edit(
+        "      totaal: 40000\n      beschikbaar: {2019: 500}",
+        "      totaal: 41000\n      beschikbaar: {2019: 0}",
+        base,
+    )
+    text = edit(
+        "          bedragen: {2019: 10000, 2020: 10000, 2021: 10000, 2022: 10000}\n",
+        "          bedragen: {2019: 10000, 2020: 10000, 2021: 10000, 2022: 10000}\n"
+        "          besteed: {2019: 9500}\n",
+        text,
+    )
+    found = changes(text, base)
+    assert [(c.check, c.subject.split(", ", 1)[1], c.message) for c in found] == [
+        ("bedrag-gewijzigd", "regel 'Educatie', besteed 2019", "geen → € 9.500 (+€ 9.500)"),
+        ("bedrag-gewijzigd", "beschikbaar 2019", "€ 500 → € 0 (−€ 500)"),
+        ("bedrag-gewijzigd", "totaal alle jaren", "€ 40.000 → € 41.000 (+€ 1.000)"),
+    ]
+
+
+def test_other_money_in_euros() -> None:
+    base = edit(
+        "capaciteit:\n",
+        "  overige:\n    - omschrijving: Revolverend fonds\n      bedrag: 1750\n"
+        "      eenheid: duizend_euro\n      soort: fonds\ncapaciteit:\n",
+    )
+    found = changes(edit("      bedrag: 1750\n", "      bedrag: 1800\n", base), base)
+    assert [(c.check, c.subject, c.message) for c in found] == [
+        (
+            "bedrag-gewijzigd",
+            "overige middelen 'Revolverend fonds'",
+            "€ 1.750.000 → € 1.800.000 (+€ 50.000)",
+        )
+    ]
+    gone = changes(BASE, base)
+    assert [(c.check, c.message) for c in gone] == [
+        ("onderdeel-verwijderd", "verwijderd; was € 1.750.000 (fonds)")
+    ]
+
+
+SCHOLEN = "indicator 'scholen' (Aantal scholen dat meedoet aan educatieprojecten over afval)"
+
+
+def test_a_strategic_goal_that_loses_its_direct_indicator() -> None:
+    base = edit("    doel: a\n", "    doel: I\n")
+    found = changes(edit("    doel: I\n", "    doel: a\n", base), base)
+    assert [(c.check, c.subject, c.message) for c in found] == [
+        ("doel-zonder-indicatoren", "strategisch doel I", "heeft geen indicator meer (had er 1)"),
+        ("waarde-gewijzigd", f"{SCHOLEN}, doel", "'I' → 'a'"),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -318,3 +319,50 @@ def test_the_readme_shows_the_real_output_and_every_kind_of_change() -> None:
     assert f"$ programmatool diff programmas/ --sinds vastgesteld\n{text}$ echo $?\n1\n" in readme
     assert f"```markdown\n{markdown}```" in readme
     assert checks_table() in readme
+
+
+def test_hostile_text_is_neutralised_in_text_and_markdown(
+    tmp_path: Path, diff: Callable[..., Run]
+) -> None:
+    old = tmp_path / "oud.yaml"
+    new = tmp_path / "nieuw.yaml"
+    shutil.copy(MINIMAAL, old)
+    text = MINIMAAL.read_text(encoding="utf-8").replace(
+        "titel: In 2022 doen 20 scholen mee aan educatieprojecten over afval",
+        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood"',
+    )
+    new.write_text(text, encoding="utf-8")
+    plain = diff(str(old), str(new))
+    assert plain.code == 1
+    assert "\x1b" not in plain.out
+    markdown = diff(str(old), str(new), "--format", "markdown")
+    assert "\x1b" not in markdown.out
+    assert re.search(r"(?<!\\)<script", markdown.out) is None  # "\<script>" shows as text
+    assert "](javascript:" not in markdown.out
+    row = next(line for line in markdown.out.splitlines() if "doel-gewijzigd" in line)
+    assert row.count(" | ") == 4  # the pipe in the title does not add a column
+    data = json.loads(diff(str(old), str(new), "--format", "json").out)
+    assert "\x1b[31mrood" in data["programmas"][0]["wijzigingen"][0]["bericht"]
+
+
+def test_fail_on_a_severity(repo: Path, diff: Callable[..., Run]) -> None:
+    programmas = repo / "programmas"
+    replace_once(
+        programmas / "binnenstad.yaml",
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 60}",
+        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 50}",
+    )
+    replace_once(
+        programmas / "binnenstad.yaml",
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 50}",
+        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 60}",
+    )
+    assert diff("programmas/", "--sinds", "vastgesteld").code == 1
+    only_important = diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "belangrijk")
+    assert only_important.code == 0
+    assert "bedrag-gewijzigd" in only_important.out  # still reported, just not failing
+    assert diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "opmerking").code == 1
+    assert_trouble(
+        diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "hoog"),
+        "onbekend niveau 'hoog' voor --fail-on",
+    )

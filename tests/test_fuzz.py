@@ -142,13 +142,22 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
                     st.just("2019"),
                 )
             )
-        elif kind == "duplicate-id" and data.get("inspanningen"):
+        elif kind == "duplicate-id" and _efforts(data):
             data["inspanningen"].append(copy.deepcopy(data["inspanningen"][0]))
-        elif kind == "break-ref" and data.get("inspanningen"):
+        elif kind == "break-ref" and _efforts(data) and isinstance(data["inspanningen"][0], dict):
             data["inspanningen"][0]["doelen"] = ["bestaat-niet"]
         elif kind == "unknown-key" and isinstance(parent, dict):
             parent[draw(words)] = draw(words)
     return data
+
+
+def _efforts(data: Any) -> bool:
+    # An earlier mutation may have replaced the list (or the whole document) by a scalar.
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("inspanningen"), list)
+        and bool(data["inspanningen"])
+    )
 
 
 def _dump(data: Any) -> str:

@@ -216,3 +216,14 @@ def test_not_a_sheet(cli, werk: Path, tmp_path: Path) -> None:
     other.write_text("x")
     run = cli("import", other, "--map", "programmas")
     assert run.code == 2 and "gebruik .csv of .xlsx" in run.err
+
+
+def test_control_characters_from_a_sheet_never_reach_the_terminal(
+    cli, werk: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text("contract;indicator;jaar;waarde\nhandwerk;\x1b[31mrood\x07;2020;1\n")
+    run = cli("import", sheet, "--map", "programmas")
+    assert run.code == 2
+    assert "\x1b" not in run.err and "\x07" not in run.err
+    assert "onbekende indicator '\\x1b[31mrood\\x07'" in run.err

@@ -222,7 +222,7 @@ def test_lock_held_by_another_process_makes_record_wait_then_write(
 ) -> None:
     from filelock import FileLock
 
-    monkeypatch.setattr(recording, "SLOT_WACHTTIJD", 0.2)
+    monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
     lock = FileLock(contract.parent / ".contract.yaml.lock")
     with lock, pytest.raises(RecordProblem, match="een ander proces is het bestand al"):
         record(contract, "blok", 2020, "11")

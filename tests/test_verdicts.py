@@ -338,8 +338,9 @@ def test_terminal_shows_verdicts_coverage_year_and_asterisk(cli, proef: Path) ->
     out = run.out
     assert "status: niet behaald · 2 van 3 indicatoren gemeten" in out
     assert "92* (2022)" in out and "* voorlopig cijfer" in out
-    assert "2 van 3 gemeten" in out  # the goal row
+    assert "niet behaald · 2/3 gemeten" in out  # the goal row
     assert "3 maanden na de streefdatum" in out
+    assert "behaald · 3 maanden te laat" in out  # in the table row, not only in the explanation
     assert "Minder afval: geen meting." in out
 
 
@@ -355,6 +356,7 @@ def test_json_and_csv_carry_counts_coverage_and_years(cli, proef: Path) -> None:
     rows = {r["id"]: r for r in prog["indicatoren"]}
     assert (rows["meer"]["realisatie_jaar"], rows["meer"]["voorlopig"]) == (2022, True)
     assert rows["meer"]["beginpunt"] == {"jaar": 2018, "waarde": 50, "soort": "peilwaarde"}
+    assert (rows["visie"]["status"], rows["visie"]["te_laat"]) == ("behaald", "3 maanden")
 
     older = json.loads(cli("progress", proef, "--jaar", "2021", "--format", "json").out)
     meer = next(r for r in older["programmas"][0]["indicatoren"] if r["id"] == "meer")

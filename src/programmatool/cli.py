@@ -290,18 +290,20 @@ def record(
     ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf
+    from .recording import RecordProblem, describe, visible
     from .recording import record as run_record
 
     try:
         done = run_record(bestand, indicator, jaar, waarde, bron, toelichting, vervang, voorlopig)
     except RecordProblem as exc:
         _record_problem(exc)
-    stdout().print(beschrijf(done), highlight=False, soft_wrap=True, markup=False)
+    stdout().print(visible(describe(done)), highlight=False, soft_wrap=True, markup=False)
 
 
 def _record_problem(exc: Any) -> NoReturn:
-    *details, last = exc.message.split("\n")
+    from .recording import visible
+
+    *details, last = visible(exc.message).split("\n")
     for line in details:
         stderr().print(line, highlight=False, soft_wrap=True, markup=False)
     stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
@@ -331,14 +333,14 @@ def import_(
     ] = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, beschrijf, run_import
+    from .recording import RecordProblem, describe, run_import, visible
 
     try:
         changes = run_import(tabel, map_, vervang, proef)
     except RecordProblem as exc:
         _record_problem(exc)
     for change in changes:
-        stdout().print(beschrijf(change), highlight=False, soft_wrap=True, markup=False)
+        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     summary = (
@@ -425,12 +427,21 @@ def render(
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Voeg het hoofdstuk 'Wijzigingen ten opzichte van REVISIE' (git) toe en "
+            "schrijf ook een overzicht wijzigingen.md of .html.",
+        ),
+    ] = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
 
     try:
-        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr())
+        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr(), sinds)
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
@@ -467,11 +478,23 @@ def diff(
             metavar="BESTAND",
         ),
     ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exitcode 1 alleen bij wijzigingen van dit niveau of hoger: belangrijk, "
+            "opmerking of info (standaard: elke wijziging).",
+            metavar="NIVEAU",
+        ),
+    ] = None,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
     from .config import ConfigError, load_config
+    from .diff import SEVERITIES
     from .diff_report import FORMATEN, DiffProblem, compare_files, compare_since, present
 
+    if fail_on is not None and fail_on not in SEVERITIES:
+        fail(f"onbekend niveau '{fail_on}' voor --fail-on; kies uit {', '.join(SEVERITIES)}")
     if formaat == "md":
         formaat = "markdown"
     if formaat not in FORMATEN:
@@ -492,7 +515,10 @@ def diff(
             stderr().print(line)
         fail(exc.message)
     sys.stdout.write(present(result, formaat))
-    raise typer.Exit(EXIT_FINDINGS if result.changes() else EXIT_OK)
+    # SEVERITIES runs from most to least severe: the given level and the ones before it count.
+    counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
+    failed = any(c.change.severity in counting for c in result.changes())
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 _CLICK_MESSAGES = {

@@ -9,11 +9,28 @@ change a check's severity or switch it off in ``programmatool.toml`` (``[diff]``
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
+
+from .diff_text import (
+    date,
+    euros,
+    field_label,
+    is_model,
+    is_prose,
+    jsonable,
+    money,
+    number,
+    paragraphs,
+    same,
+    same_text,
+    short,
+    show,
+    signed_money,
+    value_text,
+    word_summary,
+)
 
 if TYPE_CHECKING:
     # Only for types: the package imports this module at start-up, so it must stay light.
@@ -25,6 +42,7 @@ if TYPE_CHECKING:
         Indicator,
         Inspanning,
         OperationeelDoel,
+        OverigBudget,
         StrategischDoel,
     )
 
@@ -129,105 +147,6 @@ def _replace(change: Change, **values: Any) -> Change:
     return replace(change, **values)
 
 
-# --- texts ------------------------------------------------------------------------------------
-
-
-def paragraphs(text: str | None) -> list[str]:
-    """A text's paragraphs with whitespace collapsed: reflowing a paragraph changes nothing."""
-    if text is None:
-        return []
-    return [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-
-
-def same_text(old: str | None, new: str | None) -> bool:
-    """True when two texts say the same words in the same paragraphs."""
-    return paragraphs(old) == paragraphs(new)
-
-
-_MAX_PARTS = 3
-_MAX_WORDS = 8
-
-
-def _clip(words: Sequence[str]) -> str:
-    if len(words) <= _MAX_WORDS:
-        return " ".join(words)
-    half = _MAX_WORDS // 2
-    return " ".join(words[:half]) + " … " + " ".join(words[-half:])
-
-
-def word_summary(old: str | None, new: str | None) -> str:
-    """A short word-level summary of how ``old`` became ``new`` (not both texts in full)."""
-    a = " ¶ ".join(paragraphs(old)).split()
-    b = " ¶ ".join(paragraphs(new)).split()
-    if not a:
-        return f"nieuw: '{_clip(b)}'"
-    if not b:
-        return f"weg: '{_clip(a)}'"
-    import difflib
-
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    parts: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        before = [w for w in a[i1:i2] if w != "¶"]
-        after = [w for w in b[j1:j2] if w != "¶"]
-        if tag == "equal" or (not before and not after):
-            continue
-        if before and after:
-            parts.append(f"'{_clip(before)}' → '{_clip(after)}'")
-        elif after:
-            parts.append(f"erbij: '{_clip(after)}'")
-        else:
-            parts.append(f"weg: '{_clip(before)}'")
-    if not parts:
-        return "alinea-indeling gewijzigd"
-    shown = "; ".join(parts[:_MAX_PARTS])
-    if len(parts) > _MAX_PARTS:
-        rest = len(parts) - _MAX_PARTS
-        shown += f"; en nog {rest} {'wijziging' if rest == 1 else 'wijzigingen'}"
-    return shown
-
-
-# --- values -----------------------------------------------------------------------------------
-
-
-def _number(value: Any) -> int | float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value
-
-
-def _same(a: Any, b: Any) -> bool:
-    na, nb = _number(a), _number(b)
-    if na is not None and nb is not None:
-        return round(na * 1000) == round(nb * 1000)
-    if isinstance(a, str) and isinstance(b, str):
-        return same_text(a, b)
-    return bool(a == b)
-
-
-def _value(value: Any, eenheid: str = "aantal") -> str:
-    from .formatting import waarde
-
-    if value is None:
-        return "geen"
-    return waarde(value, eenheid).replace("\u00a0", " ")
-
-
-def _money(value: int | float, eenheid: str) -> str:
-    from .formatting import bedrag_in_euro
-
-    return bedrag_in_euro(value, eenheid, spatie=" ")
-
-
-def _signed_money(value: int | float, eenheid: str) -> str:
-    sign = "+" if value > 0 else "−"
-    return sign + _money(abs(value), eenheid)
-
-
-def _euros(value: int | float, eenheid: str) -> int | float:
-    return value * 1000 if eenheid == "duizend_euro" else value
-
-
 def _quarter(moment: int | str) -> tuple[int, int]:
     if isinstance(moment, int):
         return (moment, 4)
@@ -237,12 +156,6 @@ def _quarter(moment: int | str) -> tuple[int, int]:
 
 def _moment(moment: int | str) -> str:
     return str(moment)
-
-
-def _date(value: dt.date | None) -> str:
-    from .formatting import datum
-
-    return datum(value) if value is not None else "geen"
 
 
 def _keyed(items: Sequence[Any], key: Callable[[Any], str]) -> dict[tuple[str, int], int]:
@@ -281,7 +194,10 @@ _LABELS = {
     "stakeholders": "stakeholder",
     "capaciteit": "capaciteit",
     "hoofdstukken": "hoofdstuk",
-    "overige": "overige middelen",
+    "overige": "rol",
+    "doelen": "doel",
+    "inspanningen": "inspanning",
+    "schaal": "schaalwoord",
     "spreidingen": "spreiding",
     "subdoelen": "subdoel",
     "verwachte_resultaten": "verwacht resultaat",
@@ -305,10 +221,6 @@ def _item_key(item: Any) -> str:
 def _item_label(item: Any) -> str:
     key = _item_key(item)
     return key if len(key) <= 60 else key[:57] + "…"
-
-
-def _field_label(name: str | int) -> str:
-    return str(name).replace("_", " ")
 
 
 class _Differ:
@@ -387,7 +299,7 @@ class _Differ:
             self.generic(a, b, (*path, name), subject, name)
 
     def generic(self, a: Any, b: Any, path: PathKey, subject: str, name: str | int) -> None:
-        label = _field_label(name)
+        label = field_label(name)
         where = f"{subject}, {label}" if subject else label
         if isinstance(a, dict) and isinstance(b, dict):
             keys = [*a, *(k for k in b if k not in a)]
@@ -408,35 +320,40 @@ class _Differ:
                 return
             self.presence(a, b, path, where)
             return
-        if _same(a, b):
+        if same(a, b):
             return
-        if isinstance(a, str) and isinstance(b, str) and (_is_prose(a) or _is_prose(b)):
+        if isinstance(a, str) and isinstance(b, str) and (is_prose(a) or is_prose(b)):
             self.add("tekst-gewijzigd", where, word_summary(a, b), path, old=a, new=b)
             return
         self.add(
-            "waarde-gewijzigd", where, f"{_show(a)} → {_show(b)}", path, old=_json(a), new=_json(b)
+            "waarde-gewijzigd",
+            where,
+            f"{show(a)} → {show(b)}",
+            path,
+            old=jsonable(a),
+            new=jsonable(b),
         )
 
     def presence(self, a: Any, b: Any, path: PathKey, where: str) -> None:
         if a is None:
-            message = f"nieuw: {_show(b)}"
-            if _is_prose(b):
+            message = f"nieuw: {show(b)}"
+            if is_prose(b):
                 message = word_summary(None, b)
-            check = "tekst-gewijzigd" if _is_prose(b) else "waarde-gewijzigd"
-            self.add(check, where, message, path, new=_json(b))
+            check = "tekst-gewijzigd" if is_prose(b) else "waarde-gewijzigd"
+            self.add(check, where, message, path, new=jsonable(b))
         elif b is None:
-            message = f"weg (was {_show(a)})"
-            if _is_prose(a):
+            message = f"weg (was {show(a)})"
+            if is_prose(a):
                 message = word_summary(a, None)
-            check = "tekst-gewijzigd" if _is_prose(a) else "waarde-gewijzigd"
-            self.add(check, where, message, path, side="oud", old=_json(a))
+            check = "tekst-gewijzigd" if is_prose(a) else "waarde-gewijzigd"
+            self.add(check, where, message, path, side="oud", old=jsonable(a))
         else:
-            self.add("waarde-gewijzigd", where, f"{_show(a)} → {_show(b)}", path)
+            self.add("waarde-gewijzigd", where, f"{show(a)} → {show(b)}", path)
 
     def generic_list(
         self, a: list[Any], b: list[Any], path: PathKey, subject: str, name: str | int
     ) -> None:
-        noun = _LABELS.get(str(name), _field_label(name))
+        noun = _LABELS.get(str(name), field_label(name))
         where = subject
         for i, j in _pairs(a, b, _item_key):
             if i is None and j is not None:
@@ -445,7 +362,7 @@ class _Differ:
                     _join(where, f"{noun} '{_item_label(b[j])}'"),
                     "toegevoegd",
                     (*path, j),
-                    new=_json(b[j]),
+                    new=jsonable(b[j]),
                 )
             elif j is None and i is not None:
                 self.add(
@@ -454,7 +371,7 @@ class _Differ:
                     "verwijderd",
                     (*path, i),
                     side="oud",
-                    old=_json(a[i]),
+                    old=jsonable(a[i]),
                 )
             elif i is not None and j is not None and isinstance(b[j], dict):
                 item_subject = _join(where, f"{noun} '{_item_label(b[j])}'")
@@ -495,7 +412,7 @@ class _Differ:
             for index, (pa, pb) in enumerate(zip(la, lb, strict=True)):
                 sub: PathKey = (*base, name, index) if isinstance(b, list) else (*base, name)
                 self.model_fields(pa, pb, sub, f"{label} {pb.naam}")
-        self.generic(_dump(old.overige), _dump(new.overige), (*base, "overige"), "rol", "rol")
+        self.generic(_dump(old.overige), _dump(new.overige), (*base, "overige"), "", "overige")
 
     # --- goals ---
 
@@ -507,7 +424,7 @@ class _Differ:
                 self.add(
                     "doel-toegevoegd",
                     f"strategisch doel {sd.id}",
-                    f"nieuw: '{_short(sd.titel)}'",
+                    f"nieuw: '{short(sd.titel)}'",
                     path,
                 )
                 continue
@@ -519,7 +436,7 @@ class _Differ:
                 self.add(
                     "doel-verwijderd",
                     f"strategisch doel {sd.id}",
-                    f"verwijderd: '{_short(sd.titel)}'",
+                    f"verwijderd: '{short(sd.titel)}'",
                     ("strategische_doelen", i),
                     side="oud",
                 )
@@ -527,7 +444,7 @@ class _Differ:
         new_od = _operational(self.new)
         for od_id, (path, parent, od) in new_od.items():
             if od_id not in old_od:
-                self.add("doel-toegevoegd", f"doel {od_id}", f"nieuw: '{_short(od.titel)}'", path)
+                self.add("doel-toegevoegd", f"doel {od_id}", f"nieuw: '{short(od.titel)}'", path)
                 continue
             _old_path, old_parent, old_goal = old_od[od_id]
             if old_parent != parent:
@@ -543,7 +460,7 @@ class _Differ:
         for od_id, (path, _parent, od) in old_od.items():
             if od_id not in new_od:
                 self.add(
-                    "doel-verwijderd", f"doel {od_id}", f"verwijderd: '{_short(od.titel)}'", path,
+                    "doel-verwijderd", f"doel {od_id}", f"verwijderd: '{short(od.titel)}'", path,
                     side="oud",
                 )  # fmt: skip
         self.goals_without_indicators(old_od, new_od)
@@ -600,6 +517,19 @@ class _Differ:
                     old=None,
                     new=0,
                 )
+        # A strategic goal is often measured through its operational goals; only one that was
+        # measured directly and no longer is, is reported.
+        for j, sd in enumerate(self.new.strategische_doelen):
+            count = before.get(sd.id, 0)
+            if count and not after.get(sd.id) and sd.id not in new_od:
+                self.add(
+                    "doel-zonder-indicatoren",
+                    f"strategisch doel {sd.id}",
+                    f"heeft geen indicator meer (had er {count})",
+                    ("strategische_doelen", j),
+                    old=count,
+                    new=0,
+                )
 
     # --- indicators ---
 
@@ -609,7 +539,7 @@ class _Differ:
         for j, ind in enumerate(self.new.indicatoren):
             new_ids.add(ind.id)
             path: PathKey = ("indicatoren", j)
-            subject = f"indicator '{ind.id}' ({_short(ind.naam)})"
+            subject = f"indicator '{ind.id}' ({short(ind.naam)})"
             if ind.id not in old:
                 self.add("indicator-toegevoegd", subject, f"nieuw, meet doel {ind.doel}", path)
                 continue
@@ -618,7 +548,7 @@ class _Differ:
             if ind.id not in new_ids:
                 self.add(
                     "indicator-verwijderd",
-                    f"indicator '{ind.id}' ({_short(ind.naam)})",
+                    f"indicator '{ind.id}' ({short(ind.naam)})",
                     f"verwijderd (mat doel {ind.doel})",
                     ("indicatoren", i),
                     side="oud",
@@ -635,13 +565,13 @@ class _Differ:
                 new=new.richting,
             )
         self.targets(old, new, path, subject)
-        if not _same(old.peilwaarde, new.peilwaarde) or old.peiljaar != new.peiljaar:
+        if not same(old.peilwaarde, new.peilwaarde) or old.peiljaar != new.peiljaar:
             before = _baseline(old)
             after = _baseline(new)
             if old.peilwaarde is None and old.peiljaar is None:
                 self.add(
                     "peilwaarde-toegevoegd", subject, f"peilwaarde {after}", (*path, "peilwaarde"),
-                    new=_json(new.peilwaarde), year=new.peiljaar,
+                    new=jsonable(new.peilwaarde), year=new.peiljaar,
                 )  # fmt: skip
             else:
                 self.add(
@@ -649,8 +579,8 @@ class _Differ:
                     subject,
                     f"peilwaarde achteraf gewijzigd: {before} → {after}",
                     (*path, "peilwaarde") if new.peilwaarde is not None else path,
-                    old=_json(old.peilwaarde),
-                    new=_json(new.peilwaarde),
+                    old=jsonable(old.peilwaarde),
+                    new=jsonable(new.peilwaarde),
                     year=new.peiljaar,
                 )
         if old.streefdatum != new.streefdatum:
@@ -663,10 +593,10 @@ class _Differ:
             self.add(
                 "mijlpaal-verschoven",
                 subject,
-                f"streefdatum {_date(old.streefdatum)} → {_date(new.streefdatum)} ({way})",
+                f"streefdatum {date(old.streefdatum)} → {date(new.streefdatum)} ({way})",
                 (*path, "streefdatum"),
-                old=_json(old.streefdatum),
-                new=_json(new.streefdatum),
+                old=jsonable(old.streefdatum),
+                new=jsonable(new.streefdatum),
                 difference=days,
             )
         self.realisations(old, new, path, subject)
@@ -695,29 +625,29 @@ class _Differ:
             if a is None and b is not None:
                 self.add(
                     "streefwaarde-toegevoegd", subject,
-                    f"streefwaarde {year}: {_value(b, new.eenheid)}", where, year=year,
-                    new=_json(b),
+                    f"streefwaarde {year}: {value_text(b, new.eenheid)}", where, year=year,
+                    new=jsonable(b),
                 )  # fmt: skip
                 continue
             if b is None and a is not None:
                 self.add(
                     "streefwaarde-verwijderd", subject,
-                    f"streefwaarde {year} vervallen (was {_value(a, old.eenheid)})",
-                    (*path, "streefwaarden"), year=year, old=_json(a),
+                    f"streefwaarde {year} vervallen (was {value_text(a, old.eenheid)})",
+                    (*path, "streefwaarden"), year=year, old=jsonable(a),
                 )  # fmt: skip
                 continue
-            if a is None or b is None or _same(a, b):
+            if a is None or b is None or same(a, b):
                 continue
-            shown = f"{_value(a, old.eenheid)} → {_value(b, new.eenheid)} in {year}"
+            shown = f"{value_text(a, old.eenheid)} → {value_text(b, new.eenheid)} in {year}"
             order = _order(a, b, new)
             if order is None:
                 self.add(
                     "streefwaarde-gewijzigd", subject, f"streefwaarde {shown}", where,
-                    year=year, old=_json(a), new=_json(b),
+                    year=year, old=jsonable(a), new=jsonable(b),
                 )  # fmt: skip
                 continue
             more_ambitious = order > 0 if new.richting == "hoger" else order < 0
-            na, nb = _number(a), _number(b)
+            na, nb = number(a), number(b)
             difference = nb - na if na is not None and nb is not None else None
             if more_ambitious:
                 check, words = "ambitie-verhoogd", "ambitie verhoogd"
@@ -729,8 +659,8 @@ class _Differ:
                 f"{words}: {shown}, {better}",
                 where,
                 year=year,
-                old=_json(a),
-                new=_json(b),
+                old=jsonable(a),
+                new=jsonable(b),
                 difference=difference,
             )
 
@@ -740,26 +670,26 @@ class _Differ:
             b = new.realisaties.get(year)
             where: PathKey = (*path, "realisaties", year)
             if a is None and b is not None:
-                shown = _value(b.waarde, new.eenheid) if b.waarde is not None else "oordeel"
+                shown = value_text(b.waarde, new.eenheid) if b.waarde is not None else "oordeel"
                 self.add(
                     "realisatie-toegevoegd", subject, f"meting {year}: {shown}", where,
-                    year=year, new=_json(b.waarde),
+                    year=year, new=jsonable(b.waarde),
                 )  # fmt: skip
                 continue
             if b is None and a is not None:
                 self.add(
                     "realisatie-gewijzigd", subject, f"meting {year} verwijderd", path,
-                    year=year, old=_json(a.waarde),
+                    year=year, old=jsonable(a.waarde),
                 )  # fmt: skip
                 continue
             assert a is not None and b is not None
-            if not _same(a.waarde, b.waarde) or a.behaald != b.behaald or a.datum != b.datum:
+            if not same(a.waarde, b.waarde) or a.behaald != b.behaald or a.datum != b.datum:
                 before = _realisation(a, old.eenheid)
                 after = _realisation(b, new.eenheid)
                 self.add(
                     "realisatie-gewijzigd", subject,
                     f"meting {year} achteraf gewijzigd: {before} → {after}", where,
-                    year=year, old=_json(a.waarde), new=_json(b.waarde),
+                    year=year, old=jsonable(a.waarde), new=jsonable(b.waarde),
                 )  # fmt: skip
             self.model_fields(
                 a, b, where, f"{subject}, meting {year}", exclude={"waarde", "behaald", "datum"}
@@ -775,7 +705,7 @@ class _Differ:
             path: PathKey = ("inspanningen", j)
             subject = f"inspanning '{ins.id}'"
             if ins.id not in old:
-                self.add("inspanning-toegevoegd", subject, f"nieuw: '{_short(ins.titel)}'", path)
+                self.add("inspanning-toegevoegd", subject, f"nieuw: '{short(ins.titel)}'", path)
                 continue
             self.effort(old[ins.id][1], ins, path, subject)
         for i, ins in enumerate(self.old.inspanningen):
@@ -783,7 +713,7 @@ class _Differ:
                 self.add(
                     "inspanning-verwijderd",
                     f"inspanning '{ins.id}'",
-                    f"verwijderd: '{_short(ins.titel)}'",
+                    f"verwijderd: '{short(ins.titel)}'",
                     ("inspanningen", i),
                     side="oud",
                 )
@@ -807,8 +737,8 @@ class _Differ:
                 subject,
                 f"planning {shown_a} → {shown_b} ({way})",
                 (*path, "planning"),
-                old=[_json(m) for m in old.planning],
-                new=[_json(m) for m in new.planning],
+                old=[jsonable(m) for m in old.planning],
+                new=[jsonable(m) for m in new.planning],
             )
         self.amounts(old.bedragen, new.bedragen, "euro", (*path, "bedragen"), f"{subject}, bedrag")
         self.model_fields(old, new, path, subject, exclude={"id", "planning", "bedragen"})
@@ -828,22 +758,23 @@ class _Differ:
         for year in sorted({*old, *new}):
             a = old.get(year)
             b = new.get(year)
-            ea = _euros(a, before_unit) if a is not None else 0
-            eb = _euros(b, eenheid) if b is not None else 0
-            if a is not None and b is not None and _same(ea, eb):
+            ea = euros(a, before_unit) if a is not None else 0
+            eb = euros(b, eenheid) if b is not None else 0
+            if a is not None and b is not None and same(ea, eb):
                 continue
-            shown_a = _money(a, before_unit) if a is not None else "geen"
-            shown_b = _money(b, eenheid) if b is not None else "geen"
+            shown_a = money(a, before_unit) if a is not None else "geen"
+            shown_b = money(b, eenheid) if b is not None else "geen"
             difference = eb - ea
             unit = "euro" if eenheid == "duizend_euro" else eenheid
+            # Year 0 stands for an amount that belongs to no year (a printed grand total).
             self.add(
                 "bedrag-gewijzigd",
-                f"{subject} {year}",
-                f"{shown_a} → {shown_b} ({_signed_money(difference, unit)})",
-                (*path, year) if b is not None else path,
-                year=year,
-                old=_euros(a, before_unit) if a is not None else None,
-                new=_euros(b, eenheid) if b is not None else None,
+                f"{subject} {year}" if year else subject,
+                f"{shown_a} → {shown_b} ({signed_money(difference, unit)})",
+                (*path, year) if b is not None and year else path,
+                year=year or None,
+                old=euros(a, before_unit) if a is not None else None,
+                new=euros(b, eenheid) if b is not None else None,
                 difference=difference,
             )
 
@@ -875,11 +806,48 @@ class _Differ:
             elif i is not None and j is not None:
                 self.table(old_b[i], new_b[j], (*base, j))
         if old_m is not None and new_m is not None:
-            self.model_fields(old_m, new_m, ("middelen",), "middelen", exclude={"begrotingen"})
+            self.other_money(old_m.overige, new_m.overige)
+            self.model_fields(
+                old_m, new_m, ("middelen",), "middelen", exclude={"begrotingen", "overige"}
+            )
         elif new_m is not None:
             self.add("onderdeel-toegevoegd", "middelen", "toegevoegd", ("middelen",))
         else:
             self.add("onderdeel-verwijderd", "middelen", "verwijderd", ("middelen",), side="oud")
+
+    def other_money(self, old: Sequence[OverigBudget], new: Sequence[OverigBudget]) -> None:
+        """Funds and one-off amounts outside the tables, matched by description, in euros."""
+        base: PathKey = ("middelen", "overige")
+        removed = [i for i, j in _pairs(old, new, _description) if j is None and i is not None]
+        for i, j in _pairs(old, new, _description):
+            if j is None:
+                continue
+            item = new[j]
+            subject = f"overige middelen '{short(item.omschrijving)}'"
+            if i is None:
+                self.add("onderdeel-toegevoegd", subject, _other_text(item), (*base, j))
+                continue
+            before = old[i]
+            for name in ("bedrag", "bedrag_tot"):
+                a, b = getattr(before, name), getattr(item, name)
+                self.amounts(
+                    {0: a} if a is not None else {}, {0: b} if b is not None else {},
+                    item.eenheid, (*base, j, name),
+                    subject if name == "bedrag" else f"{subject}, bovengrens", before.eenheid,
+                )  # fmt: skip
+            self.model_fields(
+                before, item, (*base, j), subject,
+                exclude={"omschrijving", "bedrag", "bedrag_tot", "eenheid"},
+            )  # fmt: skip
+        for i in removed:
+            item = old[i]
+            self.add(
+                "onderdeel-verwijderd",
+                f"overige middelen '{short(item.omschrijving)}'",
+                f"verwijderd; was {_other_text(item)}",
+                (*base, i),
+                side="oud",
+            )
 
     def table(self, old: Begroting, new: Begroting, path: PathKey) -> None:
         subject = f"begroting '{new.titel}'"
@@ -914,33 +882,51 @@ class _Differ:
                     a.bedragen, b.bedragen, new.eenheid, (*line_path, "bedragen"),
                     line_subject, old.eenheid,
                 )  # fmt: skip
+                self.amounts(
+                    a.besteed, b.besteed, new.eenheid, (*line_path, "besteed"),
+                    f"{line_subject}, besteed", old.eenheid,
+                )  # fmt: skip
                 self.model_fields(
-                    a, b, line_path, line_subject, exclude={"omschrijving", "bedragen"}
+                    a, b, line_path, line_subject, exclude={"omschrijving", "bedragen", "besteed"}
                 )
         before, after = _year_totals(old), _year_totals(new)
         for year in sorted({*before, *after}):
             a_total = before.get(year)
             b_total = after.get(year)
-            ea = _euros(a_total, old.eenheid) if a_total is not None else 0
-            eb = _euros(b_total, new.eenheid) if b_total is not None else 0
-            if _same(ea, eb) and (a_total is None) == (b_total is None):
+            ea = euros(a_total, old.eenheid) if a_total is not None else 0
+            eb = euros(b_total, new.eenheid) if b_total is not None else 0
+            if same(ea, eb) and (a_total is None) == (b_total is None):
                 continue
             unit = "euro" if new.eenheid == "duizend_euro" else new.eenheid
-            shown_a = _money(a_total, old.eenheid) if a_total is not None else "geen"
-            shown_b = _money(b_total, new.eenheid) if b_total is not None else "geen"
+            shown_a = money(a_total, old.eenheid) if a_total is not None else "geen"
+            shown_b = money(b_total, new.eenheid) if b_total is not None else "geen"
             where: PathKey = (*path, "totalen", year) if year in new.totalen else path
             self.add(
                 "totaal-gewijzigd",
                 f"{subject}, totaal {year}",
-                f"{shown_a} → {shown_b} ({_signed_money(eb - ea, unit)})",
+                f"{shown_a} → {shown_b} ({signed_money(eb - ea, unit)})",
                 where,
                 year=year,
                 old=ea if a_total is not None else None,
                 new=eb if b_total is not None else None,
                 difference=eb - ea,
             )
+        self.amounts(
+            old.beschikbaar, new.beschikbaar, new.eenheid, (*path, "beschikbaar"),
+            f"{subject}, beschikbaar", old.eenheid,
+        )  # fmt: skip
+        if old.totaal is not None or new.totaal is not None:
+            self.amounts(
+                {0: old.totaal} if old.totaal is not None else {},
+                {0: new.totaal} if new.totaal is not None else {},
+                new.eenheid, (*path, "totaal"), f"{subject}, totaal alle jaren", old.eenheid,
+            )  # fmt: skip
         self.model_fields(
-            old, new, path, subject, exclude={"titel", "eenheid", "regels", "totalen"}
+            old,
+            new,
+            path,
+            subject,
+            exclude={"titel", "eenheid", "regels", "totalen", "beschikbaar", "totaal"},
         )
 
 
@@ -953,6 +939,19 @@ def _operational(contract: Contract) -> dict[str, tuple[PathKey, str, Operatione
         for j, od in enumerate(sd.operationele_doelen):
             out.setdefault(od.id, (("strategische_doelen", i, "operationele_doelen", j), sd.id, od))
     return out
+
+
+def _description(item: OverigBudget) -> str:
+    return " ".join(item.omschrijving.split())
+
+
+def _other_text(item: OverigBudget) -> str:
+    if item.bedrag is None:
+        return f"geen bedrag ({item.soort})"
+    amount = money(item.bedrag, item.eenheid)
+    if item.bedrag_tot is not None:
+        amount += f" tot {money(item.bedrag_tot, item.eenheid)}"
+    return f"{amount}{f' in {item.jaar}' if item.jaar else ''} ({item.soort})"
 
 
 def _year_totals(table: Begroting) -> dict[int, int | float]:
@@ -972,12 +971,12 @@ def _totals_text(table: Begroting) -> str:
 def _amounts_text(amounts: dict[int, int | float], eenheid: str) -> str:
     if not amounts:
         return "geen bedragen"
-    return ", ".join(f"{year}: {_money(value, eenheid)}" for year, value in sorted(amounts.items()))
+    return ", ".join(f"{year}: {money(value, eenheid)}" for year, value in sorted(amounts.items()))
 
 
 def _order(a: Any, b: Any, indicator: Indicator) -> int | None:
     """+1 when ``b`` is higher than ``a``, -1 when lower, None when they cannot be ordered."""
-    na, nb = _number(a), _number(b)
+    na, nb = number(a), number(b)
     if na is not None and nb is not None:
         return (nb > na) - (nb < na)
     if indicator.schaal and a in indicator.schaal and b in indicator.schaal:
@@ -989,24 +988,19 @@ def _order(a: Any, b: Any, indicator: Indicator) -> int | None:
 
 
 def _baseline(indicator: Indicator) -> str:
-    value = _value(indicator.peilwaarde, indicator.eenheid)
+    value = value_text(indicator.peilwaarde, indicator.eenheid)
     return f"{value} ({indicator.peiljaar})" if indicator.peiljaar else value
 
 
 def _realisation(realisatie: Any, eenheid: str) -> str:
     parts = []
     if realisatie.waarde is not None:
-        parts.append(_value(realisatie.waarde, eenheid))
+        parts.append(value_text(realisatie.waarde, eenheid))
     if realisatie.datum is not None:
-        parts.append(_date(realisatie.datum))
+        parts.append(date(realisatie.datum))
     if realisatie.behaald is not None:
         parts.append("behaald" if realisatie.behaald else "niet behaald")
     return ", ".join(parts) or "geen waarde"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _join(subject: str, part: str) -> str:
@@ -1014,7 +1008,7 @@ def _join(subject: str, part: str) -> str:
 
 
 def _dump(value: Any) -> Any:
-    if _is_model(value):
+    if is_model(value):
         return value.model_dump(mode="python")
     if isinstance(value, list):
         return [_dump(v) for v in value]
@@ -1023,50 +1017,9 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _is_model(value: Any) -> bool:
-    return hasattr(type(value), "model_fields") and hasattr(value, "model_dump")
-
-
-def _is_prose(value: Any) -> bool:
-    """Text of more than one word: summarised word by word rather than shown whole."""
-    return isinstance(value, str) and len(value.split()) > 1
-
-
 def _is_year_map(a: dict[Any, Any], b: dict[Any, Any]) -> bool:
     keys = [*a, *b]
     return bool(keys) and all(isinstance(k, int) for k in keys)
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dt.date):
-        return _date(value)
-    if isinstance(value, int | float):
-        return _value(value)
-    if isinstance(value, str):
-        return f"'{_short(value)}'"
-    if isinstance(value, list):
-        return _short(", ".join(_show(v) for v in value) or "geen", 80)
-    if isinstance(value, dict):
-        shown = "; ".join(
-            f"{_field_label(k)} {_show(v)}" for k, v in value.items() if v not in (None, [], {})
-        )
-        return _short(shown or "leeg", 80)
-    return str(value)
-
-
-def _json(value: Any) -> Any:
-    """A value as JSON can hold it (dates as ISO text)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if _is_model(value):
-        return _json(value.model_dump(mode="json", exclude_defaults=True))
-    if isinstance(value, dict):
-        return {str(k): _json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json(v) for v in value]
-    return value
 
 
 __all__ = [

@@ -57,6 +57,7 @@ class ProgrammeDiff:
     status: Status
     changes: list[Located] = field(default_factory=list)
     renamed: bool = False
+    gemeente: str = ""
 
 
 @dataclass
@@ -272,6 +273,14 @@ def _result(
                     [_locate(c, old, None) for c in kept],
                 )
             )
+    gemeenten = {
+        side.contract.code: side.contract.gemeente
+        for pair in pairs
+        for side in pair
+        if side is not None
+    }
+    for programme in programmes:
+        programme.gemeente = gemeenten.get(programme.code, "")
     programmes.sort(key=lambda p: (p.new_name or p.old_name or "", p.code))
     return DiffResult(base, programmes)
 
@@ -369,7 +378,7 @@ def as_markdown(result: DiffResult, level: int = 2) -> str:
                 f"`{change.check}` | {_code(f'{located.file}:{located.line}')} |"
             )
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(_plain(line) for line in out).rstrip("\n") + "\n"
 
 
 def _code(text: str) -> str:
@@ -428,3 +437,115 @@ def checks_table() -> str:
     rows = ["| soort | standaardniveau | wat |", "| --- | --- | --- |"]
     rows += [f"| `{c.name}` | {c.severity} | {c.title} |" for c in CHECKS.values()]
     return "\n".join(rows) + "\n"
+
+
+# --- the chapter in council documents (render --sinds) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One change as a row of the chapter: severity, what, how."""
+
+    niveau: str
+    onderwerp: str
+    bericht: str
+    soort: str
+
+
+@dataclass(frozen=True)
+class ChangeChapter:
+    """The chapter "Wijzigingen ten opzichte van …" of one programme's document."""
+
+    basis: str
+    programma: str
+    samenvatting: str
+    rijen: tuple[ChangeRow, ...] = ()
+
+
+def chapter(programme: ProgrammeDiff, base: str) -> ChangeChapter:
+    """The change chapter of one programme: a sentence and a row per change."""
+    rows = tuple(
+        ChangeRow(c.change.severity, c.change.subject, c.change.message, c.change.check)
+        for c in programme.changes
+    )
+    if programme.status == "nieuw":
+        sentence = f"Dit programma is nieuw: in {base} bestond het nog niet."
+    elif programme.status == "verwijderd":
+        sentence = f"Dit programma bestaat niet meer; in {base} bestond het wel."
+    elif not rows:
+        sentence = f"Geen wijzigingen in betekenis ten opzichte van {base}."
+    else:
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.niveau] = counts.get(row.niveau, 0) + 1
+        levels = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts)
+        sentence = (
+            f"{_count(len(rows), 'wijziging', 'wijzigingen')} in betekenis ten opzichte van "
+            f"{base}: {levels}."
+        )
+    return ChangeChapter(base, programme.programma, sentence, rows)
+
+
+def chapters(result: DiffResult) -> dict[str, ChangeChapter]:
+    """Every programme's chapter by programme code (removed programmes have no document)."""
+    return {p.code: chapter(p, result.base) for p in result.programmes if p.status != "verwijderd"}
+
+
+@dataclass(frozen=True)
+class ChangeOverview:
+    """The separate change overview (for the raadsvoorstel): every programme that changed."""
+
+    basis: str
+    samenvatting: str
+    hoofdstukken: tuple[ChangeChapter, ...]
+
+
+def overview(result: DiffResult) -> ChangeOverview:
+    """The overview of all changed, new and removed programmes, in programme order."""
+    return ChangeOverview(
+        result.base,
+        summary(result),
+        tuple(chapter(p, result.base) for p in result.programmes if p.changes),
+    )
+
+
+OVERVIEW_NAME = "wijzigingen"
+
+
+def changes_for_render(
+    paths: list[Path], sinds: str | None, formaat: str, templates: Path | None
+) -> tuple[dict[str, ChangeChapter], list[tuple[str, str]]]:
+    """For ``render --sinds``: each programme's chapter, and the overview file to write.
+
+    Without ``sinds`` nothing: no chapter, no overview. Trouble becomes a RenderProblem.
+    """
+    from .config import ConfigError, load_config
+    from .rendering import RenderProblem, environment, render_text
+
+    if sinds is None:
+        return {}, []
+    try:
+        result = compare_since(paths, sinds, load_config())
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
+    except DiffProblem as exc:
+        details = "".join(f"\n{line}" for line in exc.details)
+        raise RenderProblem(exc.message + (":" if details else "") + details) from None
+    if any(p.code == OVERVIEW_NAME for p in result.programmes):
+        raise RenderProblem(
+            f"een programma heeft de code '{OVERVIEW_NAME}'; het overzicht "
+            f"{OVERVIEW_NAME}.{formaat} zou zijn document overschrijven"
+        )
+    from . import __version__
+
+    env = environment(templates)
+    gemeenten = sorted({p.gemeente for p in result.programmes if p.gemeente})
+    text = render_text(
+        env,
+        f"{OVERVIEW_NAME}.{formaat}.j2",
+        o=overview(result),
+        versie=__version__,
+        gemeente=", ".join(gemeenten),
+        portfolio=formaat == "html",
+    )
+    return chapters(result), [(f"{OVERVIEW_NAME}.{formaat}", text)]

@@ -16,15 +16,15 @@ from .loading import load_bytes, load_text
 from .model import Contract, Inspanning, Uitvoering, UitvoeringStatus
 from .recording import (
     EXIT_CONTRACT,
-    SLOT_WACHTTIJD,
+    LOCK_TIMEOUT,
     RecordProblem,
-    _doel,
     _error_lines,
-    _lees,
+    _lock,
+    _read,
+    _refuse_read_only,
     _rule_errors,
-    _schrijf,
-    _schrijfbaar,
-    _slot,
+    _target,
+    _write_unless_changed,
     lees_jaar,
     splice,
 )
@@ -120,14 +120,14 @@ def log_effort(
 
     name = path.as_posix()
     jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
-    target = _doel(path)
-    _schrijfbaar(target, name)
+    target = _target(path)
+    _refuse_read_only(target, name)
     try:
-        with _slot(target, name):
+        with _lock(target, name):
             return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed)
     except Timeout:
         raise RecordProblem(
-            f"{name}: een ander proces is het bestand al {SLOT_WACHTTIJD:.0f} seconden "
+            f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
             "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
         ) from None
 
@@ -142,7 +142,7 @@ def _log_locked(
     besteed: str | None,
 ) -> Gelogd:
     """:func:`log_effort` under the lock: read, splice, validate, write."""
-    raw = _lees(target, name)
+    raw = _read(target, name)
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
@@ -207,6 +207,8 @@ def _log_locked(
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: het verslag geeft een fout: {details}", EXIT_CONTRACT)
-    _schrijf(target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+    _write_unless_changed(
+        target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+    )
     added = new_text.splitlines()[line - 1].strip()
     return Gelogd(name, inspanning.id, jaar, line, added)

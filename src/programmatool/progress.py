@@ -20,6 +20,7 @@ README, section "Voortgang"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,6 +142,8 @@ class IndicatorVoortgang:
     meting: Realisatie | None = None
     #: Where the path starts: (year, value, "peilwaarde" or "eerste meting").
     beginpunt: tuple[int, Waarde, str] | None = None
+    #: A milestone reached after its target date: how late (``3 maanden``).
+    te_laat: str | None = None
 
     @property
     def voorlopig(self) -> bool:
@@ -637,8 +640,10 @@ def _mijlpaal(
         when = f" op {_datum(meting.datum)}" if meting.datum else f" in {meet_jaar}"
         late = ""
         if meting.datum and streefdatum and meting.datum > streefdatum:
-            late = f", {_hoe_laat(streefdatum, meting.datum)} na de streefdatum"
-            late += f" ({_datum(streefdatum)})"
+            hoe_laat = _hoe_laat(streefdatum, meting.datum)
+            late = f", {hoe_laat} na de streefdatum ({_datum(streefdatum)})"
+            done = result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
+            return dataclasses.replace(done, te_laat=hoe_laat)
         elif meting.datum is None and streefdatum and meet_jaar > streefdatum.year:
             late = f", na het jaar van de streefdatum ({_datum(streefdatum)})"
         return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)

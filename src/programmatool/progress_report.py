@@ -18,6 +18,7 @@ from rich.text import Text
 
 from .formatting import wrap
 from .progress import (
+    GEMETEN,
     STATUSSEN,
     DoelVoortgang,
     DrempelFout,
@@ -229,13 +230,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     shown: set[str] = set()
     for doel in pv.doelen:
         kop = Text(f"{doel.id} {doel.titel}", style="bold")
-        rows.append((0, (kop, _dekking(doel), leeg, leeg, _status(doel.status))))
+        rows.append((0, (kop, leeg, leeg, leeg, _goal_status(doel))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
             naam = Text(f"{od.id} {od.titel}")
-            rows.append((2, (naam, _dekking(od), leeg, leeg, _status(od.status))))
+            rows.append((2, (naam, leeg, leeg, leeg, _goal_status(od))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
@@ -246,11 +247,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     return rows
 
 
-def _dekking(doel: DoelVoortgang) -> Text:
-    """A goal's coverage in its Meting cell: ``2 van 4 gemeten`` (empty without indicators)."""
-    if not doel.aantal:
-        return Text("")
-    return Text(f"{doel.gemeten} van {doel.aantal} gemeten", style="dim")
+def _goal_status(doel: DoelVoortgang) -> Text:
+    """A goal's status; a verdict on only some of its indicators says how many were measured:
+    ``behaald · 2/4 gemeten``, so that it never reads as a plain verdict on the whole."""
+    text = _status(doel.status)
+    if doel.status in GEMETEN and doel.gemeten < doel.aantal:
+        text.append(f" · {doel.gemeten}/{doel.aantal} gemeten")
+    return text
 
 
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
@@ -271,7 +274,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
         Text(meting),
         Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
         Text(balk(row.voortgang)),
-        _status(row.status),
+        _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
 
 
@@ -380,6 +383,7 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "status": row.status,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
+        "te_laat": row.te_laat,
         "beginpunt": (
             {
                 "jaar": row.beginpunt[0],

@@ -1,11 +1,17 @@
-"""Recording a measurement: one new realisation in a contract file, nothing else touched.
+"""Recording measurements: new or corrected realisations in contract files, nothing else touched.
 
 The file is read with ruamel.yaml's round-trip composer, which knows where every node starts
-and ends in the text. The new entry is spliced into the text at that place, in the style of
-its neighbours (block or flow), so comments, key order, quoting, indentation and line endings
-of everything else stay byte-identical. Re-emitting the whole document would normalise
-indentation and line width, so the tool never does that. Before writing, the new text is
-loaded again and must give the same contract plus exactly the new realisation.
+and ends in the text. A new entry is spliced into the text at that place, in the style of its
+neighbours (block or flow), and a corrected one replaces exactly its own key and value, so
+comments, key order, quoting, indentation and line endings of everything else stay
+byte-identical. Re-emitting the whole document would normalise indentation and line width, so
+the tool never does that. Before writing, the new text is loaded again and must give the same
+contract plus exactly the new realisations.
+
+Writing happens under an exclusive lock (filelock) on a lock file beside the link's target; the
+file is read again under the lock and written only if it has not changed since, so parallel
+runs all land and an editor's save is never overwritten. ``run_import`` does the same for every
+row of a CSV or .xlsx sheet, all files or none.
 """
 
 from __future__ import annotations
@@ -204,13 +210,13 @@ def splice(
         node = existing[1]
         if not isinstance(node, MappingNode):
             raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
-        same = [(k, v) for k, v in node.value if _jaar_van(k) == jaar]
+        same = [(k, v) for k, v in node.value if _year_of(k) == jaar]
         if same:
             key, value = same[0]
             start, end = int(key.start_mark.index), _node_end(value)
             new = text[:start] + entry + text[end:]
             return new, new.count("\n", 0, start) + 1
-        later = [(k, v) for k, v in node.value if (_jaar_van(k) or 0) > jaar]
+        later = [(k, v) for k, v in node.value if (_year_of(k) or 0) > jaar]
         if node.flow_style:
             if later:
                 at = int(later[0][0].start_mark.index)
@@ -236,7 +242,7 @@ def splice(
     return new_text, line + 1  # the entry stands on the line below the new key
 
 
-def _jaar_van(key: Any) -> int | None:
+def _year_of(key: Any) -> int | None:
     try:
         return int(str(key.value))
     except ValueError:
@@ -264,11 +270,11 @@ def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
 # --- one file: plan, check, write under a lock ------------------------------------------------
 
 #: How long ``record`` waits for another process that is writing the same contract.
-SLOT_WACHTTIJD = 60.0
+LOCK_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
-class Meting:
+class Measurement:
     """One requested measurement, as given on the command line or in a row of a sheet."""
 
     indicator: str
@@ -278,11 +284,11 @@ class Meting:
     toelichting: str | None = None
     voorlopig: bool = False
     #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
-    herkomst: str = ""
+    origin: str = ""
 
 
 @dataclass(frozen=True)
-class Wijziging:
+class Change:
     """What one measurement does to one file: where, the new entry and the one it replaces."""
 
     bestand: str
@@ -312,7 +318,7 @@ def lees_jaar(tekst: str) -> int:
     return int(text)
 
 
-def _is_plaatshouder(realisatie: Realisatie) -> bool:
+def _is_placeholder(realisatie: Realisatie) -> bool:
     """An entry without a measurement yet (``2021: n.t.b.``): filling it in is no correction."""
     from .progress import is_onbekend
 
@@ -325,21 +331,21 @@ def _is_plaatshouder(realisatie: Realisatie) -> bool:
     )
 
 
-def _velden(indicator: Indicator, meting: Meting) -> dict[str, Any]:
-    fields = lees_waarde(indicator, meting.waarde)
-    for key, text in (("bron", meting.bron), ("toelichting", meting.toelichting)):
+def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
+    fields = lees_waarde(indicator, measurement.waarde)
+    for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
             if not text.strip():
                 raise RecordProblem(f"--{key} mag niet leeg zijn")
             fields[key] = text.strip()
-    if meting.voorlopig:
+    if measurement.voorlopig:
         fields["voorlopig"] = True
     return fields
 
 
 def plan(
-    name: str, raw: bytes, metingen: list[Meting], vervang: bool = False
-) -> tuple[bytes, list[Wijziging]]:
+    name: str, raw: bytes, measurements: list[Measurement], replace: bool = False
+) -> tuple[bytes, list[Change]]:
     """The file's new bytes with every measurement spliced in, and what changed where.
 
     Every measurement is checked first; all problems are raised together as one
@@ -359,11 +365,15 @@ def plan(
     problems: list[str] = []
     done: list[tuple[str, int, str, str | None]] = []
     seen: dict[tuple[str, int], str] = {}
-    for meting in metingen:
-        where = f"{meting.herkomst}: {name}" if meting.herkomst else name
+    for measurement in measurements:
+        where = f"{measurement.origin}: {name}" if measurement.origin else name
         try:
-            jaar = lees_jaar(meting.jaar) if isinstance(meting.jaar, str) else meting.jaar
-            indicator = _zoek_indicator(contract, meting.indicator, name)
+            jaar = (
+                lees_jaar(measurement.jaar)
+                if isinstance(measurement.jaar, str)
+                else measurement.jaar
+            )
+            indicator = _find_indicator(contract, measurement.indicator, name)
             low, high = toegestane_jaren(contract, indicator)
             if not low <= jaar <= high:
                 raise RecordProblem(
@@ -374,14 +384,14 @@ def plan(
                     f"indicator {indicator.id} {jaar} staat al eerder in de invoer "
                     f"({seen[(indicator.id, jaar)]})"
                 )
-            seen[(indicator.id, jaar)] = meting.herkomst or name
+            seen[(indicator.id, jaar)] = measurement.origin or name
             old = indicator.realisaties.get(jaar)
-            if old is not None and not vervang and not _is_plaatshouder(old):
+            if old is not None and not replace and not _is_placeholder(old):
                 raise RecordProblem(
                     f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
-                    f"({_entry(jaar, _als_velden(old))}); vervang die met --vervang"
+                    f"({_entry(jaar, _as_fields(old))}); vervang die met --vervang"
                 )
-            fields = _velden(indicator, meting)
+            fields = _fields(indicator, measurement)
             text, _line = splice(text, indicator.id, jaar, fields)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
@@ -389,7 +399,7 @@ def plan(
         target = next(i for i in expected.indicatoren if i.id == indicator.id)
         target.realisaties[jaar] = Realisatie.model_validate(fields)
         target.realisaties = dict(sorted(target.realisaties.items()))
-        oud = _entry(jaar, _als_velden(old)) if old is not None else None
+        oud = _entry(jaar, _as_fields(old)) if old is not None else None
         done.append((indicator.id, jaar, _entry(jaar, fields), oud))
     if problems:
         raise RecordProblem("\n".join(problems))
@@ -410,18 +420,18 @@ def plan(
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
-    lines = _regels(text, [(ind, jaar) for ind, jaar, _t, _o in done])
+    lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
     changes = [
-        Wijziging(name, ind, jaar, lines[(ind, jaar)], entry, oud) for ind, jaar, entry, oud in done
+        Change(name, ind, jaar, lines[(ind, jaar)], entry, oud) for ind, jaar, entry, oud in done
     ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
 
 
-def _als_velden(realisatie: Realisatie) -> dict[str, Any]:
+def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
     return realisatie.model_dump(exclude_none=True)
 
 
-def _zoek_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
     indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
     if indicator is not None:
         return indicator
@@ -431,7 +441,7 @@ def _zoek_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
-def _regels(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
     """The 1-based line of each (indicator, year) entry in the final text."""
     from ruamel.yaml.nodes import MappingNode
 
@@ -446,7 +456,7 @@ def _regels(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], i
         if ident is None or real is None or not isinstance(real[1], MappingNode):
             continue
         for key, _value in real[1].value:
-            found[(str(ident[1].value), _jaar_van(key) or 0)] = int(key.start_mark.line) + 1
+            found[(str(ident[1].value), _year_of(key) or 0)] = int(key.start_mark.line) + 1
     return {w: found.get(w, 0) for w in wanted}
 
 
@@ -467,7 +477,7 @@ def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int
     return min(low), max(high)
 
 
-def _doel(path: Path) -> Path:
+def _target(path: Path) -> Path:
     """The file a path stands for: a symbolic link is followed, so its target is updated and
     the link stays a link."""
     name = path.as_posix()
@@ -480,7 +490,7 @@ def _doel(path: Path) -> Path:
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
 
 
-def _schrijfbaar(target: Path, name: str) -> None:
+def _refuse_read_only(target: Path, name: str) -> None:
     """Refuse a read-only file before anything else: replacing it would undo its protection."""
     import os
     import stat
@@ -490,26 +500,26 @@ def _schrijfbaar(target: Path, name: str) -> None:
         raise RecordProblem(f"{name}: het bestand is alleen-lezen; er is niets gewijzigd")
 
 
-def _slot(target: Path, name: str) -> Any:
+def _lock(target: Path, name: str) -> Any:
     """An exclusive lock on the contract, held by a small lock file beside it (the contract
     itself is replaced by a rename, so it cannot carry the lock)."""
     from filelock import FileLock
 
-    return FileLock(target.parent / f".{target.name}.lock", timeout=SLOT_WACHTTIJD)
+    return FileLock(target.parent / f".{target.name}.lock", timeout=LOCK_TIMEOUT)
 
 
-def _lees(target: Path, name: str) -> bytes:
+def _read(target: Path, name: str) -> bytes:
     try:
         return target.read_bytes()
     except OSError as exc:
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {os_reason(exc)}") from None
 
 
-def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
+def _write_unless_changed(target: Path, name: str, raw: bytes, new: bytes) -> None:
     """Write ``new`` unless the file changed since it was read as ``raw``."""
     from .writing import write_atomic
 
-    if _lees(target, name) != raw:
+    if _read(target, name) != raw:
         raise RecordProblem(
             f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
             "geschreven. Probeer het opnieuw."
@@ -520,30 +530,32 @@ def _schrijf(target: Path, name: str, raw: bytes, new: bytes) -> None:
         raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
 
 
-def vastleggen(
-    per_bestand: dict[Path, tuple[str, list[Meting]]], vervang: bool = False, proef: bool = False
-) -> list[Wijziging]:
+def record_many(
+    per_file: dict[Path, tuple[str, list[Measurement]]],
+    replace: bool = False,
+    dry_run: bool = False,
+) -> list[Change]:
     """Record measurements in one or more files, all or nothing.
 
     Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
     under its lock, planned and validated. Only when every file passes is anything written; a
-    dry run (``proef``) stops before writing. Raises :class:`RecordProblem` with every problem.
+    dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
     """
     from contextlib import ExitStack
 
     from filelock import Timeout
 
     targets = sorted(
-        (_doel(path), name, metingen) for path, (name, metingen) in per_bestand.items()
+        (_target(path), name, measurements) for path, (name, measurements) in per_file.items()
     )
     with ExitStack() as stack:
         for target, name, _m in targets:
-            _schrijfbaar(target, name)
+            _refuse_read_only(target, name)
             try:
-                stack.enter_context(_slot(target, name))
+                stack.enter_context(_lock(target, name))
             except Timeout:
                 raise RecordProblem(
-                    f"{name}: een ander proces is het bestand al {SLOT_WACHTTIJD:.0f} seconden "
+                    f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
                     "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
                 ) from None
             except OSError as exc:
@@ -551,12 +563,12 @@ def vastleggen(
                     f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
                 ) from None
         plans: list[tuple[Path, str, bytes, bytes]] = []
-        changes: list[Wijziging] = []
+        changes: list[Change] = []
         problems: list[RecordProblem] = []
-        for target, name, metingen in targets:
-            raw = _lees(target, name)
+        for target, name, measurements in targets:
+            raw = _read(target, name)
             try:
-                new, done = plan(name, raw, metingen, vervang)
+                new, done = plan(name, raw, measurements, replace)
             except RecordProblem as exc:
                 problems.append(exc)
                 continue
@@ -565,12 +577,12 @@ def vastleggen(
         if problems:
             code = max(p.code for p in problems)
             raise RecordProblem("\n".join(p.message for p in problems), code)
-        if proef:
+        if dry_run:
             return changes
         written: list[str] = []
         for target, name, raw, new in plans:
             try:
-                _schrijf(target, name, raw, new)
+                _write_unless_changed(target, name, raw, new)
             except RecordProblem as exc:
                 if written:
                     exc = RecordProblem(
@@ -590,18 +602,29 @@ def record(
     waarde: str,
     bron: str | None = None,
     toelichting: str | None = None,
-    vervang: bool = False,
+    replace: bool = False,
     voorlopig: bool = False,
-) -> Wijziging:
-    """Add one measurement to the contract at ``path`` (with ``vervang``: replace the one of
+) -> Change:
+    """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
     that year); raises :class:`RecordProblem` and leaves the file untouched when anything is
     wrong."""
-    meting = Meting(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
     name = path.as_posix()
-    return vastleggen({path: (name, [meting])}, vervang)[0]
+    return record_many({path: (name, [measurement])}, replace)[0]
 
 
-def beschrijf(change: Wijziging) -> str:
+def visible(text: str) -> str:
+    """Text from a file or sheet made safe for a terminal: control characters (escape
+    sequences, bell, carriage return) shown as ``\\x1b`` instead of acted upon."""
+    import unicodedata
+
+    return "".join(
+        c if c == "\n" or unicodedata.category(c) not in {"Cc", "Cf", "Cs"} else repr(c)[1:-1]
+        for c in text
+    )
+
+
+def describe(change: Change) -> str:
     """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
     replacement."""
     text = f"{change.oud} → {change.tekst}" if change.oud is not None else change.tekst
@@ -612,33 +635,33 @@ def beschrijf(change: Wijziging) -> str:
 
 
 def run_import(
-    tabel: Path, folder: Path, vervang: bool = False, proef: bool = False
-) -> list[Wijziging]:
+    tabel: Path, folder: Path, replace: bool = False, dry_run: bool = False
+) -> list[Change]:
     """Record every row of a CSV or .xlsx sheet, all or nothing.
 
     Every row is checked (columns, contract, indicator, year, value) before any file is
     touched; all problems are reported together with their row numbers.
     """
-    from .sheets import TabelFout, lees_tabel, lees_voorlopig
+    from .sheets import SheetError, read_provisional, read_sheet
 
     try:
-        rows = lees_tabel(tabel)
-    except TabelFout as exc:
+        rows = read_sheet(tabel)
+    except SheetError as exc:
         raise RecordProblem(str(exc)) from None
     sheet = tabel.as_posix()
     if not rows:
         raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
     problems: list[str] = []
-    per_bestand: dict[Path, tuple[str, list[Meting]]] = {}
-    codes: _Codes | None = None
+    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
+    codes: _ProgrammeCodes | None = None
     for row in rows:
-        where = f"{sheet}:{row.nummer}"
+        where = f"{sheet}:{row.number}"
         empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
         if empty:
             problems.append(f"{where}: {', '.join(empty)} is leeg")
             continue
         try:
-            voorlopig = lees_voorlopig(row.get("voorlopig"))
+            voorlopig = read_provisional(row.get("voorlopig"))
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             continue
@@ -646,7 +669,7 @@ def run_import(
         path = Path(contract)
         if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
             if codes is None:
-                codes = _Codes(folder)
+                codes = _ProgrammeCodes(folder)
             found = codes.zoek(contract)
             if isinstance(found, str):
                 problems.append(f"{where}: {found}")
@@ -656,13 +679,13 @@ def run_import(
             problems.append(f"{where}: contract {contract} bestaat niet")
             continue
         try:
-            target = _doel(path)
+            target = _target(path)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
             continue
-        _name, metingen = per_bestand.setdefault(target, (path.as_posix(), []))
-        metingen.append(
-            Meting(
+        _name, measurements = per_file.setdefault(target, (path.as_posix(), []))
+        measurements.append(
+            Measurement(
                 row.get("indicator"),
                 row.get("jaar"),
                 row.get("waarde"),
@@ -677,21 +700,21 @@ def run_import(
         # Also check the rows that were fine so far against their contracts: every problem of
         # the sheet is reported at once, in row order.
         try:
-            vastleggen(per_bestand, vervang, proef=True)
+            record_many(per_file, replace, dry_run=True)
         except RecordProblem as exc:
             problems.extend(exc.message.split("\n"))
             code = max(code, exc.code)
         raise RecordProblem(
-            "\n".join([*_op_rij(sheet, problems), f"{sheet}: niets vastgelegd"]), code
+            "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return vastleggen(per_bestand, vervang, proef)
+        return record_many(per_file, replace, dry_run)
     except RecordProblem as exc:
-        lines = _op_rij(sheet, exc.message.split("\n"))
+        lines = _in_row_order(sheet, exc.message.split("\n"))
         raise RecordProblem("\n".join([*lines, f"{sheet}: niets vastgelegd"]), exc.code) from None
 
 
-def _op_rij(sheet: str, problems: list[str]) -> list[str]:
+def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
     """Problems in the order of the sheet's rows; others (a contract's own errors) after."""
     prefix = re.compile(re.escape(sheet) + r":(\d+): ")
 
@@ -702,7 +725,7 @@ def _op_rij(sheet: str, problems: list[str]) -> list[str]:
     return sorted(problems, key=key)
 
 
-class _Codes:
+class _ProgrammeCodes:
     """Programme codes of the contracts in a folder, read once."""
 
     def __init__(self, folder: Path) -> None:

@@ -112,6 +112,15 @@ def target_path(out: Path, naam: str) -> Path:
     return out / naam
 
 
+def buiten_looptijd(contract: Contract, bestand: str, jaar: int) -> str:
+    """The message for an annual account of a year in which the programme does not run."""
+    periode = f"{contract.periode.start}–{contract.periode.eind}"
+    return (
+        f"{bestand}: {jaar} valt buiten de looptijd van {contract.programma} "
+        f"({periode}); geen verantwoording over {jaar} gemaakt"
+    )
+
+
 def render_text(env: Environment, template: str, **context: Any) -> str:
     """Render a template to text with a trailing newline and no trailing spaces."""
     text = env.get_template(template).render(**context)
@@ -130,6 +139,8 @@ def render_contract(
     """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
     if formaat not in FORMATEN:
         raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+    if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
+        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     kind = "verantwoording" if jaar is not None else "contract"
     return render_text(environment(templates), f"{kind}.{formaat}.j2", doc=doc)
@@ -141,10 +152,13 @@ def render(
     out: Path,
     templates: Path | None = None,
     jaar: int | None = None,
+    sinds: str | None = None,
 ) -> RenderResult:
     """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
 
-    Files are written atomically; nothing is written outside ``out``.
+    With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
+    van …" and ``wijzigingen.md``/``.html`` is written beside them. Files are written
+    atomically; nothing is written outside ``out``.
     """
     from jinja2 import TemplateError
 
@@ -158,27 +172,29 @@ def render(
     result = RenderResult()
     files, result.problems = find_contract_files(paths)
     contracten: list[tuple[Contract, str]] = []
-    seen: dict[str, str] = {}
     for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
         result.findings.extend(f for f in findings if f.severity == "fout")
         if contract is None:
             continue
-        code = contract.code
-        if code in seen:
-            result.problems.append(
-                f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
-            )
+        if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
+            result.problems.append(buiten_looptijd(contract, name, jaar))
             continue
-        seen[code] = name
         contracten.append((contract, name))
     if not contracten:
         return result
+    botsingen = _botsingen(contracten, formaat, jaar)
+    if botsingen:
+        raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
     environment(templates)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
+    from ..diff_report import changes_for_render
+
+    wijzigingen, overzicht = changes_for_render(paths, sinds, formaat, templates)
     try:
-        rendered = _render_all(contracten, formaat, jaar, namen, templates)
+        rendered = _render_all(contracten, formaat, jaar, namen, templates, wijzigingen)
         outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
+        outputs += overzicht
         if formaat == "html":
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
             env = environment(templates)
@@ -209,6 +225,31 @@ def render(
     return result
 
 
+def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+    """Messages for documents that would get the same file name; empty when there are none.
+
+    Two contracts with one code would overwrite each other, and a contract with the code
+    ``index`` the portfolio page: nothing is written then, not even the documents that differ.
+    """
+    suffix = f"-verantwoording-{jaar}" if jaar is not None else ""
+    per_naam: dict[str, list[str]] = {}
+    for contract, name in contracten:
+        per_naam.setdefault(f"{contract.code}{suffix}.{formaat}", []).append(name)
+    berichten = []
+    for naam, bronnen in per_naam.items():
+        if len(bronnen) > 1:
+            berichten.append(
+                f"{naam} zou uit {len(bronnen)} contracten komen ({', '.join(bronnen)}): "
+                "elke code mag maar één keer voorkomen"
+            )
+    if formaat == "html" and "index.html" in per_naam:
+        berichten.append(
+            f"{per_naam['index.html'][0]}: de code 'index' geeft index.html, de naam van het "
+            "portfoliooverzicht; kies een andere code"
+        )
+    return berichten
+
+
 def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
     """Every file loaded: its findings and, when valid, its contract."""
     from .. import parallel
@@ -231,6 +272,7 @@ def _render_all(
     jaar: int | None,
     namen: dict[str, str],
     templates: Path | None,
+    wijzigingen: dict[str, Any] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str]]:
     """Each contract's document text with the summary the portfolio page uses."""
     work = {
@@ -239,6 +281,7 @@ def _render_all(
         "jaar": jaar,
         "namen": namen,
         "templates": templates,
+        "wijzigingen": wijzigingen or {},
     }
     from .. import parallel
 
@@ -262,7 +305,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"])
-    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc)
+    chapter = WORK["wijzigingen"].get(contract.code)
+    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc, wijzigingen=chapter)
     return (
         doc.bestandsnaam,
         doc.periode,
@@ -281,12 +325,13 @@ def run_render(
     jaar: int | None,
     stdout: Console,
     stderr: Console,
+    sinds: str | None = None,
 ) -> int:
     """The ``render`` command: render, report what was written, return the exit code.
 
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
-    result = render(paths, formaat, out, templates, jaar)
+    result = render(paths, formaat, out, templates, jaar, sinds)
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:

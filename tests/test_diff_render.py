@@ -1,0 +1,90 @@
+"""`render --sinds`: the chapter "Wijzigingen ten opzichte van …" and the separate overview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .conftest import Run
+from .test_diff_cli import amend, golden, repo  # noqa: F401  (repo is a fixture)
+
+
+def test_render_markdown_with_the_change_chapter_and_overview(
+    repo: Path,  # noqa: F811
+    cli: Callable[..., Run],
+) -> None:
+    amend(repo)
+    site = repo / "site"
+    result = cli(
+        "render", "programmas/", "--out", str(site), "--format", "md", "--sinds", "vastgesteld"
+    )
+    assert result.code == 0, result.err
+    economie = (site / "economie-participatie.md").read_text(encoding="utf-8")
+    chapter = economie.split("## Wijzigingen ten opzichte van vastgesteld\n", 1)[1]
+    chapter = chapter.split("\n## ", 1)[0]
+    assert chapter == (
+        "\n1 wijziging in betekenis ten opzichte van vastgesteld: 1 belangrijk.\n\n"
+        "| Niveau | Onderdeel | Wijziging |\n"
+        "| --- | --- | --- |\n"
+        "| belangrijk | indicator 'bijstandsdossiers' (Aantal bijstandsdossiers) | "
+        "ambitie verlaagd: 2.200 → 2.400 in 2022, lager is beter |\n"
+    )
+    duurzaamheid = (site / "duurzaamheid.md").read_text(encoding="utf-8")
+    assert "Geen wijzigingen in betekenis ten opzichte van vastgesteld." in duurzaamheid
+    overview = (site / "wijzigingen.md").read_text(encoding="utf-8")
+    golden("wijzigingen.md", overview)
+    assert overview.startswith("# Wijzigingen ten opzichte van vastgesteld\n")
+    assert "## Binnenstad" in overview and "## Economie en Participatie" in overview
+    assert "Duurzaamheid" not in overview
+    assert "geschreven: " + (site / "wijzigingen.md").as_posix() in result.out
+
+
+def test_render_html_with_the_change_chapter_and_overview(
+    repo: Path,  # noqa: F811
+    cli: Callable[..., Run],
+) -> None:
+    amend(repo)
+    site = repo / "site"
+    result = cli("render", "programmas/", "--out", str(site), "--sinds", "vastgesteld")
+    assert result.code == 0, result.err
+    binnenstad = (site / "binnenstad.html").read_text(encoding="utf-8")
+    assert (
+        '<h2 id="wijzigingen" class="hoofdstuk">Wijzigingen ten opzichte van vastgesteld</h2>'
+        in binnenstad
+    )
+    assert "€ 60.000 → € 50.000 (−€ 10.000)" in binnenstad
+    overview = (site / "wijzigingen.html").read_text(encoding="utf-8")
+    assert "<h1>Wijzigingen ten opzichte van vastgesteld</h1>" in overview
+    assert "<strong>belangrijk</strong>" in overview
+
+
+def test_render_without_sinds_has_no_change_chapter(
+    repo: Path,  # noqa: F811
+    cli: Callable[..., Run],
+) -> None:
+    amend(repo)
+    site = repo / "site"
+    assert cli("render", "programmas/", "--out", str(site), "--format", "md").code == 0
+    assert "Wijzigingen ten opzichte van" not in (site / "binnenstad.md").read_text("utf-8")
+    assert not (site / "wijzigingen.md").exists()
+
+
+def test_render_sinds_an_unknown_revision_writes_nothing(
+    repo: Path,  # noqa: F811
+    cli: Callable[..., Run],
+) -> None:
+    site = repo / "site"
+    result = cli("render", "programmas/", "--out", str(site), "--sinds", "v9")
+    assert result.code == 2
+    assert "programmatool: onbekende revisie 'v9'" in result.err
+    assert "Traceback" not in result.err
+    assert not site.exists()
+
+
+def test_the_readme_shows_the_real_overview() -> None:
+    from .conftest import ROOT
+    from .test_diff_cli import GOLDEN
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    overview = (GOLDEN / "wijzigingen.md").read_text(encoding="utf-8")
+    assert f"```markdown\n{overview}```" in readme
