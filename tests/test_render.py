@@ -71,15 +71,17 @@ def test_contract_document_follows_the_council_reading_order(tmp_path: Path, cli
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
     order = [
         "<h1>Programmacontract Levendige Binnenstad &amp; Haven</h1>",
+        'id="kaart-kop"',
         'id="samenvatting"',
-        'id="aanleiding"',
-        'id="visie"',
         'id="din"',
         "Strategisch doel I. De binnenstad trekt meer bezoekers",
         "Wat willen we bereiken?",
         "Wat gaan we daarvoor doen?",
         "Strategisch doel II.",
         '<h2 id="middelen" class="hoofdstuk">Wat mag het kosten?</h2>',
+        # The BBV's questions first, then the contract's own prose.
+        'id="aanleiding"',
+        'id="visie"',
         'id="organisatie"',
         "Risico's",
         'id="colofon"',

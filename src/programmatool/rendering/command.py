@@ -17,11 +17,10 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..findings import Finding
+from .notes import markdown_html_met_noot, markdown_md_met_noot
 from .safety import (
     VeiligMarkdown,
     markdown_cel,
-    markdown_html,
-    markdown_veilig,
     md_code,
     md_tekst,
 )
@@ -94,9 +93,9 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         waarde=fmt.waarde,
     )
     if markdown:
-        env.filters.update(md=markdown_veilig, cel=markdown_cel, code=_md_code)
+        env.filters.update(md=markdown_md_met_noot, cel=markdown_cel, code=_md_code)
     else:
-        env.filters.update(markdown=markdown_html)
+        env.filters.update(markdown=markdown_html_met_noot)
     env.globals.update(status_teken=STATUS_TEKEN)
     return env
 
