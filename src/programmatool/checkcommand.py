@@ -75,7 +75,11 @@ def run_check(
 
 
 def _message(text: str) -> None:
-    sys.stderr.write(f"programmatool: {text}\n")
+    # Names and values from the command line or a contract never reach the terminal as
+    # control characters.
+    from .terminal import neutralise
+
+    sys.stderr.write(neutralise(f"programmatool: {text}") + "\n")
     sys.stderr.flush()
 
 
