@@ -469,7 +469,7 @@ def render(
         Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
     ],
     formaat: Annotated[
-        str, typer.Option("--format", help="Uitvoer: md of html.", metavar="FORMAAT")
+        str, typer.Option("--format", help="Uitvoer: md, html of pdf (A4).", metavar="FORMAAT")
     ] = "html",
     templates: Annotated[
         Path | None,
@@ -500,7 +500,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
 
     try:
