@@ -366,3 +366,57 @@ def test_fail_on_a_severity(repo: Path, diff: Callable[..., Run]) -> None:
         diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "hoog"),
         "onbekend niveau 'hoog' voor --fail-on",
     )
+
+
+def test_two_folders_pair_programmes_by_code(tmp_path: Path, diff: Callable[..., Run]) -> None:
+    old, new = tmp_path / "oud", tmp_path / "nieuw"
+    old.mkdir()
+    new.mkdir()
+    shutil.copy(MINIMAAL, old / "schone-stad.yaml")
+    text = MINIMAAL.read_text(encoding="utf-8").replace("peilwaarde: 5", "peilwaarde: 4")
+    (new / "andere-naam.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(PROGRAMMAS / "zorg.yaml", new / "zorg.yaml")
+    result = diff(str(old), str(new))
+    assert result.code == 1
+    assert "belangrijk peilwaarde-gewijzigd: indicator 'scholen'" in result.out
+    assert "peilwaarde achteraf gewijzigd: 5 (2018) → 4 (2018)" in result.out
+    assert "Zorg (" in result.out and ", nieuw)" in result.out
+    assert result.out.endswith(
+        "2 wijzigingen in 2 van 2 programma's ten opzichte van "
+        f"{old.as_posix()}: 1 belangrijk, 1 opmerking.\n"
+    )
+
+
+def test_absolute_paths_from_another_folder(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, diff: Callable[..., Run]
+) -> None:
+    amend(repo)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = diff(str(repo / "programmas"), "--sinds", "vastgesteld")
+    assert result.code == 1, result.err
+    assert result.out.count("bedrag-gewijzigd") == 2
+    assert "ambitie-verlaagd" in result.out
+
+
+def test_a_path_outside_the_repository(
+    repo: Path, tmp_path: Path, diff: Callable[..., Run]
+) -> None:
+    outside = tmp_path / "los.yaml"
+    shutil.copy(MINIMAAL, outside)
+    assert_trouble(
+        diff("programmas/", str(outside), "--sinds", "vastgesteld"),
+        f"{outside.as_posix()} ligt buiten het git-repository",
+    )
+
+
+def test_a_bad_severity_in_the_config(repo: Path, diff: Callable[..., Run]) -> None:
+    (repo / "programmatool.toml").write_text(
+        '[diff]\nniveau = {ambitie-verlaagd = "hoog"}\n', encoding="utf-8"
+    )
+    assert_trouble(
+        diff("programmas/", "--sinds", "vastgesteld"),
+        "programmatool.toml:2: niveau van ambitie-verlaagd moet 'belangrijk', 'opmerking', "
+        "'info' of 'uit' zijn, niet 'hoog'",
+    )
