@@ -329,12 +329,13 @@ def test_hostile_text_is_neutralised_in_text_and_markdown(
     shutil.copy(MINIMAAL, old)
     text = MINIMAAL.read_text(encoding="utf-8").replace(
         "titel: In 2022 doen 20 scholen mee aan educatieprojecten over afval",
-        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood"',
+        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood \\u202egro"',
     )
     new.write_text(text, encoding="utf-8")
     plain = diff(str(old), str(new))
     assert plain.code == 1
     assert "\x1b" not in plain.out
+    assert "\u202e" not in plain.out
     markdown = diff(str(old), str(new), "--format", "markdown")
     assert "\x1b" not in markdown.out
     assert re.search(r"(?<!\\)<script", markdown.out) is None  # "\<script>" shows as text

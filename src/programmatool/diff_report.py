@@ -347,8 +347,19 @@ def as_text(result: DiffResult) -> str:
 
 
 def _plain(text: str) -> str:
-    # Contract text reaches the terminal: control characters must not steer it.
-    return "".join(ch if ch >= " " or ch == "\t" else "\ufffd" for ch in text).replace("\x7f", "")
+    # Contract text reaches the terminal: control characters (C0, DEL, C1) and bidirectional
+    # overrides must not steer it or make a line read differently than it is.
+    return "".join("\ufffd" if _steers(ch) else ch for ch in text)
+
+
+def _steers(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        (code < 0x20 and ch != "\t")
+        or 0x7F <= code <= 0x9F
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
+    )
 
 
 def _cell(text: Any) -> str:
