@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean browser-deps
+.PHONY: run test install lint clean browser-deps goldens
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,30 @@ lint: install
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy --strict src
 
-test: lint
+# The browser tests run too: browser-deps installs what they need where it can.
+test: lint browser-deps
 	$(BIN)/pytest -q
 
-# axe-core for the browser tests (Chromium itself comes from Debian: apt-get install chromium).
+# The browser tests need Debian's Chromium and axe-core (npm), as .ci/run installs them: as root
+# through apt-get when missing; without root a missing browser is reported and its tests skip
+# (outside CI). An already-prepared machine downloads nothing.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+APT := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 browser-deps:
-	cd tests/browser && npm ci --no-audit --no-fund
+	@if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then \
+	    if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && $(APT) chromium; \
+	    else echo "make: chromium ontbreekt (als root: apt-get install chromium); de browsertests worden overgeslagen" >&2; fi; \
+	fi
+	@if [ ! -f $(AXE) ]; then \
+	    if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && $(APT) npm; fi; \
+	    if command -v npm >/dev/null 2>&1; then cd tests/browser && npm ci --no-audit --no-fund --silent; \
+	    else echo "make: npm ontbreekt (als root: apt-get install npm); de browsertests worden overgeslagen" >&2; fi; \
+	fi
+
+# Writes tests/golden/documenten/ anew from the current code; read `git diff tests/golden` after.
+# A test run never does this: the tests compare and fail on any difference.
+goldens: install
+	$(BIN)/python -m tests.goldens
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -12,10 +11,9 @@ import pytest
 from programmatool.loading import load_contract
 from programmatool.rendering import RenderProblem, render_contract, target_path
 
-from .conftest import FIXTURES, MINIMAAL, ROOT, minimal_text
+from .conftest import FIXTURES, MINIMAAL, minimal_text
 
 RIJK = FIXTURES / "render" / "rijk.yaml"
-GOLDEN = ROOT / "tests" / "golden"
 
 
 def _html(tmp_path: Path, cli, *paths: Path, extra: tuple[str, ...] = ()) -> Path:  # type: ignore[no-untyped-def]
@@ -304,17 +302,39 @@ def test_out_that_is_a_file_exits_2(tmp_path: Path, cli) -> None:  # type: ignor
     assert target.read_text(encoding="utf-8") == "x"
 
 
-def test_duplicate_code_is_refused_not_overwritten(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_code_is_refused_and_nothing_is_written(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(MINIMAAL, folder / "a.yaml")
     (folder / "b.yaml").write_text(
         minimal_text().replace("programma: Schone Stad", "programma: Andere Stad"), "utf-8"
     )
-    run = cli("render", folder, "--out", tmp_path / "site")
+    shutil.copy(RIJK, folder / "c.yaml")
+    for formaat in ("html", "md"):
+        run = cli("render", folder, "--format", formaat, "--out", tmp_path / formaat)
+        assert run.code == 2
+        assert f"schone-stad.{formaat} zou uit 2 contracten komen" in run.err
+        assert "a.yaml" in run.err and "b.yaml" in run.err
+        assert "er is niets geschreven" in run.err
+        assert not (tmp_path / formaat).exists()
+
+
+def test_code_index_would_overwrite_the_portfolio_and_is_refused(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "index.yaml").write_text(
+        minimal_text().replace("code: schone-stad", "code: index"), "utf-8"
+    )
+    shutil.copy(RIJK, folder / "rijk.yaml")
+    out = tmp_path / "site"
+    out.mkdir()
+    run = cli("render", folder, "--out", out)
     assert run.code == 2
-    assert "code 'schone-stad' komt ook voor in" in run.err
-    assert "Schone Stad" in (tmp_path / "site" / "schone-stad.html").read_text("utf-8")
+    assert "de code 'index' geeft index.html, de naam van het portfoliooverzicht" in run.err
+    assert list(out.iterdir()) == []
+    # In Markdown there is no portfolio page, so nothing collides.
+    assert cli("render", folder, "--format", "md", "--out", tmp_path / "md").code == 0
+    assert (tmp_path / "md" / "index.md").exists()
 
 
 @pytest.mark.parametrize("naam", ["../buiten.html", "/etc/x.html", "a/b.html", "x.txt", ".html"])
@@ -345,22 +365,102 @@ def test_files_are_replaced_atomically_and_keep_their_mode(tmp_path: Path, cli) 
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-# --- golden files -----------------------------------------------------------------------------
+# --- complete documents -----------------------------------------------------------------------
+
+VOLLEDIG = FIXTURES / "render" / "volledig.yaml"
 
 
-@pytest.mark.parametrize("formaat", ["md", "html"])
-def test_golden_document_of_a_real_contract(formaat: str) -> None:
-    """tests/golden/duurzaamheid.yaml is a snapshot of programmas/duurzaamheid.yaml.
+def _doc(tmp_path: Path, cli, formaat: str, *extra: str) -> str:  # type: ignore[no-untyped-def]
+    out = tmp_path / f"{formaat}{'-'.join(extra)}"
+    run = cli("render", VOLLEDIG, MINIMAAL, "--format", formaat, "--out", out, *extra)
+    assert run.code == 0, run.err
+    suffix = f"-verantwoording-{extra[1]}" if extra else ""
+    return (out / f"volledig-voorbeeld{suffix}.{formaat}").read_text(encoding="utf-8")
 
-    Regenerate with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py -k golden`` and read
-    the diff before committing it.
-    """
-    source = GOLDEN / "duurzaamheid.yaml"
-    loaded = load_contract(source)
-    assert loaded.contract is not None, [f.as_text() for f in loaded.findings]
-    text = render_contract(loaded.contract, "duurzaamheid.yaml", formaat)
-    golden = GOLDEN / f"duurzaamheid.{formaat}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), "golden file missing: run with UPDATE_GOLDEN=1"
-    assert text == golden.read_text(encoding="utf-8")
+
+@pytest.mark.parametrize("formaat", ["html", "md"])
+def test_indicators_of_a_strategic_goal_are_shown_under_that_goal(
+    tmp_path: Path, cli, formaat: str
+) -> None:  # type: ignore[no-untyped-def]
+    for extra in ((), ("--verantwoording", "2021")):
+        text = _doc(tmp_path, cli, formaat, *extra)
+        goal = text.rindex("Strategisch doel S1.")
+        indicator = text.index("Schoonheid van de openbare ruimte")
+        assert goal < indicator < text.rindex("Strategisch doel S2.")
+        assert "redelijk" in text[indicator:]
+
+
+@pytest.mark.parametrize("formaat", ["html", "md"])
+def test_effort_without_goal_is_printed_in_full(tmp_path: Path, cli, formaat: str) -> None:  # type: ignore[no-untyped-def]
+    text = _doc(tmp_path, cli, formaat)
+    section = text[text.index("Zonder doel in dit contract", text.rindex("Strategisch doel S2.")) :]
+    assert "Onderzoek naar een wijkfonds" in section
+    assert "Een verkenning van een fonds dat bewoners zelf beheren." in section
+
+
+@pytest.mark.parametrize("formaat", ["html", "md"])
+def test_effort_serving_several_goals_is_printed_once_and_referred_to(
+    tmp_path: Path, cli, formaat: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = _doc(tmp_path, cli, formaat)
+    assert text.count("Elk wijkteam krijgt een vaste") == 1
+    assert text.count("woningcorporatie Thuis, bewonersvereniging Oost") == 1
+    start = text.index("Strategisch doel S2.", text.index("Strategisch doel S1. Wijken"))
+    s2 = text[start : text.index("Zonder doel in dit contract", start)]
+    assert "Wijkteams schoon en heel" in s2
+    assert "(bij strategisch doel S1)" in s2
+    if formaat == "html":
+        assert '<a href="#inspanning-VI-01">' in s2
+        assert text.count('id="inspanning-VI-01"') == 1
+
+
+@pytest.mark.parametrize("formaat", ["html", "md"])
+def test_annual_account_does_not_present_unplanned_efforts_as_work_of_the_year(
+    tmp_path: Path, cli, formaat: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = _doc(tmp_path, cli, formaat, "--verantwoording", "2021")
+    gedaan = text[text.index("Wat hebben we gedaan?", text.rindex("Strategisch doel S2.")) :]
+    gedaan = gedaan[: gedaan.index("Inspanningen zonder planning")]
+    assert "Buurtbudget voor initiatieven" not in gedaan
+    assert "Wijkteams schoon en heel" in gedaan
+    rest = text[text.index("Inspanningen zonder planning") :]
+    assert "niet als werk van 2021" in rest and "Buurtbudget voor initiatieven" in rest
+    # An effort planned in another year only is not work of 2021 either.
+    assert "Onderzoek naar een wijkfonds" not in text
+
+
+@pytest.mark.parametrize("jaar", ["2018", "2031"])
+def test_annual_account_outside_the_period_is_refused(tmp_path: Path, cli, jaar: str) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    run = cli("render", VOLLEDIG, "--out", out, "--verantwoording", jaar)
+    assert run.code == 2
+    assert (
+        f"volledig.yaml: {jaar} valt buiten de looptijd van Volledig Voorbeeld (2020–2023); "
+        f"geen verantwoording over {jaar} gemaakt" in run.err
+    )
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_annual_account_outside_the_period_is_refused_from_python() -> None:
+    contract = load_contract(VOLLEDIG).contract
+    assert contract is not None
+    with pytest.raises(RenderProblem, match="valt buiten de looptijd"):
+        render_contract(contract, "volledig.yaml", "md", 2019)
+
+
+def test_portfolio_never_shows_an_unexplained_empty_budget(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    geen_tabel = tmp_path / "geen-tabel.yaml"
+    text = (
+        minimal_text().split("middelen:")[0]
+        + "middelen:\n  overige:\n    - omschrijving: Revolverend fonds\n"
+        + "      bedrag: 650000\n      soort: fonds\n"
+        + minimal_text().split("capaciteit:")[1].join(["capaciteit:", ""])
+    )
+    geen_tabel.write_text(text.replace("code: schone-stad", "code: fonds"), encoding="utf-8")
+    out = _html(tmp_path, cli, RIJK, geen_tabel)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    row = index[index.index("Schone Stad<", index.index('id="begroting"')) :]
+    row = row[: row.index("</tr>")]
+    assert "Het contract heeft geen begroting per jaar; zie de bedragen in de laatste kolom." in row
+    assert "<li>Revolverend fonds: €\u00a0650.000 (fonds)</li>" in row
+    assert "Een streepje (–) betekent dat de tabel voor dat jaar geen bedrag noemt." in index

@@ -112,6 +112,15 @@ def target_path(out: Path, naam: str) -> Path:
     return out / naam
 
 
+def buiten_looptijd(contract: Contract, bestand: str, jaar: int) -> str:
+    """The message for an annual account of a year in which the programme does not run."""
+    periode = f"{contract.periode.start}–{contract.periode.eind}"
+    return (
+        f"{bestand}: {jaar} valt buiten de looptijd van {contract.programma} "
+        f"({periode}); geen verantwoording over {jaar} gemaakt"
+    )
+
+
 def render_text(env: Environment, template: str, **context: Any) -> str:
     """Render a template to text with a trailing newline and no trailing spaces."""
     text = env.get_template(template).render(**context)
@@ -130,6 +139,8 @@ def render_contract(
     """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
     if formaat not in FORMATEN:
         raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+    if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
+        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     kind = "verantwoording" if jaar is not None else "contract"
     return render_text(environment(templates), f"{kind}.{formaat}.j2", doc=doc)
@@ -161,21 +172,19 @@ def render(
     result = RenderResult()
     files, result.problems = find_contract_files(paths)
     contracten: list[tuple[Contract, str]] = []
-    seen: dict[str, str] = {}
     for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
         result.findings.extend(f for f in findings if f.severity == "fout")
         if contract is None:
             continue
-        code = contract.code
-        if code in seen:
-            result.problems.append(
-                f"{name}: code {code!r} komt ook voor in {seen[code]}; niet opnieuw geschreven"
-            )
+        if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
+            result.problems.append(buiten_looptijd(contract, name, jaar))
             continue
-        seen[code] = name
         contracten.append((contract, name))
     if not contracten:
         return result
+    botsingen = _botsingen(contracten, formaat, jaar)
+    if botsingen:
+        raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
     environment(templates)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
@@ -214,6 +223,31 @@ def render(
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
         result.written.append(target)
     return result
+
+
+def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+    """Messages for documents that would get the same file name; empty when there are none.
+
+    Two contracts with one code would overwrite each other, and a contract with the code
+    ``index`` the portfolio page: nothing is written then, not even the documents that differ.
+    """
+    suffix = f"-verantwoording-{jaar}" if jaar is not None else ""
+    per_naam: dict[str, list[str]] = {}
+    for contract, name in contracten:
+        per_naam.setdefault(f"{contract.code}{suffix}.{formaat}", []).append(name)
+    berichten = []
+    for naam, bronnen in per_naam.items():
+        if len(bronnen) > 1:
+            berichten.append(
+                f"{naam} zou uit {len(bronnen)} contracten komen ({', '.join(bronnen)}): "
+                "elke code mag maar één keer voorkomen"
+            )
+    if formaat == "html" and "index.html" in per_naam:
+        berichten.append(
+            f"{per_naam['index.html'][0]}: de code 'index' geeft index.html, de naam van het "
+            "portfoliooverzicht; kies een andere code"
+        )
+    return berichten
 
 
 def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:

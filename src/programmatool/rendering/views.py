@@ -4,7 +4,7 @@ that do not add up, statuses), so that templates only lay it out."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .. import __version__
@@ -81,6 +81,21 @@ class InspanningView:
     trekker: str
     planning: str
     bedragen: str
+    #: Where the effort is described in full: the anchor and the goal under which it is printed.
+    anker: str = ""
+    beschreven_bij: str = ""
+    #: True where this is the one place the effort is printed in full.
+    volledig: bool = False
+    #: The goals it serves, as "id. titel".
+    doelen: list[str] = field(default_factory=list)
+
+    @property
+    def uitgebreid(self) -> bool:
+        """Whether the effort holds more than its row in a table shows."""
+        i = self.inspanning
+        return bool(
+            i.beschrijving or i.thema or i.stakeholders or self.bedragen or i.kleur or i.uitvoering
+        )
 
 
 @dataclass
@@ -100,6 +115,8 @@ class StrategischView:
     operationeel: list[OperationeelView]
     inspanningen: list[InspanningView]
     verantwoording: Any = None
+    #: Indicators that measure the strategic goal itself.
+    indicatoren: list[IndicatorView] = field(default_factory=list)
 
 
 @dataclass
@@ -116,6 +133,11 @@ class BegrotingView:
     opmerkingen: list[str]
     toelichting: str | None
     totaal: str | None
+    #: What was spent per line and year (``besteed``), in the contract document.
+    besteed_jaren: list[str] = field(default_factory=list)
+    besteed: list[Rij] = field(default_factory=list)
+    #: Per line with an explanation or efforts: (description, explanation, effort ids).
+    regelnotities: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -161,6 +183,12 @@ class Document:
     status_programma: str
     bestandsnaam: str
     portfolio: bool
+    #: Efforts that serve no goal of the contract, printed in full in their own section.
+    losse_inspanningen: list[InspanningView] = field(default_factory=list)
+    #: Indicators whose goal is not in the contract (check reports PT104); shown, not dropped.
+    losse_indicatoren: list[IndicatorView] = field(default_factory=list)
+    #: The annual account: efforts without a planning, not presented as work of that year.
+    zonder_planning: list[InspanningView] = field(default_factory=list)
     #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
     dekking: str = ""
     kaart: Programmakaart | None = None
@@ -179,6 +207,8 @@ class PortfolioRegel:
     begroting_titel: str
     statussen: list[tuple[str, int]]
     samenvatting: str
+    #: Money the contract names outside a yearly table (``middelen.overige``, spreads), in words.
+    overige: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -253,14 +283,16 @@ def _indicator_view(
         r = realisaties.get(jaar)
         if r is None:
             return "–"
-        ster = "*" if r.voorlopig else ""
+        delen = []
         if r.waarde is not None:
-            return fmt.waarde(r.waarde, eenheid) + ster
+            delen.append(fmt.waarde(r.waarde, eenheid))
         if r.datum is not None:
-            return "bereikt op " + fmt.datum(r.datum) + ster
+            delen.append(("bereikt op " if not delen else "op ") + fmt.datum(r.datum))
         if r.behaald is not None:
-            return ("behaald" if r.behaald else "niet behaald") + ster
-        return "–"
+            delen.append("behaald" if r.behaald else "niet behaald")
+        if not delen:
+            return "–"
+        return ", ".join(delen) + ("*" if r.voorlopig else "")
 
     bronnen = sorted({r.bron for r in indicator.realisaties.values() if r.bron})
     bron = "; ".join(
@@ -312,6 +344,13 @@ def _indicator_view(
     else:
         richting = "hoger" if indicator.richting == "hoger" else "lager"
         kenmerk = f"{eenheid}, {richting} is beter"
+    if indicator.meetsoort != "getal":
+        # A unit or direction the contract does give still matters to a reader of the table.
+        gegeven = indicator.model_fields_set
+        if "eenheid" in gegeven:
+            kenmerk += f"; {eenheid}"
+        if "richting" in gegeven:
+            kenmerk += f"; {indicator.richting} is beter"
     streefdatum = ""
     if indicator.streefdatum is not None:
         streefdatum = fmt.datum(indicator.streefdatum)
@@ -425,7 +464,8 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             begroot = r.bedragen.get(jaar)
             besteed = r.besteed.get(jaar)
             over = cel(besteed - begroot) if begroot is not None and besteed is not None else "–"
-            regels.append(Rij(r.omschrijving, [cel(begroot), cel(besteed), over]))
+            omschrijving = r.omschrijving + ("" if r.gedekt else " (nog niet gedekt)")
+            regels.append(Rij(omschrijving, [cel(begroot), cel(besteed), over]))
         kop = [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
     totalen = None
     som_rij = None
@@ -460,7 +500,25 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
         if jaar is not None:
             cellen += ["", ""]
         extra.append(Rij("Beschikbaar", cellen))
+    besteed_jaren = sorted({j for r in begroting.regels for j in r.besteed})
+    besteed_rijen = (
+        [
+            Rij(r.omschrijving, [cel(r.besteed.get(j)) for j in besteed_jaren])
+            for r in begroting.regels
+            if r.besteed
+        ]
+        if jaar is None
+        else []
+    )
+    regelnotities = [
+        (r.omschrijving, r.toelichting, list(r.inspanningen))
+        for r in begroting.regels
+        if r.toelichting or r.inspanningen
+    ]
     return BegrotingView(
+        besteed_jaren=[str(j) for j in besteed_jaren] if besteed_rijen else [],
+        besteed=besteed_rijen,
+        regelnotities=regelnotities,
         titel=begroting.titel,
         bijschrift=fmt.eenheid_bijschrift(eenheid),
         jaren=kop,
@@ -574,35 +632,91 @@ def build_document(
     if voortgang is not None:
         for iv in voortgang.indicatoren:
             per_indicator[id(iv.indicator)] = iv
-    jaren = list(range(contract.periode.start, contract.periode.eind + 1))
-    if jaar is not None:
-        jaren = [jaar]
+    periode_jaren = list(range(contract.periode.start, contract.periode.eind + 1))
+
+    def indicator(ind: Indicator, prefix: str) -> IndicatorView:
+        # The contract document shows every year the indicator has a target or a measurement,
+        # also before or after the programme's period; the annual account shows its own year.
+        if jaar is not None:
+            jaren = [jaar]
+        else:
+            jaren = sorted(set(periode_jaren) | set(ind.streefwaarden) | set(ind.realisaties))
+        return _indicator_view(ind, jaren, per_indicator.get(id(ind)), prefix)
+
+    labels = {sd.id: f"{sd.id}. {sd.titel}" for sd in contract.strategische_doelen}
+    for od in contract.operationele_doelen():
+        labels.setdefault(od.id, f"{od.id}. {od.titel}")
+    geplaatst: set[int] = set()
+    ankers: dict[int, InspanningView] = {}
+
+    def inspanning(i: Inspanning, waar: str) -> InspanningView:
+        view = _inspanning_view(i)
+        view.doelen = [labels.get(d, d) for d in i.doelen]
+        eerste = ankers.get(id(i))
+        if not view.uitgebreid:
+            view.volledig = eerste is None
+            ankers.setdefault(id(i), view)
+        elif eerste is None:
+            anker = f"inspanning-{i.id}"
+            while anker in {v.anker for v in ankers.values()}:
+                anker += "-"
+            view.anker, view.beschreven_bij, view.volledig = anker, waar, True
+            ankers[id(i)] = view
+        else:
+            view.anker, view.beschreven_bij = eerste.anker, eerste.beschreven_bij
+        return view
+
+    def in_document(i: Inspanning) -> bool:
+        # In an annual account, an effort is work of that year only when its planning says so.
+        return jaar is None or _in_jaar(i, jaar)
+
     doelen: list[StrategischView] = []
     for sd in contract.strategische_doelen:
         ods = []
         od_ids = {od.id for od in sd.operationele_doelen}
         for od in sd.operationele_doelen:
-            inds = [
-                _indicator_view(ind, jaren, per_indicator.get(id(ind)), f"ind-{sd.id}-{od.id}")
-                for ind in contract.indicatoren
-                if ind.doel == od.id
-            ]
+            inds = []
+            for ind in contract.indicatoren:
+                if ind.doel == od.id and id(ind) not in geplaatst:
+                    geplaatst.add(id(ind))
+                    inds.append(indicator(ind, f"ind-{sd.id}-{od.id}"))
             ods.append(
                 OperationeelView(
                     od, inds, od.verantwoording.get(jaar) if jaar is not None else None
                 )
             )
+        eigen = []
+        for ind in contract.indicatoren:
+            if ind.doel == sd.id and id(ind) not in geplaatst:
+                geplaatst.add(id(ind))
+                eigen.append(indicator(ind, f"ind-{sd.id}"))
         inspanningen = [
-            _inspanning_view(i)
+            inspanning(i, f"strategisch doel {sd.id}")
             for i in contract.inspanningen
-            if (sd.id in i.doelen or od_ids.intersection(i.doelen))
-            and (jaar is None or _in_jaar(i, jaar) or not i.planning)
+            if (sd.id in i.doelen or od_ids.intersection(i.doelen)) and in_document(i)
         ]
         doelen.append(
             StrategischView(
-                sd, ods, inspanningen, sd.verantwoording.get(jaar) if jaar is not None else None
+                sd,
+                ods,
+                inspanningen,
+                sd.verantwoording.get(jaar) if jaar is not None else None,
+                eigen,
             )
         )
+    losse_inspanningen = [
+        inspanning(i, "inspanningen zonder doel")
+        for i in contract.inspanningen
+        if not any(d in labels for d in i.doelen) and in_document(i)
+    ]
+    losse_indicatoren = [
+        indicator(ind, "ind-los") for ind in contract.indicatoren if id(ind) not in geplaatst
+    ]
+    zonder_planning = (
+        [_inspanning_view(i) for i in contract.inspanningen if not i.planning]
+        if jaar is not None
+        else []
+    )
     middelen = contract.middelen
     begrotingen = [_begroting_view(b, jaar) for b in middelen.begrotingen] if middelen else []
     overige: list[Rij] = []
@@ -694,6 +808,9 @@ def build_document(
         status_programma=voortgang.status if voortgang is not None else "",
         bestandsnaam=f"{contract.code}{suffix}.{formaat}",
         portfolio=portfolio,
+        losse_inspanningen=losse_inspanningen,
+        losse_indicatoren=losse_indicatoren,
+        zonder_planning=zonder_planning,
         dekking=_dekking(voortgang),
         kaart=programmakaart(contract, voortgang),
     )
@@ -742,6 +859,32 @@ class DocumentSamenvatting:
     status_programma: str
 
 
+def _overig_bedrag(bedrag: int | float | None, tot: int | float | None, eenheid: str) -> str:
+    if bedrag is None:
+        return "p.m."
+    tekst = fmt.bedrag_in_euro(bedrag, eenheid)
+    return f"{tekst} tot {fmt.bedrag_in_euro(tot, eenheid)}" if tot is not None else tekst
+
+
+def _overige_in_woorden(contract: Contract) -> list[str]:
+    """What the portfolio page says of the money a contract names outside its yearly table."""
+    middelen = contract.middelen
+    if middelen is None:
+        return []
+    regels = []
+    for o in middelen.overige:
+        soort = {"ongedekt": "nog niet gedekt", "overig": ""}.get(o.soort, o.soort)
+        details = ", ".join(d for d in (soort, str(o.jaar) if o.jaar else "") if d)
+        bedrag = _overig_bedrag(o.bedrag, o.bedrag_tot, o.eenheid)
+        regels.append(f"{o.omschrijving}: {bedrag}" + (f" ({details})" if details else ""))
+    for sp in middelen.spreidingen:
+        jaren = sorted(sp.jaren)
+        over = f" over {jaren[0]}–{jaren[-1]}" if jaren else ""
+        totaal = fmt.bedrag_in_euro(sp.totaal, sp.eenheid) if sp.totaal is not None else "p.m."
+        regels.append(f"{sp.omschrijving}: {totaal}{over}")
+    return regels
+
+
 def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
@@ -772,6 +915,7 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
                 begroting_titel=hoofd.titel if hoofd else "",
                 statussen=d.statussen,
                 samenvatting=d.status_programma,
+                overige=_overige_in_woorden(c),
             )
         )
     namen = {d.contract.code: d.contract.programma for d in documenten}
