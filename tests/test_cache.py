@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import checking
+from programmatool import parallel as parallel_module
+from programmatool import pipeline
 from programmatool.checking import check
 
 from .conftest import FIXTURES, PROGRAMMAS
@@ -38,13 +39,13 @@ def _run(root: Path, **kwargs: object) -> list[object]:
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """From now on, the names of the files that ``check`` reads from disk."""
     reads: list[str] = []
-    original = checking.read_contract_bytes
+    original = pipeline.read_file
 
     def counting(path: Path, bestand: str, limits: object) -> object:
         reads.append(bestand)
         return original(path, bestand, limits)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(checking, "read_contract_bytes", counting)
+    monkeypatch.setattr(pipeline, "read_file", counting)
     return reads
 
 
@@ -65,13 +66,13 @@ def test_warm_check_does_not_load_files_again(
     cache = tmp_path / "cache"
     _run(portfolio, cache_dir=cache)
     calls: list[str] = []
-    original = checking.check_one
+    original = pipeline.check_one
 
     def counting(bestand: str, *args: object) -> object:
         calls.append(bestand)
         return original(bestand, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(checking, "check_one", counting)
+    monkeypatch.setattr(pipeline, "check_one", counting)
     _run(portfolio, cache_dir=cache)
     assert calls == []
     changed = portfolio / "programmas" / "zorg.yaml"
@@ -107,7 +108,7 @@ def test_worker_processes_give_the_same_result(
     portfolio: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     serial = _run(portfolio, jobs=1)
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel_module, "PARALLEL_FROM", 2)
     parallel = _run(portfolio, jobs=2)
     assert parallel == serial
 
@@ -197,8 +198,10 @@ def test_files_too_new_to_trust_are_trusted_once_the_index_is_newer(
         os.utime(path)  # changed just now: inside the racy window of the first index
     cache = tmp_path / "cache"
     expected = _run(programmas, cache_dir=cache)
-    later = types.SimpleNamespace(time_ns=lambda: time.time_ns() + 10_000_000_000)
-    monkeypatch.setattr(checking, "time", later)
+    later = types.SimpleNamespace(
+        time_ns=lambda: time.time_ns() + 10_000_000_000, monotonic=time.monotonic
+    )
+    monkeypatch.setattr(pipeline, "time", later)
     assert _run(programmas, cache_dir=cache) == expected  # read and hashed, index renewed
     monkeypatch.undo()
     reads = _count_reads(monkeypatch)

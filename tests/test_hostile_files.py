@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import checking
+from programmatool import pipeline
 
 from .conftest import minimal_text
 
@@ -84,7 +84,7 @@ def test_debug_shows_traceback_only_when_asked(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(checking, "check", boom)
+    monkeypatch.setattr(pipeline, "run", boom)
     path = tmp_path / "c.yaml"
     path.write_text(minimal_text(), encoding="utf-8")
     run = cli("check", path)

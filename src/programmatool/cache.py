@@ -212,6 +212,18 @@ class ResultCache:
         """Store an outcome; a cache that cannot be written is silently skipped."""
         self._write(self.folder / key[:2] / f"{key}.json", outcome.to_json())
 
+    def get_json(self, key: str) -> Any:
+        """Other signed JSON data stored under ``key`` (a command's product for one file), or
+        None when there is none or it cannot be trusted."""
+        try:
+            return self._read(self.folder / key[:2] / f"{key}.json")
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def put_json(self, key: str, data: Any) -> None:
+        """Store JSON data under ``key``; a cache that cannot be written is silently skipped."""
+        self._write(self.folder / key[:2] / f"{key}.json", data)
+
     def _mac(self, path: Path, body: bytes) -> str:
         # The entry's own name is signed too, so a genuine entry cannot be copied to the name of
         # another file's key.

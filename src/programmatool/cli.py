@@ -78,6 +78,7 @@ def check(
             help="Contractbestanden of mappen (mappen: alle *.yaml en *.yml).",
             show_default=False,
             metavar="PAD...",
+            readable=False,
         ),
     ],
     strict: Annotated[
@@ -100,14 +101,7 @@ def check(
             metavar="BESTAND",
         ),
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
-            "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen.",
-        ),
-    ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -120,20 +114,13 @@ def check(
     ] = None,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
-    from .checking import check as run_check
-    from .config import ConfigError, load_config
+    from . import pipeline
     from .reporting import FORMATEN, report_result
 
     if formaat not in FORMATEN:
         fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
-    try:
-        settings = load_config(config)
-    except ConfigError as exc:
-        fail(str(exc))
-    from .cache import cache_dir
-
-    result = run_check(
-        paths, config=settings, cache_dir=None if no_cache else cache_dir(), jobs=jobs
+    result = pipeline.run(
+        paths, config=_config(config), cache_dir=_cache(no_cache), jobs=jobs, label="Controleren"
     )
     for problem in result.problems:
         stderr().print(f"programmatool: {problem}")
@@ -144,11 +131,29 @@ def check(
         )
     if result.results:
         report_result(result, formaat, strict, stdout())
-    # A file that could not be read at all was not checked: the command did not do its work.
-    if result.problems or any(f.code == "PT009" for f in result.findings):
-        raise typer.Exit(EXIT_USAGE)
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    raise typer.Exit(result.exit_code(strict))
+
+
+def _config(path: Path | None) -> Any:
+    """The configuration (``--config`` or the one found from here upward)."""
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _cache(no_cache: bool) -> Path | None:
+    from .cache import cache_dir
+
+    return None if no_cache else cache_dir()
+
+
+_NO_CACHE_HELP = (
+    "Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
+    "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen."
+)
 
 
 @app.command()
@@ -207,7 +212,12 @@ def schema(
 def progress(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Contractbestanden of mappen.", show_default=False, metavar="PAD..."),
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
     ],
     jaar: Annotated[
         int | None,
@@ -242,13 +252,22 @@ def progress(
             metavar="FRACTIE",
         ),
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
 ) -> None:
     """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .progress_report import VoortgangProbleem, run_progress
 
     try:
         code = run_progress(
-            paths, jaar, formaat, toelichting, op_koers, kleine_achterstand, stdout(), stderr()
+            paths,
+            jaar,
+            formaat,
+            toelichting,
+            op_koers,
+            kleine_achterstand,
+            stdout(),
+            stderr(),
+            cache_dir=_cache(no_cache),
         )
     except VoortgangProbleem as exc:
         fail(str(exc))
@@ -258,7 +277,10 @@ def progress(
 @app.command()
 def record(
     bestand: Annotated[
-        Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
+        Path,
+        typer.Argument(
+            help="Het contractbestand.", show_default=False, metavar="BESTAND", readable=False
+        ),
     ],
     indicator: Annotated[
         str, typer.Argument(help="Id van de indicator.", show_default=False, metavar="INDICATOR")
@@ -319,6 +341,7 @@ def import_(
             "waarde en eventueel bron, toelichting, voorlopig.",
             show_default=False,
             metavar="TABEL",
+            readable=False,
         ),
     ],
     map_: Annotated[
@@ -401,7 +424,12 @@ def log(
 def render(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Contractbestanden of mappen.", show_default=False, metavar="PAD..."),
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
     ],
     out: Annotated[
         Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
@@ -427,6 +455,7 @@ def render(
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
     sinds: Annotated[
         str | None,
         typer.Option(
@@ -441,7 +470,18 @@ def render(
     from .rendering import RenderProblem, run_render
 
     try:
-        code = run_render(paths, formaat, out, templates, verantwoording, stdout(), stderr(), sinds)
+        code = run_render(
+            paths,
+            formaat,
+            out,
+            templates,
+            verantwoording,
+            stdout(),
+            stderr(),
+            sinds,
+            config=_config(None),
+            cache_dir=_cache(no_cache),
+        )
     except RenderProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
@@ -456,6 +496,7 @@ def diff(
             "van nu.",
             show_default=False,
             metavar="PAD...",
+            readable=False,
         ),
     ],
     sinds: Annotated[

@@ -1,8 +1,9 @@
-"""Running one function over many contracts, on all cores when there are enough of them.
+"""The one process pool: a function over many items, on all cores when there are enough of them.
 
-Used by ``render`` and ``progress`` (``check`` has its own pool, because its work items are
-file contents that go to the workers). Workers are forked, so they inherit the shared work from
-memory and only indices and results travel between processes.
+Every command's per-file work goes through :func:`run`. The work shared by all items is handed
+to each worker once (``initializer``): a forked worker inherits it from memory, a spawned one
+(where ``fork`` does not exist) receives it pickled, so only indices and results travel per
+item.
 """
 
 from __future__ import annotations
@@ -17,30 +18,60 @@ T = TypeVar("T")
 #: From this many items on, the work is spread over worker processes.
 PARALLEL_FROM = 24
 
-# Work shared with forked worker processes: set just before the pool starts, inherited by it.
+#: Work shared with the worker processes (and with ``func`` in a serial run).
 WORK: dict[str, Any] = {}
 
-
-def workers(n: int) -> int:
-    """How many processes ``n`` items get: 1 below ``PARALLEL_FROM`` or without ``fork``."""
-    cores = os.cpu_count() or 1
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    return min(cores, n) if forking and n >= PARALLEL_FROM and cores > 1 else 1
+#: The start method; None picks ``fork`` where it exists, else ``spawn`` (tests set it).
+START_METHOD: str | None = None
 
 
-def run(work: dict[str, Any], func: Callable[[int], T], n: int, chunksize: int) -> list[T]:
-    """``func(0) … func(n-1)`` with ``work`` in :data:`WORK`, in order; forked worker
-    processes when ``n`` is large."""
-    count = workers(n)
+def workers(n: int, jobs: int | None = None) -> int:
+    """How many processes ``n`` items get: 1 below ``PARALLEL_FROM``, else up to ``jobs``
+    (default: the number of cores)."""
+    cores = jobs if jobs is not None else (os.cpu_count() or 1)
+    return min(cores, n) if n >= PARALLEL_FROM and cores > 1 else 1
+
+
+def _set_work(work: dict[str, Any]) -> None:
     WORK.clear()
     WORK.update(work)
+
+
+def run(
+    work: dict[str, Any],
+    func: Callable[[int], T],
+    n: int,
+    chunksize: int | None = None,
+    jobs: int | None = None,
+    done: Callable[[int], None] | None = None,
+) -> list[T]:
+    """``func(0) … func(n-1)`` with ``work`` in :data:`WORK`, results in order; worker processes
+    when ``n`` is large. ``done(k)`` is called after each finished item with the count so far.
+    ``func`` must be a module-level function (a spawned worker imports it by name)."""
+    count = workers(n, jobs)
+    _set_work(work)
+    results: list[T] = []
     try:
         if count == 1:
-            return [func(i) for i in range(n)]
+            for i in range(n):
+                results.append(func(i))
+                if done is not None:
+                    done(len(results))
+            return results
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            return list(pool.map(func, range(n), chunksize=chunksize))
+        method = START_METHOD or (
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        context = multiprocessing.get_context(method)
+        chunk = chunksize or max(1, n // (count * 4))
+        with ProcessPoolExecutor(
+            max_workers=count, mp_context=context, initializer=_set_work, initargs=(work,)
+        ) as pool:
+            for result in pool.map(func, range(n), chunksize=chunk):
+                results.append(result)
+                if done is not None:
+                    done(len(results))
+        return results
     finally:
         WORK.clear()

@@ -32,7 +32,7 @@ from .progress import (
 )
 
 if TYPE_CHECKING:
-    from .findings import Finding
+    from .model import Contract
 
 #: Colour per status; the word is always printed too, so colour is never the only signal.
 KLEUR: dict[Status, str] = {
@@ -487,6 +487,10 @@ def _inspanningen_dict(pv: ProgrammaVoortgang) -> dict[str, Any]:
 
 def report_json(programmas: list[Programma], jaar: int | None, drempels: Drempels) -> str:
     """Everything as one JSON document, keys in a fixed order, ending in a newline."""
+    return _json_document([programma_dict(p) for p in programmas], jaar, drempels)
+
+
+def _json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels: Drempels) -> str:
     data = {
         "jaar": jaar,
         "drempels": {
@@ -494,7 +498,7 @@ def report_json(programmas: list[Programma], jaar: int | None, drempels: Drempel
             "kleine_achterstand": drempels.kleine_achterstand,
         },
         "statussen": list(STATUSSEN),
-        "programmas": [programma_dict(p) for p in programmas],
+        "programmas": programmas,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -549,51 +553,59 @@ def _telling_tekst(telling: dict[Status, int]) -> str:
 
 def report_csv(programmas: list[Programma]) -> str:
     """One row per indicator; numbers with a decimal point so that other tools read them."""
+    return _csv_document([_csv_rows(item) for item in programmas])
+
+
+def _csv_document(programmas: list[list[list[str]]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_KOLOMMEN)
-    for item in programmas:
-        pv = item.voortgang
-        goals: dict[str, DoelVoortgang] = {
-            od.id: od for d in pv.doelen for od in d.operationele_doelen
-        }
-        goals.update({d.id: d for d in pv.doelen})
-        for row in pv.indicatoren:
-            ind = row.indicator
-            goal = goals.get(ind.doel)
-            values = (
-                item.path,
-                pv.contract.programma,
-                pv.contract.code,
-                ind.doel,
-                goal.status if goal else None,
-                goal.gemeten if goal else None,
-                goal.aantal if goal else None,
-                _telling_tekst(goal.telling) if goal else None,
-                pv.status,
-                pv.gemeten,
-                pv.aantal,
-                _telling_tekst(pv.telling),
-                ind.id,
-                ind.naam,
-                ind.eenheid,
-                ind.richting,
-                ind.peilwaarde,
-                ind.peiljaar,
-                row.jaar,
-                row.realisatie,
-                row.realisatie_jaar,
-                row.streefwaarde,
-                row.streefjaar,
-                row.eindwaarde,
-                row.eindjaar,
-                row.voortgang,
-                row.status,
-                "ja" if row.voorlopig else "",
-                row.uitleg,
-            )
-            writer.writerow([_csv_waarde(v) for v in values])
+    for rows in programmas:
+        writer.writerows(rows)
     return out.getvalue()
+
+
+def _csv_rows(item: Programma) -> list[list[str]]:
+    rows: list[list[str]] = []
+    pv = item.voortgang
+    goals: dict[str, DoelVoortgang] = {od.id: od for d in pv.doelen for od in d.operationele_doelen}
+    goals.update({d.id: d for d in pv.doelen})
+    for row in pv.indicatoren:
+        ind = row.indicator
+        goal = goals.get(ind.doel)
+        values = (
+            item.path,
+            pv.contract.programma,
+            pv.contract.code,
+            ind.doel,
+            goal.status if goal else None,
+            goal.gemeten if goal else None,
+            goal.aantal if goal else None,
+            _telling_tekst(goal.telling) if goal else None,
+            pv.status,
+            pv.gemeten,
+            pv.aantal,
+            _telling_tekst(pv.telling),
+            ind.id,
+            ind.naam,
+            ind.eenheid,
+            ind.richting,
+            ind.peilwaarde,
+            ind.peiljaar,
+            row.jaar,
+            row.realisatie,
+            row.realisatie_jaar,
+            row.streefwaarde,
+            row.streefjaar,
+            row.eindwaarde,
+            row.eindjaar,
+            row.voortgang,
+            row.status,
+            "ja" if row.voorlopig else "",
+            row.uitleg,
+        )
+        rows.append([_csv_waarde(v) for v in values])
+    return rows
 
 
 # --- configuration and the command ------------------------------------------------------------
@@ -632,12 +644,16 @@ def run_progress(
     kleine_achterstand: float | None,
     out: Console,
     err: Console,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> int:
-    """The ``progress`` command: load, compute, show. Returns the exit code."""
+    """The ``progress`` command: the pipeline loads the contracts and computes each one's
+    progress (cached per file with ``cache_dir``), then this shows it. Returns the exit code:
+    0 all shown, 1 a contract was skipped because of errors, 2 something could not be read."""
     import sys
 
-    from . import parallel
-    from .checking import find_contract_files
+    from . import pipeline
+    from .config import ConfigError, load_config
 
     if formaat not in FORMATEN:
         raise VoortgangProbleem(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
@@ -651,53 +667,85 @@ def run_progress(
         )
     except DrempelFout as exc:
         raise VoortgangProbleem(str(exc)) from None
-    files, problems = find_contract_files(paths)
-    for problem in problems:
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise VoortgangProbleem(str(exc)) from None
+    if formaat == "table" and not out.is_terminal and "COLUMNS" not in os.environ:
+        # A pipe or file has no width; 80 columns would squeeze the names to nothing.
+        out = Console(highlight=False, width=TABEL_BREEDTE)
+    params = {
+        "formaat": formaat,
+        "jaar": jaar,
+        "drempels": [drempels.op_koers, drempels.kleine_achterstand],
+        "toelichting": toelichting,
+        "width": out.width,
+        "terminal": out.is_terminal,
+        "colours": out.color_system,
+    }
+    product = pipeline.Product("progress", programme_output, params)
+    result = pipeline.run(
+        paths,
+        config=config,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        portfolio=False,
+        product=product,
+        label="Voortgang",
+    )
+    for problem in result.problems:
         err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True, markup=False)
-    if not files and not problems:
+    if not result.results and not result.problems:
         raise VoortgangProbleem(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
             + ", ".join(p.as_posix() for p in paths)
         )
-    programmas: list[Programma] = []
-    broken = 0
-    work = {"files": files, "jaar": jaar, "drempels": drempels}
-    computed = parallel.run(work, _voortgang_van, len(files), chunksize=8)
-    for (_path, name), (findings, voortgang) in zip(files, computed, strict=True):
-        if voortgang is None:
-            broken += 1
-            for finding in findings:
+    outputs: list[Any] = []
+    for loaded in result.results:
+        if loaded.contract is None:
+            for finding in loaded.findings:
                 err.print(finding.as_text(), highlight=False, soft_wrap=True, markup=False)
             err.print(
-                f"programmatool: {name} overgeslagen: het contract bevat fouten",
+                f"programmatool: {loaded.path} overgeslagen: het contract bevat fouten",
                 highlight=False,
                 soft_wrap=True,
                 markup=False,
             )
             continue
-        programmas.append(Programma(name, voortgang))
+        outputs.append(result.products[loaded.path])
     if formaat == "json":
-        sys.stdout.write(report_json(programmas, jaar, drempels))
+        sys.stdout.write(_json_document(outputs, jaar, drempels))
     elif formaat == "csv":
-        sys.stdout.write(report_csv(programmas))
-    elif programmas:
-        if not out.is_terminal and "COLUMNS" not in os.environ:
-            # A pipe or file has no width; 80 columns would squeeze the names to nothing.
-            out = Console(highlight=False, width=TABEL_BREEDTE)
-        report_table(programmas, out, toelichting)
-    if problems:
-        return 2
-    return 1 if broken else 0
+        sys.stdout.write(_csv_document(outputs))
+    elif outputs:
+        out.file.write("\n".join(outputs))
+        out.file.flush()
+    return result.exit_code(judge="loaded")
 
 
-def _voortgang_van(index: int) -> tuple[list[Finding], ProgrammaVoortgang | None]:
-    """Load one contract and compute its progress (in a worker process when there are many)."""
-    from .loading import load_contract
-    from .parallel import WORK
+def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> Any:
+    """One programme's progress, already in the requested output form (a product of the
+    pipeline, computed where the contract was loaded and cached with the file): the JSON
+    object, the CSV rows, or the table section as text (with colour codes on a terminal)."""
     from .progress import contract_progress
 
-    path, name = WORK["files"][index]
-    result = load_contract(path, name)
-    if result.contract is None:
-        return result.findings, None
-    return [], contract_progress(result.contract, WORK["jaar"], WORK["drempels"])
+    op_koers, kleine_achterstand = params["drempels"]
+    drempels = Drempels(op_koers=op_koers, kleine_achterstand=kleine_achterstand)
+    item = Programma(name, contract_progress(contract, params["jaar"], drempels))
+    if params["formaat"] == "json":
+        return programma_dict(item)
+    if params["formaat"] == "csv":
+        return _csv_rows(item)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=params["width"],
+        force_terminal=params["terminal"],
+        color_system=params["colours"],
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        legacy_windows=False,
+    )
+    report_table([item], console, params["toelichting"])
+    return buffer.getvalue()

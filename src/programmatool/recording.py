@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .loading import LoadResult, load_bytes, load_text
+from .loading import Limits, LoadResult, load_bytes, load_text
 from .model import Contract, Indicator, Realisatie
 from .oserrors import reason as os_reason
 from .progress import NAMETING_JAREN
@@ -484,10 +484,12 @@ def _target(path: Path) -> Path:
     if path.is_dir():
         raise RecordProblem(f"{name} is een map; geef een contractbestand")
     try:
-        return path.resolve(strict=True)
+        target = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
+    _read(target, name)  # a pipe, device or unreadable file is refused before anything else
+    return target
 
 
 def _refuse_read_only(target: Path, name: str) -> None:
@@ -509,10 +511,25 @@ def _lock(target: Path, name: str) -> Any:
 
 
 def _read(target: Path, name: str) -> bytes:
+    """The file's bytes, read as every command reads a contract (never blocking on a pipe,
+    within the configuration's ``[limieten]``); PT009 or PT008 when it cannot be."""
+    from .pipeline import read_file
+
+    raw = read_file(target, name, _limits())
+    if isinstance(raw, LoadResult):
+        raise RecordProblem(
+            "\n".join([*(f.as_text() for f in raw.findings), f"{name}: er is niets gewijzigd"])
+        )
+    return raw
+
+
+def _limits() -> Limits:
+    from .config import ConfigError, load_config
+
     try:
-        return target.read_bytes()
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {os_reason(exc)}") from None
+        return load_config().limits
+    except ConfigError as exc:
+        raise RecordProblem(str(exc)) from None
 
 
 def _write_unless_changed(target: Path, name: str, raw: bytes, new: bytes) -> None:

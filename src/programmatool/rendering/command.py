@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from rich.console import Console
 
+    from ..config import Config
     from ..findings import Finding
 from .safety import markdown_cel, markdown_html, markdown_veilig
 from .views import (
@@ -153,16 +154,20 @@ def render(
     templates: Path | None = None,
     jaar: int | None = None,
     sinds: str | None = None,
+    config: Config | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> RenderResult:
     """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
 
+    The pipeline finds and loads the contracts (with the configuration's ``[limieten]``).
     With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
     van …" and ``wijzigingen.md``/``.html`` is written beside them. Files are written
     atomically; nothing is written outside ``out``.
     """
     from jinja2 import TemplateError
 
-    from ..checking import find_contract_files
+    from .. import pipeline
     from ..writing import write_atomic
 
     if formaat not in FORMATEN:
@@ -170,10 +175,20 @@ def render(
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     result = RenderResult()
-    files, result.problems = find_contract_files(paths)
+    loaded = pipeline.run(
+        paths,
+        config=config,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        portfolio=False,
+        keep_contracts=True,
+        label="Inlezen",
+    )
+    result.problems = list(loaded.problems)
     contracten: list[tuple[Contract, str]] = []
-    for (_path, name), (findings, contract) in zip(files, _load_all(files), strict=True):
-        result.findings.extend(f for f in findings if f.severity == "fout")
+    for file in loaded.results:
+        result.findings.extend(f for f in file.findings if f.severity == "fout")
+        contract, name = file.contract, file.path
         if contract is None:
             continue
         if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
@@ -250,22 +265,6 @@ def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int |
     return berichten
 
 
-def _load_all(files: list[tuple[Path, str]]) -> list[tuple[list[Finding], Contract | None]]:
-    """Every file loaded: its findings and, when valid, its contract."""
-    from .. import parallel
-
-    return parallel.run({"files": files}, _load_one, len(files), chunksize=8)
-
-
-def _load_one(index: int) -> tuple[list[Finding], Contract | None]:
-    from ..loading import load_contract
-    from ..parallel import WORK
-
-    path, name = WORK["files"][index]
-    loaded = load_contract(path, name)
-    return loaded.findings, loaded.contract
-
-
 def _render_all(
     contracten: list[tuple[Contract, str]],
     formaat: str,
@@ -284,8 +283,13 @@ def _render_all(
         "wijzigingen": wijzigingen or {},
     }
     from .. import parallel
+    from ..pipeline import _Bar
 
-    texts = parallel.run(work, _render_one, len(contracten), chunksize=4)
+    bar = _Bar("Documenten maken", len(contracten))
+    try:
+        texts = parallel.run(work, _render_one, len(contracten), chunksize=4, done=bar.update)
+    finally:
+        bar.close()
     return [
         (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
         for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
@@ -319,12 +323,16 @@ def run_render(
     stdout: Console,
     stderr: Console,
     sinds: str | None = None,
+    config: Config | None = None,
+    cache_dir: Path | None = None,
 ) -> int:
     """The ``render`` command: render, report what was written, return the exit code.
 
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
-    result = render(paths, formaat, out, templates, jaar, sinds)
+    from ..pipeline import Run
+
+    result = render(paths, formaat, out, templates, jaar, sinds, config, cache_dir)
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
@@ -345,6 +353,4 @@ def run_render(
         )
     for path in result.written:
         stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
-    if result.problems:
-        return 2
-    return 1 if result.findings else 0
+    return Run([], result.findings, result.problems).exit_code()
