@@ -138,10 +138,10 @@ def _limits(config: Config | None) -> Any:
 
 
 def _load_paths(paths: list[Path], config: Config | None) -> list[_Side]:
-    from .checking import find_contract_files
     from .loading import load_contract
+    from .pipeline import find_files
 
-    files, problems = find_contract_files(paths)
+    files, problems = find_files(paths)
     if problems:
         raise DiffProblem(problems[0], [f"programmatool: {p}" for p in problems[1:]])
     return [_loaded(load_contract(path, name, _limits(config)), "") for path, name in files]
