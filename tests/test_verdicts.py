@@ -381,9 +381,10 @@ def test_documents_show_verdict_year_coverage_and_asterisk(
     text = next(out.glob(f"*.{formaat}")).read_text(encoding="utf-8")
     assert "niet behaald" in text
     assert "2 van 3 indicatoren gemeten" in text
-    assert "92*" in text and "voorlopig cijfer" in text
+    # In Markdown the asterisk is escaped, so that it cannot start emphasis.
+    assert ("92*" if formaat == "html" else "92\\*") in text and "voorlopig cijfer" in text
     assert "(meting 2022, voorlopig)" in text
     assert "(meting 2021)" in text  # the milestone's year, in the 2022 account
     if formaat == "md":
         # the note is a paragraph of its own, not a row of the table above it
-        assert "92* |\n\n\\* voorlopig cijfer\n\n" in text
+        assert "92\\* |\n\n\\* voorlopig cijfer\n\n" in text

@@ -549,7 +549,7 @@ def changes_for_render(
         )
     from . import __version__
 
-    env = environment(templates)
+    env = environment(templates, formaat)
     gemeenten = sorted({p.gemeente for p in result.programmes if p.gemeente})
     text = render_text(
         env,

@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..findings import Finding
-from .safety import markdown_cel, markdown_html, markdown_veilig
+from .safety import (
+    VeiligMarkdown,
+    markdown_cel,
+    markdown_html,
+    markdown_veilig,
+    md_code,
+    md_tekst,
+)
 from .views import (
     FORMATEN,
     STATUS_TEKEN,
@@ -43,20 +50,23 @@ def packaged_templates() -> Path:
     return package.parent.parent / "templates"
 
 
-def environment(templates: Path | None = None) -> Environment:
-    """The Jinja2 environment: user templates first, packaged next, ``standaard/`` always packaged.
+def environment(templates: Path | None = None, formaat: str = "html") -> Environment:
+    """The Jinja2 environment for documents of ``formaat`` (``md`` or ``html``).
 
-    ``{% extends "standaard/contract.html.j2" %}`` in a user template reaches the packaged one,
-    so a template of the same name can replace a single block.
+    Templates are looked up in the user's folder first, then in the packaged ones; ``standaard/``
+    always reaches the packaged ones, so ``{% extends "standaard/contract.html.j2" %}`` in a user
+    template can replace a single block.
+
+    A ``--templates`` folder is data, not code: with one, every template runs in Jinja's
+    sandbox, so a template can use the document's values but reach no Python object, attribute
+    or method beyond them (the sandbox halves the speed of laying out, so the packaged templates
+    alone, which are the tool's own code, run without it). Every value a template prints is
+    escaped by default: for HTML by Jinja's autoescaping, for Markdown by :func:`_md_finalize`;
+    only what the ``md``, ``cel`` and ``code`` filters, macros or ``safe`` return is taken as it
+    is.
     """
-    from jinja2 import (
-        ChoiceLoader,
-        Environment,
-        FileSystemLoader,
-        PrefixLoader,
-        StrictUndefined,
-        select_autoescape,
-    )
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
     loaders: list[Any] = []
@@ -64,13 +74,12 @@ def environment(templates: Path | None = None) -> Environment:
         loaders.append(FileSystemLoader(str(templates), encoding="utf-8"))
     loaders.append(packaged)
     loaders.append(PrefixLoader({"standaard": packaged}))
-    env = Environment(
+    markdown = formaat == "md"
+    soort = Environment if templates is None else ImmutableSandboxedEnvironment
+    env = soort(
         loader=ChoiceLoader(loaders),
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "html.j2", "svg"),
-            default_for_string=True,
-            default=False,
-        ),
+        autoescape=_autoescape_md if markdown else _autoescape_html,
+        finalize=_md_finalize if markdown else None,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -83,12 +92,55 @@ def environment(templates: Path | None = None) -> Environment:
         percentage=fmt.percentage,
         datum=fmt.datum,
         waarde=fmt.waarde,
-        markdown=markdown_html,
-        md=markdown_veilig,
-        cel=markdown_cel,
     )
+    if markdown:
+        env.filters.update(md=markdown_veilig, cel=markdown_cel, code=_md_code)
+    else:
+        env.filters.update(markdown=markdown_html)
     env.globals.update(status_teken=STATUS_TEKEN)
     return env
+
+
+def _autoescape_html(name: str | None) -> bool:
+    return name is None or name.endswith((".html", ".html.j2", ".svg"))
+
+
+def _autoescape_md(name: str | None) -> bool:
+    # Style sheets are not included in Markdown; everything else is escaped by _md_finalize.
+    return name is None or not name.endswith(".css")
+
+
+def _md_finalize(value: Any) -> Any:
+    """Every value a Markdown template prints, escaped as text unless it is ready-made Markdown
+    (the result of ``md``, ``cel``, ``code``, a macro or ``safe``)."""
+    if hasattr(value, "__html__"):
+        return value
+    return VeiligMarkdown(md_tekst(value))
+
+
+def _md_code(value: Any) -> VeiligMarkdown:
+    return VeiligMarkdown(md_code(value))
+
+
+def template_problem(exc: Exception) -> RenderProblem:
+    """A Dutch message for an error in a template, with its file and line where known."""
+    from jinja2.exceptions import SecurityError
+
+    where = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    if where is None:  # a runtime error: the template's frame is in the traceback
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+                where, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    position = f"{where or 'sjabloon'}" + (f":{line}" if line else "")
+    if isinstance(exc, SecurityError):
+        return RenderProblem(
+            f"{position}: het sjabloon vraagt iets wat een sjabloon niet mag ({exc}); een "
+            "sjabloon kan alleen de gegevens van het document gebruiken, geen Python"
+        )
+    return RenderProblem(f"{position}: fout in sjabloon: {getattr(exc, 'message', None) or exc}")
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -144,7 +196,7 @@ def render_contract(
         raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates), f"{kind}.{formaat}.j2", doc=doc)
+    return render_text(environment(templates, formaat), f"{kind}.{formaat}.j2", doc=doc)
 
 
 def render(
@@ -201,7 +253,7 @@ def render(
     if botsingen:
         raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
-    environment(templates)  # a broken templates folder fails here, before any work
+    environment(templates, formaat)  # a broken templates folder fails here, before any work
     namen = {c.code: c.programma for c, _ in contracten}
     from ..diff_report import changes_for_render
 
@@ -212,13 +264,10 @@ def render(
         outputs += overzicht
         if formaat == "html":
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
-            env = environment(templates)
+            env = environment(templates, formaat)
             outputs.append(("index.html", render_text(env, "portfolio.html.j2", p=portfolio)))
     except TemplateError as exc:
-        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or "sjabloon"
-        line = getattr(exc, "lineno", None)
-        position = f"{where}:{line}" if line else str(where)
-        raise RenderProblem(f"{position}: fout in sjabloon: {exc.message or exc}") from exc
+        raise template_problem(exc) from exc
 
     from ..oserrors import reason
 
@@ -308,7 +357,7 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
     doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat == "html")
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
-        WORK["env"] = environment(WORK["templates"])
+        WORK["env"] = environment(WORK["templates"], formaat)
     chapter = WORK["wijzigingen"].get(contract.code)
     text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc, wijzigingen=chapter)
     return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text

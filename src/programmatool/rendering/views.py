@@ -576,7 +576,15 @@ def _din_view(contract: Contract) -> DinView:
 
 
 def _mermaid_label(text: str) -> str:
-    replacements = {"&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;"}
+    # A backtick could end the Markdown fence around the diagram; Mermaid's own entity keeps it.
+    replacements = {
+        "&": "#amp;",
+        '"': "#quot;",
+        "<": "#lt;",
+        ">": "#gt;",
+        "#": "#35;",
+        "`": "#96;",
+    }
     out = "".join(replacements.get(ch, ch) for ch in " ".join(text.split()))
     return out
 
