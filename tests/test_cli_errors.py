@@ -78,3 +78,10 @@ def test_usage_line_names_the_arguments(cli) -> None:  # type: ignore[no-untyped
     run = cli("record", "--help")
     assert "Gebruik: programmatool record [OPTIES] BESTAND INDICATOR JAAR WAARDE" in run.out
     assert "ontbrekend argument PAD..." in cli("check").err
+
+
+def test_an_absurd_number_of_jobs_is_refused(cli) -> None:  # type: ignore[no-untyped-def]
+    # Each job is a whole process: 10^20 of them would exhaust the machine.
+    run = cli("check", "--jobs", "100000000000000000000", MINIMAAL)
+    assert run.code == 2
+    assert "ongeldige waarde voor --jobs: mag hoogstens 256 zijn" in run.err

@@ -62,3 +62,28 @@ def test_an_existing_rule_error_does_not_block_a_measurement(cli, contract: Path
     contract.write_text(text, encoding="utf-8")
     assert cli("check", contract).code == 1
     assert cli("record", contract, "leeg", "2020", "1").code == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("9" * 5000, "getal 99999999999999999999999999999… (5000 tekens) is te groot"),
+        ("1000000000000001", "getal 1000000000000001 is te groot (maximaal 10^15)"),
+        ("0," + "0" * 400 + "1", "heeft te veel decimalen (hoogstens 9)"),
+        ("١٢", "verwacht een getal"),  # digits of another script are not read as 12
+    ],
+)
+def test_absurd_values_are_refused_with_a_dutch_message(
+    cli, contract: Path, value: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = contract.read_bytes()
+    run = cli("record", contract, "leeg", "2020", value)
+    assert run.code == 2
+    assert message in run.err
+    assert "interne fout" not in run.err
+    assert contract.read_bytes() == before
+
+
+def test_the_largest_allowed_value_is_recorded(cli, contract: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("record", contract, "leeg", "2020", "1000000000000000").code == 0
+    assert "        2020: 1000000000000000\n" in contract.read_text(encoding="utf-8")

@@ -166,7 +166,7 @@ class ResultCache:
         """The entry's name: a hash of everything the outcome depends on."""
         digest = hashlib.blake2b(digest_size=32)
         for part in (str(_FORMAT), self.fingerprint, bestand):
-            digest.update(part.encode("utf-8"))
+            digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -175,7 +175,7 @@ class ResultCache:
         """The key of a whole check's portfolio: its files' keys, in order."""
         digest = hashlib.blake2b(digest_size=32)
         for part in (str(_FORMAT), self.fingerprint, *keys):
-            digest.update(part.encode("utf-8"))
+            digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         return digest.hexdigest()
 
@@ -198,7 +198,7 @@ class ResultCache:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self.fingerprint.encode("ascii"))
         for name in files:
-            digest.update(name.encode("utf-8") + b"\0")
+            digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         return self.folder / "index" / f"{digest.hexdigest()}.json"
 
     def get(self, key: str) -> FileOutcome | None:
@@ -248,7 +248,8 @@ class ResultCache:
     def _write(self, path: Path, data: Any) -> None:
         if not self.secret:
             return
-        body = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        # ASCII JSON: a file name with undecodable bytes (lone surrogates) is kept exactly.
+        body = json.dumps(data, allow_nan=False).encode("ascii")
         text = self._mac(path, body).encode("ascii") + b"\n" + body
         try:
             if not self.folder.exists():

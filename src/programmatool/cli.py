@@ -17,6 +17,8 @@ from . import __version__
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+#: More worker processes than this only exhausts the machine (each is a whole Python).
+MAX_JOBS = 256
 
 app = typer.Typer(
     name="programmatool",
@@ -37,12 +39,46 @@ class UsageProblem(Exception):
 
 def stdout() -> Console:
     """Console for results: coloured in a terminal, plain text when piped."""
-    return Console(highlight=False, soft_wrap=True, markup=False)
+    from .terminal import console_width
+
+    return Console(
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        file=_safe(sys.stdout),
+        width=console_width(sys.stdout),
+    )
 
 
 def stderr() -> Console:
     """Console for messages about the command itself."""
-    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+    from .terminal import console_width
+
+    return Console(
+        stderr=True,
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        file=_safe(sys.stderr),
+        width=console_width(sys.stderr),
+    )
+
+
+def _safe(stream: Any) -> Any:
+    """In a pipe or CI log, every line passes through a filter that lets no control character
+    from a contract through and no line start with a workflow command ('::error')."""
+    from .terminal import SafeLines
+
+    isatty = getattr(stream, "isatty", None)
+    return stream if isatty is not None and isatty() else SafeLines(stream)
+
+
+def say(message: str) -> None:
+    """Print a message about the command on stderr; names and values in it that come from the
+    command line or a contract cannot reach the terminal as control characters."""
+    from .terminal import neutralise
+
+    stderr().print(neutralise(message))
 
 
 def fail(message: str) -> NoReturn:
@@ -109,6 +145,7 @@ def check(
             "-j",
             help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
             min=1,
+            max=MAX_JOBS,
             metavar="N",
         ),
     ] = None,
@@ -123,7 +160,7 @@ def check(
         paths, config=_config(config), cache_dir=_cache(no_cache), jobs=jobs, label="Controleren"
     )
     for problem in result.problems:
-        stderr().print(f"programmatool: {problem}")
+        say(f"programmatool: {problem}")
     if not result.results and not result.problems:
         fail(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
@@ -314,9 +351,21 @@ def record(
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from .recording import RecordProblem, describe, visible
     from .recording import record as run_record
+    from .terminal import neutralise
 
     try:
-        done = run_record(bestand, indicator, jaar, waarde, bron, toelichting, vervang, voorlopig)
+        # An id, year or value with control characters can never be valid; escaped, it can
+        # still be named in the refusal without reaching the terminal raw.
+        done = run_record(
+            bestand,
+            neutralise(indicator),
+            neutralise(jaar),
+            neutralise(waarde),
+            bron,
+            toelichting,
+            vervang,
+            voorlopig,
+        )
     except RecordProblem as exc:
         _record_problem(exc)
     stdout().print(visible(describe(done)), highlight=False, soft_wrap=True, markup=False)
@@ -327,8 +376,8 @@ def _record_problem(exc: Any) -> NoReturn:
 
     *details, last = visible(exc.message).split("\n")
     for line in details:
-        stderr().print(line, highlight=False, soft_wrap=True, markup=False)
-    stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+        say(line)
+    say(f"programmatool: {last}")
     raise typer.Exit(exc.code)
 
 
@@ -633,7 +682,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except UsageProblem as exc:
-        stderr().print(f"programmatool: {exc}")
+        say(f"programmatool: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         stderr().print("programmatool: afgebroken")
@@ -643,7 +692,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind in _CLICK_MESSAGES or (
             hasattr(exc, "exit_code") and kind.endswith(("Error", "Option", "Parameter", "Usage"))
         ):
-            stderr().print(f"programmatool: {_usage_message(exc)}")
+            say(f"programmatool: {_usage_message(exc)}")
             stderr().print("Gebruik 'programmatool --help' voor hulp.")
             return EXIT_USAGE
         if kind == "Abort":
@@ -651,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         if _state["debug"]:
             raise
-        stderr().print(
+        say(
             f"programmatool: interne fout ({kind}: {exc}). "
             "Gebruik --debug voor de volledige traceback en meld dit als fout."
         )

@@ -275,6 +275,12 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
     return RuleSetting(pattern, frozenset(codes), tuple(sorted(levels)))
 
 
+#: The highest value each limit accepts: beyond these a limit protects nothing (a file of more
+#: than 1 GiB or with more than 100 million elements does not fit in memory as a contract), and
+#: a larger number could not even be used as a read size.
+LIMIET_MAXIMA = {"max_bytes": 1024**3, "max_depth": 10_000, "max_nodes": 100_000_000}
+
+
 def _read_limits(table: Any, ctx: _Context) -> Limits:
     if not isinstance(table, dict):
         raise ctx.fail("'limieten' moet een tabel zijn", "limieten")
@@ -287,6 +293,8 @@ def _read_limits(table: Any, ctx: _Context) -> Limits:
             )
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ctx.fail(f"{key} moet een positief geheel getal zijn, niet {value!r}", key)
+        if value > LIMIET_MAXIMA[key]:
+            raise ctx.fail(f"{key} mag hoogstens {LIMIET_MAXIMA[key]} zijn, niet {value}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
 

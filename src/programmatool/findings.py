@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .terminal import neutralise
+
 #: A finding's level, in the words users see and configure ("fout", "waarschuwing").
 Severity = Literal["fout", "waarschuwing"]
 
@@ -24,12 +26,14 @@ class Finding:
     message: str
 
     def location(self) -> str:
-        """``file:line:col`` as editors and CI systems read it."""
-        return f"{self.path}:{self.line}:{self.column}"
+        """``file:line:col`` as editors and CI systems read it (control characters in the
+        file name shown as escapes)."""
+        return f"{neutralise(self.path)}:{self.line}:{self.column}"
 
     def as_text(self) -> str:
-        """The one-line text form: ``file:line:col: niveau CODE bericht``."""
-        return f"{self.location()}: {self.severity} {self.code} {self.message}"
+        """The one-line text form: ``file:line:col: niveau CODE bericht``, safe to print:
+        control characters and line breaks from the contract are shown as escapes."""
+        return f"{self.location()}: {self.severity} {self.code} {neutralise(self.message)}"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

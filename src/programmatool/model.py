@@ -27,6 +27,8 @@ from pydantic_core import PydanticCustomError
 ONBEKEND_WAARDEN: tuple[str, ...] = ("n.t.b.", "p.m.", "onbekend")
 
 MAX_GETAL = 10**15
+#: The smallest number other than 0 that a contract may hold.
+MIN_GETAL = 1e-9
 
 
 def _check_getal(value: Any) -> int | float:
@@ -45,6 +47,14 @@ def _check_getal(value: Any) -> int | float:
             "pt_te_groot",
             "getal {gevonden} is te groot (maximaal {maximum})",
             {"gevonden": _show(value), "maximum": "10^15"},
+        )
+    if value and abs(value) < MIN_GETAL:
+        # Closer to 0 than any printed figure: divided by, it would give an infinite progress.
+        raise PydanticCustomError(
+            "pt_te_klein",
+            "getal {gevonden} ligt te dicht bij 0 (kleiner dan {minimum}); "
+            "schrijf 0 of een getal met hoogstens 9 decimalen",
+            {"gevonden": _show(value), "minimum": "10^-9"},
         )
     return value
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from .progress import (
     drempels_uit_tabel,
     is_getal,
 )
+from .terminal import MIN_WIDTH, env_columns, neutralise
 
 if TYPE_CHECKING:
     from .model import Contract
@@ -67,15 +69,24 @@ def _waarde(value: Any, eenheid: str) -> str:
     return waarde(value, eenheid).replace(NBSP, " ")
 
 
+def _tekst(text: str) -> str:
+    """Text from a contract as one harmless line for the terminal: its line breaks and runs of
+    white space become one space, other control characters visible escapes."""
+    return neutralise(_REGELEINDE.sub(" ", text))
+
+
+_REGELEINDE = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+
+
 def _met_jaar(value: Any, jaar: int | None, eenheid: str) -> str:
     if value is None:
         return "–"
-    text = _waarde(value, eenheid)
+    text = _tekst(_waarde(value, eenheid))
     return f"{text} ({jaar})" if jaar is not None else text
 
 
 def _procent(fraction: float) -> str:
-    return f"{round(fraction * 100)} %"
+    return f"{round(fraction * 100)} %" if math.isfinite(fraction * 100) else "–"
 
 
 def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
@@ -101,8 +112,8 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         if index:
             console.print()
         title = Text()
-        title.append(f"{pv.contract.programma}", style="bold")
-        title.append(f" ({item.path})")
+        title.append(_tekst(pv.contract.programma), style="bold")
+        title.append(f" ({_tekst(item.path)})")
         jaar = f"voortgang {pv.jaar}" if pv.jaar is not None else "nog geen metingen"
         title.append(f" · {jaar} · status: ")
         title.append_text(_status(pv.status, pv.status_tekst))
@@ -111,13 +122,11 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
         headers = ("Doel / indicator", "Meting", "Streef", "Voortgang", "Status")
         # Every column but the first fits its content; the first gets the rest and wraps.
         widths = [_breedte(headers[i], [r[i] for _, r in rows]) for i in range(1, 5)]
-        rest = console.width - sum(widths) - len(KOLOMRUIMTE) * len(widths)
+        width = max(console.width, MIN_WIDTH)
+        rest = width - sum(widths) - len(KOLOMRUIMTE) * len(widths)
         longest = max([len(headers[0])] + [indent + 2 + _breedte("", [r[0]]) for indent, r in rows])
         first = max(16, min(longest, rest))
-        if first <= rest:
-            lines = _tabel(headers, [first, *widths], rows)
-        else:
-            lines = _lijst(console.width, rows)
+        lines = _tabel(headers, [first, *widths], rows) if first <= rest else _lijst(width, rows)
         if console.is_terminal:
             console.print(Text("\n").join(lines), soft_wrap=True)
         else:
@@ -229,13 +238,13 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     rows: list[Rij] = []
     shown: set[str] = set()
     for doel in pv.doelen:
-        kop = Text(f"{doel.id} {doel.titel}", style="bold")
+        kop = Text(_tekst(f"{doel.id} {doel.titel}"), style="bold")
         rows.append((0, (kop, leeg, leeg, leeg, _goal_status(doel))))
         for row in doel.indicatoren:
             rows.append((2, _indicator_cellen(row)))
             shown.add(row.indicator.id)
         for od in doel.operationele_doelen:
-            naam = Text(f"{od.id} {od.titel}")
+            naam = Text(_tekst(f"{od.id} {od.titel}"))
             rows.append((2, (naam, leeg, leeg, leeg, _goal_status(od))))
             for row in od.indicatoren:
                 rows.append((4, _indicator_cellen(row)))
@@ -259,7 +268,7 @@ def _goal_status(doel: DoelVoortgang) -> Text:
 def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
     ind = row.indicator
     eenheid = ind.eenheid
-    name = Text(f"▸ {ind.naam}\n")
+    name = Text(f"▸ {_tekst(ind.naam)}\n")
     peil = _met_jaar(ind.peilwaarde, ind.peiljaar, eenheid)
     eind = _met_jaar(row.eindwaarde, row.eindjaar, eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
@@ -320,7 +329,7 @@ def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
     for geld in pv.geld:
         lines.append(_geld_regel(geld, bedrag))
     for line in lines:
-        console.print(line, highlight=False, soft_wrap=True, markup=False)
+        console.print(_tekst(line), highlight=False, soft_wrap=True, markup=False)
 
 
 def _verantwoording_regels(naam: str, v: Any, jaar: int | None) -> list[str]:
@@ -354,7 +363,8 @@ def _geld_regel(geld: Geld, bedrag: Any) -> str:
 def _getal(value: Any) -> Any:
     """Numbers as they are, fractions rounded to 4 decimals so output stays stable."""
     if isinstance(value, float):
-        return round(value, 4)
+        # JSON has no Infinity or NaN; a value that is not a number is no value.
+        return round(value, 4) if math.isfinite(value) else None
     return value
 
 
@@ -500,7 +510,7 @@ def _json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels:
         "statussen": list(STATUSSEN),
         "programmas": programmas,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 CSV_KOLOMMEN = (
@@ -671,9 +681,9 @@ def run_progress(
         config = load_config()
     except ConfigError as exc:
         raise VoortgangProbleem(str(exc)) from None
-    if formaat == "table" and not out.is_terminal and "COLUMNS" not in os.environ:
+    if formaat == "table" and not out.is_terminal and env_columns() is None:
         # A pipe or file has no width; 80 columns would squeeze the names to nothing.
-        out = Console(highlight=False, width=TABEL_BREEDTE)
+        out = Console(highlight=False, width=TABEL_BREEDTE, file=out.file)
     params = {
         "formaat": formaat,
         "jaar": jaar,
@@ -694,7 +704,9 @@ def run_progress(
         label="Voortgang",
     )
     for problem in result.problems:
-        err.print(f"programmatool: {problem}", highlight=False, soft_wrap=True, markup=False)
+        err.print(
+            f"programmatool: {_tekst(problem)}", highlight=False, soft_wrap=True, markup=False
+        )
     if not result.results and not result.problems:
         raise VoortgangProbleem(
             "geen contractbestanden (*.yaml, *.yml) gevonden in "
@@ -706,7 +718,7 @@ def run_progress(
             for finding in loaded.findings:
                 err.print(finding.as_text(), highlight=False, soft_wrap=True, markup=False)
             err.print(
-                f"programmatool: {loaded.path} overgeslagen: het contract bevat fouten",
+                f"programmatool: {_tekst(loaded.path)} overgeslagen: het contract bevat fouten",
                 highlight=False,
                 soft_wrap=True,
                 markup=False,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .loading import Limits, LoadResult, load_bytes, load_text
-from .model import Contract, Indicator, Realisatie
+from .model import MAX_GETAL, Contract, Indicator, Realisatie
 from .oserrors import reason as os_reason
 from .progress import NAMETING_JAREN
 from .suggest import did_you_mean
@@ -46,8 +46,10 @@ class RecordProblem(Exception):
 
 # --- the value --------------------------------------------------------------------------------
 
-_GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GETAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: At most this many decimals: more cannot be stored exactly and would be rounded unseen.
+MAX_DECIMALEN = 9
 _JA = {"ja", "behaald", "true"}
 _NEE = {"nee", "niet behaald", "false"}
 
@@ -84,10 +86,22 @@ def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
             f"gevonden '{tekst}'"
         )
     number = text.replace(",", ".")
+    whole, _, decimals = number.lstrip("+-").partition(".")
+    # Checked on the digits, before converting: Python refuses to read an integer of more than
+    # 4,300 digits, and a float silently rounds what does not fit.
+    if len(whole.lstrip("0")) > 16 or abs(float(number)) > MAX_GETAL:
+        raise RecordProblem(f"getal {_kort(tekst)} is te groot (maximaal 10^15)")
+    if len(decimals) > MAX_DECIMALEN:
+        raise RecordProblem(
+            f"getal {_kort(tekst)} heeft te veel decimalen (hoogstens {MAX_DECIMALEN})"
+        )
     value: int | float = float(number) if "." in number else int(number)
-    if abs(value) > 10**15:
-        raise RecordProblem(f"getal {tekst} is te groot (maximaal 10^15)")
     return {"waarde": value}
+
+
+def _kort(tekst: str, lengte: int = 30) -> str:
+    """A long text from the command line, shortened for a message."""
+    return tekst if len(tekst) <= lengte else f"{tekst[: lengte - 1]}… ({len(tekst)} tekens)"
 
 
 # --- YAML text --------------------------------------------------------------------------------
@@ -313,7 +327,7 @@ def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
 def lees_jaar(tekst: str) -> int:
     """A year from the command line: a whole number from 1900 to 2200."""
     text = tekst.strip()
-    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2200:
+    if not re.fullmatch(r"[0-9]{4}", text) or not 1900 <= int(text) <= 2200:
         raise RecordProblem(f"jaar moet een jaartal zijn (1900–2200), gevonden '{tekst}'")
     return int(text)
 

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from .checking import CheckResult
 from .findings import Finding
+from .terminal import neutralise, neutralise_lines, valid_unicode
 
 _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 
@@ -29,7 +30,7 @@ def report_text(result: CheckResult, console: Console) -> None:
     if not console.is_terminal:
         # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
         lines = [f.as_text() for f in result.findings] + [summary_line(result)]
-        console.file.write("\n".join(lines) + "\n")
+        console.file.write(neutralise_lines("\n".join(lines)) + "\n")
         return
     for finding in result.findings:
         line = Text()
@@ -39,7 +40,7 @@ def report_text(result: CheckResult, console: Console) -> None:
         line.append(" ")
         line.append(finding.code, style="cyan")
         line.append(" ")
-        line.append(finding.message)
+        line.append(neutralise(finding.message))
         console.print(line, soft_wrap=True, highlight=False)
     console.print(summary_line(result), highlight=False, soft_wrap=True)
 
@@ -60,21 +61,26 @@ def report_json(result: CheckResult) -> str:
         "waarschuwingen": result.warnings,
         "bevindingen": [
             {
-                "bestand": f.path,
+                "bestand": valid_unicode(f.path),
                 "regel": f.line,
                 "kolom": f.column,
                 "code": f.code,
                 "niveau": f.severity,
-                "bericht": f.message,
+                "bericht": valid_unicode(f.message),
             }
             for f in result.findings
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own encoding of '%', CR and LF (the annotation shows a line break, the log line
+    # stays one line); every other control character, such as an ANSI sequence, is escaped.
+    text = text.replace("%", "%25")
+    return "%0A".join(
+        "%0D".join(neutralise(part) for part in line.split("\r")) for line in text.split("\n")
+    )
 
 
 def _gh_property(text: str) -> str:
@@ -136,7 +142,7 @@ def report_sarif(result: CheckResult) -> str:
     index = {str(r["id"]): i for i, r in enumerate(rules)}
     results: list[dict[str, object]] = []
     for f in result.findings:
-        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(f.path)}}
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(valid_unicode(f.path))}}
         if f.line > 0:
             region: dict[str, int] = {"startLine": f.line}
             if f.column > 0:
@@ -145,7 +151,7 @@ def report_sarif(result: CheckResult) -> str:
         entry: dict[str, object] = {
             "ruleId": f.code,
             "level": "error" if f.severity == "fout" else "warning",
-            "message": {"text": f.message},
+            "message": {"text": valid_unicode(f.message)},
             "locations": [{"physicalLocation": physical}],
         }
         if f.code in index:
@@ -170,7 +176,7 @@ def report_sarif(result: CheckResult) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _uri(bestand: str) -> str:
@@ -200,19 +206,24 @@ def report_junit(result: CheckResult, strict: bool = False) -> str:
         failing = [f for f in findings if f.severity == "fout" or strict]
         other = [f for f in findings if f not in failing]
         total_failures += len(failing)
+        # XML 1.0 cannot hold most control characters at all, not even escaped: every text
+        # from a contract or a file name is neutralised, so the report is always well-formed.
+        name = neutralise(bestand)
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=bestand,
+            name=name,
             tests="1",
             failures=str(len(failing)),
             errors="0",
             skipped="0",
         )
-        case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=bestand)
-        case.set("file", bestand)
+        case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=name)
+        case.set("file", name)
         for f in failing:
-            failure = ET.SubElement(case, "failure", message=f"{f.code} {f.message}", type=f.code)
+            failure = ET.SubElement(
+                case, "failure", message=f"{f.code} {neutralise(f.message)}", type=f.code
+            )
             failure.text = f.as_text()
         if other:
             out = ET.SubElement(case, "system-out")

@@ -8,6 +8,7 @@ Dutch message and a position; the loader never raises for bad input.
 from __future__ import annotations
 
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,8 @@ def read_contract_bytes(path: str | Path, name: str, limits: Limits) -> bytes | 
                 (1, 1),
             )
         with open(path, "rb") as handle:
-            return handle.read(limits.max_bytes + 1)
+            # A limit from the Python API may exceed any read size; the stat above bounds it.
+            return handle.read(min(limits.max_bytes, sys.maxsize - 1) + 1)
     except OSError as exc:
         from ..oserrors import reason
 
