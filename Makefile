@@ -59,10 +59,11 @@ browser-deps:
 	    else echo "make: npm ontbreekt (als root: apt-get install npm); de browsertests worden overgeslagen" >&2; fi; \
 	fi
 
-# Writes tests/golden/documenten/ anew from the current code; read `git diff tests/golden` after.
+# Writes tests/golden/documenten/ and tests/golden/diff/ anew from the current code; read `git diff tests/golden` after.
 # A test run never does this: the tests compare and fail on any difference.
 goldens: install
 	$(BIN)/python -m tests.goldens
+	$(BIN)/python -m tests.diff_goldens
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -3,97 +3,31 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .conftest import MINIMAAL, PROGRAMMAS, ROOT, Run, run_process
-
-GOLDEN = ROOT / "tests" / "golden" / "diff"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-    }
-    proc = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
-    return proc.stdout
-
-
-def commit(repo: Path, message: str, tag: str | None = None) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    if tag:
-        git(repo, "tag", tag)
+from .diff_goldens import (
+    GOLDEN,
+    amend,
+    commit,
+    git,
+    make_repository,
+    reflow_first_paragraph,
+    replace_once,
+)
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git repository with the seven real contracts, tagged ``vastgesteld``; cwd is its root."""
-    root = tmp_path / "gemeente"
-    shutil.copytree(PROGRAMMAS, root / "programmas")
-    git(root.parent, "init", "-q", "-b", "main", root.name)
-    commit(root, "Contracten zoals vastgesteld", tag="vastgesteld")
+    root = make_repository(tmp_path / "gemeente")
     monkeypatch.chdir(root)
     return root
-
-
-def replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def reflow_first_paragraph(path: Path, key: str, width: int) -> None:
-    """Rewrap the first paragraph of a block scalar: other line breaks, the same words."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    start = lines.index(key) + 1
-    end = start
-    while lines[end].strip():
-        end += 1
-    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
-    words = " ".join(line.strip() for line in lines[start:end])
-    wrapped = textwrap.wrap(words, width, initial_indent=indent, subsequent_indent=indent)
-    assert wrapped != lines[start:end]
-    lines[start:end] = wrapped
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def amend(repo: Path) -> None:
-    """The midterm review: one target lowered, money moved, one paragraph reflowed."""
-    programmas = repo / "programmas"
-    replace_once(
-        programmas / "economie-participatie.yaml",
-        "streefwaarden: {2022: 2200}",
-        "streefwaarden: {2022: 2400}",
-    )
-    binnenstad = programmas / "binnenstad.yaml"
-    replace_once(
-        binnenstad,
-        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 60}",
-        "bedragen: {2019: 50, 2020: 60, 2021: 60, 2022: 50}",
-    )
-    replace_once(
-        binnenstad,
-        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 50}",
-        "bedragen: {2019: 60, 2020: 50, 2021: 50, 2022: 60}",
-    )
-    reflow_first_paragraph(programmas / "duurzaamheid.yaml", "samenvatting: |", 60)
 
 
 @pytest.fixture
@@ -103,12 +37,10 @@ def diff(cli: Callable[..., Run]) -> Callable[..., Run]:
 
 
 def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/diff/ (written only by ``make goldens``, never by a test)."""
     path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"golden file missing: run with UPDATE_GOLDEN=1 ({path})"
-    assert text == path.read_text(encoding="utf-8")
+    assert path.exists(), f"golden file missing: run make goldens ({path})"
+    assert text == path.read_text(encoding="utf-8"), f"differs from {path}; see make goldens"
 
 
 # --- the midterm review: exactly the two changes in meaning, in every format --------------------
@@ -329,12 +261,13 @@ def test_hostile_text_is_neutralised_in_text_and_markdown(
     shutil.copy(MINIMAAL, old)
     text = MINIMAAL.read_text(encoding="utf-8").replace(
         "titel: In 2022 doen 20 scholen mee aan educatieprojecten over afval",
-        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood"',
+        'titel: "In 2022 <script>x</script> | [klik](javascript:alert(1)) \\e[31mrood \\u202egro"',
     )
     new.write_text(text, encoding="utf-8")
     plain = diff(str(old), str(new))
     assert plain.code == 1
     assert "\x1b" not in plain.out
+    assert "\u202e" not in plain.out
     markdown = diff(str(old), str(new), "--format", "markdown")
     assert "\x1b" not in markdown.out
     assert re.search(r"(?<!\\)<script", markdown.out) is None  # "\<script>" shows as text
@@ -366,4 +299,58 @@ def test_fail_on_a_severity(repo: Path, diff: Callable[..., Run]) -> None:
     assert_trouble(
         diff("programmas/", "--sinds", "vastgesteld", "--fail-on", "hoog"),
         "onbekend niveau 'hoog' voor --fail-on",
+    )
+
+
+def test_two_folders_pair_programmes_by_code(tmp_path: Path, diff: Callable[..., Run]) -> None:
+    old, new = tmp_path / "oud", tmp_path / "nieuw"
+    old.mkdir()
+    new.mkdir()
+    shutil.copy(MINIMAAL, old / "schone-stad.yaml")
+    text = MINIMAAL.read_text(encoding="utf-8").replace("peilwaarde: 5", "peilwaarde: 4")
+    (new / "andere-naam.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(PROGRAMMAS / "zorg.yaml", new / "zorg.yaml")
+    result = diff(str(old), str(new))
+    assert result.code == 1
+    assert "belangrijk peilwaarde-gewijzigd: indicator 'scholen'" in result.out
+    assert "peilwaarde achteraf gewijzigd: 5 (2018) → 4 (2018)" in result.out
+    assert "Zorg (" in result.out and ", nieuw)" in result.out
+    assert result.out.endswith(
+        "2 wijzigingen in 2 van 2 programma's ten opzichte van "
+        f"{old.as_posix()}: 1 belangrijk, 1 opmerking.\n"
+    )
+
+
+def test_absolute_paths_from_another_folder(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, diff: Callable[..., Run]
+) -> None:
+    amend(repo)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = diff(str(repo / "programmas"), "--sinds", "vastgesteld")
+    assert result.code == 1, result.err
+    assert result.out.count("bedrag-gewijzigd") == 2
+    assert "ambitie-verlaagd" in result.out
+
+
+def test_a_path_outside_the_repository(
+    repo: Path, tmp_path: Path, diff: Callable[..., Run]
+) -> None:
+    outside = tmp_path / "los.yaml"
+    shutil.copy(MINIMAAL, outside)
+    assert_trouble(
+        diff("programmas/", str(outside), "--sinds", "vastgesteld"),
+        f"{outside.as_posix()} ligt buiten het git-repository",
+    )
+
+
+def test_a_bad_severity_in_the_config(repo: Path, diff: Callable[..., Run]) -> None:
+    (repo / "programmatool.toml").write_text(
+        '[diff]\nniveau = {ambitie-verlaagd = "hoog"}\n', encoding="utf-8"
+    )
+    assert_trouble(
+        diff("programmas/", "--sinds", "vastgesteld"),
+        "programmatool.toml:2: niveau van ambitie-verlaagd moet 'belangrijk', 'opmerking', "
+        "'info' of 'uit' zijn, niet 'hoog'",
     )

@@ -49,7 +49,7 @@ def test_higher_is_better_behind_the_path_within_a_quarter(randgevallen: Contrac
     assert v.voortgang == pytest.approx(0.4)  # (11 - 5) / (20 - 5)
     # the path expects 12 in 2020: 6 of 7 covered, 14 % behind
     assert v.status == "kleine achterstand"
-    assert "14 %" in v.uitleg and "verwacht 12" in v.uitleg
+    assert "ontbreekt 14 %" in v.uitleg and "was in 2020 12 nodig" in v.uitleg
 
 
 def test_year_ahead_of_the_path_is_on_course(randgevallen: Contract) -> None:

@@ -71,15 +71,17 @@ def test_contract_document_follows_the_council_reading_order(tmp_path: Path, cli
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
     order = [
         "<h1>Programmacontract Levendige Binnenstad &amp; Haven</h1>",
+        'id="kaart-kop"',
         'id="samenvatting"',
-        'id="aanleiding"',
-        'id="visie"',
         'id="din"',
         "Strategisch doel I. De binnenstad trekt meer bezoekers",
         "Wat willen we bereiken?",
         "Wat gaan we daarvoor doen?",
         "Strategisch doel II.",
         '<h2 id="middelen" class="hoofdstuk">Wat mag het kosten?</h2>',
+        # The BBV's questions first, then the contract's own prose.
+        'id="aanleiding"',
+        'id="visie"',
         'id="organisatie"',
         "Risico's",
         'id="colofon"',
@@ -116,7 +118,7 @@ def test_markdown_output_neutralises_raw_html(tmp_path: Path, cli) -> None:  # t
 def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
     assert "bedragen × € 1.000" in html
-    assert "Let op: een totaal klopt niet." in html
+    assert "Let op: een cijfer klopt niet." in html
     assert (
         "2020: het gedrukte totaal is 2.100, maar de regels tellen op tot 2.000 (verschil 100)."
         in html
@@ -125,7 +127,7 @@ def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path,
     assert "€\u00a0109.500,50" in html
     # A table whose totals add up has no remark.
     minimal = (_html(tmp_path / "m", cli, MINIMAAL) / "schone-stad.html").read_text("utf-8")
-    assert "een totaal klopt niet" not in minimal
+    assert "een cijfer klopt niet" not in minimal
     assert "€\u00a010.000" in minimal
 
 
@@ -259,7 +261,7 @@ def test_relations_link_to_documents_in_the_same_set(tmp_path: Path, cli) -> Non
     assert '<a href="schone-stad.html">Schone Stad</a>' in html
     assert "<li>economie: Afstemming over ondernemersbeleid.</li>" in html
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "Relaties tussen programma's" in index
+    assert "Hoe hangen de programma's samen?" in index
     assert "€\u00a0950.000" in index  # 950 × € 1.000 in the portfolio's budget table
 
 
@@ -461,6 +463,6 @@ def test_portfolio_never_shows_an_unexplained_empty_budget(tmp_path: Path, cli) 
     index = (out / "index.html").read_text(encoding="utf-8")
     row = index[index.index("Schone Stad<", index.index('id="begroting"')) :]
     row = row[: row.index("</tr>")]
-    assert "Het contract heeft geen begroting per jaar; zie de bedragen in de laatste kolom." in row
+    assert "Het contract heeft geen begroting per jaar; het noemt deze bedragen:" in row
     assert "<li>Revolverend fonds: €\u00a0650.000 (fonds)</li>" in row
     assert "Een streepje (–) betekent dat de tabel voor dat jaar geen bedrag noemt." in index

@@ -140,3 +140,43 @@ def test_annual_account_page_in_browser(browser: Any, site: Path) -> None:
     pages = sorted((site / "verantwoording").glob("*.html"))
     page = next(p for p in pages if p.name != "index.html")
     _check_page(browser, page, page.stem)
+
+
+PHONE_WIDTH = 390
+
+
+@pytest.mark.parametrize(
+    "page_name", ["index.html", "zorg.html", "binnenstad.html", "omgevingswet.html"]
+)
+def test_page_is_readable_on_a_phone_without_sideways_scrolling(
+    browser: Any, site: Path, page_name: str
+) -> None:
+    """At 390 px wide the page itself never scrolls sideways; a wide table scrolls in its own
+    box (and nothing else sticks out)."""
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 844})
+    page = context.new_page()
+    page.goto((site / page_name).resolve().as_uri(), wait_until="load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    body = page.evaluate("document.body.scrollWidth")
+    # Elements that stick out of the page (not inside a box that scrolls on its own).
+    sticking_out = page.evaluate(
+        """w => {
+            const scrolls = e => {
+                for (let p = e.parentElement; p; p = p.parentElement) {
+                    const o = getComputedStyle(p).overflowX;
+                    if (o === 'auto' || o === 'scroll') return p.clientWidth <= w;
+                }
+                return false;
+            };
+            return Array.from(document.querySelectorAll('body *')).filter(e => {
+                const r = e.getBoundingClientRect();
+                return r.right > w + 1 && !scrolls(e);
+            }).slice(0, 5).map(e => e.tagName + '.' + e.className);
+        }""",
+        PHONE_WIDTH,
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"telefoon-{Path(page_name).stem}.png"), full_page=False)
+    context.close()
+    assert width <= PHONE_WIDTH and body <= PHONE_WIDTH, (width, body, sticking_out)
+    assert not sticking_out

@@ -328,7 +328,7 @@ def _diff_table(table: Any, ctx: _Context) -> None:
     for name, value in niveau.items():
         if value not in allowed:
             raise ctx.fail(
-                f"niveau van {name} moet {', '.join(repr(a) for a in allowed)} zijn, "
-                f"niet {value!r}",
+                f"niveau van {name} moet {', '.join(repr(a) for a in allowed[:-1])} of "
+                f"{allowed[-1]!r} zijn, niet {value!r}",
                 name,
             )

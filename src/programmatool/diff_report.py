@@ -138,10 +138,10 @@ def _limits(config: Config | None) -> Any:
 
 
 def _load_paths(paths: list[Path], config: Config | None) -> list[_Side]:
-    from .checking import find_contract_files
     from .loading import load_contract
+    from .pipeline import find_files
 
-    files, problems = find_contract_files(paths)
+    files, problems = find_files(paths)
     if problems:
         raise DiffProblem(problems[0], [f"programmatool: {p}" for p in problems[1:]])
     return [_loaded(load_contract(path, name, _limits(config)), "") for path, name in files]
@@ -347,8 +347,19 @@ def as_text(result: DiffResult) -> str:
 
 
 def _plain(text: str) -> str:
-    # Contract text reaches the terminal: control characters must not steer it.
-    return "".join(ch if ch >= " " or ch == "\t" else "\ufffd" for ch in text).replace("\x7f", "")
+    # Contract text reaches the terminal: control characters (C0, DEL, C1) and bidirectional
+    # overrides must not steer it or make a line read differently than it is.
+    return "".join("\ufffd" if _steers(ch) else ch for ch in text)
+
+
+def _steers(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        (code < 0x20 and ch != "\t")
+        or 0x7F <= code <= 0x9F
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
+    )
 
 
 def _cell(text: Any) -> str:

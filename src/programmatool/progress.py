@@ -486,8 +486,9 @@ def indicator_progress(
     if e is None:
         return result(
             "niet te bepalen",
-            "Er is geen peilwaarde en geen eerdere meting, dus geen lijn naar de streefwaarde "
-            f"vóór {points[0][0] if points else eindjaar}.",
+            "Er is geen beginwaarde (geen peilwaarde en geen eerdere meting). Daarom is niet te "
+            "zeggen hoe ver het programma in dit jaar had moeten zijn; een oordeel volgt bij de "
+            f"streefwaarde van {points[0][0] if points else eindjaar}.",
             voortgang,
         )
 
@@ -603,13 +604,18 @@ def _uitleg_koers(
         )
     if status == "op koers" and achterstand <= 0:
         return (
-            f"De meting van {meet_jaar} ({_toon(waarde)}) ligt op of voor de lijn naar de "
-            f"streefwaarde (verwacht {_toon(verwacht)}, {richting} is beter)."
+            f"De meting van {meet_jaar} ({_toon(waarde)}) is even goed als gepland of beter: "
+            f"op weg naar de streefwaarde was in {meet_jaar} {_toon(verwacht)} nodig "
+            f"({richting} is beter)."
         )
-    percent = "oneindig" if achterstand == float("inf") else f"{round(achterstand * 100)} %"
+    if achterstand == float("inf") or achterstand >= 1:
+        deel = "niets van de vooruitgang die tot dan nodig was, is bereikt"
+    else:
+        deel = f"van de vooruitgang die tot dan nodig was, ontbreekt {round(achterstand * 100)} %"
+    hoe = "ligt vrijwel op schema" if status == "op koers" else "blijft achter bij de planning"
     return (
-        f"De meting van {meet_jaar} ({_toon(waarde)}) ligt {percent} achter op de lijn naar de "
-        f"streefwaarde (verwacht {_toon(verwacht)}, {richting} is beter)."
+        f"De meting van {meet_jaar} ({_toon(waarde)}) {hoe}: op weg naar de streefwaarde was "
+        f"in {meet_jaar} {_toon(verwacht)} nodig ({richting} is beter); {deel}."
     )
 
 
@@ -716,7 +722,9 @@ def _uitleg_rollup(rows: list[IndicatorVoortgang], wat: str) -> str:
         gemeten = f"Alle {n} {woord} gemeten" if n > 1 else "De indicator is gemeten"
     else:
         gemeten = f"{measured} van {n} {woord} gemeten"
-    return f"{gemeten}; het zwakste gemeten {wat} bepaalt de status ({parts})."
+    return (
+        f"{gemeten}; het gemeten {wat} dat er het slechtst voor staat, bepaalt de status ({parts})."
+    )
 
 
 def _gemeten(rows: list[IndicatorVoortgang]) -> int:

@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import formatting as fmt
 from ..model import Begroting, Contract
-from ..progress import STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
-
-#: Statuses that carry a verdict on a measurement (the others mean: nothing to judge yet).
-_OORDELEN = ("behaald", "op koers", "kleine achterstand", "achter", "niet behaald")
+from ..progress import GEMETEN, STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
 
 _STATUS_CONTRACT = {
     "concept": "concept",
@@ -122,14 +119,14 @@ def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
     if voortgang is None or not voortgang.indicatoren:
         return "het programma heeft geen indicatoren"
     aantal = len(voortgang.indicatoren)
-    gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in _OORDELEN)
+    gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in GEMETEN)
     if not gemeten or voortgang.jaar is None:
         return f"nog geen meting met een oordeel (0 van {aantal} indicatoren gemeten)"
     jaren = sorted(
         {
             iv.realisatie_jaar
             for iv in voortgang.indicatoren
-            if iv.status in _OORDELEN and iv.realisatie_jaar is not None
+            if iv.status in GEMETEN and iv.realisatie_jaar is not None
         }
     )
     if len(jaren) > 1 and jaren[-1] == voortgang.jaar:
@@ -164,15 +161,24 @@ def legenda(drempels: Drempels = STANDAARD_DREMPELS) -> list[tuple[str, str]]:
         ("behaald", "de meting haalt de streefwaarde van het laatste jaar (of de mijlpaal)"),
         (
             "op koers",
-            "de meting is zo goed als verwacht of beter; ze mag hooguit "
-            f"{koers} % achterblijven bij wat er volgens de planning in dat jaar had moeten zijn",
+            "de meting is even goed als gepland of beter, of blijft hooguit "
+            f"{koers} % achter bij de vooruitgang die tot dan nodig was",
         ),
-        ("kleine achterstand", f"de meting blijft {koers} tot {klein} % achter bij de planning"),
-        ("achter", f"de meting blijft meer dan {klein} % achter bij de planning"),
+        (
+            "kleine achterstand",
+            f"de meting blijft {koers} tot {klein} % achter bij de vooruitgang die nodig was",
+        ),
+        ("achter", f"de meting blijft meer dan {klein} % achter bij de vooruitgang die nodig was"),
+        (
+            "niet behaald",
+            "in of na het laatste jaar haalt de meting de streefwaarde niet, of de mijlpaal is "
+            "na de streefdatum nog niet bereikt",
+        ),
         ("geen meting", "er is over dit jaar (nog) geen meting"),
         (
             "niet te bepalen",
-            "er is een meting, maar geen beginwaarde of streefwaarde om die mee te vergelijken",
+            "er is een meting, maar geen beginwaarde of streefwaarde om die mee te vergelijken, "
+            "of de meting staat niet op de schaal",
         ),
     ]
 

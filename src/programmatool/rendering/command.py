@@ -17,11 +17,10 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..findings import Finding
+from .notes import markdown_html_met_noot, markdown_md_met_noot
 from .safety import (
     VeiligMarkdown,
     markdown_cel,
-    markdown_html,
-    markdown_veilig,
     md_code,
     md_tekst,
 )
@@ -94,9 +93,9 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         waarde=fmt.waarde,
     )
     if markdown:
-        env.filters.update(md=markdown_veilig, cel=markdown_cel, code=_md_code)
+        env.filters.update(md=markdown_md_met_noot, cel=markdown_cel, code=_md_code)
     else:
-        env.filters.update(markdown=markdown_html)
+        env.filters.update(markdown=markdown_html_met_noot)
     env.globals.update(status_teken=STATUS_TEKEN)
     return env
 
@@ -412,14 +411,14 @@ def _render_all(
     finally:
         bar.close()
     return [
-        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status), text)
-        for (contract, _name), (bestandsnaam, periode, statussen, status, text) in zip(
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), text)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, text) in zip(
             contracten, texts, strict=True
         )
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str | bytes]:
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, str | bytes]:
     # Only text and the small summary go back to the main process, not the contract.
     from ..parallel import WORK
 
@@ -433,7 +432,14 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str |
     chapter = WORK["wijzigingen"].get(contract.code)
     text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc, wijzigingen=chapter)
     document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
-    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, document
+    return (
+        doc.bestandsnaam,
+        doc.periode,
+        doc.statussen,
+        doc.status_programma,
+        doc.status_uitleg,
+        document,
+    )
 
 
 def run_render(

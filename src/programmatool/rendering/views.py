@@ -11,6 +11,7 @@ from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 from .card import Programmakaart, programmakaart
+from .faults import figure_faults, under
 
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
@@ -92,6 +93,10 @@ class InspanningView:
     trekker: str
     planning: str
     bedragen: str
+    #: In an annual account: how it went that year ("" when nothing is recorded).
+    uitvoering: str = ""
+    uitvoering_toelichting: str | None = None
+    besteed: str = ""
     #: Where the effort is described in full: the anchor and the goal under which it is printed.
     anker: str = ""
     beschreven_bij: str = ""
@@ -144,6 +149,8 @@ class BegrotingView:
     opmerkingen: list[str]
     toelichting: str | None
     totaal: str | None
+    #: Notes that are no fault ("nothing spent was recorded").
+    noten: list[str] = field(default_factory=list)
     #: What was spent per line and year (``besteed``), in the contract document.
     besteed_jaren: list[str] = field(default_factory=list)
     besteed: list[Rij] = field(default_factory=list)
@@ -204,6 +211,22 @@ class Document:
     dekking: str = ""
     kaart: Programmakaart | None = None
 
+    @property
+    def status_uitleg(self) -> str:
+        """On which measurements the status rests (for the portfolio page)."""
+        return self.kaart.status_uitleg if self.kaart is not None else ""
+
+
+@dataclass
+class PortfolioBedragen:
+    """One row of the portfolio's budget overview: a table of a programme, per year in euro."""
+
+    titel: str
+    cellen: list[str]
+    #: "hoofd" (counted in the totals), "ander" (another table of the same programme, shown
+    #: but not counted: it may divide the same money differently) or "ongedekt".
+    soort: str
+
 
 @dataclass
 class PortfolioRegel:
@@ -218,6 +241,11 @@ class PortfolioRegel:
     begroting_titel: str
     statussen: list[tuple[str, int]]
     samenvatting: str
+    portefeuillehouder: str = ""
+    status_uitleg: str = ""
+    bedragen: list[PortfolioBedragen] = field(default_factory=list)
+    #: Amounts outside the yearly tables (funds, one-off, not yet covered), in words.
+    ongedekt_overig: list[str] = field(default_factory=list)
     #: Money the contract names outside a yearly table (``middelen.overige``, spreads), in words.
     overige: list[str] = field(default_factory=list)
 
@@ -231,6 +259,14 @@ class PortfolioView:
     relaties: list[tuple[str, str, str, str | None, str | None]]
     versie: str
     gemeenten: list[str]
+    #: Per year the sum of every programme's main table (as printed), and of what is uncovered.
+    totalen: list[str] = field(default_factory=list)
+    ongedekt: list[str] = field(default_factory=list)
+    #: Per programme the programmes it relates to: (name, link, [(name, link or None)]).
+    relatiegroepen: list[tuple[str, str, list[tuple[str, str | None]]]] = field(
+        default_factory=list
+    )
+    uren_weggelaten: bool = False
 
 
 def _periode(contract: Contract) -> str:
@@ -465,10 +501,11 @@ def _planning(inspanning: Inspanning) -> str:
     return tekst or "–"
 
 
-def _inspanning_view(inspanning: Inspanning) -> InspanningView:
+def _inspanning_view(inspanning: Inspanning, jaar: int | None = None) -> InspanningView:
     bedragen = ", ".join(
         f"{jaar}: {fmt.bedrag(b)}" for jaar, b in sorted(inspanning.bedragen.items())
     )
+    verslag = inspanning.uitvoering.get(jaar) if jaar is not None else None
     if inspanning.bedrag_toelichting:
         bedragen = (
             f"{bedragen} ({inspanning.bedrag_toelichting})"
@@ -481,6 +518,9 @@ def _inspanning_view(inspanning: Inspanning) -> InspanningView:
         trekker=inspanning.trekker or "–",
         planning=_planning(inspanning),
         bedragen=bedragen,
+        uitvoering=verslag.status if verslag else "",
+        uitvoering_toelichting=verslag.toelichting if verslag else None,
+        besteed=fmt.bedrag(verslag.besteed) if verslag and verslag.besteed is not None else "",
     )
 
 
@@ -488,10 +528,23 @@ def _in_jaar(inspanning: Inspanning, jaar: int) -> bool:
     return any(str(p).startswith(str(jaar)) for p in inspanning.planning)
 
 
-def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingView:
+def _begroting_view(
+    begroting: Begroting,
+    jaar: int | None = None,
+    fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
+) -> BegrotingView:
+    """A budget table; ``fouten`` are the money rules' faults under it (see faults.py)."""
     eenheid = begroting.eenheid
     alle_jaren = begroting.jaren()
     jaren = [jaar] if jaar is not None else alle_jaren
+    # Spending columns only when something was spent that year: a column of dashes says nothing.
+    met_besteed = jaar is not None and any(jaar in r.besteed for r in begroting.regels)
+    noten: list[str] = []
+    if jaar is not None and not met_besteed:
+        noten.append(
+            f"Over {jaar} legt het contract niet vast wat er is uitgegeven; "
+            "daarom staat hier alleen wat begroot was."
+        )
 
     def cel(value: int | float | None) -> str:
         return "–" if value is None else fmt.bedrag(value, eenheid)
@@ -506,6 +559,12 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             f"{year}: het gedrukte totaal is {fmt.bedrag(totaal, eenheid)}, maar de regels tellen "
             f"op tot {fmt.bedrag(som, eenheid)} (verschil {fmt.bedrag(verschil, eenheid)})."
         )
+    # Every other fault check reports in this table (a grand total that fits neither the years
+    # nor the lines, a negative amount, a year outside the period) is named too.
+    for path, code, message in fouten:
+        if code != "PT201" and (jaar is None or jaar in path or len(path) < 5):
+            opmerkingen.append(f"{message} ({code}).")
+    totaal_fout = any(path[3:4] == ("totaal",) for path, _c, _m in fouten)
     if jaar is None:
         regels = [
             Rij(
@@ -522,8 +581,13 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             besteed = r.besteed.get(jaar)
             over = cel(besteed - begroot) if begroot is not None and besteed is not None else "–"
             omschrijving = r.omschrijving + ("" if r.gedekt else " (nog niet gedekt)")
-            regels.append(Rij(omschrijving, [cel(begroot), cel(besteed), over]))
-        kop = [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
+            cellen = [cel(begroot), cel(besteed), over] if met_besteed else [cel(begroot)]
+            regels.append(Rij(omschrijving, cellen))
+        kop = (
+            [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
+            if met_besteed
+            else [f"Begroot {jaar}"]
+        )
     totalen = None
     som_rij = None
     if begroting.totalen:
@@ -533,7 +597,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
             if j in afwijkingen:
                 waarde += " *"
             cellen.append(waarde)
-        if jaar is not None:
+        if met_besteed:
             cellen += ["", ""]
         totalen = Rij("Totaal (zoals gedrukt)", cellen, "totaal")
     sommen = begroting.som_per_jaar()
@@ -541,7 +605,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
         not begroting.totalen and len(begroting.regels) > 1
     ):
         cellen = [cel(sommen.get(j)) for j in jaren]
-        if jaar is not None:
+        if met_besteed:
             besteed_som: int | float = 0
             heeft_besteed = False
             for r in begroting.regels:
@@ -554,7 +618,7 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
     extra = []
     if begroting.beschikbaar:
         cellen = [cel(begroting.beschikbaar.get(j)) for j in jaren]
-        if jaar is not None:
+        if met_besteed:
             cellen += ["", ""]
         extra.append(Rij("Beschikbaar", cellen))
     besteed_jaren = sorted({j for r in begroting.regels for j in r.besteed})
@@ -586,8 +650,11 @@ def _begroting_view(begroting: Begroting, jaar: int | None = None) -> BegrotingV
         opmerkingen=opmerkingen,
         toelichting=begroting.toelichting,
         totaal=(
-            fmt.bedrag_in_euro(begroting.totaal, eenheid) if begroting.totaal is not None else None
+            fmt.bedrag_in_euro(begroting.totaal, eenheid) + (" *" if totaal_fout else "")
+            if begroting.totaal is not None
+            else None
         ),
+        noten=noten,
     )
 
 
@@ -736,7 +803,7 @@ def build_document(
     ankers: dict[int, InspanningView] = {}
 
     def inspanning(i: Inspanning, waar: str) -> InspanningView:
-        view = _inspanning_view(i)
+        view = _inspanning_view(i, jaar)
         view.doelen = [labels.get(d, d) for d in i.doelen]
         eerste = ankers.get(id(i))
         if not view.uitgebreid:
@@ -754,7 +821,8 @@ def build_document(
 
     def in_document(i: Inspanning) -> bool:
         # In an annual account, an effort is work of that year only when its planning says so.
-        return jaar is None or _in_jaar(i, jaar)
+        # An effort with a record of how it went that year is reported too.
+        return jaar is None or _in_jaar(i, jaar) or jaar in i.uitvoering
 
     doelen: list[StrategischView] = []
     for sd in contract.strategische_doelen:
@@ -804,7 +872,15 @@ def build_document(
         else []
     )
     middelen = contract.middelen
-    begrotingen = [_begroting_view(b, jaar) for b in middelen.begrotingen] if middelen else []
+    faults = figure_faults(contract)
+    begrotingen = (
+        [
+            _begroting_view(b, jaar, under(faults, ("middelen", "begrotingen", n)))
+            for n, b in enumerate(middelen.begrotingen)
+        ]
+        if middelen
+        else []
+    )
     overige: list[Rij] = []
     spreidingen: list[BegrotingView] = []
     if middelen:
@@ -826,7 +902,12 @@ def build_document(
                     [bedrag, str(o.jaar) if o.jaar else "–", soort, o.toelichting or ""],
                 )
             )
-        for s in middelen.spreidingen:
+        for n, s in enumerate(middelen.spreidingen):
+            fouten = under(faults, ("middelen", "spreidingen", n))
+            # A year whose amount does not fit its percentage, a total the amounts do not reach,
+            # percentages that do not make 100 %: marked with * and said in words below.
+            foute_jaren = {p[4] for p, _c, _m in fouten if len(p) > 4}
+            totaal_fout = any(p[3:4] == ("totaal",) for p, _c, _m in fouten)
             spreidingen.append(
                 BegrotingView(
                     titel=s.omschrijving,
@@ -837,7 +918,8 @@ def build_document(
                             str(j),
                             [
                                 fmt.percentage(sj.percentage),
-                                fmt.bedrag(sj.bedrag, s.eenheid) if sj.bedrag is not None else "–",
+                                (fmt.bedrag(sj.bedrag, s.eenheid) if sj.bedrag is not None else "–")
+                                + (" *" if j in foute_jaren else ""),
                             ],
                         )
                         for j, sj in sorted(s.jaren.items())
@@ -845,9 +927,13 @@ def build_document(
                     totalen=None,
                     som=None,
                     extra=[],
-                    opmerkingen=[],
+                    opmerkingen=[f"{m} ({c})." for _p, c, m in fouten],
                     toelichting=s.toelichting,
-                    totaal=fmt.bedrag(s.totaal, s.eenheid) if s.totaal is not None else None,
+                    totaal=(
+                        fmt.bedrag(s.totaal, s.eenheid) + (" *" if totaal_fout else "")
+                        if s.totaal is not None
+                        else None
+                    ),
                 )
             )
     capaciteit = []
@@ -930,6 +1016,8 @@ class PortfolioBron(Protocol):
     def statussen(self) -> list[tuple[str, int]]: ...
     @property
     def status_programma(self) -> str: ...
+    @property
+    def status_uitleg(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -941,6 +1029,15 @@ class DocumentSamenvatting:
     periode: str
     statussen: list[tuple[str, int]]
     status_programma: str
+    #: On which measurements the status rests and how many indicators were measured.
+    status_uitleg: str = ""
+
+
+def _jaarbedragen(begroting: Begroting) -> dict[int, int | float]:
+    """A table's amount per year in euro: the printed total, else the sum of its lines."""
+    factor = 1000 if begroting.eenheid == "duizend_euro" else 1
+    bedragen = {**begroting.som_per_jaar(), **begroting.totalen}
+    return {j: v * factor for j, v in sorted(bedragen.items())}
 
 
 def _overig_bedrag(bedrag: int | float | None, tot: int | float | None, eenheid: str) -> str:
@@ -972,17 +1069,84 @@ def _overige_in_woorden(contract: Contract) -> list[str]:
 def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
+    jaarset: set[int] = set()
+    uren = False
     for d in documenten:
         hoofd = _hoofdbegroting(d.contract)
         bedragen: dict[int, int | float] = {}
         if hoofd is not None:
             bedragen = dict(hoofd.totalen) if hoofd.totalen else hoofd.som_per_jaar()
         per_programma.append((hoofd, bedragen))
-    # Only years in which some programme has an amount: a column of dashes helps no one.
-    jaren = sorted({j for _, bedragen in per_programma for j in bedragen})
+        jaarset.update(d.contract.periode.jaren())
+        for b in d.contract.middelen.begrotingen if d.contract.middelen else []:
+            if b.eenheid == "uren":
+                uren = True
+            else:
+                jaarset.update(b.jaren())
+    # The full range of years the programmes run or hold money for.
+    jaren = list(range(min(jaarset), max(jaarset) + 1)) if jaarset else []
+    totaal: dict[int, float] = {}
+    ongedekt_totaal: dict[int, float] = {}
+
+    def cellen(data: dict[int, int | float]) -> list[str]:
+        return [fmt.bedrag(data[j]) if j in data else "–" for j in jaren]
+
     regels = []
     for d, (hoofd, bedragen) in zip(documenten, per_programma, strict=True):
         c = d.contract
+        rijen: list[PortfolioBedragen] = []
+        ongedekt: dict[int, float] = {}
+        for b in c.middelen.begrotingen if c.middelen else []:
+            if b.eenheid == "uren":
+                continue
+            per_jaar = _jaarbedragen(b)
+            soort = "hoofd" if b is hoofd else "ander"
+            rijen.append(PortfolioBedragen(b.titel, cellen(per_jaar), soort))
+            if b is hoofd:
+                for j, v in per_jaar.items():
+                    totaal[j] = totaal.get(j, 0) + v
+            factor = 1000 if b.eenheid == "duizend_euro" else 1
+            for r in b.regels:
+                if not r.gedekt:
+                    for j, v in r.bedragen.items():
+                        ongedekt[j] = ongedekt.get(j, 0) + v * factor
+        for sp in c.middelen.spreidingen if c.middelen else []:
+            if sp.eenheid == "uren":
+                continue
+            factor = 1000 if sp.eenheid == "duizend_euro" else 1
+            per_jaar = {
+                j: sj.bedrag * factor for j, sj in sp.jaren.items() if sj.bedrag is not None
+            }
+            eerste = hoofd is None and not any(r.soort == "hoofd" for r in rijen)
+            rijen.append(
+                PortfolioBedragen(sp.omschrijving, cellen(per_jaar), "hoofd" if eerste else "ander")
+            )
+            if eerste:
+                for j, v in per_jaar.items():
+                    totaal[j] = totaal.get(j, 0) + v
+        if ongedekt:
+            rijen.append(PortfolioBedragen("waarvan nog niet gedekt", cellen(ongedekt), "ongedekt"))
+            for j, v in ongedekt.items():
+                ongedekt_totaal[j] = ongedekt_totaal.get(j, 0) + v
+        ongedekt_overig = []
+        for o in c.middelen.overige if c.middelen else []:
+            if o.bedrag is None:
+                bedrag = "p.m."
+            elif o.bedrag_tot is not None:
+                bedrag = (
+                    f"{fmt.bedrag_in_euro(o.bedrag, o.eenheid)} tot "
+                    f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
+                )
+            else:
+                bedrag = fmt.bedrag_in_euro(o.bedrag, o.eenheid)
+            extra = [
+                {"ongedekt": "nog niet van dekking voorzien", "fonds": "fonds"}.get(o.soort, ""),
+                str(o.jaar) if o.jaar else "",
+            ]
+            uitleg = ", ".join(e for e in extra if e)
+            ongedekt_overig.append(
+                f"{o.omschrijving}: {bedrag}" + (f" ({uitleg})" if uitleg else "")
+            )
         regels.append(
             PortfolioRegel(
                 naam=c.programma,
@@ -999,6 +1163,10 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
                 begroting_titel=hoofd.titel if hoofd else "",
                 statussen=d.statussen,
                 samenvatting=d.status_programma,
+                portefeuillehouder=", ".join(p.naam for p in c.rollen.bestuurlijk_opdrachtgevers),
+                status_uitleg=d.status_uitleg,
+                bedragen=rijen,
+                ongedekt_overig=ongedekt_overig,
                 overige=_overige_in_woorden(c),
             )
         )
@@ -1015,10 +1183,32 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         for d in documenten
         for r in d.contract.relaties
     ]
+    groepen: list[tuple[str, str, list[tuple[str, str | None]]]] = []
+    for d in documenten:
+        if d.contract.relaties:
+            doelen = sorted(
+                {
+                    (
+                        relatie_naam(r, namen),
+                        None if r.extern or r.programma is None else links.get(r.programma),
+                    )
+                    for r in d.contract.relaties
+                },
+                key=lambda item: (item[0], item[1] or ""),
+            )
+            groepen.append((d.contract.programma, d.bestandsnaam, doelen))
     return PortfolioView(
         programmas=regels,
         jaren=jaren,
         relaties=relaties,
         versie=__version__,
         gemeenten=sorted({d.contract.gemeente for d in documenten}),
+        totalen=[fmt.bedrag(totaal[j]) if j in totaal else "–" for j in jaren],
+        ongedekt=(
+            [fmt.bedrag(ongedekt_totaal[j]) if j in ongedekt_totaal else "–" for j in jaren]
+            if ongedekt_totaal
+            else []
+        ),
+        relatiegroepen=groepen,
+        uren_weggelaten=uren,
     )

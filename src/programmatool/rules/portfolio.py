@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..suggest import did_you_mean
+from ..suggest import Suggester
 from . import Hit, Source, rule
 
 _EXTERN_HINT = "; staat het programma buiten het portfolio, zet dan 'extern: true' bij de relatie"
@@ -43,6 +43,7 @@ _EXTERN_HINT = "; staat het programma buiten het portfolio, zet dan 'extern: tru
 def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
     """Relations to a programme code that no contract in the check has."""
     codes = {b.contract.code for b in sources}
+    suggest = Suggester(codes)
     for source in sources:
         for i, rel in enumerate(source.contract.relaties):
             if rel.extern or rel.programma is None:
@@ -53,7 +54,7 @@ def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
                     f"controle heeft die code"
-                    f"{did_you_mean(rel.programma, codes) or _EXTERN_HINT}",
+                    f"{suggest.did_you_mean(rel.programma) or _EXTERN_HINT}",
                 )
 
 
