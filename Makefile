@@ -4,22 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean browser-deps goldens
+.PHONY: run test install lint clean browser-deps goldens pdf-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 # Findings in the real contracts are expected (exit 1); only a failure of the tool itself (exit 2) fails the run.
-# `render` renders every contract that loads to site/ (index.html is the portfolio); it exits 1
-# when a contract had to be skipped because of errors, which the check above already reports.
+# `render` renders every contract that loads to site/ (index.html is the portfolio), and the same
+# as A4 PDFs next to them (zorg.pdf beside zorg.html, index.pdf); it exits 1 when a contract had
+# to be skipped because of errors, which the check above already reports.
 run: install
+	bash .ci/system-packages pdf
 	$(BIN)/programmatool check programmas/ ; status=$$?; [ $$status -le 1 ]
 	$(BIN)/programmatool render programmas/ --format html --out site/ ; status=$$?; [ $$status -le 1 ]
+	$(BIN)/programmatool render programmas/ --format pdf --out site/ ; status=$$?; [ $$status -le 1 ]
 
 lint: install
 	$(BIN)/ruff check src tests
@@ -27,8 +30,14 @@ lint: install
 	$(BIN)/mypy --strict src
 
 # The browser tests run too: browser-deps installs what they need where it can.
-test: lint browser-deps
+test: lint browser-deps pdf-deps
 	$(BIN)/pytest -q
+
+# WeasyPrint's libraries and fonts for PDF documents and poppler-utils for their tests, from
+# Debian as root (or through sudo); without root the script names the missing packages and the
+# PDF tests skip (outside CI).
+pdf-deps:
+	@bash .ci/system-packages pdf pdf-tests || true
 
 # The browser tests need Debian's Chromium and axe-core (npm), as .ci/run installs them: as root
 # through apt-get when missing; without root a missing browser is reported and its tests skip

@@ -9,12 +9,16 @@ the explicit command ``make goldens`` (``python -m tests.goldens``) and read the
 from __future__ import annotations
 
 import contextlib
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "documenten"
+#: The text of the PDFs (pdftotext, page by page): the reading order, the running header, the
+#: page numbers and the page numbers in the contents.
+PDF_GOLDEN = ROOT / "tests" / "golden" / "pdf"
 
 #: The contracts behind the goldens: a snapshot of a real contract (Duurzaamheid), the contract
 #: that uses every field of the model, and the small example it has a relation with.
@@ -43,35 +47,73 @@ def documents() -> dict[str, str]:
     return out
 
 
-def stored() -> dict[str, str]:
+def pdf_files(folder: Path) -> list[Path]:
+    """The first contract (Duurzaamheid) as PDFs in ``folder``: the contract and the annual
+    account, each with its portfolio page."""
+    from programmatool.rendering import render
+
+    written: list[Path] = []
+    with contextlib.chdir(ROOT):
+        for soort, jaar in (("contract", None), (f"verantwoording-{JAAR}", JAAR)):
+            result = render([Path(CONTRACTS[0])], "pdf", folder / soort, jaar=jaar)
+            assert not result.problems and not result.findings, result
+            written += result.written
+    return written
+
+
+def pdf_text(pdf: Path) -> str:
+    """A PDF's text as pdftotext reads it, page by page, without blank lines."""
+    done = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True, encoding="utf-8"
+    )
+    lines: list[str] = []
+    for number, page in enumerate(done.stdout.split("\f")[:-1], start=1):
+        lines.append(f"=== pagina {number} ===")
+        lines.extend(line.rstrip() for line in page.splitlines() if line.strip())
+    return "\n".join(lines) + "\n"
+
+
+def pdf_name(pdf: Path) -> str:
+    """The golden's name of a PDF from :func:`pdf_files`: ``contract/duurzaamheid.pdf.txt``."""
+    return f"{pdf.parent.name}/{pdf.name}.txt"
+
+
+def pdf_documents() -> dict[str, str]:
+    """The text of every golden PDF as the tool writes it now: relative path → text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return {pdf_name(p): pdf_text(p) for p in pdf_files(Path(tmp))}
+
+
+def stored(folder: Path = GOLDEN) -> dict[str, str]:
     """The golden documents as committed: relative path → text."""
     return {
-        path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(GOLDEN.rglob("*"))
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
 
 
-def update() -> list[str]:
+def update(folder: Path = GOLDEN, now: dict[str, str] | None = None) -> list[str]:
     """Write the goldens anew (and remove ones the tool no longer writes); the changed names."""
-    now = documents()
-    before = stored()
+    now = documents() if now is None else now
+    before = stored(folder)
     changed = []
     for name, text in sorted(now.items()):
         if before.get(name) != text:
-            target = GOLDEN / name
+            target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             changed.append(name)
     for name in sorted(set(before) - set(now)):
-        (GOLDEN / name).unlink()
+        (folder / name).unlink()
         changed.append(name)
     return changed
 
 
 if __name__ == "__main__":
-    names = update()
+    names = [f"tests/golden/documenten/{name}" for name in update()]
+    names += [f"tests/golden/pdf/{name}" for name in update(PDF_GOLDEN, pdf_documents())]
     for name in names:
-        print(f"bijgewerkt: tests/golden/documenten/{name}")
+        print(f"bijgewerkt: {name}")
     print(f"{len(names)} golden-bestanden bijgewerkt; lees het verschil met: git diff tests/golden")
     sys.exit(0)

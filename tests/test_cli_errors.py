@@ -30,7 +30,7 @@ def _cases(tmp: Path) -> list[tuple[list[str], str]]:
             "ongeldige waarde voor --jaar: verwacht een geheel getal",
         ),
         (["progress", str(tmp / "weg")], "bestaat niet"),
-        (["render", m, "--format", "pdf", "--out", str(tmp / "o")], "onbekend formaat 'pdf'"),
+        (["render", m, "--format", "docx", "--out", str(tmp / "o")], "onbekend formaat 'docx'"),
         (["render", m, "--format", "html", "--out", str(a_file)], str(a_file.name)),
         (
             ["render", m, "--format", "html", "--out", str(tmp / "o"), "--templates", str(a_file)],

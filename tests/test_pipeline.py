@@ -235,3 +235,58 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
         assert terminal.progress.tasks[0].completed == 3
     finally:
         terminal.close()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(PROGRAMMAS)],
+        ["check", "--format", "json", str(PROGRAMMAS)],
+        ["check", "--strict", "--no-cache", str(MINIMAAL)],
+        ["check", "--format=github", "-j", "1", str(PROGRAMMAS / "zorg.yaml")],
+        ["check", "bestaat-niet.yaml"],
+        ["check", "--format", "xml", str(MINIMAAL)],
+    ],
+)
+def test_quick_start_of_check_equals_the_full_command_line(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from programmatool.cli import main as full
+    from programmatool.entry import main as quick
+
+    code = quick(args)
+    fast = (code, *capsys.readouterr())
+    code = full(args)
+    slow = (code, *capsys.readouterr())
+    assert fast == slow
+
+
+def test_quick_start_leaves_help_and_unknown_options_to_the_command_line() -> None:
+    from programmatool.checkcommand import quick_check
+
+    assert quick_check(["--help"]) is None
+    assert quick_check(["--onbekend", "x.yaml"]) is None
+    assert quick_check(["--jobs", "0", "x.yaml"]) is None
+    assert quick_check([]) is None
+
+
+def test_warm_check_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
+    import subprocess
+
+    env = dict(os.environ, PROGRAMMATOOL_CACHE_DIR=str(tmp_path / "cache"))
+    probe = (
+        "import sys\n"
+        "from programmatool.entry import main\n"
+        "code = main(['check', sys.argv[1]])\n"
+        "heavy = sorted(m for m in ('typer', 'pydantic', 'ruamel.yaml', 'rich.console') "
+        "if m in sys.modules)\n"
+        "print(code, heavy)\n"
+    )
+    cold = subprocess.run(
+        [sys.executable, "-c", probe, str(PROGRAMMAS)], capture_output=True, text=True, env=env
+    )
+    assert cold.stdout.strip().splitlines()[-1].startswith("1 ")
+    warm = subprocess.run(
+        [sys.executable, "-c", probe, str(PROGRAMMAS)], capture_output=True, text=True, env=env
+    )
+    assert warm.stdout.strip().splitlines()[-1] == "1 []"

@@ -279,7 +279,7 @@ def test_contract_with_errors_is_skipped_and_reported(tmp_path: Path, cli) -> No
     ("args", "message"),
     [
         (("bestaat-niet.yaml",), "bestaat-niet.yaml: pad bestaat niet"),
-        ((str(MINIMAAL), "--format", "pdf"), "onbekend formaat 'pdf'; kies md of html"),
+        ((str(MINIMAAL), "--format", "docx"), "onbekend formaat 'docx'; kies md, html of pdf"),
         ((str(MINIMAAL), "--templates", "geen-map"), "geen-map: map met sjablonen bestaat niet"),
     ],
 )

@@ -25,6 +25,7 @@ _LAZY = {
     "indicator_progress": "progress",
     "render": "rendering",
     "render_contract": "rendering",
+    "render_contract_pdf": "rendering",
     "Finding": "findings",
     "LoadResult": "loading",
     "load_contract": "loading",
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from .findings import Finding
     from .loading import LoadResult, load_contract
     from .progress import contract_progress, indicator_progress
-    from .rendering import render, render_contract
+    from .rendering import render, render_contract, render_contract_pdf
 
 __all__ = [
     "Change",
@@ -51,6 +52,7 @@ __all__ = [
     "load_contract",
     "render",
     "render_contract",
+    "render_contract_pdf",
 ]
 
 

@@ -151,24 +151,9 @@ def check(
     ] = None,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
-    from . import pipeline
-    from .reporting import FORMATEN, report_result
+    from .checkcommand import run_check
 
-    if formaat not in FORMATEN:
-        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
-    result = pipeline.run(
-        paths, config=_config(config), cache_dir=_cache(no_cache), jobs=jobs, label="Controleren"
-    )
-    for problem in result.problems:
-        say(f"programmatool: {problem}")
-    if not result.results and not result.problems:
-        fail(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
-    if result.results:
-        report_result(result, formaat, strict, stdout())
-    raise typer.Exit(result.exit_code(strict))
+    raise typer.Exit(run_check(paths, strict, formaat, config, no_cache, jobs, stdout()))
 
 
 def _config(path: Path | None) -> Any:
@@ -484,7 +469,7 @@ def render(
         Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
     ],
     formaat: Annotated[
-        str, typer.Option("--format", help="Uitvoer: md of html.", metavar="FORMAAT")
+        str, typer.Option("--format", help="Uitvoer: md, html of pdf (A4).", metavar="FORMAAT")
     ] = "html",
     templates: Annotated[
         Path | None,
@@ -515,7 +500,7 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Maak raadsdocumenten (Markdown of HTML) en in HTML een overzicht index.html. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
 
     try:

@@ -6,13 +6,30 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Answer ``--version`` without importing Typer, Rich or Pydantic; else run the full CLI."""
+    """Answer ``--version``, and ``check`` with plain arguments, without importing Typer, Rich
+    or Pydantic (start-up dominates a warm check); else run the full CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
         from . import __version__
 
         sys.stdout.write(f"programmatool {__version__}\n")
         return 0
+    if args[:1] == ["check"]:
+        from .checkcommand import quick_check
+
+        try:
+            code = quick_check(args[1:])
+        except KeyboardInterrupt:
+            sys.stderr.write("programmatool: afgebroken\n")
+            return 130
+        except Exception as exc:
+            sys.stderr.write(
+                f"programmatool: interne fout ({type(exc).__name__}: {exc}). "
+                "Gebruik --debug voor de volledige traceback en meld dit als fout.\n"
+            )
+            return 2
+        if code is not None:
+            return code
     from .cli import main as cli_main
 
     return cli_main(args)

@@ -25,11 +25,13 @@ WORK: dict[str, Any] = {}
 START_METHOD: str | None = None
 
 
-def workers(n: int, jobs: int | None = None) -> int:
-    """How many processes ``n`` items get: 1 below ``PARALLEL_FROM``, else up to ``jobs``
+def workers(n: int, jobs: int | None = None, parallel_from: int | None = None) -> int:
+    """How many processes ``n`` items get: 1 below ``parallel_from``, else up to ``jobs``
     (default: the number of cores)."""
     cores = jobs if jobs is not None else (os.cpu_count() or 1)
-    return min(cores, n) if n >= PARALLEL_FROM and cores > 1 else 1
+    # Read at call time, so that a changed PARALLEL_FROM (as in the tests) counts.
+    least = PARALLEL_FROM if parallel_from is None else parallel_from
+    return min(cores, n) if n >= least and cores > 1 else 1
 
 
 def _set_work(work: dict[str, Any]) -> None:
@@ -44,11 +46,13 @@ def run(
     chunksize: int | None = None,
     jobs: int | None = None,
     done: Callable[[int], None] | None = None,
+    parallel_from: int | None = None,
 ) -> list[T]:
     """``func(0) … func(n-1)`` with ``work`` in :data:`WORK`, results in order; worker processes
-    when ``n`` is large. ``done(k)`` is called after each finished item with the count so far.
-    ``func`` must be a module-level function (a spawned worker imports it by name)."""
-    count = workers(n, jobs)
+    when ``n`` is at least ``parallel_from`` (slow items warrant a lower bound). ``done(k)`` is
+    called after each finished item with the count so far. ``func`` must be a module-level
+    function (a spawned worker imports it by name)."""
+    count = workers(n, jobs, parallel_from)
     _set_work(work)
     results: list[T] = []
     try:

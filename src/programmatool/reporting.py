@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from .checking import CheckResult
 from .findings import Finding
 from .terminal import neutralise, neutralise_lines, valid_unicode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .pipeline import Run as CheckResult
 
 _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 
@@ -32,6 +35,8 @@ def report_text(result: CheckResult, console: Console) -> None:
         lines = [f.as_text() for f in result.findings] + [summary_line(result)]
         console.file.write(neutralise_lines("\n".join(lines)) + "\n")
         return
+    from rich.text import Text
+
     for finding in result.findings:
         line = Text()
         line.append(finding.location(), style="bold")

@@ -11,15 +11,27 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
-from ..model import Contract
 from .base import DEFAULT_LIMITS, Limits, PathKey, Position, SourceMap, YamlProblem
-from .events import decode, parse_yaml
-from .messages import validation_findings
+
+if TYPE_CHECKING:
+    from ..model import Contract
+    from .events import decode, parse_yaml
+    from .messages import validation_findings
+
+# Pydantic, the model and ruamel.yaml load on first use: a warm ``check`` needs none of them.
+_LAZY = {"decode": "events", "parse_yaml": "events", "validation_findings": "messages"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
 
 @dataclass
@@ -87,6 +99,8 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadRe
             f"bestand is te groot (meer dan {limits.max_bytes} bytes)",
             (1, 1),
         )
+    from .events import decode
+
     try:
         text = decode(raw)
     except YamlProblem as problem:
@@ -96,6 +110,12 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadRe
 
 def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load a contract from YAML text."""
+    from pydantic import ValidationError
+
+    from ..model import Contract
+    from .events import parse_yaml
+    from .messages import validation_findings
+
     source_map = SourceMap()
     problems: list[YamlProblem] = []
     try:

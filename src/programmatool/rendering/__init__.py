@@ -2,7 +2,8 @@
 
 ``safety`` makes a contract's text safe for a document, ``views`` computes everything a
 document shows (the templates only lay it out), ``command`` is the command's work: templates
-looked up in a chain, documents rendered and written.
+looked up in a chain, documents rendered and written; ``pdf`` lays an HTML document out on A4
+pages.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .command import (
     packaged_templates,
     render,
     render_contract,
+    render_contract_pdf,
     render_text,
     run_render,
     target_path,
@@ -36,6 +38,7 @@ __all__ = [
     "packaged_templates",
     "render",
     "render_contract",
+    "render_contract_pdf",
     "render_text",
     "run_render",
     "target_path",

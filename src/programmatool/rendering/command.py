@@ -157,7 +157,7 @@ class RenderResult:
 
 def target_path(out: Path, naam: str) -> Path:
     """The path of a document in ``out``; refuses any name that would land outside it."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html)", naam):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html|pdf)", naam):
         raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
     target = (out / naam).resolve()
     if target.parent != out.resolve():
@@ -182,6 +182,38 @@ def render_text(env: Environment, template: str, **context: Any) -> str:
     return cleaned.strip("\n") + "\n"
 
 
+def sjabloon(soort: str, formaat: str) -> str:
+    """The template of a kind of document; a PDF is the HTML document laid out on pages."""
+    return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
+
+
+def als_pdf(env: Environment, html: str) -> bytes:
+    """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
+    from jinja2 import TemplateNotFound
+
+    from .pdf import STIJLBLAD, PdfProblem, html_naar_pdf
+
+    try:
+        assert env.loader is not None
+        stylesheet = env.loader.get_source(env, STIJLBLAD)[0]
+    except TemplateNotFound as exc:
+        raise RenderProblem(f"sjabloon {STIJLBLAD} ontbreekt") from exc
+    try:
+        return html_naar_pdf(html, stylesheet)
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
+def controleer_pdf() -> None:
+    """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
+    from .pdf import PdfProblem, weasyprint_module
+
+    try:
+        weasyprint_module()
+    except PdfProblem as exc:
+        raise RenderProblem(str(exc)) from exc
+
+
 def render_contract(
     contract: Contract,
     bestand: str,
@@ -190,13 +222,31 @@ def render_contract(
     templates: Path | None = None,
 ) -> str:
     """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
-    if formaat not in FORMATEN:
-        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+    if formaat not in ("md", "html"):
+        raise RenderProblem(
+            f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
+        )
     if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
         raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates, formaat), f"{kind}.{formaat}.j2", doc=doc)
+    return render_text(environment(templates, formaat), sjabloon(kind, formaat), doc=doc)
+
+
+def render_contract_pdf(
+    contract: Contract,
+    bestand: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+) -> bytes:
+    """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
+    if jaar is not None and not contract.periode.start <= jaar <= contract.periode.eind:
+        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
+    controleer_pdf()
+    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    kind = "verantwoording" if jaar is not None else "contract"
+    env = environment(templates)
+    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
 
 
 def render(
@@ -210,7 +260,8 @@ def render(
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> RenderResult:
-    """Render every contract under ``paths`` into ``out``; in HTML also the portfolio index.
+    """Render every contract under ``paths`` into ``out``; in HTML and PDF also the portfolio
+    index.
 
     The pipeline finds and loads the contracts (with the configuration's ``[limieten]``).
     With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
@@ -223,9 +274,11 @@ def render(
     from ..writing import write_atomic
 
     if formaat not in FORMATEN:
-        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md of html")
+        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md, html of pdf")
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
+    if formaat == "pdf":
+        controleer_pdf()
     result = RenderResult()
     loaded = pipeline.run(
         paths,
@@ -257,15 +310,24 @@ def render(
     namen = {c.code: c.programma for c, _ in contracten}
     from ..diff_report import changes_for_render
 
-    wijzigingen, overzicht = changes_for_render(paths, sinds, formaat, templates)
+    # A PDF's chapter of changes and its overview are those of the HTML document.
+    html_of = "html" if formaat == "pdf" else formaat
+    wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates)
     try:
         rendered = _render_all(contracten, formaat, jaar, namen, templates, wijzigingen)
-        outputs = [(samenvatting.bestandsnaam, text) for samenvatting, text in rendered]
-        outputs += overzicht
-        if formaat == "html":
+        outputs: list[tuple[str, str | bytes]] = [
+            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
+        ]
+        env = environment(templates, formaat)
+        for naam, pagina in overzicht:
+            if formaat == "pdf":
+                outputs.append((naam.removesuffix(".html") + ".pdf", als_pdf(env, pagina)))
+            else:
+                outputs.append((naam, pagina))
+        if formaat in ("html", "pdf"):
             portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
-            env = environment(templates, formaat)
-            outputs.append(("index.html", render_text(env, "portfolio.html.j2", p=portfolio)))
+            index = render_text(env, "portfolio.html.j2", p=portfolio)
+            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
         raise template_problem(exc) from exc
 
@@ -282,7 +344,7 @@ def render(
     targets = [(target_path(out, naam), text) for naam, text in outputs]
     for target, text in targets:
         try:
-            write_atomic(target, text.encode("utf-8"))
+            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
         except OSError as exc:
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
         result.written.append(target)
@@ -306,9 +368,10 @@ def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int |
                 f"{naam} zou uit {len(bronnen)} contracten komen ({', '.join(bronnen)}): "
                 "elke code mag maar één keer voorkomen"
             )
-    if formaat == "html" and "index.html" in per_naam:
+    index = f"index.{formaat}"
+    if formaat in ("html", "pdf") and index in per_naam:
         berichten.append(
-            f"{per_naam['index.html'][0]}: de code 'index' geeft index.html, de naam van het "
+            f"{per_naam[index][0]}: de code 'index' geeft {index}, de naam van het "
             "portfoliooverzicht; kies een andere code"
         )
     return berichten
@@ -321,8 +384,9 @@ def _render_all(
     namen: dict[str, str],
     templates: Path | None,
     wijzigingen: dict[str, Any] | None = None,
-) -> list[tuple[DocumentSamenvatting, str]]:
-    """Each contract's document text with the summary the portfolio page uses."""
+) -> list[tuple[DocumentSamenvatting, str | bytes]]:
+    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
+    uses."""
     work = {
         "contracten": contracten,
         "formaat": formaat,
@@ -336,7 +400,15 @@ def _render_all(
 
     bar = _Bar("Documenten maken", len(contracten))
     try:
-        texts = parallel.run(work, _render_one, len(contracten), chunksize=4, done=bar.update)
+        # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
+        texts = parallel.run(
+            work,
+            _render_one,
+            len(contracten),
+            chunksize=4 if formaat != "pdf" else 1,
+            done=bar.update,
+            parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
+        )
     finally:
         bar.close()
     return [
@@ -347,20 +419,21 @@ def _render_all(
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str]:
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str | bytes]:
     # Only text and the small summary go back to the main process, not the contract.
     from ..parallel import WORK
 
     contract, name = WORK["contracten"][index]
     formaat = WORK["formaat"]
     jaar = WORK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat == "html")
+    doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat != "md")
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"], formaat)
     chapter = WORK["wijzigingen"].get(contract.code)
-    text = render_text(WORK["env"], f"{kind}.{formaat}.j2", doc=doc, wijzigingen=chapter)
-    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, text
+    text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc, wijzigingen=chapter)
+    document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
+    return doc.bestandsnaam, doc.periode, doc.statussen, doc.status_programma, document
 
 
 def run_render(

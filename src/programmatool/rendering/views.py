@@ -15,8 +15,8 @@ from .card import Programmakaart, programmakaart
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
 
-Formaat = Literal["md", "html"]
-FORMATEN: tuple[str, ...] = ("md", "html")
+Formaat = Literal["md", "html", "pdf"]
+FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
 
 #: Words for a contract's status, as a council member reads them.
 STATUS_WOORDEN = {"concept": "concept", "vastgesteld": "vastgesteld", "gewijzigd": "gewijzigd"}
@@ -786,9 +786,7 @@ def build_document(
         RelatieView(
             r.programma,
             namen.get(r.programma, r.programma),
-            f"{r.programma}.html"
-            if r.programma in namen and formaat == "html"
-            else (f"{r.programma}.md" if r.programma in namen else None),
+            f"{r.programma}.{formaat}" if r.programma in namen else None,
             r.toelichting,
         )
         for r in contract.relaties

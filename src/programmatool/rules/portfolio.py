@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..suggest import did_you_mean
+from ..suggest import Suggester
 from . import Hit, Source, rule
 
 
@@ -41,6 +41,7 @@ from . import Hit, Source, rule
 def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
     """Relations to a programme code that no contract in the check has."""
     codes = {b.contract.code for b in sources}
+    suggest = Suggester(codes)
     for source in sources:
         for i, rel in enumerate(source.contract.relaties):
             if rel.programma not in codes:
@@ -48,7 +49,7 @@ def onbekend_programma(sources: list[Source]) -> Iterator[Hit]:
                     source,
                     ("relaties", i, "programma"),
                     f"relatie met programma '{rel.programma}', maar geen contract in deze "
-                    f"controle heeft die code{did_you_mean(rel.programma, codes)}",
+                    f"controle heeft die code{suggest.did_you_mean(rel.programma)}",
                 )
 
 
