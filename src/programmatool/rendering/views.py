@@ -806,10 +806,7 @@ def build_document(
         view = _inspanning_view(i, jaar)
         view.doelen = [labels.get(d, d) for d in i.doelen]
         eerste = ankers.get(id(i))
-        if not view.uitgebreid:
-            view.volledig = eerste is None
-            ankers.setdefault(id(i), view)
-        elif eerste is None:
+        if eerste is None:
             anker = f"inspanning-{i.id}"
             while anker in {v.anker for v in ankers.values()}:
                 anker += "-"
