@@ -6,13 +6,12 @@ so the rest of the file stays byte-identical; the new text is validated before i
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
-from .loading import load_bytes, load_text
+from .loading import load_bytes
 from .model import Contract, Inspanning, Uitvoering, UitvoeringStatus
 from .recording import (
     EXIT_CONTRACT,
@@ -22,12 +21,13 @@ from .recording import (
     _lock,
     _read,
     _refuse_read_only,
-    _rule_errors,
     _target,
     _write_unless_changed,
     lees_jaar,
     splice,
+    verify_splice,
 )
+from .suggest import did_you_mean
 
 #: The statuses in the order a report lists them, each with its meaning in plain Dutch.
 STATUS_BETEKENIS: dict[str, str] = {
@@ -153,9 +153,8 @@ def _log_locked(
     inspanning = next((i for i in contract.inspanningen if i.id == inspanning_id), None)
     if inspanning is None:
         ids = [i.id for i in contract.inspanningen]
-        close = difflib.get_close_matches(inspanning_id, ids, n=1, cutoff=0.6)
-        hint = f"; bedoelde u '{close[0]}'?" if close else ""
-        known = f" (bekend: {', '.join(ids)})" if ids and not close else ""
+        hint = did_you_mean(inspanning_id, ids)
+        known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
         if not ids:
             known = " (het contract heeft geen inspanningen)"
         raise RecordProblem(f"{name}: onbekende inspanning '{inspanning_id}'{hint}{known}")
@@ -187,26 +186,11 @@ def _log_locked(
     new_text, line = splice(
         text, inspanning.id, jaar, fields, lijst="inspanningen", sleutel="uitvoering", na=None
     )
-    after = load_text(new_text, name)
-    if after.contract is None:
-        raise RecordProblem(
-            "\n".join(
-                [*_error_lines(after), f"{name}: het verslag zou het contract ongeldig maken"]
-            ),
-            EXIT_CONTRACT,
-        )
     expected = contract.model_copy(deep=True)
     effort = next(i for i in expected.inspanningen if i.id == inspanning.id)
     effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
     effort.uitvoering = dict(sorted(effort.uitvoering.items()))
-    if after.contract.model_dump() != expected.model_dump():
-        raise RecordProblem(
-            f"{name}: het verslag kon niet precies zo worden toegevoegd; niets gewijzigd"
-        )
-    new_errors = _rule_errors(after) - _rule_errors(before)
-    if new_errors:
-        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
-        raise RecordProblem(f"{name}: het verslag geeft een fout: {details}", EXIT_CONTRACT)
+    verify_splice(before, new_text, expected, name, "het verslag", "het verslag")
     _write_unless_changed(
         target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
     )

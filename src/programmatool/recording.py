@@ -418,27 +418,33 @@ def plan(
     if problems:
         raise RecordProblem("\n".join(problems))
 
-    after = load_text(text, name)
-    if after.contract is None:
-        raise RecordProblem(
-            "\n".join(
-                [*_error_lines(after), f"{name}: de nieuwe meting zou het contract ongeldig maken"]
-            ),
-            EXIT_CONTRACT,
-        )
-    if after.contract.model_dump() != expected.model_dump():
-        raise RecordProblem(
-            f"{name}: de meting kon niet precies zo worden toegevoegd; niets gewijzigd"
-        )
-    new_errors = _rule_errors(after) - _rule_errors(before)
-    if new_errors:
-        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
-        raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_CONTRACT)
+    verify_splice(before, text, expected, name, "de nieuwe meting", "de meting")
     lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
     changes = [
         Change(name, ind, jaar, lines[(ind, jaar)], entry, oud) for ind, jaar, entry, oud in done
     ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def verify_splice(
+    before: LoadResult, text: str, expected: Contract, name: str, subject: str, short: str
+) -> None:
+    """Refuse a spliced text that does not load, does not load to ``expected`` exactly, or
+    brings a rule error the file did not have; ``subject``/``short`` name what was added."""
+    after = load_text(text, name)
+    if after.contract is None:
+        raise RecordProblem(
+            "\n".join([*_error_lines(after), f"{name}: {subject} zou het contract ongeldig maken"]),
+            EXIT_CONTRACT,
+        )
+    if after.contract.model_dump() != expected.model_dump():
+        raise RecordProblem(
+            f"{name}: {short} kon niet precies zo worden toegevoegd; niets gewijzigd"
+        )
+    new_errors = _rule_errors(after) - _rule_errors(before)
+    if new_errors:
+        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
+        raise RecordProblem(f"{name}: {subject} geeft een fout: {details}", EXIT_CONTRACT)
 
 
 def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
