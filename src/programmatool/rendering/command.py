@@ -25,6 +25,7 @@ from .safety import (
     md_tekst,
 )
 from .views import (
+    FOUT_TEKEN,
     FORMATEN,
     STATUS_TEKEN,
     DocumentSamenvatting,
@@ -96,7 +97,7 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         env.filters.update(md=markdown_md_met_noot, cel=markdown_cel, code=_md_code)
     else:
         env.filters.update(markdown=markdown_html_met_noot)
-    env.globals.update(status_teken=STATUS_TEKEN)
+    env.globals.update(status_teken=STATUS_TEKEN, fout_teken=FOUT_TEKEN)
     return env
 
 
