@@ -87,7 +87,12 @@ CASES: dict[str, tuple[str, str, str, str]] = {
         '<td class="getal">70% ⚠</td>',
         "| 70% ⚠ |",
     ),
-    "PT303": ("      2017: 4\n", "      2017: 4\n      2030: 25\n", '<td class="getal">25 ⚠</td>', "| 25 ⚠ |"),
+    "PT303": (
+        "      2017: 4\n",
+        "      2017: 4\n      2030: 25\n",
+        '<td class="getal">25 ⚠</td>',
+        "| 25 ⚠ |",
+    ),
     "PT304": (
         "streefwaarden: {2019: 210, 2020: 200,",
         "streefwaarden: {2019: 210, 2020: 230,",

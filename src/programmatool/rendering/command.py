@@ -25,8 +25,8 @@ from .safety import (
     md_tekst,
 )
 from .views import (
-    FOUT_TEKEN,
     FORMATEN,
+    FOUT_TEKEN,
     STATUS_TEKEN,
     DocumentSamenvatting,
     build_document,
