@@ -91,6 +91,15 @@ class IndicatorView:
     fouten: list[str] = field(default_factory=list)
     peiljaar_fout: bool = False
 
+    @property
+    def zonder_cijfers(self) -> str:
+        """The sentence that replaces a table without a single figure ("" when it has one)."""
+        cellen = self.streef + self.realisatie + [w for _n, ws in self.vergelijkingen for w in ws]
+        if self.peiljaar is not None or any(c != "–" for c in cellen) or not self.jaren:
+            return ""
+        jaren = str(self.jaren[0]) if len(self.jaren) == 1 else f"{self.jaren[0]}–{self.jaren[-1]}"
+        return f"Voor {jaren} noemt het contract geen streefwaarde en geen meting."
+
 
 @dataclass
 class InspanningView:
@@ -166,6 +175,8 @@ class BegrotingView:
     besteed: list[Rij] = field(default_factory=list)
     #: Per line with an explanation or efforts: (description, explanation, effort ids).
     regelnotities: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+    #: In an annual account: the sentence that replaces a table without an amount that year.
+    zonder_bedragen: str = ""
 
 
 @dataclass
@@ -576,7 +587,15 @@ def _begroting_view(
     # Spending columns only when something was spent that year: a column of dashes says nothing.
     met_besteed = jaar is not None and any(jaar in r.besteed for r in begroting.regels)
     noten: list[str] = []
-    if jaar is not None and not met_besteed:
+    zonder_bedragen = ""
+    if jaar is not None and not (
+        jaar in begroting.totalen
+        or jaar in begroting.beschikbaar
+        or any(jaar in r.bedragen or jaar in r.besteed for r in begroting.regels)
+    ):
+        # A column of dashes says nothing; a sentence says the table holds nothing that year.
+        zonder_bedragen = f"Deze tabel heeft geen bedragen voor {jaar}."
+    elif jaar is not None and not met_besteed:
         noten.append(
             f"Over {jaar} legt het contract niet vast wat er is uitgegeven; "
             "daarom staat hier alleen wat begroot was."
@@ -701,6 +720,7 @@ def _begroting_view(
             else None
         ),
         noten=noten,
+        zonder_bedragen=zonder_bedragen,
     )
 
 
