@@ -53,8 +53,8 @@ def _html_table(table: str) -> str:
     for row in rows:
         cells = []
         for cell in _CELL.finditer(row.group(1)):
-            span = _COLSPAN.search(cell.group(2))
-            cells.append((cell, int(span.group(1)) if span else 1))
+            colspan = _COLSPAN.search(cell.group(2))
+            cells.append((cell, int(colspan.group(1)) if colspan else 1))
         parsed.append(cells)
     widths = {sum(span for _c, span in cells) for cells in parsed}
     if len(widths) != 1:
