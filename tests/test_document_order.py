@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from programmatool.rendering.notes import noot, verwijzingen
+from programmatool.rendering.notes import (
+    markdown_html_met_noot,
+    markdown_md_met_noot,
+    noot,
+    verwijzingen,
+)
 
 from .conftest import PROGRAMMAS
 
@@ -49,22 +54,48 @@ def test_pointers_to_figures_and_appendices_are_found() -> None:
     assert noot("Geen verwijzing hier.") == ""
 
 
-def test_sentence_pointing_to_a_missing_figure_gets_a_note(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_sentence_pointing_to_a_missing_figure_gets_a_note_right_after_it(
+    tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    # Nieuwstraatkwartier 4.1: "... opgaven die samenhangen (zie figuur 1). De programmamanager
+    # heeft als taak ...": the sentence stays as printed and its note follows it at once, before
+    # the next sentence, in HTML (and so in PDF) and in Markdown.
+    note = (
+        "[Noot: figuur 1 van het oorspronkelijke contract is niet in dit document opgenomen; wat "
+        "het contract aan doelen, netwerk en begroting bevat, staat in de hoofdstukken van dit "
+        "document.]"
+    )
     out = tmp_path / "h"
     assert cli("render", PROGRAMMAS / "nieuwstraatkwartier.yaml", "--out", out).code == 0
     html = (out / "nieuwstraatkwartier.html").read_text(encoding="utf-8")
-    # The text is kept as printed ...
-    assert "samenhangen (zie figuur 1)" in html
-    # ... and its text ends with a note that the figure is not in this document.
-    at = html.index("samenhangen (zie figuur 1)")
-    section = html[at : html.index("<h2", at)]
-    assert '<p class="noot">Noot: deze tekst verwijst naar figuur 1' in section
-    md_out = tmp_path / "m"
     assert (
-        cli(
-            "render", PROGRAMMAS / "nieuwstraatkwartier.yaml", "--out", md_out, "--format", "md"
-        ).code
-        == 0
-    )
+        'samenhangen (zie figuur 1). <span class="noot" role="note">' + note + "</span> De "
+        "programmamanager heeft als taak"
+    ) in html
+    assert '<p class="noot">' not in html  # no note is left over at the end of a text
+    md_out = tmp_path / "m"
+    run = cli("render", PROGRAMMAS / "nieuwstraatkwartier.yaml", "--out", md_out, "--format", "md")
+    assert run.code == 0, run.err
     text = (md_out / "nieuwstraatkwartier.md").read_text(encoding="utf-8")
-    assert "*Noot: deze tekst verwijst naar figuur 1" in text
+    md_note = note.replace("[", "\\[").replace("]", "\\]")
+    assert f"samenhangen (zie figuur 1). *{md_note}* De programmamanager heeft als taak" in text
+
+
+def test_each_sentence_gets_the_note_for_its_own_pointers() -> None:
+    text = (
+        "In bijlage 1 is de samenhang o.a. in één beeld weergegeven. Dat is bijv. nuttig.\n"
+        "Zie ook bijlage 2 en\nfiguur 3 voor de projecten\n\n- een punt zonder verwijzing\n"
+    )
+    html = str(markdown_html_met_noot(text))
+    # After the first sentence (not after "o.a." or "bijv."), about bijlage 1 only.
+    first = html.index("weergegeven.") + len("weergegeven.")
+    assert html[first:].startswith(' <span class="noot" role="note">[Noot: bijlage 1 van ')
+    assert html.index("Dat is bijv. nuttig.") > first
+    # A sentence without a full stop ends with its paragraph; its note names both pointers.
+    assert 'voor de projecten <span class="noot" role="note">[Noot: bijlage 2 en figuur 3 ' in (
+        html.replace("\n", " ")
+    )
+    assert html.count('class="noot"') == 2
+    md = str(markdown_md_met_noot(text))
+    assert "weergegeven. *\\[Noot: bijlage 1 van het oorspronkelijke contract is niet" in md
+    assert md.count("Noot:") == 2

@@ -492,3 +492,18 @@ def test_a_long_programme_name_stays_on_one_header_line(tmp_path: Path) -> None:
         header = [(float(y), w) for y, w in words if float(y) < 62]
         assert header and header[0][1] == "Programmacontract", (number, header)
         assert len({round(y) for y, _ in header}) == 1, (number, header)
+
+
+def test_pdf_marks_a_total_without_lines_and_notes_a_missing_appendix_at_its_sentence(
+    pdfs: Path,
+) -> None:
+    # Zorg's Tabel 1 prints 150 (× € 1.000) for 2020 with no activity beneath it (PT210).
+    zorg = " ".join("".join(_pages(pdfs / "zorg.pdf")).split())
+    assert "Totaal (zoals gedrukt) 1.592 150 *" in zorg
+    assert "maar geen regel heeft een bedrag voor 2020 (bedragen × € 1.000) (PT210)." in zorg
+    # Duurzaamheid: the note follows the sentence that points to bijlage 2, before the next one.
+    text = " ".join("".join(_pages(pdfs / DUURZAAMHEID)).split())
+    assert (
+        "de in bijlage 2 opgenomen projecten en activiteiten. [Noot: bijlage 2 van het "
+        "oorspronkelijke contract is niet in dit document opgenomen;"
+    ) in text
