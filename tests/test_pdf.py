@@ -499,7 +499,7 @@ def test_pdf_marks_a_total_without_lines_and_notes_a_missing_appendix_at_its_sen
 ) -> None:
     # Zorg's Tabel 1 prints 150 (× € 1.000) for 2020 with no activity beneath it (PT210).
     zorg = " ".join("".join(_pages(pdfs / "zorg.pdf")).split())
-    assert "Totaal (zoals gedrukt) 1.592 150 *" in zorg
+    assert "75 – 1.592 150 * 158 1.600" in zorg  # lines, then the totals row: 150 is marked
     assert "maar geen regel heeft een bedrag voor 2020 (bedragen × € 1.000) (PT210)." in zorg
     # Duurzaamheid: the note follows the sentence that points to bijlage 2, before the next one.
     text = " ".join("".join(_pages(pdfs / DUURZAAMHEID)).split())
