@@ -149,6 +149,10 @@ def _rendered(path: Path, formaat: str) -> str:
     contract = _load(path)
     assert contract is not None
     text = render_contract(contract, path.name, formaat)
+    # A note the tool places right after a sentence that points to a missing figure (notes.py)
+    # is no text of the contract; it may stand between two of its sentences.
+    text = re.sub(r' <span class="noot" role="note">\[Noot: .*?\]</span>', "", text)
+    text = re.sub(r" \*\\\[Noot: .*?\\\]\*", "", text)
     return words(html_text(text) if formaat == "html" else markdown_text(text))
 
 
