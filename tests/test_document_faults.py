@@ -99,3 +99,18 @@ def test_annual_account_reports_per_effort_what_was_done(tmp_path: Path, cli) ->
     _render(cli, MINIMAAL, tmp_path / "leeg", "--verantwoording", "2020")
     leeg = (tmp_path / "leeg" / "schone-stad-verantwoording-2020.html").read_text(encoding="utf-8")
     assert "Het contract legt voor 2020 niet vast hoe deze inspanningen zijn verlopen" in leeg
+
+
+def test_portfolio_marks_the_yearly_figures_check_finds_wrong(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    _render(cli, PROGRAMMAS, tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8").replace("\xa0", " ")
+    html = html.replace("&#39;", "'")
+    money = html[html.index('id="begroting"') :]
+    # Binnenstad and Duurzaamheid 2022 (PT201) and Zorg's 2020 total without lines (PT210).
+    for figure in ("€ 600.000 *", "€ 200.000 *", "€ 150.000 *"):
+        assert f'<td class="getal">{figure}</td>' in money
+    assert money.count(" *</td>") == 3
+    assert (
+        "Zorg: 'Tabel 1: Activiteiten Maatregelenplan' 2020: het gedrukte totaal is 150, maar geen "
+        "regel heeft een bedrag voor 2020 (bedragen × € 1.000) (PT210)."
+    ) in money

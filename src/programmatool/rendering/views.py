@@ -11,7 +11,7 @@ from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 from .card import Programmakaart, programmakaart
-from .faults import figure_faults, marked, under
+from .faults import Faults, figure_faults, marked, under
 
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
@@ -290,6 +290,8 @@ class PortfolioView:
         default_factory=list
     )
     uren_weggelaten: bool = False
+    #: What ``check`` finds in the yearly figures the overview prints (those cells carry a *).
+    fouten: list[str] = field(default_factory=list)
 
 
 def _periode(contract: Contract) -> str:
@@ -1141,6 +1143,21 @@ def _overige_in_woorden(contract: Contract) -> list[str]:
     return regels
 
 
+def _gemarkeerd(
+    cellen: list[str],
+    jaren: list[int],
+    faults: Faults,
+    pad: tuple[str | int, ...],
+    programma: str,
+    fouten: list[str],
+) -> list[str]:
+    """Cells per year with a * where check finds the printed figure wrong; says so in ``fouten``."""
+    fout = under(faults, pad)
+    fouten.extend(f"{programma}: {m} ({code})." for _p, code, m in fout)
+    jaren_fout = {p[len(pad)] for p, _c, _m in fout if len(p) > len(pad)}
+    return [t + (" *" if j in jaren_fout else "") for t, j in zip(cellen, jaren, strict=True)]
+
+
 def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
@@ -1162,6 +1179,7 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
     jaren = list(range(min(jaarset), max(jaarset) + 1)) if jaarset else []
     totaal: dict[int, float] = {}
     ongedekt_totaal: dict[int, float] = {}
+    fouten: list[str] = []
 
     def cellen(data: dict[int, int | float]) -> list[str]:
         return [fmt.bedrag(data[j]) if j in data else "–" for j in jaren]
@@ -1171,12 +1189,16 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         c = d.contract
         rijen: list[PortfolioBedragen] = []
         ongedekt: dict[int, float] = {}
-        for b in c.middelen.begrotingen if c.middelen else []:
+        faults = figure_faults(c)
+
+        for n, b in enumerate(c.middelen.begrotingen if c.middelen else []):
             if b.eenheid == "uren":
                 continue
             per_jaar = _jaarbedragen(b)
             soort = "hoofd" if b is hoofd else "ander"
-            rijen.append(PortfolioBedragen(b.titel, cellen(per_jaar), soort))
+            pad: tuple[str | int, ...] = ("middelen", "begrotingen", n, "totalen")
+            rij = _gemarkeerd(cellen(per_jaar), jaren, faults, pad, c.programma, fouten)
+            rijen.append(PortfolioBedragen(b.titel, rij, soort))
             if b is hoofd:
                 for j, v in per_jaar.items():
                     totaal[j] = totaal.get(j, 0) + v
@@ -1185,7 +1207,7 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
                 if not r.gedekt:
                     for j, v in r.bedragen.items():
                         ongedekt[j] = ongedekt.get(j, 0) + v * factor
-        for sp in c.middelen.spreidingen if c.middelen else []:
+        for n, sp in enumerate(c.middelen.spreidingen if c.middelen else []):
             if sp.eenheid == "uren":
                 continue
             factor = 1000 if sp.eenheid == "duizend_euro" else 1
@@ -1193,9 +1215,9 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
                 j: sj.bedrag * factor for j, sj in sp.jaren.items() if sj.bedrag is not None
             }
             eerste = hoofd is None and not any(r.soort == "hoofd" for r in rijen)
-            rijen.append(
-                PortfolioBedragen(sp.omschrijving, cellen(per_jaar), "hoofd" if eerste else "ander")
-            )
+            pad = ("middelen", "spreidingen", n, "jaren")
+            rij = _gemarkeerd(cellen(per_jaar), jaren, faults, pad, c.programma, fouten)
+            rijen.append(PortfolioBedragen(sp.omschrijving, rij, "hoofd" if eerste else "ander"))
             if eerste:
                 for j, v in per_jaar.items():
                     totaal[j] = totaal.get(j, 0) + v
@@ -1286,4 +1308,5 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         ),
         relatiegroepen=groepen,
         uren_weggelaten=uren,
+        fouten=fouten,
     )
