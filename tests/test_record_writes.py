@@ -52,6 +52,11 @@ def test_replace_prints_old_and_new_and_changes_only_that_entry(cli, contract: P
         "        2019: {waarde: 10, bron: CBS definitief}          # voorlopig cijfer",
     )
     assert indicator(contract, "blok").realisaties[2019].waarde == 10
+    # ... and the user is told, since "voorlopig cijfer" may no longer be true of the new value
+    assert run.out.rstrip().endswith(
+        "; let op: de opmerking achter de oude waarde staat er nog (# voorlopig cijfer), "
+        "pas die zo nodig aan"
+    )
 
 
 def test_replace_a_nested_block_entry(cli, contract: Path) -> None:
@@ -61,6 +66,7 @@ def test_replace_a_nested_block_entry(cli, contract: Path) -> None:
     text = contract.read_text()
     assert "        2021: 16\n    bron: Gemeente\n" in text
     assert "Monitor 2021" not in text
+    assert "opmerking" not in run.out  # no comment after this entry, nothing to warn about
 
 
 def test_replace_in_a_flow_mapping(cli, contract: Path) -> None:

@@ -466,7 +466,7 @@ def render(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
+        Path, typer.Option("--out", "-o", help="Map waarin de documenten komen.", metavar="MAP")
     ],
     formaat: Annotated[
         str, typer.Option("--format", help="Uitvoer: md, html of pdf (A4).", metavar="FORMAAT")

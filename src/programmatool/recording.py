@@ -311,6 +311,8 @@ class Change:
     regel: int
     tekst: str
     oud: str | None = None
+    #: A comment that followed the replaced entry on its line and still stands there.
+    opmerking: str | None = None
 
 
 def _error_lines(result: LoadResult) -> list[str]:
@@ -420,10 +422,27 @@ def plan(
 
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting")
     lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
+    rows = text.splitlines()
     changes = [
-        Change(name, ind, jaar, lines[(ind, jaar)], entry, oud) for ind, jaar, entry, oud in done
+        Change(
+            name,
+            ind,
+            jaar,
+            lines[(ind, jaar)],
+            entry,
+            oud,
+            _comment_after(rows[lines[(ind, jaar)] - 1], entry) if oud is not None else None,
+        )
+        for ind, jaar, entry, oud in done
     ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _comment_after(line: str, entry: str) -> str | None:
+    """The comment that follows ``entry`` on its line (``# voorlopig cijfer``), if any."""
+    at = line.find(entry)
+    rest = line[at + len(entry) :].strip() if at >= 0 else ""
+    return rest if rest.startswith("#") else None
 
 
 def verify_splice(
@@ -666,7 +685,13 @@ def describe(change: Change) -> str:
     """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
     replacement."""
     text = f"{change.oud} → {change.tekst}" if change.oud is not None else change.tekst
-    return f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator})"
+    line = f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator})"
+    if change.opmerking:
+        line += (
+            f"; let op: de opmerking achter de oude waarde staat er nog ({change.opmerking}),"
+            " pas die zo nodig aan"
+        )
+    return line
 
 
 # --- many at once: a sheet of measurements ----------------------------------------------------
