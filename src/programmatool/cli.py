@@ -499,6 +499,15 @@ def render(
             "schrijf ook een overzicht wijzigingen.md of .html.",
         ),
     ] = None,
+    vastgesteld: Annotated[
+        str | None,
+        typer.Option(
+            "--vastgesteld",
+            metavar="REVISIE",
+            help="De vastgestelde versie (git) waarmee de programmakaart vergelijkt; zonder "
+            "deze optie zoekt de tool die zelf in git.",
+        ),
+    ] = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
@@ -515,6 +524,7 @@ def render(
             sinds,
             config=_config(None),
             cache_dir=_cache(no_cache),
+            vastgesteld=vastgesteld,
         )
     except RenderProblem as exc:
         fail(str(exc))
