@@ -54,7 +54,7 @@ def test_per_file_pattern(cli, project: Path) -> None:  # type: ignore[no-untype
     )
     run = cli("check", "programmas")
     assert run.code == 1
-    assert _codes(run.out) == ["programmas/nieuw.yaml:69:9 PT307"]
+    assert _codes(run.out) == ["programmas/nieuw.yaml:70:9 PT307"]
 
 
 def test_pattern_star_does_not_cross_folders(cli, project: Path) -> None:  # type: ignore[no-untyped-def]
@@ -62,7 +62,7 @@ def test_pattern_star_does_not_cross_folders(cli, project: Path) -> None:  # typ
         '[[regels.per_bestand]]\npatroon = "programmas/*.yaml"\nuit = ["PT307"]\n'
     )
     run = cli("check", "programmas")
-    assert _codes(run.out) == ["programmas/oud/oud.yaml:69:9 PT307"]
+    assert _codes(run.out) == ["programmas/oud/oud.yaml:70:9 PT307"]
 
 
 def test_found_in_a_parent_folder_and_in_pyproject(

@@ -992,7 +992,7 @@ def _baseline(indicator: Indicator) -> str:
     return f"{value} ({indicator.peiljaar})" if indicator.peiljaar else value
 
 
-def _realisation(realisatie: Any, eenheid: str) -> str:
+def _realisation(realisatie: Any, eenheid: str | None) -> str:
     parts = []
     if realisatie.waarde is not None:
         parts.append(value_text(realisatie.waarde, eenheid))

@@ -31,7 +31,7 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def value_text(value: Any, eenheid: str = "aantal") -> str:
+def value_text(value: Any, eenheid: str | None = None) -> str:
     """An indicator value in its unit, with ordinary spaces (``None`` is "geen")."""
     from .formatting import waarde
 

@@ -400,7 +400,9 @@ class Indicator(Model):
     id: Id
     naam: Tekst
     doel: Id
-    eenheid: Tekst = "aantal"
+    #: The unit as printed ("%", "m²", "rapportcijfer"); absent when the source gives none
+    #: (never invented: PT602 asks for it), ``onbekend`` when the source is silent about it.
+    eenheid: Tekst | None = None
     meetsoort: Meetsoort = "getal"
     schaal: list[Tekst] = Field(default_factory=list)
     richting: RichtingOfOnbekend | None = None

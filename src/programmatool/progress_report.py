@@ -61,7 +61,7 @@ class Programma:
 # --- values as text ---------------------------------------------------------------------------
 
 
-def _waarde(value: Any, eenheid: str) -> str:
+def _waarde(value: Any, eenheid: str | None) -> str:
     from .formatting import NBSP, waarde
 
     if value is None:
@@ -78,7 +78,7 @@ def _tekst(text: str) -> str:
 _REGELEINDE = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
-def _met_jaar(value: Any, jaar: int | str | None, eenheid: str) -> str:
+def _met_jaar(value: Any, jaar: int | str | None, eenheid: str | None) -> str:
     if value is None:
         return "–"
     text = _tekst(_waarde(value, eenheid))
@@ -97,7 +97,7 @@ def richting_tekst(ind: Any) -> str:
     return ""
 
 
-def vergelijking_tekst(vergelijking: Any, eenheid: str) -> str:
+def vergelijking_tekst(vergelijking: Any, eenheid: str | None) -> str:
     """A comparison series on one line: 'Zeeland: 738,2 (2016) · bron LISA'."""
     waarden = ", ".join(
         f"{_waarde(w, eenheid)} ({j})" for j, w in sorted(vergelijking.waarden.items())
@@ -295,7 +295,11 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
         eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
-    extra = [richting_tekst(ind), *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen)]
+    extra = [
+        richting_tekst(ind),
+        "eenheid onbekend" if eenheid == "onbekend" else "",
+        *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen),
+    ]
     for line in extra:
         if line:
             name.append(f"\n{line}", style="dim")
