@@ -132,7 +132,7 @@ def waarde(value: Any, eenheid: str | None = None) -> str:
         return percentage(value)
     if eenheid in ("euro", "€"):
         return bedrag(value, "euro")
-    if eenheid is None or eenheid in ("aantal", "getal", "", "onbekend") or eenheid in _ALLEEN_GETAL:
+    if eenheid is None or eenheid in ("aantal", "getal", "", "onbekend", *_ALLEEN_GETAL):
         return getal(value)
     return f"{getal(value)}{NBSP}{eenheid}"
 

@@ -148,6 +148,6 @@ def zonder_eenheid(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "id"),
                 f"indicator '{ind.id}': de eenheid staat er niet bij; neem haar over uit de "
-                "bron (bijvoorbeeld eenheid: \"%\") of schrijf eenheid: onbekend als de bron "
+                'bron (bijvoorbeeld eenheid: "%") of schrijf eenheid: onbekend als de bron '
                 "haar niet noemt",
             )
