@@ -166,5 +166,7 @@ def word_summary(old: str | None, new: str | None) -> str:
     shown = "; ".join(parts[:_MAX_PARTS])
     if len(parts) > _MAX_PARTS:
         rest = len(parts) - _MAX_PARTS
-        shown += f"; en nog {rest} {'wijziging' if rest == 1 else 'wijzigingen'}"
+        from .formatting import hoeveel
+
+        shown += f"; en nog {hoeveel(rest, 'wijziging', 'wijzigingen')}"
     return shown

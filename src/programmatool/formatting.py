@@ -145,6 +145,13 @@ def eenheid_kenmerk(eenheid: str | None) -> str:
     return "eenheid onbekend" if eenheid == "onbekend" else eenheid
 
 
+def hoeveel(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number: ``hoeveel(1, "doel", "doelen") == "1 doel"``,
+    ``hoeveel(3, "doel", "doelen") == "3 doelen"``; the one place that decides singular or
+    plural in a message."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 def uren(van: int | float, tot: int | float | None = None) -> str:
     """Hours as a number or a range: ``36`` → ``"36"``, ``(2, 4)`` → ``"2 tot 4"``."""
     if tot is None:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .formatting import hoeveel
 from .model import ONBEKEND_WAARDEN, Contract, Indicator, Realisatie, Verantwoording
 
 Status = Literal[
@@ -156,13 +157,9 @@ def dekking_tekst(gemeten: int, aantal: int, zonder_indicator: int = 0) -> str:
     indicator`` (empty when every part was measured)."""
     parts = []
     if gemeten < aantal:
-        parts.append(
-            f"{gemeten} van {aantal} {'indicator' if aantal == 1 else 'indicatoren'} gemeten"
-        )
+        parts.append(f"{gemeten} van {hoeveel(aantal, 'indicator', 'indicatoren')} gemeten")
     if zonder_indicator:
-        parts.append(
-            f"{zonder_indicator} {'doel' if zonder_indicator == 1 else 'doelen'} zonder indicator"
-        )
+        parts.append(f"{hoeveel(zonder_indicator, 'doel', 'doelen')} zonder indicator")
     return "; ".join(parts)
 
 

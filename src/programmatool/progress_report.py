@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from .formatting import wrap
+from .formatting import hoeveel, wrap
 from .progress import (
     GEMETEN,
     STATUSSEN,
@@ -320,7 +320,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
 
 def _telling(pv: ProgrammaVoortgang) -> Text:
     n = len(pv.indicatoren)
-    text = Text(f"{n} {'indicator' if n == 1 else 'indicatoren'}: ")
+    text = Text(f"{hoeveel(n, 'indicator', 'indicatoren')}: ")
     for i, (status, count) in enumerate(pv.telling.items()):
         if i:
             text.append(", ")

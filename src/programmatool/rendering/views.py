@@ -714,7 +714,7 @@ def _din_view(contract: Contract) -> DinView:
 
 
 def _telwoord(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
+    return fmt.hoeveel(n, enkelvoud, meervoud)
 
 
 def _mermaid_label(text: str) -> str:
