@@ -383,7 +383,13 @@ EXACT = {
     "datum-tijd": [
         "veld 'vastgesteld_op': verwacht een datum zoals 2019-06-11, gevonden '2019-06-11T10:30:00'"
     ],
-    "jaar-woord": ["veld 'start': verwacht een jaartal zoals 2019, gevonden 'twintig'"],
+    "jaar-woord": [
+        "veld 'start': verwacht een jaartal zoals 2019, of 'onbekend', gevonden 'twintig'"
+    ],
+    "jaar-tekst": [
+        "veld 'start': verwacht een jaartal zoals 2019, of 'onbekend', gevonden '2019'; "
+        "schrijf 2019 zonder aanhalingstekens"
+    ],
     "jaarsleutel-klein": [
         "veld 'streefwaarden': een jaartal ligt tussen 1900 en 2200, gevonden 1800"
     ],

@@ -36,6 +36,7 @@ SCHAAL = {
     "peiljaar": 2018,
     "streefwaarden": {2020: "voldoende", 2022: "goed"},
 }
+ZONDER_JAAR = {"eenheid": "%", "richting": "hoger", "streefwaarde_zonder_jaar": 83}
 MIJLPAAL = {"meetsoort": "mijlpaal", "eenheid": "mijlpaal", "streefdatum": "2021-06-30"}
 
 # (case, indicator fields, realisaties, year asked, status, words the explanation must hold)
@@ -182,6 +183,83 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         None,
         "niet behaald",
         ["De meting is voorlopig."],
+    ),
+    # a target the source gives without a year: reached or not, never on or behind a line
+    (
+        "zonder jaar, hoger: reached",
+        ZONDER_JAAR,
+        {2020: 85},
+        None,
+        "behaald",
+        ["De meting van 2020 (85) haalt de streefwaarde (83)", "geen jaar"],
+    ),
+    (
+        "zonder jaar, hoger: reached exactly, judged in the year asked",
+        ZONDER_JAAR,
+        {2019: 83, 2021: 70},
+        2020,
+        "behaald",
+        ["De meting van 2019 (83) haalt de streefwaarde (83)"],
+    ),
+    (
+        "zonder jaar, hoger: not reached says so without a deadline",
+        ZONDER_JAAR,
+        {2020: 72},
+        None,
+        "niet te bepalen",
+        ["Nog niet behaald", "(72) haalt de streefwaarde (83) nog niet", "geen jaar"],
+    ),
+    (
+        "zonder jaar, lager: below is reached",
+        {**ZONDER_JAAR, "richting": "lager", "streefwaarde_zonder_jaar": 10},
+        {2020: 9.5},
+        None,
+        "behaald",
+        ["(9,5) haalt de streefwaarde (10)"],
+    ),
+    (
+        "zonder jaar, lager: above is not reached",
+        {**ZONDER_JAAR, "richting": "lager", "streefwaarde_zonder_jaar": 10},
+        {2020: 12},
+        None,
+        "niet te bepalen",
+        ["Nog niet behaald"],
+    ),
+    (
+        "zonder jaar, richting onbekend: no verdict",
+        {**ZONDER_JAAR, "richting": "onbekend"},
+        {2020: 90},
+        None,
+        "niet te bepalen",
+        ["De richting is onbekend", "streefwaarde zonder jaar (83)"],
+    ),
+    (
+        "zonder jaar, schaal: the word reached",
+        {
+            "meetsoort": "schaal",
+            "schaal": ["slecht", "matig", "goed"],
+            "streefwaarde_zonder_jaar": "goed",
+        },
+        {2020: "goed"},
+        None,
+        "behaald",
+        ["haalt de streefwaarde (goed)"],
+    ),
+    (
+        "zonder jaar, no measurement",
+        ZONDER_JAAR,
+        {},
+        None,
+        "geen meting",
+        ["nog geen meting"],
+    ),
+    (
+        "zonder jaar, a yearly target decides when there is one",
+        {**ZONDER_JAAR, **HOGER},
+        {2022: 92},
+        None,
+        "niet behaald",
+        ["eindstreefwaarde (100 in 2022)"],
     ),
 ]
 

@@ -13,6 +13,9 @@ README, section "Voortgang"):
 - The final year decides: a measurement for the final target's year or later is *behaald* or
   *niet behaald*, never on its way. A milestone whose date has passed unreached is *niet
   behaald*; one reached late is *behaald*, with how late.
+- A target without a year (``streefwaarde_zonder_jaar``) counts where there is no yearly target:
+  reached is *behaald*; not reached is *niet te bepalen* with an explanation that says so, since
+  without a year there is no path to be on and no deadline to miss.
 - A roll-up takes the worst status among the measured parts (niet behaald < achter < kleine
   achterstand < op koers < behaald) and says how many of its indicators were measured; with no
   measured part it is *geen meting* if a part lacks a measurement, else *niet te bepalen*.
@@ -416,6 +419,9 @@ def indicator_progress(
         return result("niet te bepalen", f"De meting '{_toon(meting.waarde)}' is geen getal.")
 
     f = _als_getal(indicator, eind)
+    zonder_jaar = _als_getal(indicator, indicator.streefwaarde_zonder_jaar)
+    if f is None and zonder_jaar is not None:
+        return _zonder_jaar(indicator, meting.waarde, meet_jaar, r, zonder_jaar, result)
     if f is None:
         return result(
             "niet te bepalen",
@@ -505,6 +511,40 @@ def indicator_progress(
         indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting
     )
     return result(status, uitleg + nog_niet + begin_uitleg, voortgang, verwacht)
+
+
+def _zonder_jaar(
+    indicator: Indicator,
+    waarde: Waarde | None,
+    meet_jaar: int,
+    r: float,
+    f: float,
+    result: Callable[..., IndicatorVoortgang],
+) -> IndicatorVoortgang:
+    """A measurement judged against the one target the source gives without a year: reached is
+    *behaald*; not reached stays *niet te bepalen*, because without a year there is no line to
+    be on or behind, and no deadline to have missed, but the explanation says it is not reached."""
+    richting, _ = indicator.bepaalde_richting()
+    doel = _toon(indicator.streefwaarde_zonder_jaar)
+    if richting is None:
+        return result(
+            "niet te bepalen",
+            f"De richting is onbekend (is hoger of lager beter?); of de meting van {meet_jaar} "
+            f"({_toon(waarde)}) de streefwaarde zonder jaar ({doel}) haalt, is niet te zeggen.",
+        )
+    sign = 1.0 if richting == "hoger" else -1.0
+    if sign * (r - f) >= 0:
+        return result(
+            "behaald",
+            f"De meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde ({doel}); de "
+            "bron noemt bij die streefwaarde geen jaar.",
+        )
+    return result(
+        "niet te bepalen",
+        f"Nog niet behaald: de meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde "
+        f"({doel}) nog niet. De bron noemt bij die streefwaarde geen jaar, dus is niet te zeggen "
+        "of het programma op schema ligt of te laat is.",
+    )
 
 
 def _geen_meting(indicator: Indicator, years: list[int], jaar: int | None) -> str:
