@@ -9,6 +9,7 @@ the explicit command ``make goldens`` (``python -m tests.goldens``) and read the
 from __future__ import annotations
 
 import contextlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,12 +32,27 @@ CONTRACTS = (
 JAAR = 2020
 
 
+def outside_git(folder: Path) -> Path:
+    """The contracts copied to ``folder`` under their own relative paths, outside any git
+    repository: the card's line on changes since adoption must not depend on this repository's
+    history (a fresh clone, a shallow one or a tarball would give other goldens)."""
+    for name in CONTRACTS:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / name, target)
+    return folder
+
+
 def documents() -> dict[str, str]:
     """Every golden document as the tool writes it now: relative path → text."""
     from programmatool.rendering import render
 
     out: dict[str, str] = {}
-    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(ROOT):
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        tempfile.TemporaryDirectory() as source,
+        contextlib.chdir(outside_git(Path(source))),
+    ):
         for soort, jaar in (("contract", None), (f"verantwoording-{JAAR}", JAAR)):
             for formaat in ("md", "html"):
                 folder = Path(tmp) / soort / formaat
@@ -53,7 +69,7 @@ def pdf_files(folder: Path) -> list[Path]:
     from programmatool.rendering import render
 
     written: list[Path] = []
-    with contextlib.chdir(ROOT):
+    with tempfile.TemporaryDirectory() as source, contextlib.chdir(outside_git(Path(source))):
         for soort, jaar in (("contract", None), (f"verantwoording-{JAAR}", JAAR)):
             result = render([Path(CONTRACTS[0])], "pdf", folder / soort, jaar=jaar)
             assert not result.problems and not result.findings, result

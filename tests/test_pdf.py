@@ -469,3 +469,26 @@ def test_pdf_text_matches_its_golden(pdfs: Path) -> None:
                 stored[name].splitlines(), text.splitlines(), "golden", "nu", lineterm="", n=2
             )
             pytest.fail(f"{name} differs from its golden (make goldens):\n" + "\n".join(diff))
+
+
+def test_a_long_programme_name_stays_on_one_header_line(tmp_path: Path) -> None:
+    """The running header is one line: a long name is cut off with an ellipsis, not wrapped
+    over three lines into the page's top margin (the title page carries the whole name)."""
+    lang = "Binnenstad, Stationsgebied, Nieuwstraatkwartier en de Verbinding met het Waterfront"
+    source = (FIXTURES / "minimaal.yaml").read_text(encoding="utf-8")
+    assert "programma: Schone Stad\n" in source
+    contract = tmp_path / "lang.yaml"
+    contract.write_text(source.replace("programma: Schone Stad\n", f"programma: {lang}\n"))
+    result = render([contract], "pdf", tmp_path / "out")
+    assert not result.problems, result.problems
+    pdf = tmp_path / "out" / "schone-stad.pdf"
+    assert lang in _pages(pdf)[0]
+    # Words in the top margin (22 mm = 62 pt) of every page after the first, with their line.
+    boxes = _run("pdftotext", "-bbox", pdf, "-")
+    pages = boxes.split("<page ")[2:]
+    assert pages
+    for number, page in enumerate(pages, start=2):
+        words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)
+        header = [(float(y), w) for y, w in words if float(y) < 62]
+        assert header and header[0][1] == "Programmacontract", (number, header)
+        assert len({round(y) for y, _ in header}) == 1, (number, header)

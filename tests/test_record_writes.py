@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import recording
+from programmatool import guarded, recording
+from programmatool.guarded import RecordProblem
 from programmatool.loading import load_contract
 from programmatool.progress import indicator_progress
-from programmatool.recording import RecordProblem, record
+from programmatool.recording import record
 
 from .conftest import FIXTURES
 
@@ -52,6 +53,11 @@ def test_replace_prints_old_and_new_and_changes_only_that_entry(cli, contract: P
         "        2019: {waarde: 10, bron: CBS definitief}          # voorlopig cijfer",
     )
     assert indicator(contract, "blok").realisaties[2019].waarde == 10
+    # ... and the user is told, since "voorlopig cijfer" may no longer be true of the new value
+    assert run.out.rstrip().endswith(
+        "; let op: de opmerking achter de oude waarde staat er nog (# voorlopig cijfer), "
+        "pas die zo nodig aan"
+    )
 
 
 def test_replace_a_nested_block_entry(cli, contract: Path) -> None:
@@ -61,6 +67,7 @@ def test_replace_a_nested_block_entry(cli, contract: Path) -> None:
     text = contract.read_text()
     assert "        2021: 16\n    bron: Gemeente\n" in text
     assert "Monitor 2021" not in text
+    assert "opmerking" not in run.out  # no comment after this entry, nothing to warn about
 
 
 def test_replace_in_a_flow_mapping(cli, contract: Path) -> None:
@@ -222,7 +229,7 @@ def test_lock_held_by_another_process_makes_record_wait_then_write(
 ) -> None:
     from filelock import FileLock
 
-    monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(guarded, "LOCK_TIMEOUT", 0.2)
     lock = FileLock(contract.parent / ".contract.yaml.lock")
     with lock, pytest.raises(RecordProblem, match="een ander proces is het bestand al"):
         record(contract, "blok", 2020, "11")

@@ -48,6 +48,14 @@ def test_render_markdown_writes_md_documents_without_index(tmp_path: Path, cli) 
     assert "| Datum | 11 juni 2019 |" in text
 
 
+def test_short_option_o_names_the_output_folder(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`-o` is short for `--out`, as with `schema -o`."""
+    out = tmp_path / "docs"
+    run = cli("render", MINIMAAL, "--format", "md", "-o", out)
+    assert run.code == 0, run.err
+    assert (out / "schone-stad.md").is_file()
+
+
 def test_output_is_byte_identical_for_identical_input(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     first = _html(tmp_path / "a", cli, MINIMAAL, RIJK)
     second = _html(tmp_path / "b", cli, MINIMAAL, RIJK)

@@ -334,7 +334,8 @@ def record(
     ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, describe, visible
+    from .guarded import RecordProblem
+    from .recording import describe, visible
     from .recording import record as run_record
     from .terminal import neutralise
 
@@ -390,7 +391,8 @@ def import_(
     ] = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, describe, run_import, visible
+    from .guarded import RecordProblem
+    from .recording import describe, run_import, visible
 
     try:
         changes = run_import(tabel, map_, vervang, proef)
@@ -433,13 +435,21 @@ def log(
         str | None,
         typer.Option("--besteed", help="Uitgegeven bedrag in euro, bv. 12.500.", metavar="BEDRAG"),
     ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
+        ),
+    ] = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from .efforts import log_effort
-    from .recording import RecordProblem
+    from .guarded import RecordProblem
+    from .recording import visible
 
     try:
-        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed)
+        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed, vervang)
     except RecordProblem as exc:
         *details, last = exc.message.split("\n")
         for line in details:
@@ -447,7 +457,7 @@ def log(
         stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(exc.code) from None
     stdout().print(
-        f"{done.bestand}:{done.regel}: {done.tekst} (inspanning {done.inspanning})",
+        visible(done.beschrijving()),
         highlight=False,
         soft_wrap=True,
         markup=False,
@@ -466,7 +476,7 @@ def render(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", help="Map waarin de documenten komen.", metavar="MAP")
+        Path, typer.Option("--out", "-o", help="Map waarin de documenten komen.", metavar="MAP")
     ],
     formaat: Annotated[
         str, typer.Option("--format", help="Uitvoer: md, html of pdf (A4).", metavar="FORMAAT")
@@ -499,6 +509,15 @@ def render(
             "schrijf ook een overzicht wijzigingen.md of .html.",
         ),
     ] = None,
+    vastgesteld: Annotated[
+        str | None,
+        typer.Option(
+            "--vastgesteld",
+            metavar="REVISIE",
+            help="De vastgestelde versie (git) waarmee de programmakaart vergelijkt; zonder "
+            "deze optie zoekt de tool die zelf in git.",
+        ),
+    ] = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
@@ -515,6 +534,7 @@ def render(
             sinds,
             config=_config(None),
             cache_dir=_cache(no_cache),
+            vastgesteld=vastgesteld,
         )
     except RenderProblem as exc:
         fail(str(exc))

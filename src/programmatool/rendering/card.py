@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import formatting as fmt
+from ..adoption import SindsVaststelling
 from ..model import Begroting, Contract
 from ..progress import GEMETEN, STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
 
@@ -52,6 +53,9 @@ class Programmakaart:
     portefeuillehouder: str
     versie: str
     legenda: list[tuple[str, str]]
+    #: What changed since the adopted version; None only where no file was read (the Python
+    #: API on a bare contract), so every rendered document says something.
+    sinds_vaststelling: SindsVaststelling | None = None
 
 
 def _bedrag(value: int | float, begroting: Begroting) -> str:
@@ -148,7 +152,9 @@ def _personen(contract: Contract) -> str:
 def _versie(contract: Contract) -> str:
     delen = [_STATUS_CONTRACT.get(contract.status, contract.status)]
     if contract.vastgesteld_op is not None:
-        delen[0] += f" op {fmt.datum(contract.vastgesteld_op)}"
+        # An amended contract keeps its adoption date; it was not amended on that day.
+        na = " na vaststelling" if contract.status == "gewijzigd" else ""
+        delen[0] += f"{na} op {fmt.datum(contract.vastgesteld_op)}"
     if contract.versie:
         delen.append(f"versie {contract.versie}")
     if contract.kenmerk:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from rich.console import Console
 
+    from ..adoption import SindsVaststelling
     from ..config import Config
     from ..findings import Finding
 from .notes import markdown_html_met_noot, markdown_md_met_noot
@@ -219,8 +220,12 @@ def render_contract(
     formaat: str,
     jaar: int | None = None,
     templates: Path | None = None,
+    vastgesteld: str | None = None,
 ) -> str:
-    """One contract as a Markdown or HTML document (``jaar``: the annual account of that year)."""
+    """One contract as a Markdown or HTML document (``jaar``: the annual account of that year).
+
+    When ``bestand`` is a file, the card says what changed since the adopted version (from git,
+    or the revision ``vastgesteld``)."""
     if formaat not in ("md", "html"):
         raise RenderProblem(
             f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
@@ -228,6 +233,8 @@ def render_contract(
     if jaar is not None and contract.periode.buiten(jaar):
         raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
+    if doc.kaart is not None and Path(bestand).is_file():
+        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     return render_text(environment(templates, formaat), sjabloon(kind, formaat), doc=doc)
 
@@ -237,15 +244,33 @@ def render_contract_pdf(
     bestand: str,
     jaar: int | None = None,
     templates: Path | None = None,
+    vastgesteld: str | None = None,
 ) -> bytes:
     """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
     if jaar is not None and contract.periode.buiten(jaar):
         raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
     controleer_pdf()
     doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    if doc.kaart is not None and Path(bestand).is_file():
+        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     env = environment(templates)
     return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
+
+
+def sinds_vaststelling(
+    path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
+) -> SindsVaststelling:
+    """The card's line on changes since the adopted version (``vastgesteld``: its revision;
+    without one it is looked up in git). An unusable revision is a RenderProblem."""
+    from ..adoption import AdoptionProblem, uit_revisie, zoek
+
+    if vastgesteld is None:
+        return zoek(path, contract, config)
+    try:
+        return uit_revisie(path, contract, vastgesteld, config)
+    except AdoptionProblem as exc:
+        raise RenderProblem(str(exc)) from None
 
 
 def render(
@@ -258,14 +283,16 @@ def render(
     config: Config | None = None,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    vastgesteld: str | None = None,
 ) -> RenderResult:
     """Render every contract under ``paths`` into ``out``; in HTML and PDF also the portfolio
     index.
 
     The pipeline finds and loads the contracts (with the configuration's ``[limieten]``).
     With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
-    van …" and ``wijzigingen.md``/``.html`` is written beside them. Files are written
-    atomically; nothing is written outside ``out``.
+    van …" and ``wijzigingen.md``/``.html`` is written beside them. Each card says what changed
+    since the adopted version: the revision ``vastgesteld``, or else the one found in git. Files
+    are written atomically; nothing is written outside ``out``.
     """
     from jinja2 import TemplateError
 
@@ -312,8 +339,18 @@ def render(
     # A PDF's chapter of changes and its overview are those of the HTML document.
     html_of = "html" if formaat == "pdf" else formaat
     wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates)
+    kaartregels = {}
+    for contract, name in contracten:
+        regel = sinds_vaststelling(Path(name), contract, vastgesteld, config)
+        if contract.code in wijzigingen:
+            regel = regel.met_hoofdstuk(
+                f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
+            )
+        kaartregels[contract.code] = regel
     try:
-        rendered = _render_all(contracten, formaat, jaar, namen, templates, wijzigingen)
+        rendered = _render_all(
+            contracten, formaat, jaar, namen, templates, wijzigingen, kaartregels
+        )
         outputs: list[tuple[str, str | bytes]] = [
             (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
         ]
@@ -383,6 +420,7 @@ def _render_all(
     namen: dict[str, str],
     templates: Path | None,
     wijzigingen: dict[str, Any] | None = None,
+    kaartregels: dict[str, SindsVaststelling] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str | bytes]]:
     """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
     uses."""
@@ -393,6 +431,7 @@ def _render_all(
         "namen": namen,
         "templates": templates,
         "wijzigingen": wijzigingen or {},
+        "kaartregels": kaartregels or {},
     }
     from .. import parallel
     from ..pipeline import _Bar
@@ -426,6 +465,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     formaat = WORK["formaat"]
     jaar = WORK["jaar"]
     doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat != "md")
+    if doc.kaart is not None:
+        doc.kaart.sinds_vaststelling = WORK["kaartregels"].get(contract.code)
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"], formaat)
@@ -453,6 +494,7 @@ def run_render(
     sinds: str | None = None,
     config: Config | None = None,
     cache_dir: Path | None = None,
+    vastgesteld: str | None = None,
 ) -> int:
     """The ``render`` command: render, report what was written, return the exit code.
 
@@ -460,7 +502,9 @@ def run_render(
     """
     from ..pipeline import Run
 
-    result = render(paths, formaat, out, templates, jaar, sinds, config, cache_dir)
+    result = render(
+        paths, formaat, out, templates, jaar, sinds, config, cache_dir, vastgesteld=vastgesteld
+    )
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:

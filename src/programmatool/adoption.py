@@ -1,0 +1,232 @@
+"""The adopted version of a contract and what changed since: the programme card's change line.
+
+The adopted version is found in git: the oldest commit of the file in which the contract has
+status ``vastgesteld`` with the adoption date the contract carries now (``vastgesteld_op``);
+without a date (or for a concept) the adoption date of the newest adopted version counts. A
+user can name it instead (``render --vastgesteld REF``). The comparison is ``diff.diff``; what
+happens in execution (new measurements, annual accounts, execution records) is progress, not a
+change of the adopted contract, and is left out. Outside a git repository no git process is
+started: the card then says the adopted version could not be looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diff import SEVERITIES, Change, diff, with_severities
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .gitrev import FileVersion
+    from .model import Contract
+
+#: Changes the card lists by name; the rest are counted.
+MAX_PUNTEN = 3
+#: Commits of one file that are searched for the adopted version.
+MAX_VERSIES = 300
+#: Kinds of change that record execution rather than change the contract.
+_UITVOERING_SOORTEN = frozenset({"realisatie-toegevoegd", "status-gewijzigd"})
+_UITVOERING_VELDEN = frozenset({"verantwoording", "uitvoering"})
+
+# Top-level keys only (column 0), enough to pick candidates; the chosen version is loaded fully.
+_STATUS = re.compile(rb"^status:[ \t]*['\"]?([A-Za-z]+)['\"]?[ \t\r]*(?:#.*)?$", re.M)
+_DATUM = re.compile(
+    rb"^vastgesteld_op:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})['\"]?[ \t\r]*(?:#.*)?$", re.M
+)
+
+
+class AdoptionProblem(Exception):
+    """An explicitly named adopted version that cannot be used (exit code 2); Dutch message."""
+
+
+@dataclass(frozen=True)
+class SindsVaststelling:
+    """The card's line on what changed since the adopted version.
+
+    ``kop`` is always one sentence: the changes, "Geen wijzigingen sinds vaststelling …", or why
+    the adopted version was not found. ``punten`` are the most important changes, ``meer`` the
+    number of further ones, ``bron`` which version was compared.
+    """
+
+    kop: str
+    gevonden: bool = False
+    punten: tuple[str, ...] = ()
+    meer: int = 0
+    bron: str = ""
+    #: The title of the chapter of all changes in the same document (``render --sinds``).
+    hoofdstuk: str = ""
+
+    @property
+    def rest(self) -> str:
+        """The further changes counted: "en nog 4 andere wijzigingen" (empty when none)."""
+        if not self.meer:
+            return ""
+        return f"en nog {self.meer} andere {'wijziging' if self.meer == 1 else 'wijzigingen'}"
+
+    def met_hoofdstuk(self, titel: str) -> SindsVaststelling:
+        """The same line, pointing at the document's chapter of changes."""
+        return replace(self, hoofdstuk=titel)
+
+
+def niet_gevonden(reden: str) -> SindsVaststelling:
+    """The honest line when there is no adopted version to compare with."""
+    return SindsVaststelling(f"Vastgestelde versie niet gevonden in git: {reden}.")
+
+
+def _datum_tekst(value: object) -> str:
+    import datetime as dt
+
+    from .formatting import datum
+
+    if isinstance(value, dt.date):
+        return datum(value)
+    try:
+        return datum(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def _telt(change: Change) -> bool:
+    if change.check in _UITVOERING_SOORTEN:
+        return False
+    return not any(part in _UITVOERING_VELDEN for part in change.path if isinstance(part, str))
+
+
+def samenvatting(
+    oud: Contract, nieuw: Contract, bron: str, versie: str, config: Config | None = None
+) -> SindsVaststelling:
+    """The line for the adopted version ``oud`` against the current ``nieuw``; ``versie`` names
+    the adopted version when it carries no adoption date ("versie v1.0")."""
+    from .diff_report import configured_levels
+
+    changes = [c for c in with_severities(diff(oud, nieuw), configured_levels(config)) if _telt(c)]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    changes.sort(key=lambda c: order[c.severity])  # stable: document order within a severity
+    if oud.vastgesteld_op is not None:
+        wanneer = f"vaststelling op {_datum_tekst(oud.vastgesteld_op)}"
+    else:
+        wanneer = f"vaststelling ({versie})"
+    if oud.kenmerk:
+        wanneer += f" (kenmerk {oud.kenmerk})"
+    if not changes:
+        return SindsVaststelling(f"Geen wijzigingen sinds {wanneer}.", True, bron=bron)
+    n = len(changes)
+    woord = "wijziging" if n == 1 else "wijzigingen"
+    return SindsVaststelling(
+        f"Sinds {wanneer}: {n} {woord}",
+        True,
+        tuple(c.text() for c in changes[:MAX_PUNTEN]),
+        max(0, n - MAX_PUNTEN),
+        bron,
+    )
+
+
+def _kenmerken(raw: bytes) -> tuple[str, str]:
+    status = _STATUS.search(raw)
+    datum = _DATUM.search(raw)
+    return (
+        status.group(1).decode("ascii") if status else "",
+        datum.group(1).decode("ascii") if datum else "",
+    )
+
+
+def _kies(
+    contract: Contract, versions: list[FileVersion], raws: list[bytes | None]
+) -> FileVersion | None:
+    """The adopted version among a file's commits (newest first), or None."""
+    adopted = [
+        (v, _kenmerken(raw)[1])
+        for v, raw in zip(versions, raws, strict=True)
+        if raw is not None and _kenmerken(raw)[0] == "vastgesteld"
+    ]
+    if not adopted:
+        return None
+    if contract.status in ("vastgesteld", "gewijzigd") and contract.vastgesteld_op is not None:
+        datum = contract.vastgesteld_op.isoformat()
+    else:
+        datum = adopted[0][1]
+    same = [v for v, d in adopted if d == datum]
+    return same[-1] if same else None
+
+
+def _load(raw: bytes, label: str, config: Config | None) -> Contract | None:
+    from .loading import DEFAULT_LIMITS, load_bytes
+
+    limits = config.limits if config is not None else DEFAULT_LIMITS
+    return load_bytes(raw, label, limits).contract
+
+
+def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsVaststelling:
+    """The card's line for ``contract`` read from ``path``, with the adopted version from git."""
+    from .gitrev import GitProblem, file_history, open_repository, read_versions, repository_folder
+
+    if repository_folder(path) is None:
+        return niet_gevonden(f"{path.as_posix()} staat niet in een git-repository")
+    try:
+        root = open_repository(path)
+        full = path.resolve()
+        try:
+            relpath = full.relative_to(root).as_posix()
+        except ValueError:
+            return niet_gevonden(f"{path.as_posix()} ligt buiten het git-repository")
+        versions = file_history(root, relpath, MAX_VERSIES)
+        if not versions:
+            return niet_gevonden(f"{path.as_posix()} is nog niet in git vastgelegd")
+        limits_max = config.limits.max_bytes if config is not None else None
+        from .loading import DEFAULT_LIMITS
+
+        raws = read_versions(root, versions, limits_max or DEFAULT_LIMITS.max_bytes)
+    except GitProblem as exc:
+        return niet_gevonden(str(exc))
+    chosen = _kies(contract, versions, raws)
+    if chosen is None:
+        if contract.status == "concept":
+            return SindsVaststelling(
+                "Nog niet vastgesteld: dit is een concept, en git heeft geen eerder "
+                "vastgestelde versie om mee te vergelijken."
+            )
+        wat = "geen versie met status vastgesteld"
+        if contract.vastgesteld_op is not None:
+            wat += f" en vaststellingsdatum {_datum_tekst(contract.vastgesteld_op)}"
+        return niet_gevonden(f"{wat} in de geschiedenis van {path.as_posix()}")
+    raw = raws[versions.index(chosen)]
+    assert raw is not None
+    short = chosen.commit[:10]
+    old = _load(raw, f"{short}:{chosen.path}", config)
+    if old is None:
+        return niet_gevonden(f"de vastgestelde versie (commit {short}) kan niet worden ingelezen")
+    bron = f"vastgestelde versie: git-commit {short} van {_datum_tekst(chosen.date)}"
+    versie = f"vastgestelde versie van {_datum_tekst(chosen.date)}"
+    return samenvatting(old, contract, bron, versie, config)
+
+
+def uit_revisie(
+    path: Path, contract: Contract, ref: str, config: Config | None = None
+) -> SindsVaststelling:
+    """The card's line with the adopted version named by the user (``--vastgesteld REF``).
+
+    An unknown revision or a file outside git is an AdoptionProblem; a contract that did not
+    exist in ``ref`` gets an honest line on its card.
+    """
+    from .gitrev import GitProblem, open_revision
+
+    try:
+        revision = open_revision(path, ref, option="--vastgesteld")
+        relpath = revision.relative(path)
+        if not revision.exists(relpath):
+            return SindsVaststelling(
+                f"Vastgestelde versie niet gevonden: {path.as_posix()} bestond niet in {ref}."
+            )
+        limits_max = config.limits.max_bytes if config is not None else None
+        from .loading import DEFAULT_LIMITS
+
+        raw = revision.read(relpath, limits_max or DEFAULT_LIMITS.max_bytes)
+    except GitProblem as exc:
+        raise AdoptionProblem(str(exc)) from None
+    old = _load(raw, revision.label(relpath), config)
+    if old is None:
+        return niet_gevonden(f"de versie in {ref} ({relpath}) kan niet worden ingelezen")
+    return samenvatting(old, contract, f"vastgestelde versie: {ref}", f"versie {ref}", config)

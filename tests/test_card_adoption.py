@@ -1,0 +1,276 @@
+"""The programme card says what changed since the adopted version (git repositories in tmp_path)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, Run
+from .diff_goldens import commit, git, replace_once
+
+VOLLEDIG = ROOT / "tests" / "fixtures" / "render" / "volledig.yaml"
+TARGET = "streefwaarden: {2021: 6.6, 2023: 7}"
+MEASUREMENT = "      2022: {waarde: 6.9, datum: 2022-10-01, voorlopig: true}\n"
+
+
+def _card(text: str) -> str:
+    """The card's line on changes, from its question up to the next fact or table."""
+    start = text.index("Wat is er veranderd sinds de vaststelling?")
+    end = text.index("Wat mag het kosten?", start)
+    return text[start:end]
+
+
+def _concept(text: str) -> str:
+    text = text.replace("status: vastgesteld", "status: concept", 1)
+    return text.replace("vastgesteld_op: 2020-03-17\n", "", 1)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository where the contract was a concept, then adopted on 17 March 2020 (tag v1),
+    then got a new measurement; cwd is its root."""
+    root = tmp_path / "gemeente"
+    root.mkdir()
+    git(tmp_path, "init", "-q", "-b", "main", root.name)
+    full = VOLLEDIG.read_text(encoding="utf-8")
+    contract = root / "contract.yaml"
+    contract.write_text(_concept(full).replace(MEASUREMENT, ""), encoding="utf-8")
+    commit(root, "Concept")
+    contract.write_text(full.replace(MEASUREMENT, ""), encoding="utf-8")
+    commit(root, "Vastgesteld door de raad", tag="v1")
+    contract.write_text(full, encoding="utf-8")
+    commit(root, "Meting 2022")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _render(cli: Callable[..., Run], formaat: str, *extra: str) -> tuple[Run, str]:
+    result = cli("render", "contract.yaml", "--out", "site", "--format", formaat, *extra)
+    text = ""
+    if result.code == 0:
+        text = (Path("site") / f"volledig-voorbeeld.{formaat}").read_text(encoding="utf-8")
+    return result, text
+
+
+def test_a_measurement_after_adoption_is_no_change(repo: Path, cli: Callable[..., Run]) -> None:
+    result, text = _render(cli, "md")
+    assert result.code == 0, result.err
+    line = _card(text)
+    assert "Geen wijzigingen sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017)." in line
+    commit_id = git(repo, "rev-parse", "v1").strip()[:10]
+    assert f"Vergeleken met de vastgestelde versie: git-commit {commit_id} van " in line
+
+
+def test_the_card_names_the_changes_since_adoption_most_important_first(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    contract = repo / "contract.yaml"
+    replace_once(contract, TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    replace_once(contract, "status: vastgesteld", "status: gewijzigd")
+    commit(repo, "Tussentijdse herziening")
+    # An uncommitted edit counts too: the card compares with the file as it is now.
+    replace_once(contract, "contract weet, staat", "contract kent, staat")
+    result, text = _render(cli, "md")
+    assert result.code == 0, result.err
+    line = _card(text)
+    assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 2 wijzigingen:" in line
+    items = re.findall(r"^  - (.*)$", line, re.M)
+    assert items[0].startswith("indicator 'tevredenheid'")
+    assert "ambitie verlaagd: 7 → 6,8 in 2023, hoger is beter" in items[0]
+    assert items[1].startswith("motto:"), items
+    # The new measurement and the status word are execution and bookkeeping, not changes.
+    assert "meting 2022" not in line and "status" not in line.lower().split("vergeleken")[0]
+    assert "- **Versie:** gewijzigd na vaststelling op 17 maart 2020" in text
+
+
+def test_the_rest_is_counted_and_html_links_the_changes_chapter(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    contract = repo / "contract.yaml"
+    replace_once(contract, TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    text = contract.read_text(encoding="utf-8")
+    text = text.replace("motto: Alles wat het contract weet", "motto: Alles wat het contract kent")
+    text = text.replace("programma: Volledig Voorbeeld", "programma: Volledig Voorbeeld Nieuw")
+    contract.write_text(text.replace("gemeente: Voorbeeldstad", "gemeente: Voorbeeldorp"), "utf-8")
+    result, html = _render(cli, "html", "--sinds", "v1")
+    assert result.code == 0, result.err
+    line = _card(html)
+    assert re.search(r"Sinds vaststelling op 17 maart 2020 \(kenmerk RV-2020/0017\): (\d+) ", line)
+    total = int(re.search(r"\): (\d+) wijzigingen", line).group(1))  # type: ignore[union-attr]
+    assert total >= 4
+    assert ", waarvan de belangrijkste:" in line
+    first = re.findall(r"<li>(.*?)</li>", line)
+    assert len(first) == 3 and first[0].startswith("indicator &#39;tevredenheid&#39;")
+    assert f"<p>en nog {total - 3} andere wijziging" in line
+    assert 'Alle wijzigingen: <a href="#wijzigingen">Wijzigingen ten opzichte van v1</a>' in line
+    assert 'id="wijzigingen"' in html
+
+
+def test_explicit_adopted_version(repo: Path, cli: Callable[..., Run]) -> None:
+    replace_once(repo / "contract.yaml", TARGET, "streefwaarden: {2021: 6.6, 2023: 8}")
+    commit(repo, "Ambitie omhoog", tag="v2")
+    result, text = _render(cli, "md", "--vastgesteld", "v2")
+    assert result.code == 0, result.err
+    line = _card(text)
+    assert "Geen wijzigingen sinds vaststelling op 17 maart 2020" in line
+    assert "Vergeleken met de vastgestelde versie: v2." in line
+    result, text = _render(cli, "md", "--vastgesteld", "v1")
+    assert "1 wijziging:" in _card(text) and "ambitie verhoogd: 7 → 8" in _card(text)
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("v9", "onbekende revisie 'v9'"),
+        ("--output=/tmp/x", "onbekende revisie '--output=/tmp/x'"),
+        ("HEAD;rm -rf /", "onbekende revisie 'HEAD;rm -rf /'"),
+    ],
+)
+def test_unknown_adopted_version_is_refused_and_nothing_written(
+    repo: Path, cli: Callable[..., Run], ref: str, message: str
+) -> None:
+    result = cli("render", "contract.yaml", "--out", "site", f"--vastgesteld={ref}")
+    assert result.code == 2
+    assert message in result.err and "Traceback" not in result.err
+    assert not (repo / "site").exists()
+
+
+def test_explicit_version_outside_git_is_refused(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copyfile(VOLLEDIG, tmp_path / "contract.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "contract.yaml", "--out", "site", "--vastgesteld", "v1")
+    assert result.code == 2
+    assert "contract.yaml ligt niet in een git-repository; --vastgesteld" in result.err
+
+
+def test_outside_git_the_card_says_so_without_running_git(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from programmatool import gitrev
+
+    shutil.copyfile(VOLLEDIG, tmp_path / "contract.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    def no_git(*args: object, **kwargs: object) -> None:
+        raise AssertionError("git was started outside a repository")
+
+    monkeypatch.setattr(gitrev, "_run", no_git)
+    monkeypatch.setattr(gitrev.subprocess, "run", no_git)
+    for formaat in ("md", "html"):
+        result, text = _render(cli, formaat)
+        assert result.code == 0, result.err
+        assert (
+            "Vastgestelde versie niet gevonden in git: contract.yaml staat niet in een "
+            "git-repository." in _card(text)
+        )
+
+
+def test_never_adopted_and_not_yet_committed(repo: Path, cli: Callable[..., Run]) -> None:
+    shutil.copyfile(repo / "contract.yaml", repo / "nieuw.yaml")
+    replace_once(repo / "nieuw.yaml", "code: volledig-voorbeeld", "code: nieuw")
+    result = cli("render", "nieuw.yaml", "--out", "site", "--format", "md")
+    assert result.code == 0, result.err
+    text = (repo / "site" / "nieuw.md").read_text(encoding="utf-8")
+    line = _card(text)
+    assert "Vastgestelde versie niet gevonden in git: nieuw.yaml is nog niet in git" in line
+    concept = repo / "concept.yaml"
+    text = _concept(VOLLEDIG.read_text("utf-8"))
+    concept.write_text(text.replace("code: volledig-voorbeeld", "code: c"), "utf-8")
+    commit(repo, "Een concept")
+    assert cli("render", "concept.yaml", "--out", "site", "--format", "md").code == 0
+    text = (repo / "site" / "c.md").read_text(encoding="utf-8")
+    assert "Nog niet vastgesteld: dit is een concept, en git heeft geen eerder vastgestelde" in (
+        _card(text)
+    )
+
+
+def test_an_adoption_date_git_never_saw(repo: Path, cli: Callable[..., Run]) -> None:
+    replace_once(repo / "contract.yaml", "vastgesteld_op: 2020-03-17", "vastgesteld_op: 2021-01-05")
+    result, text = _render(cli, "md")
+    assert result.code == 0, result.err
+    assert (
+        "Vastgestelde versie niet gevonden in git: geen versie met status vastgesteld en "
+        "vaststellingsdatum 5 januari 2021 in de geschiedenis van contract.yaml." in _card(text)
+    )
+
+
+def test_a_concept_draft_compares_with_the_version_in_force(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    contract = repo / "contract.yaml"
+    contract.write_text(_concept(contract.read_text("utf-8")), encoding="utf-8")
+    replace_once(contract, TARGET, "streefwaarden: {2021: 6.6, 2023: 7.5}")
+    result, text = _render(cli, "md")
+    assert result.code == 0, result.err
+    line = _card(text)
+    # The draft dropped the adoption date too: that is a change of its own, listed after.
+    assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 2 wijzigingen:" in line
+    items = re.findall(r"^  - (.*)$", line, re.M)
+    assert "ambitie verhoogd: 7 → 7,5" in items[0]
+    assert items[1].startswith("vastgesteld op: weg"), items
+
+
+def test_renamed_file_keeps_its_history(repo: Path, cli: Callable[..., Run]) -> None:
+    git(repo, "mv", "contract.yaml", "hernoemd.yaml")
+    commit(repo, "Andere naam")
+    result = cli("render", "hernoemd.yaml", "--out", "site", "--format", "md")
+    assert result.code == 0, result.err
+    text = (repo / "site" / "volledig-voorbeeld.md").read_text(encoding="utf-8")
+    assert "Geen wijzigingen sinds vaststelling op 17 maart 2020" in _card(text)
+
+
+def test_same_input_same_card(repo: Path, cli: Callable[..., Run]) -> None:
+    replace_once(repo / "contract.yaml", TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    first = _render(cli, "html")[1]
+    shutil.rmtree("site")
+    assert _render(cli, "html")[1] == first
+
+
+def test_the_library_renders_the_line_for_a_file(repo: Path) -> None:
+    from programmatool import load_contract
+    from programmatool.rendering import render_contract
+
+    replace_once(repo / "contract.yaml", TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    contract = load_contract(Path("contract.yaml")).contract
+    assert contract is not None
+    text = render_contract(contract, "contract.yaml", "md")
+    assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 1 wijziging:" in text
+
+
+def test_a_copied_contract_does_not_inherit_the_originals_history(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    copy = repo / "kopie.yaml"
+    text = (repo / "contract.yaml").read_text(encoding="utf-8")
+    copy.write_text(text.replace("code: volledig-voorbeeld", "code: kopie"), encoding="utf-8")
+    commit(repo, "Nieuw programma naar het voorbeeld van het eerste")
+    replace_once(copy, TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    assert cli("render", "kopie.yaml", "--out", "site", "--format", "md").code == 0
+    line = _card((repo / "site" / "kopie.md").read_text(encoding="utf-8"))
+    commit_id = git(repo, "rev-parse", "HEAD").strip()[:10]
+    assert f"git-commit {commit_id}" in line and "1 wijziging:" in line
+
+
+def test_the_pdf_card_has_the_line(repo: Path, cli: Callable[..., Run]) -> None:
+    import subprocess
+
+    from .test_pdf import _missing
+
+    if _missing():
+        pytest.skip(str(_missing()))
+    replace_once(repo / "contract.yaml", TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
+    result = cli("render", "contract.yaml", "--out", "site", "--format", "pdf")
+    assert result.code == 0, result.err
+    text = subprocess.run(
+        ["pdftotext", "site/volledig-voorbeeld.pdf", "-"], capture_output=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "Wat is er veranderd sinds de vaststelling?" in flat
+    assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 1 wijziging:" in flat
+    assert "ambitie verlaagd: 7 → 6,8 in 2023, hoger is beter" in flat
