@@ -584,7 +584,14 @@ CSV_KOLOMMEN = (
     "status",
     "voorlopig",
     "uitleg",
+    "vergelijking",
+    "vergelijking_bron",
+    "vergelijking_jaar",
+    "vergelijking_waarde",
 )
+
+#: Between the series of one indicator in the comparison columns (in the contract's order).
+CSV_REEKS_SCHEIDING = " | "
 
 
 def _csv_waarde(value: Any) -> str:
@@ -655,8 +662,31 @@ def _csv_rows(item: Programma) -> list[list[str]]:
             "ja" if row.voorlopig else "",
             row.uitleg,
         )
-        rows.append([_csv_waarde(v) for v in values])
+        rows.append([_csv_waarde(v) for v in values] + _csv_vergelijkingen(row))
     return rows
+
+
+def _csv_vergelijkingen(row: IndicatorVoortgang) -> list[str]:
+    """The comparison columns: per series its name, source, year and value, for the year of the
+    measurement (else the latest year in or before the year asked); several series are joined
+    with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every contract."""
+    cells: list[list[str]] = [[], [], [], []]
+    for reeks in row.indicator.vergelijkingen:
+        jaar = _vergelijkingsjaar(reeks.waarden, row.realisatie_jaar, row.jaar)
+        waarde = reeks.waarden.get(jaar) if jaar is not None else None
+        for cell, value in zip(cells, (reeks.naam, reeks.bron, jaar, waarde), strict=True):
+            cell.append(_csv_waarde(value))
+    return [CSV_REEKS_SCHEIDING.join(cell) for cell in cells]
+
+
+def _vergelijkingsjaar(
+    waarden: dict[int, Any], meetjaar: int | None, jaar: int | None
+) -> int | None:
+    if meetjaar is not None and meetjaar in waarden:
+        return meetjaar
+    tot = jaar if jaar is not None else meetjaar
+    eerder = [j for j in waarden if tot is None or j <= tot]
+    return max(eerder) if eerder else None
 
 
 # --- configuration and the command ------------------------------------------------------------
