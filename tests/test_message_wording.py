@@ -312,7 +312,8 @@ _ONE_PLURAL_OK = re.compile(r"\b1 (?:januari|juni|juli|regel|december)\b")
 
 def _problems(message: str) -> list[str]:
     problems = []
-    unquoted = re.sub(r"'[^']*'", "''", message)
+    # File paths (tmp folders, programmas/x.yaml) are the user's own names, not our words.
+    unquoted = re.sub(r"'[^']*'", "''", re.sub(r"\S*/\S*", "", message))
     if _PYDANTIC.search(unquoted):
         problems.append(f"Pydantic error type: {_PYDANTIC.search(unquoted)}")
     if found := _PYTHON.search(unquoted):
@@ -322,6 +323,8 @@ def _problems(message: str) -> list[str]:
     for quoted in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", message):
         if quoted not in FIELDS and quoted not in CHOICES:
             problems.append(f"quoted snake_case that is no field: {quoted}")
+    if re.search(r"\b(?:[Gg]een|[Aa]lle) van de 1\b|\bAlle 1\b", message):
+        problems.append("'geen van de 1' or 'alle 1': say 'de enige' or 'het'")
     for found in _ONE_PLURAL.finditer(message):
         if not _ONE_PLURAL_OK.match(found.group(0)) and not _singular_en(found.group(0)):
             problems.append(f"plural after 1: {found.group(0)}")
@@ -329,7 +332,7 @@ def _problems(message: str) -> list[str]:
 
 
 #: Singular Dutch words ending in -en or -s that may follow "1".
-_SINGULAR_EN_S = {"teken", "bestand", "jaarteken", "gegeven", "wegen", "proces"}
+_SINGULAR_EN_S = {"teken", "geen", "gegeven", "wapen", "examen"}
 
 
 def _singular_en(text: str) -> bool:
@@ -372,6 +375,7 @@ def test_the_standard_catches_what_it_is_meant_to() -> None:
     assert _problems("verwacht een int, gevonden None")
     assert _problems("geen van de 1 operationele doelen heeft een inspanning")
     assert _problems("1 indicatoren gemeten")
+    assert _problems("Geen van de 1 indicator heeft een oordeel (1 niet te bepalen).")
     assert _problems("(veld 'niet_een_veld' is leeg)")
     assert _problems("Input should be a valid dictionary or instance of Indicator")
     assert not _problems("veld 'vastgesteld_op': verwacht een datum zoals 2019-06-11")
@@ -435,3 +439,38 @@ def test_counts_of_one_and_of_several() -> None:
     assert hoeveel(1, "operationeel doel", "operationele doelen") == "1 operationeel doel"
     assert hoeveel(0, "indicator", "indicatoren") == "0 indicatoren"
     assert hoeveel(2, "contract", "contracten") == "2 contracten"
+
+
+def test_progress_of_one_indicator_reads_well(tmp_path: Path) -> None:
+    # One indicator, without a verdict and with one: the summary never says "van de 1".
+    one = _apply(_base(), [(("indicatoren",), [_base()["indicatoren"][0]])])
+    bodies = {
+        "met": one,
+        "zonder": _apply(one, [(("indicatoren", 0, "realisaties"), DELETE)]),
+    }
+    for name, data in bodies.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(_dump(data), encoding="utf-8")
+        for fmt in ("table", "json", "csv"):
+            run = CliRunner().invoke(app, ["progress", str(path), "--format", fmt])
+            assert run.exit_code == 0, run.output
+            for line in run.output.splitlines():
+                bad = [p for p in _problems(line) if "plural" in p or "van de 1" in p]
+                assert bad == [], line
+
+
+def test_every_rule_example_reads_well(tmp_path: Path) -> None:
+    # Each rule's documented example triggers it: together they produce a message of every rule.
+    from programmatool import check
+    from programmatool.rules import all_rules
+
+    from .test_rules_examples import _write
+
+    bad: dict[str, list[str]] = {}
+    for rule in all_rules():
+        (tmp_path / rule.code).mkdir()
+        paths = _write(tmp_path / rule.code, rule.example, "voorbeeld")
+        for finding in check(paths).findings:
+            if problems := _problems(finding.message):
+                bad[f"{rule.code}: {finding.code} {finding.message}"] = problems
+    assert bad == {}

@@ -468,3 +468,24 @@ def test_documents_show_verdict_year_coverage_and_asterisk(
     if formaat == "md":
         # the note is a paragraph of its own, not a row of the table above it
         assert "92\\* |\n\n\\* voorlopig cijfer\n\n" in text
+
+
+def test_target_without_year_in_the_terminal(cli, tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "fixtures" / "minimaal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "zonder-jaar.yaml"
+    path.write_text(
+        text.replace(
+            "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
+            "    streefwaarde_zonder_jaar: 20\n",
+        ),
+        encoding="utf-8",
+    )
+    run = cli("progress", path, "--toelichting")
+    assert run.code == 0, run.err
+    row = next(line for line in run.out.splitlines() if "▸" in line)
+    # The target stands in the Streef column with its unknown year; the verdict claims no line.
+    assert "11 (2020)" in row and "20 (jaar onbekend)" in row and "niet te bepalen" in row
+    assert "Nog niet behaald: de meting van 2020 (11) haalt de streefwaarde (20) nog niet." in (
+        " ".join(run.out.split())
+    )
+    assert "op koers" not in run.out and "achter" not in run.out

@@ -711,9 +711,8 @@ def _hoe_laat(streefdatum: dt.date, datum: dt.date) -> str:
     if datum.day < streefdatum.day:
         months -= 1
     if months >= 1:
-        return f"{months} {'maand' if months == 1 else 'maanden'}"
-    days = (datum - streefdatum).days
-    return f"{days} {'dag' if days == 1 else 'dagen'}"
+        return hoeveel(months, "maand", "maanden")
+    return hoeveel((datum - streefdatum).days, "dag", "dagen")
 
 
 def _datum(value: dt.date | None) -> str:
@@ -754,6 +753,8 @@ def _uitleg_rollup(rows: list[IndicatorVoortgang], wat: str) -> str:
     if measured == 0:
         if set(counts) == {"geen meting"}:
             return f"Nog niets gemeten ({n} {woord}: {parts})."
+        if n == 1:
+            return f"De indicator heeft geen oordeel ({parts})."
         return f"Geen van de {n} {woord} heeft een oordeel ({parts})."
     if measured == n:
         gemeten = f"Alle {n} {woord} gemeten" if n > 1 else "De indicator is gemeten"

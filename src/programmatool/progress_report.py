@@ -312,10 +312,18 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     return (
         name,
         Text(meting),
-        Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
+        Text(_streef_cel(row, eenheid)),
         Text(balk(row.voortgang)),
         _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
+
+
+def _streef_cel(row: IndicatorVoortgang, eenheid: str | None) -> str:
+    """The target of the year; without yearly targets the one the source gives without a year."""
+    ind = row.indicator
+    if row.streefwaarde is None and not ind.streefwaarden and ind.streefwaarde_zonder_jaar:
+        return _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
+    return _met_jaar(row.streefwaarde, row.streefjaar, eenheid)
 
 
 def _telling(pv: ProgrammaVoortgang) -> Text:

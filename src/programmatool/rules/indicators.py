@@ -527,7 +527,7 @@ def zonder_richting(source: Source) -> Iterator[Hit]:
             yield Hit(
                 source,
                 ("indicatoren", i, "id"),
-                f"indicator '{ind.id}' heeft geen richting en peilwaarde en streefwaarden laten "
-                "hem niet zien; schrijf 'richting: hoger' of 'richting: lager' (of "
+                f"indicator '{ind.id}' heeft geen richting, en de peilwaarde en streefwaarden "
+                "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of 'richting: lager' (of "
                 "'richting: onbekend' als de bron het niet zegt)",
             )
