@@ -11,6 +11,7 @@ snake_case word except a quoted field name of the contract, no "1 <plural>".
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -24,8 +25,10 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from programmatool import config
 from programmatool import model as m
 from programmatool.cli import app
+from programmatool.progress import Drempels
 
 from .test_rules_support import basis_text
 
@@ -287,6 +290,12 @@ def _models(annotation: Any) -> Iterator[type[BaseModel]]:
 
 
 FIELDS = _field_names()
+#: Keys a user writes in programmatool.toml.
+CONFIG_KEYS = {
+    *config.LIMIET_MAXIMA,
+    *config._RULES_KEYS,
+    *(f.name for f in dataclasses.fields(Drempels)),
+}
 #: Values a user writes from a fixed list ('duizend_euro').
 CHOICES = {
     str(v)
@@ -313,6 +322,8 @@ _ONE_PLURAL_OK = re.compile(r"\b1 (?:januari|juni|juli|regel|december)\b")
 def _problems(message: str) -> list[str]:
     problems = []
     # File paths (tmp folders, programmas/x.yaml) are the user's own names, not our words.
+    # TOML table headers ([[regels.per_bestand]]) are written as the user writes them.
+    message = re.sub(r"\[\[?[a-z_.]+\]\]?", "[]", message)
     unquoted = re.sub(r"'[^']*'", "''", re.sub(r"\S*/\S*", "", message))
     if _PYDANTIC.search(unquoted):
         problems.append(f"Pydantic error type: {_PYDANTIC.search(unquoted)}")
@@ -320,8 +331,10 @@ def _problems(message: str) -> list[str]:
         problems.append(f"Python name: {found.group(0)}")
     for token in _SNAKE.findall(unquoted):
         problems.append(f"unquoted snake_case: {token}")
-    for quoted in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", message):
-        if quoted not in FIELDS and quoted not in CHOICES:
+    # The user's own unknown key is quoted back as written: 'onbekend veld 'streefwaarde_x''.
+    own = re.sub(r"onbekende? (?:veld|sleutel) '[^']*'", "", message)
+    for quoted in re.findall(r"'([a-z]+(?:_[a-z0-9]+)+)'", own):
+        if quoted not in FIELDS | CHOICES | CONFIG_KEYS:
             problems.append(f"quoted snake_case that is no field: {quoted}")
     if re.search(r"\b(?:[Gg]een|[Aa]lle) van de 1\b|\bAlle 1\b", message):
         problems.append("'geen van de 1' or 'alle 1': say 'de enige' or 'het'")
@@ -474,3 +487,41 @@ def test_every_rule_example_reads_well(tmp_path: Path) -> None:
             if problems := _problems(finding.message):
                 bad[f"{rule.code}: {finding.code} {finding.message}"] = problems
     assert bad == {}
+
+
+CONFIGS = [
+    '[regels]\nuit = "PT307"\n',
+    '[regels]\nuit = ["PT999"]\n',
+    '[regels]\nniveau = {PT307 = "hoog"}\n',
+    '[regels]\nniveau = {PT012 = "waarschuwing"}\n',
+    "[regels]\nper_bestand = [{patroon = 5}]\n",
+    "[regels]\nper_bestand = [{uit = []}]\n",
+    '[voortgang]\nop_koers = "veel"\n',
+    "[voortgang]\nop_koers = true\n",
+    "[voortgang]\nop_koers = 0.5\nkleine_achterstand = 0.2\n",
+    "[voortgang]\nopkoers = 0.1\n",
+    "[limieten]\nmax_bytes = -1\n",
+    "[limieten]\nmax_bytes = true\n",
+    "[limieten]\nmax_byte = 1\n",
+    "x = [\n",
+    "[onbekend]\na = 1\n",
+]
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_configuration_messages_read_well(
+    config: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cli,  # type: ignore[no-untyped-def]
+) -> None:
+    (tmp_path / "programmatool.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(basis_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    said = []
+    for command in ("check", "progress"):
+        run = cli(command, "c.yaml")
+        assert run.code in (0, 2), run.err
+        said.append(run.err)
+    message = next(line for line in "".join(said).splitlines() if "programmatool.toml" in line)
+    assert _problems(message) == [], message

@@ -91,14 +91,15 @@ class Drempels:
         for naam in ("op_koers", "kleine_achterstand"):
             value = getattr(self, naam)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise DrempelFout(f"drempel {naam} moet een getal zijn, gevonden {value!r}")
+                shown = str(value).lower() if isinstance(value, bool) else repr(value)
+                raise DrempelFout(f"drempel '{naam}' moet een getal zijn, gevonden {shown}")
             if not 0 <= value <= 1:
                 raise DrempelFout(
-                    f"drempel {naam} moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
+                    f"drempel '{naam}' moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
                 )
         if self.op_koers > self.kleine_achterstand:
             raise DrempelFout(
-                "drempel op_koers mag niet groter zijn dan kleine_achterstand "
+                "drempel 'op_koers' mag niet groter zijn dan 'kleine_achterstand' "
                 f"({self.op_koers} > {self.kleine_achterstand})"
             )
 
@@ -113,7 +114,7 @@ def drempels_uit_tabel(tabel: dict[str, Any], basis: Drempels = STANDAARD_DREMPE
     if onbekend:
         raise DrempelFout(
             f"onbekende sleutel '{onbekend[0]}' in [voortgang]; "
-            "bekend zijn op_koers en kleine_achterstand"
+            "bekend zijn 'op_koers' en 'kleine_achterstand'"
         )
     return Drempels(
         op_koers=tabel.get("op_koers", basis.op_koers),
