@@ -528,6 +528,6 @@ def zonder_richting(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "id"),
                 f"indicator '{ind.id}' heeft geen richting, en de peilwaarde en streefwaarden "
-                "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of 'richting: lager' (of "
-                "'richting: onbekend' als de bron het niet zegt)",
+                "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of "
+                "'richting: lager' (of 'richting: onbekend' als de bron het niet zegt)",
             )
