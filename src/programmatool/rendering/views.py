@@ -447,7 +447,7 @@ def _indicator_view(
             f"{prefix}-{indicator.id}",
             reeksen,
             getal=getal,
-            eenheid=eenheid,
+            eenheid=eenheid or "",
         )
     if indicator.meetsoort == "mijlpaal":
         kenmerk = "mijlpaal"
