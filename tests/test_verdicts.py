@@ -171,7 +171,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {"richting": "hoger", "streefwaarden": {2022: 100}},
         {2020: 60},
         None,
-        "niet te bepalen",
+        "geen oordeel mogelijk",
         ["geen peilwaarde en geen eerdere meting"],
     ),
     # provisional
@@ -263,10 +263,10 @@ def test_summary_agrees_with_rows_when_nothing_has_a_verdict() -> None:
         {"id": "q", "doel": "b", "streefwaarden": {2022: "p.m."}, "realisaties": {2020: 4}},
     ]
     pv = contract_progress(contract(rows), 2020)
-    assert [r.status for r in pv.indicatoren] == ["geen meting", "niet te bepalen"]
+    assert [r.status for r in pv.indicatoren] == ["geen meting", "geen oordeel mogelijk"]
     assert "Nog niets gemeten" not in pv.uitleg
     assert pv.uitleg.startswith("Geen van de 2 indicatoren heeft een oordeel")
-    assert "1 geen meting, 1 niet te bepalen" in pv.uitleg
+    assert "1 geen meting, 1 geen oordeel mogelijk" in pv.uitleg
 
 
 def test_final_year_missed_rolls_up_as_niet_behaald() -> None:

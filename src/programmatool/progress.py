@@ -15,7 +15,7 @@ README, section "Voortgang"):
   behaald*; one reached late is *behaald*, with how late.
 - A roll-up takes the worst status among the measured parts (niet behaald < achter < kleine
   achterstand < op koers < behaald) and says how many of its indicators were measured; with no
-  measured part it is *geen meting* if a part lacks a measurement, else *niet te bepalen*.
+  measured part it is *geen meting* if a part lacks a measurement, else *geen oordeel mogelijk*.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ Status = Literal[
     "achter",
     "niet behaald",
     "geen meting",
-    "niet te bepalen",
+    "geen oordeel mogelijk",
 ]
 
 #: Every status, best first; the order used in tables and counts.
@@ -46,7 +46,7 @@ STATUSSEN: tuple[Status, ...] = (
     "achter",
     "niet behaald",
     "geen meting",
-    "niet te bepalen",
+    "geen oordeel mogelijk",
 )
 
 #: Measured statuses from worst to best: a roll-up takes the first one present.
@@ -413,23 +413,25 @@ def indicator_progress(
         if indicator.meetsoort == "schaal":
             woorden = ", ".join(indicator.schaal) or "geen schaal opgegeven"
             return result(
-                "niet te bepalen",
+                "geen oordeel mogelijk",
                 f"De meting '{_toon(meting.waarde)}' staat niet op de schaal ({woorden}).",
             )
-        return result("niet te bepalen", f"De meting '{_toon(meting.waarde)}' is geen getal.")
+        return result("geen oordeel mogelijk", f"De meting '{_toon(meting.waarde)}' is geen getal.")
 
     f = _als_getal(indicator, eind)
     if f is None:
         return result(
-            "niet te bepalen",
-            "Er is geen streefwaarde als getal of op de schaal; de voortgang is niet te meten.",
+            "geen oordeel mogelijk",
+            "Er is geen streefwaarde als getal of op de schaal; daarom is er geen oordeel over "
+            "de voortgang.",
         )
 
     richting_bekend, _ = indicator.bepaalde_richting()
     if richting_bekend is None:
         return result(
-            "niet te bepalen",
-            "De richting is onbekend (is hoger of lager beter?); de voortgang is niet te meten.",
+            "geen oordeel mogelijk",
+            "Het contract zegt niet of hoger of lager beter is; daarom is er geen oordeel over "
+            "de voortgang.",
         )
     sign = 1.0 if richting_bekend == "hoger" else -1.0
     trap = indicator.meetsoort == "schaal"
@@ -485,7 +487,7 @@ def indicator_progress(
     e = _op_pad(points, meet_jaar, trap)
     if e is None:
         return result(
-            "niet te bepalen",
+            "geen oordeel mogelijk",
             "Er is geen beginwaarde (geen peilwaarde en geen eerdere meting). Daarom is niet te "
             "zeggen hoe ver het programma in dit jaar had moeten zijn; een oordeel volgt bij de "
             f"streefwaarde van {points[0][0] if points else eindjaar}.",
@@ -685,17 +687,34 @@ def _datum(value: dt.date | None) -> str:
     return datum(value) if value else "niet opgegeven"
 
 
+def reden_zonder_oordeel(iv: IndicatorVoortgang) -> str:
+    """Why an indicator has no verdict, in a few plain words (empty when it has one or lacks a
+    measurement): the short form of its explanation, for tables and JSON."""
+    if iv.status != "geen oordeel mogelijk":
+        return ""
+    indicator = iv.indicator
+    if iv.meting is not None and _als_getal(indicator, iv.meting.waarde) is None:
+        if indicator.meetsoort == "schaal":
+            return "de meting staat niet op de schaal"
+        return "de meting is geen getal"
+    if _als_getal(indicator, iv.eindwaarde) is None:
+        return "er is geen streefwaarde als getal"
+    if indicator.bepaalde_richting()[0] is None:
+        return "onbekend is of hoger of lager beter is"
+    return "er is geen beginwaarde (geen peilwaarde en geen eerdere meting)"
+
+
 # --- roll-ups ---------------------------------------------------------------------------------
 
 
 def samenvoegen(statussen: list[Status]) -> Status:
-    """Roll statuses up: the worst measured one; else 'geen meting' or 'niet te bepalen'."""
+    """Roll statuses up: the worst measured one; else 'geen meting' or 'geen oordeel mogelijk'."""
     for status in _ERGST_EERST:
         if status in statussen:
             return status
     if "geen meting" in statussen:
         return "geen meting"
-    return "niet te bepalen"
+    return "geen oordeel mogelijk"
 
 
 def tel(statussen: Iterable[Status]) -> dict[Status, int]:

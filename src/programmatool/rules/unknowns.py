@@ -92,7 +92,7 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "richting"),
                 f"indicator '{ind.id}': de richting (is hoger of lager beter?) is onbekend; "
-                "zonder richting is de voortgang niet te bepalen",
+                "zonder richting kan de tool de voortgang niet beoordelen",
             )
         if ind.streefwaarde_zonder_jaar is not None:
             yield Hit(
