@@ -132,3 +132,80 @@ def test_progress_shows_what_was_done(cli, contract: Path) -> None:  # type: ign
 
 def test_progress_is_silent_about_efforts_when_nothing_is_recorded(cli) -> None:  # type: ignore[no-untyped-def]
     assert "Wat hebben we gedaan" not in cli("progress", MINIMAAL).out
+
+
+# --- corrections and writes shared with record -------------------------------------------------
+
+
+def test_vervang_replaces_the_report_of_that_year_and_shows_old_and_new(
+    cli, contract: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert cli("log", contract, "ins-1", "2020", "loopt", "--toelichting", "gestart").code == 0
+    before = contract.read_text(encoding="utf-8")
+    run = cli("log", contract, "ins-1", "2020", "vertraagd", "--besteed", "1.250", "--vervang")
+    assert run.code == 0, run.err
+    assert run.out.strip().endswith(
+        ": 2020: {status: loopt, toelichting: gestart} → 2020: {status: vertraagd, besteed: 1250} "
+        "(inspanning ins-1)"
+    )
+    assert contract.read_text(encoding="utf-8") == before.replace(
+        "2020: {status: loopt, toelichting: gestart}", "2020: {status: vertraagd, besteed: 1250}"
+    )
+    # --vervang for a year without a report simply adds one
+    assert cli("log", contract, "ins-1", "2021", "loopt", "--vervang").code == 0
+    loaded = load_contract(contract).contract
+    assert loaded is not None
+    assert sorted(loaded.inspanningen[0].uitvoering) == [2020, 2021]
+
+
+def test_log_waits_for_the_same_lock_as_record(
+    contract: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from programmatool import guarded
+    from programmatool.efforts import log_effort
+    from programmatool.guarded import RecordProblem
+
+    monkeypatch.setattr(guarded, "LOCK_TIMEOUT", 0.2)
+    before = contract.read_bytes()
+    lock = FileLock(contract.parent / f".{contract.name}.lock")
+    with lock, pytest.raises(RecordProblem, match="een ander proces is het bestand al"):
+        log_effort(contract, "ins-1", 2020, "loopt")
+    assert contract.read_bytes() == before
+    assert log_effort(contract, "ins-1", 2020, "loopt").regel > 0
+
+
+def test_parallel_log_and_record_runs_all_land(contract: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    runs = [
+        ["log", str(contract), "ins-1", str(year), "loopt", "--toelichting", f"jaar {year}"]
+        for year in (2019, 2020, 2021, 2022)
+    ] + [["record", str(contract), "scholen", str(year), str(year - 2000)] for year in (2021, 2022)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "programmatool", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for args in runs
+    ]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err.decode()
+    loaded = load_contract(contract).contract
+    assert loaded is not None
+    done = loaded.inspanningen[0].uitvoering
+    assert {y: u.toelichting for y, u in done.items()} == {
+        y: f"jaar {y}" for y in range(2019, 2023)
+    }
+    scholen = next(i for i in loaded.indicatoren if i.id == "scholen")
+    assert {y: r.waarde for y, r in scholen.realisaties.items() if y >= 2021} == {
+        2021: 21,
+        2022: 22,
+    }

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import recording
+from programmatool import guarded, recording
+from programmatool.guarded import RecordProblem
 from programmatool.loading import load_contract
 from programmatool.progress import indicator_progress
-from programmatool.recording import RecordProblem, record
+from programmatool.recording import record
 
 from .conftest import FIXTURES
 
@@ -228,7 +229,7 @@ def test_lock_held_by_another_process_makes_record_wait_then_write(
 ) -> None:
     from filelock import FileLock
 
-    monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(guarded, "LOCK_TIMEOUT", 0.2)
     lock = FileLock(contract.parent / ".contract.yaml.lock")
     with lock, pytest.raises(RecordProblem, match="een ander proces is het bestand al"):
         record(contract, "blok", 2020, "11")

@@ -334,7 +334,8 @@ def record(
     ] = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, describe, visible
+    from .guarded import RecordProblem
+    from .recording import describe, visible
     from .recording import record as run_record
     from .terminal import neutralise
 
@@ -390,7 +391,8 @@ def import_(
     ] = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
-    from .recording import RecordProblem, describe, run_import, visible
+    from .guarded import RecordProblem
+    from .recording import describe, run_import, visible
 
     try:
         changes = run_import(tabel, map_, vervang, proef)
@@ -433,13 +435,21 @@ def log(
         str | None,
         typer.Option("--besteed", help="Uitgegeven bedrag in euro, bv. 12.500.", metavar="BEDRAG"),
     ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
+        ),
+    ] = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from .efforts import log_effort
-    from .recording import RecordProblem
+    from .guarded import RecordProblem
+    from .recording import visible
 
     try:
-        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed)
+        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed, vervang)
     except RecordProblem as exc:
         *details, last = exc.message.split("\n")
         for line in details:
@@ -447,7 +457,7 @@ def log(
         stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(exc.code) from None
     stdout().print(
-        f"{done.bestand}:{done.regel}: {done.tekst} (inspanning {done.inspanning})",
+        visible(done.beschrijving()),
         highlight=False,
         soft_wrap=True,
         markup=False,

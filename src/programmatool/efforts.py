@@ -11,22 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from .guarded import (
+    EXIT_CONTRACT,
+    RecordProblem,
+    locked,
+    read_contract,
+    resolve_target,
+    write_unless_changed,
+)
 from .loading import load_bytes
 from .model import Contract, Inspanning, Uitvoering, UitvoeringStatus
-from .recording import (
-    EXIT_CONTRACT,
-    LOCK_TIMEOUT,
-    RecordProblem,
-    _error_lines,
-    _lock,
-    _read,
-    _refuse_read_only,
-    _target,
-    _write_unless_changed,
-    lees_jaar,
-    splice,
-    verify_splice,
-)
+from .recording import entry_text, error_lines, lees_jaar, splice, verify_splice
 from .suggest import did_you_mean
 
 #: The statuses in the order a report lists them, each with its meaning in plain Dutch.
@@ -50,6 +45,13 @@ class Gelogd:
     jaar: int
     regel: int
     tekst: str
+    #: The report it replaced (``log --vervang``), as it stood in the file.
+    oud: str | None = None
+
+    def beschrijving(self) -> str:
+        """``file:line: 2020: {…} (inspanning x)``, with ``old → new`` for a replacement."""
+        text = f"{self.oud} → {self.tekst}" if self.oud is not None else self.tekst
+        return f"{self.bestand}:{self.regel}: {text} (inspanning {self.inspanning})"
 
 
 @dataclass(frozen=True)
@@ -113,23 +115,15 @@ def log_effort(
     status: str,
     toelichting: str | None = None,
     besteed: str | None = None,
+    replace: bool = False,
 ) -> Gelogd:
-    """Record how an effort went in a year; raises :class:`RecordProblem` and leaves the file
-    untouched when anything is wrong."""
-    from filelock import Timeout
-
+    """Record how an effort went in a year (``replace``: instead of the report already there);
+    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
     name = path.as_posix()
     jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
-    target = _target(path)
-    _refuse_read_only(target, name)
-    try:
-        with _lock(target, name):
-            return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed)
-    except Timeout:
-        raise RecordProblem(
-            f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
-            "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
-        ) from None
+    target = resolve_target(path)
+    with locked([(target, name)]):
+        return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed, replace)
 
 
 def _log_locked(
@@ -140,13 +134,14 @@ def _log_locked(
     status: str,
     toelichting: str | None,
     besteed: str | None,
+    replace: bool,
 ) -> Gelogd:
     """:func:`log_effort` under the lock: read, splice, validate, write."""
-    raw = _read(target, name)
+    raw = read_contract(target, name)
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -163,10 +158,10 @@ def _log_locked(
             f"{name}: jaar {jaar} valt buiten de looptijd van het programma "
             f"({contract.periode.tekst()})"
         )
-    if jaar in inspanning.uitvoering:
+    if jaar in inspanning.uitvoering and not replace:
         raise RecordProblem(
             f"{name}: inspanning {inspanning.id} heeft al een verslag over {jaar}; "
-            "pas dat met de hand aan"
+            "vervang dat met --vervang"
         )
     woord = status.strip().casefold()
     if woord not in STATUS_BETEKENIS:
@@ -183,6 +178,8 @@ def _log_locked(
 
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw[3 if bom else 0 :].decode("utf-8")
+    old = inspanning.uitvoering.get(jaar)
+    oud = entry_text(jaar, old.model_dump(exclude_none=True)) if old is not None else None
     new_text, line = splice(
         text, inspanning.id, jaar, fields, lijst="inspanningen", sleutel="uitvoering", na=None
     )
@@ -191,8 +188,8 @@ def _log_locked(
     effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
     effort.uitvoering = dict(sorted(effort.uitvoering.items()))
     verify_splice(before, new_text, expected, name, "het verslag", "het verslag")
-    _write_unless_changed(
+    write_unless_changed(
         target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
     )
     added = new_text.splitlines()[line - 1].strip()
-    return Gelogd(name, inspanning.id, jaar, line, added)
+    return Gelogd(name, inspanning.id, jaar, line, added, oud)

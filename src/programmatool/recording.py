@@ -8,10 +8,10 @@ byte-identical. Re-emitting the whole document would normalise indentation and l
 the tool never does that. Before writing, the new text is loaded again and must give the same
 contract plus exactly the new realisations.
 
-Writing happens under an exclusive lock (filelock) on a lock file beside the link's target; the
-file is read again under the lock and written only if it has not changed since, so parallel
-runs all land and an editor's save is never overwritten. ``run_import`` does the same for every
-row of a CSV or .xlsx sheet, all files or none.
+Writing happens as :mod:`guarded` describes: under an exclusive lock, the file read again under
+it and written only if it has not changed since, so parallel runs all land and an editor's save
+is never overwritten. ``run_import`` does the same for every row of a CSV or .xlsx sheet, all
+files or none.
 """
 
 from __future__ import annotations
@@ -23,26 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .loading import Limits, LoadResult, load_bytes, load_text
+from .guarded import (
+    EXIT_CONTRACT,
+    EXIT_REFUSED,
+    RecordProblem,
+    locked,
+    read_contract,
+    resolve_target,
+    write_unless_changed,
+)
+from .loading import LoadResult, load_bytes, load_text
 from .model import MAX_GETAL, Contract, Indicator, Realisatie
-from .oserrors import reason as os_reason
 from .progress import NAMETING_JAREN
 from .suggest import did_you_mean
-
-#: Exit code when the contract file itself has errors (before or after the change).
-EXIT_CONTRACT = 1
-#: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_REFUSED = 2
-
-
-class RecordProblem(Exception):
-    """A refused request; ``code`` is the exit code, the message is Dutch."""
-
-    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
 
 # --- the value --------------------------------------------------------------------------------
 
@@ -137,7 +130,7 @@ def _yaml_waarde(value: Any) -> str:
     return _yaml_tekst(str(value))
 
 
-def _entry(jaar: int, fields: dict[str, Any]) -> str:
+def entry_text(jaar: int, fields: dict[str, Any]) -> str:
     """``2021: 14`` when only a value is given, else ``2021: {waarde: 14, bron: …}``."""
     if list(fields) == ["waarde"]:
         return f"{jaar}: {_yaml_waarde(fields['waarde'])}"
@@ -206,7 +199,7 @@ def splice(
 
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _compose(text)
-    entry = _entry(jaar, fields)
+    entry = entry_text(jaar, fields)
     indicatoren = _mapping_get(root, lijst)
     if indicatoren is None:
         raise RecordProblem(f"het contract heeft geen {lijst}")
@@ -283,9 +276,6 @@ def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
 
 # --- one file: plan, check, write under a lock ------------------------------------------------
 
-#: How long ``record`` waits for another process that is writing the same contract.
-LOCK_TIMEOUT = 60.0
-
 
 @dataclass(frozen=True)
 class Measurement:
@@ -315,7 +305,7 @@ class Change:
     opmerking: str | None = None
 
 
-def _error_lines(result: LoadResult) -> list[str]:
+def error_lines(result: LoadResult) -> list[str]:
     return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
@@ -371,7 +361,7 @@ def plan(
     before = load_bytes(raw, name)
     if before.contract is None:
         raise RecordProblem(
-            "\n".join([*_error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
             EXIT_CONTRACT,
         )
     contract = before.contract
@@ -405,7 +395,7 @@ def plan(
             if old is not None and not replace and not _is_placeholder(old):
                 raise RecordProblem(
                     f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
-                    f"({_entry(jaar, _as_fields(old))}); vervang die met --vervang"
+                    f"({entry_text(jaar, _as_fields(old))}); vervang die met --vervang"
                 )
             fields = _fields(indicator, measurement)
             text, _line = splice(text, indicator.id, jaar, fields)
@@ -415,8 +405,8 @@ def plan(
         target = next(i for i in expected.indicatoren if i.id == indicator.id)
         target.realisaties[jaar] = Realisatie.model_validate(fields)
         target.realisaties = dict(sorted(target.realisaties.items()))
-        oud = _entry(jaar, _as_fields(old)) if old is not None else None
-        done.append((indicator.id, jaar, _entry(jaar, fields), oud))
+        oud = entry_text(jaar, _as_fields(old)) if old is not None else None
+        done.append((indicator.id, jaar, entry_text(jaar, fields), oud))
     if problems:
         raise RecordProblem("\n".join(problems))
 
@@ -453,7 +443,7 @@ def verify_splice(
     after = load_text(text, name)
     if after.contract is None:
         raise RecordProblem(
-            "\n".join([*_error_lines(after), f"{name}: {subject} zou het contract ongeldig maken"]),
+            "\n".join([*error_lines(after), f"{name}: {subject} zou het contract ongeldig maken"]),
             EXIT_CONTRACT,
         )
     if after.contract.model_dump() != expected.model_dump():
@@ -517,76 +507,6 @@ def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int
     return min(low, default=1900), max(high, default=2200)
 
 
-def _target(path: Path) -> Path:
-    """The file a path stands for: a symbolic link is followed, so its target is updated and
-    the link stays a link."""
-    name = path.as_posix()
-    if path.is_dir():
-        raise RecordProblem(f"{name} is een map; geef een contractbestand")
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
-        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
-    _read(target, name)  # a pipe, device or unreadable file is refused before anything else
-    return target
-
-
-def _refuse_read_only(target: Path, name: str) -> None:
-    """Refuse a read-only file before anything else: replacing it would undo its protection."""
-    import os
-    import stat
-
-    mode = target.stat().st_mode
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
-        raise RecordProblem(f"{name}: het bestand is alleen-lezen; er is niets gewijzigd")
-
-
-def _lock(target: Path, name: str) -> Any:
-    """An exclusive lock on the contract, held by a small lock file beside it (the contract
-    itself is replaced by a rename, so it cannot carry the lock)."""
-    from filelock import FileLock
-
-    return FileLock(target.parent / f".{target.name}.lock", timeout=LOCK_TIMEOUT)
-
-
-def _read(target: Path, name: str) -> bytes:
-    """The file's bytes, read as every command reads a contract (never blocking on a pipe,
-    within the configuration's ``[limieten]``); PT009 or PT008 when it cannot be."""
-    from .pipeline import read_file
-
-    raw = read_file(target, name, _limits())
-    if isinstance(raw, LoadResult):
-        raise RecordProblem(
-            "\n".join([*(f.as_text() for f in raw.findings), f"{name}: er is niets gewijzigd"])
-        )
-    return raw
-
-
-def _limits() -> Limits:
-    from .config import ConfigError, load_config
-
-    try:
-        return load_config().limits
-    except ConfigError as exc:
-        raise RecordProblem(str(exc)) from None
-
-
-def _write_unless_changed(target: Path, name: str, raw: bytes, new: bytes) -> None:
-    """Write ``new`` unless the file changed since it was read as ``raw``."""
-    from .writing import write_atomic
-
-    if _read(target, name) != raw:
-        raise RecordProblem(
-            f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
-            "geschreven. Probeer het opnieuw."
-        )
-    try:
-        write_atomic(target, new)
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
-
-
 def record_many(
     per_file: dict[Path, tuple[str, list[Measurement]]],
     replace: bool = False,
@@ -598,32 +518,16 @@ def record_many(
     under its lock, planned and validated. Only when every file passes is anything written; a
     dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
     """
-    from contextlib import ExitStack
-
-    from filelock import Timeout
-
     targets = sorted(
-        (_target(path), name, measurements) for path, (name, measurements) in per_file.items()
+        (resolve_target(path), name, measurements)
+        for path, (name, measurements) in per_file.items()
     )
-    with ExitStack() as stack:
-        for target, name, _m in targets:
-            _refuse_read_only(target, name)
-            try:
-                stack.enter_context(_lock(target, name))
-            except Timeout:
-                raise RecordProblem(
-                    f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
-                    "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
-                ) from None
-            except OSError as exc:
-                raise RecordProblem(
-                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
-                ) from None
+    with locked([(target, name) for target, name, _m in targets]):
         plans: list[tuple[Path, str, bytes, bytes]] = []
         changes: list[Change] = []
         problems: list[RecordProblem] = []
         for target, name, measurements in targets:
-            raw = _read(target, name)
+            raw = read_contract(target, name)
             try:
                 new, done = plan(name, raw, measurements, replace)
             except RecordProblem as exc:
@@ -639,7 +543,7 @@ def record_many(
         written: list[str] = []
         for target, name, raw, new in plans:
             try:
-                _write_unless_changed(target, name, raw, new)
+                write_unless_changed(target, name, raw, new)
             except RecordProblem as exc:
                 if written:
                     exc = RecordProblem(
@@ -742,7 +646,7 @@ def run_import(
             problems.append(f"{where}: contract {contract} bestaat niet")
             continue
         try:
-            target = _target(path)
+            target = resolve_target(path)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
             continue
