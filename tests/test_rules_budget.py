@@ -236,3 +236,39 @@ def test_pt209_silent_when_amounts_add_up_or_one_is_missing(tmp_path: Path) -> N
     assert findings(variant(tmp_path, "totaal: 123456", "totaal: 123456"), code="PT209") == []
     path = variant(tmp_path, "{percentage: 33, bedrag: 40740}", "{percentage: 33}")
     assert findings(path, code="PT209") == []
+
+
+def test_pt210_year_total_without_any_line_for_that_year(tmp_path: Path) -> None:
+    # Zorg's "Tabel 1" prints 150 for 2020 while no activity has a 2020 amount.
+    path = variant(
+        tmp_path,
+        "totalen: {2019: 14000, 2020: 15000}",
+        "totalen: {2019: 14000, 2020: 15000, 2021: 7500}",
+    )
+    [f] = findings(path, code="PT210")
+    assert (f.line, f.severity) == (line_of(path, "2021: 7500"), "fout")
+    assert f.message == (
+        "'Verdeling middelen' 2021: het gedrukte totaal is € 7.500, maar geen regel heeft een "
+        "bedrag voor 2021"
+    )
+    # The years that have lines are judged by PT201 as before, not by PT210.
+    assert findings(path, code="PT201") == []
+
+
+def test_pt210_table_with_totals_and_no_lines(tmp_path: Path) -> None:
+    old = """      regels:
+        - omschrijving: Programmamanager
+          bedragen: {2019: 1400, 2020: 1400}
+      totalen: {2019: 1400, 2020: 1400}"""
+    path = variant(tmp_path, old, "      totalen: {2019: 1400, 2020: 0}\n      totaal: 1400")
+    messages = [f.message for f in findings(path, code="PT210")]
+    # A year total of 0 adds up to nothing and is no fault; 1400 hours and the grand total are.
+    assert messages == [
+        "'Inzet in uren' 2019: het gedrukte totaal is 1.400 uur, maar de tabel heeft geen regels",
+        "'Inzet in uren': het gedrukte totaal over alle jaren is 1.400 uur, maar de tabel heeft "
+        "geen regels",
+    ]
+
+
+def test_pt210_silent_when_every_total_has_lines(tmp_path: Path) -> None:
+    assert findings(variant(tmp_path, "totaal: 29000", "totaal: 29000"), code="PT210") == []

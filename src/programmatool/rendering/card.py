@@ -78,6 +78,12 @@ def _kaart_begroting(begroting: Begroting, jaren: list[int]) -> KaartBegroting:
                     f"regels ({_bedrag(som, begroting)}, "
                     f"verschil {_bedrag(totaal - som, begroting)})"
                 )
+            elif jaar not in sommen and round(waarde * 100) != 0:
+                # PT210: a printed total with no line beneath it adds up to nothing.
+                fout = (
+                    f"het gedrukte totaal {_bedrag(waarde, begroting)} staat zonder regels: "
+                    f"geen regel heeft een bedrag voor {jaar}"
+                )
             cellen.append(Cel(_bedrag(waarde, begroting), fout))
         elif jaar in sommen:
             cellen.append(Cel(_bedrag(sommen[jaar], begroting)))

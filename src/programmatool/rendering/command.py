@@ -28,6 +28,7 @@ from .safety import (
 )
 from .views import (
     FORMATEN,
+    FOUT_TEKEN,
     STATUS_TEKEN,
     DocumentSamenvatting,
     build_document,
@@ -98,7 +99,7 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         env.filters.update(md=markdown_md_met_noot, cel=markdown_cel, code=_md_code)
     else:
         env.filters.update(markdown=markdown_html_met_noot)
-    env.globals.update(status_teken=STATUS_TEKEN)
+    env.globals.update(status_teken=STATUS_TEKEN, fout_teken=FOUT_TEKEN)
     return env
 
 
@@ -178,6 +179,14 @@ def buiten_looptijd(contract: Contract, bestand: str, jaar: int) -> str:
 def render_text(env: Environment, template: str, **context: Any) -> str:
     """Render a template to text with a trailing newline and no trailing spaces."""
     text = env.get_template(template).render(**context)
+    if template.startswith(("contract.", "verantwoording.", "portfolio.")):
+        # Every table of a council document leaves out the columns that are empty in all rows.
+        from .columns import zonder_lege_kolommen_html, zonder_lege_kolommen_md
+
+        if template.endswith(".md.j2"):
+            text = zonder_lege_kolommen_md(text)
+        else:
+            text = zonder_lege_kolommen_html(text)
     lines = [line.rstrip() for line in text.split("\n")]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return cleaned.strip("\n") + "\n"

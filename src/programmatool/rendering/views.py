@@ -12,7 +12,7 @@ from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 from ..progress import STANDAARD_DREMPELS, Drempels
 from .card import Legenda, Programmakaart, legenda_voor, programmakaart
-from .faults import figure_faults, under
+from .faults import figure_faults, marked, under
 
 if TYPE_CHECKING:
     from ..progress import IndicatorVoortgang, ProgrammaVoortgang
@@ -40,6 +40,11 @@ STATUS_TEKEN = {
     "geen meting": "○",
     "geen oordeel mogelijk": "?",
 }
+
+
+#: The mark at an indicator's figure that ``check`` finds wrong (an asterisk already means
+#: "provisional" in those tables).
+FOUT_TEKEN = "⚠"
 
 
 # --- the view-model ---------------------------------------------------------------------------
@@ -83,6 +88,18 @@ class IndicatorView:
     meting_noot: str = ""
     #: True when a value in the table is provisional (shown with an asterisk and a note).
     voorlopig: bool = False
+    #: What ``check`` finds in the figures this table prints; those figures carry FOUT_TEKEN.
+    fouten: list[str] = field(default_factory=list)
+    peiljaar_fout: bool = False
+
+    @property
+    def zonder_cijfers(self) -> str:
+        """The sentence that replaces a table without a single figure ("" when it has one)."""
+        cellen = self.streef + self.realisatie + [w for _n, ws in self.vergelijkingen for w in ws]
+        if self.peiljaar is not None or any(c != "–" for c in cellen) or not self.jaren:
+            return ""
+        jaren = str(self.jaren[0]) if len(self.jaren) == 1 else f"{self.jaren[0]}–{self.jaren[-1]}"
+        return f"Voor {jaren} noemt het contract geen streefwaarde en geen meting."
 
 
 @dataclass
@@ -105,6 +122,8 @@ class InspanningView:
     volledig: bool = False
     #: The goals it serves, as "id. titel".
     doelen: list[str] = field(default_factory=list)
+    #: What ``check`` finds in its amounts (the amounts carry a *).
+    fouten: list[str] = field(default_factory=list)
 
     @property
     def uitgebreid(self) -> bool:
@@ -159,6 +178,8 @@ class BegrotingView:
     besteed: list[Rij] = field(default_factory=list)
     #: Per line with an explanation or efforts: (description, explanation, effort ids).
     regelnotities: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+    #: In an annual account: the sentence that replaces a table without an amount that year.
+    zonder_bedragen: str = ""
 
 
 @dataclass
@@ -215,6 +236,8 @@ class Document:
     #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
     dekking: str = ""
     kaart: Programmakaart | None = None
+    #: What ``check`` finds in the hours of the capacity table (the cells carry a *).
+    capaciteit_opmerkingen: list[str] = field(default_factory=list)
 
     @property
     def status_uitleg(self) -> str:
@@ -344,8 +367,19 @@ def _indicator_view(
     jaren: list[int],
     voortgang: IndicatorVoortgang | None,
     prefix: str,
+    fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
 ) -> IndicatorView:
     from .. import svg
+
+    # Only the faults in figures this table prints (an annual account shows one year).
+    fouten = [
+        f
+        for f in fouten
+        if len(f[0]) < 4 or f[0][2] not in ("streefwaarden", "realisaties") or f[0][3] in jaren
+    ]
+
+    def teken(*pad: str | int) -> str:
+        return f" {FOUT_TEKEN}" if any(p[2 : 2 + len(pad)] == pad for p, _c, _m in fouten) else ""
 
     eenheid = indicator.eenheid
     realisaties = {j: r for j, r in indicator.realisaties.items()}
@@ -463,10 +497,15 @@ def _indicator_view(
         streefdatum=streefdatum,
         indicator=indicator,
         jaren=jaren,
-        peil=fmt.waarde(indicator.peilwaarde, eenheid) if indicator.peilwaarde is not None else "–",
+        peil=(
+            fmt.waarde(indicator.peilwaarde, eenheid) if indicator.peilwaarde is not None else "–"
+        )
+        + teken("peilwaarde"),
         peiljaar=indicator.peiljaar if isinstance(indicator.peiljaar, int) else None,
-        streef=[_streef_tekst(indicator, j) for j in jaren],
-        realisatie=[realisatie_tekst(j) for j in jaren],
+        peiljaar_fout=bool(teken("peiljaar")),
+        fouten=[f"{m} ({code})." for _p, code, m in fouten],
+        streef=[_streef_tekst(indicator, j) + teken("streefwaarden", j) for j in jaren],
+        realisatie=[realisatie_tekst(j) + teken("realisaties", j) for j in jaren],
         bron=bron or "–",
         status=voortgang.status if voortgang else "geen oordeel mogelijk",
         uitleg=voortgang.uitleg if voortgang else "",
@@ -508,9 +547,16 @@ def _planning(inspanning: Inspanning) -> str:
     return tekst or "–"
 
 
-def _inspanning_view(inspanning: Inspanning, jaar: int | None = None) -> InspanningView:
+def _inspanning_view(
+    inspanning: Inspanning,
+    jaar: int | None = None,
+    fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
+) -> InspanningView:
+    # An amount check finds wrong (negative, outside the period, more than the budget) gets a *.
+    foute_jaren = {p[3] for p, _c, _m in fouten if p[2:3] == ("bedragen",) and len(p) > 3}
     bedragen = ", ".join(
-        f"{jaar}: {fmt.bedrag(b)}" for jaar, b in sorted(inspanning.bedragen.items())
+        f"{j}: {fmt.bedrag(b)}" + (" *" if j in foute_jaren else "")
+        for j, b in sorted(inspanning.bedragen.items())
     )
     verslag = inspanning.uitvoering.get(jaar) if jaar is not None else None
     if inspanning.bedrag_toelichting:
@@ -528,6 +574,7 @@ def _inspanning_view(inspanning: Inspanning, jaar: int | None = None) -> Inspann
         uitvoering=verslag.status if verslag else "",
         uitvoering_toelichting=verslag.toelichting if verslag else None,
         besteed=fmt.bedrag(verslag.besteed) if verslag and verslag.besteed is not None else "",
+        fouten=[f"{m} ({code})." for _p, code, m in fouten],
     )
 
 
@@ -547,7 +594,15 @@ def _begroting_view(
     # Spending columns only when something was spent that year: a column of dashes says nothing.
     met_besteed = jaar is not None and any(jaar in r.besteed for r in begroting.regels)
     noten: list[str] = []
-    if jaar is not None and not met_besteed:
+    zonder_bedragen = ""
+    if jaar is not None and not (
+        jaar in begroting.totalen
+        or jaar in begroting.beschikbaar
+        or any(jaar in r.bedragen or jaar in r.besteed for r in begroting.regels)
+    ):
+        # A column of dashes says nothing; a sentence says the table holds nothing that year.
+        zonder_bedragen = f"Deze tabel heeft geen bedragen voor {jaar}."
+    elif jaar is not None and not met_besteed:
         noten.append(
             f"Over {jaar} legt het contract niet vast wat er is uitgegeven; "
             "daarom staat hier alleen wat begroot was."
@@ -567,28 +622,38 @@ def _begroting_view(
             f"op tot {fmt.bedrag(som, eenheid)} (verschil {fmt.bedrag(verschil, eenheid)})."
         )
     # Every other fault check reports in this table (a grand total that fits neither the years
-    # nor the lines, a negative amount, a year outside the period) is named too.
+    # nor the lines, a total without lines, a negative amount, a year outside the period) is
+    # named too, and the figure it is about gets a *.
     for path, code, message in fouten:
         if code != "PT201" and (jaar is None or jaar in path or len(path) < 5):
             opmerkingen.append(f"{message} ({code}).")
     totaal_fout = any(path[3:4] == ("totaal",) for path, _c, _m in fouten)
+    foute_totalen = {path[4] for path, _c, _m in fouten if path[3:4] == ("totalen",)}
+    foute_cellen = {
+        (path[4], path[6]) for path, _c, _m in fouten if path[3:4] == ("regels",) and len(path) > 6
+    }
+
+    def regelcel(n: int, j: int, value: int | float | None) -> str:
+        return cel(value) + (" *" if (n, j) in foute_cellen else "")
+
     if jaar is None:
         regels = [
             Rij(
                 r.omschrijving + ("" if r.gedekt else " (nog niet gedekt)"),
-                [cel(r.bedragen.get(j)) for j in jaren],
+                [regelcel(n, j, r.bedragen.get(j)) for j in jaren],
             )
-            for r in begroting.regels
+            for n, r in enumerate(begroting.regels)
         ]
         kop = [str(j) for j in jaren]
     else:
         regels = []
-        for r in begroting.regels:
+        for n, r in enumerate(begroting.regels):
             begroot = r.bedragen.get(jaar)
             besteed = r.besteed.get(jaar)
             over = cel(besteed - begroot) if begroot is not None and besteed is not None else "–"
             omschrijving = r.omschrijving + ("" if r.gedekt else " (nog niet gedekt)")
-            cellen = [cel(begroot), cel(besteed), over] if met_besteed else [cel(begroot)]
+            begroot_cel = regelcel(n, jaar, begroot)
+            cellen = [begroot_cel, cel(besteed), over] if met_besteed else [begroot_cel]
             regels.append(Rij(omschrijving, cellen))
         kop = (
             [f"Begroot {jaar}", f"Besteed {jaar}", "Verschil"]
@@ -601,7 +666,7 @@ def _begroting_view(
         cellen = []
         for j in jaren:
             waarde = cel(begroting.totalen.get(j))
-            if j in afwijkingen:
+            if j in afwijkingen or j in foute_totalen:
                 waarde += " *"
             cellen.append(waarde)
         if met_besteed:
@@ -662,6 +727,7 @@ def _begroting_view(
             else None
         ),
         noten=noten,
+        zonder_bedragen=zonder_bedragen,
     )
 
 
@@ -788,10 +854,13 @@ def build_document(
     """The view-model of one contract document (``jaar`` set: the annual account of that year);
     ``drempels`` are the thresholds in force (from ``drempels_bron``, None: the defaults)."""
     voortgang = _voortgang(contract, jaar, drempels)
+    faults = figure_faults(contract)
 
     def uitleg(views: Iterable[IndicatorView]) -> Legenda | None:
         return legenda_voor([v.status for v in views], drempels, drempels_bron)
 
+    plaats = {id(x): n for n, x in enumerate(contract.inspanningen)}
+    plaats.update({id(x): n for n, x in enumerate(contract.indicatoren)})
     per_indicator: dict[int, IndicatorVoortgang] = {}
     if voortgang is not None:
         for iv in voortgang.indicatoren:
@@ -810,7 +879,8 @@ def build_document(
                 | set(ind.realisaties)
                 | _vergelijkingsjaren(ind)
             )
-        return _indicator_view(ind, jaren, per_indicator.get(id(ind)), prefix)
+        fouten = under(faults, ("indicatoren", plaats[id(ind)]))
+        return _indicator_view(ind, jaren, per_indicator.get(id(ind)), prefix, fouten)
 
     labels = {sd.id: f"{sd.id}. {sd.titel}" for sd in contract.strategische_doelen}
     for od in contract.operationele_doelen():
@@ -819,7 +889,7 @@ def build_document(
     ankers: dict[int, InspanningView] = {}
 
     def inspanning(i: Inspanning, waar: str) -> InspanningView:
-        view = _inspanning_view(i, jaar)
+        view = _inspanning_view(i, jaar, under(faults, ("inspanningen", plaats[id(i)])))
         view.doelen = [labels.get(d, d) for d in i.doelen]
         eerste = ankers.get(id(i))
         if eerste is None:
@@ -881,12 +951,15 @@ def build_document(
         indicator(ind, "ind-los") for ind in contract.indicatoren if id(ind) not in geplaatst
     ]
     zonder_planning = (
-        [_inspanning_view(i) for i in contract.inspanningen if not i.planning]
+        [
+            _inspanning_view(i, jaar, under(faults, ("inspanningen", plaats[id(i)])))
+            for i in contract.inspanningen
+            if not i.planning
+        ]
         if jaar is not None
         else []
     )
     middelen = contract.middelen
-    faults = figure_faults(contract)
     begrotingen = (
         [
             _begroting_view(b, jaar, under(faults, ("middelen", "begrotingen", n)))
@@ -919,21 +992,28 @@ def build_document(
         for n, s in enumerate(middelen.spreidingen):
             fouten = under(faults, ("middelen", "spreidingen", n))
             # A year whose amount does not fit its percentage, a total the amounts do not reach,
-            # percentages that do not make 100 %: marked with * and said in words below.
-            foute_jaren = {p[4] for p, _c, _m in fouten if len(p) > 4}
-            totaal_fout = any(p[3:4] == ("totaal",) for p, _c, _m in fouten)
+            # percentages that do not make 100 %, a negative figure: marked with * and said in
+            # words below.
+            base = ("middelen", "spreidingen", n)
+            totaal_fout = marked(faults, (*base, "totaal"))
+            procenten_fout = (*base, "jaren") in faults
+
+            def ster(pad: tuple[str | int, ...]) -> str:
+                return " *" if marked(faults, pad) else ""
+
             spreidingen.append(
                 BegrotingView(
                     titel=s.omschrijving,
                     bijschrift=fmt.eenheid_bijschrift(s.eenheid),
-                    jaren=["Percentage", "Bedrag"],
+                    jaren=["Percentage" + (" *" if procenten_fout else ""), "Bedrag"],
                     regels=[
                         Rij(
                             str(j),
                             [
-                                fmt.percentage(sj.percentage),
+                                fmt.percentage(sj.percentage)
+                                + ster((*base, "jaren", j, "percentage")),
                                 (fmt.bedrag(sj.bedrag, s.eenheid) if sj.bedrag is not None else "–")
-                                + (" *" if j in foute_jaren else ""),
+                                + ster((*base, "jaren", j, "bedrag")),
                             ],
                         )
                         for j, sj in sorted(s.jaren.items())
@@ -951,17 +1031,14 @@ def build_document(
                 )
             )
     capaciteit = []
-    for c in contract.capaciteit:
-
-        def uren(u: Any) -> str:
-            return fmt.uren(u.van, u.tot) if u is not None else "–"
-
-        capaciteit.append(
-            Rij(
-                c.rol,
-                [uren(c.uren_per_week), uren(c.uren_totaal), uren(c.uren), c.toelichting or ""],
-            )
-        )
+    for n, c in enumerate(contract.capaciteit):
+        cellen = []
+        for veld in ("uren_per_week", "uren_totaal", "uren"):
+            u = getattr(c, veld)
+            tekst = fmt.uren(u.van, u.tot) if u is not None else "–"
+            cellen.append(tekst + (" *" if marked(faults, ("capaciteit", n, veld)) else ""))
+        capaciteit.append(Rij(c.rol, [*cellen, c.toelichting or ""]))
+    capaciteit_opmerkingen = [f"{m} ({code})." for _p, code, m in under(faults, ("capaciteit",))]
     namen = namen or {}
     relaties = [
         RelatieView(
@@ -987,6 +1064,7 @@ def build_document(
         overige_middelen=overige,
         spreidingen=spreidingen,
         capaciteit=capaciteit,
+        capaciteit_opmerkingen=capaciteit_opmerkingen,
         relaties=relaties,
         statussen=_statussen(voortgang),
         status_programma=voortgang.status if voortgang is not None else "",

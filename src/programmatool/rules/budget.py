@@ -540,3 +540,71 @@ def urenbereik(source: Source) -> Iterator[Hit]:
                     f"'{cap.rol}': van {getal(uren.van)} tot {getal(uren.tot)} uur loopt "
                     "achteruit; de ondergrens is groter dan de bovengrens",
                 )
+
+
+@rule(
+    "PT210",
+    "fout",
+    "Gedrukt totaal zonder regels eronder",
+    why="""
+        Een totaal telt de regels erboven op. Staat er een totaal (voor een jaar of over alle
+        jaren) terwijl geen enkele regel een bedrag heeft voor dat jaar, dan is niet na te gaan
+        waar het geld voor is en telt het totaal nergens toe op: een regel is vergeten of
+        onleesbaar overgenomen. Het contract bewaart het totaal zoals gedrukt; deze regel laat
+        zien welk totaal zonder regels staat. (Een totaal van 0 zonder regels klopt wel.)
+    """,
+    example="""
+        middelen:
+          begrotingen:
+            - titel: Verdeling middelen
+              regels:
+                - omschrijving: Educatie
+                  bedragen: {2019: 10000}
+              totalen: {2019: 10000, 2020: 5000}   # geen regel heeft een bedrag voor 2020
+    """,
+    fix="""
+        middelen:
+          begrotingen:
+            - titel: Verdeling middelen
+              regels:
+                - omschrijving: Educatie
+                  bedragen: {2019: 10000}
+                - omschrijving: Afvalcoaches
+                  bedragen: {2020: 5000}
+              totalen: {2019: 10000, 2020: 5000}
+    """,
+)
+def totaal_zonder_regels(source: Source) -> Iterator[Hit]:
+    """Printed totals (per year or over all years) without any line amount beneath them."""
+    if source.contract.middelen is None:
+        return
+    for b, begroting in enumerate(source.contract.middelen.begrotingen):
+        e = begroting.eenheid
+        sommen = begroting.som_per_jaar()
+        base: tuple[str | int, ...] = ("middelen", "begrotingen", b)
+        for year, totaal in sorted(begroting.totalen.items()):
+            if year in sommen or round(totaal * 100) == 0:
+                continue
+            waarom = (
+                "de tabel heeft geen regels"
+                if not begroting.regels
+                else f"geen regel heeft een bedrag voor {year}"
+            )
+            yield Hit(
+                source,
+                (*base, "totalen", year),
+                f"'{begroting.titel}' {year}: het gedrukte totaal is {bedrag(totaal, e)}, maar "
+                f"{waarom}{_eenheid_noot(e)}",
+            )
+        if begroting.totaal is not None and not sommen and round(begroting.totaal * 100) != 0:
+            waarom = (
+                "de tabel heeft geen regels"
+                if not begroting.regels
+                else "geen regel heeft een bedrag"
+            )
+            yield Hit(
+                source,
+                (*base, "totaal"),
+                f"'{begroting.titel}': het gedrukte totaal over alle jaren is "
+                f"{bedrag(begroting.totaal, e)}, maar {waarom}{_eenheid_noot(e)}",
+            )
