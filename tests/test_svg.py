@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -148,6 +149,83 @@ def test_chart_markers_stay_clear_of_the_axis_labels() -> None:
         assert float(left) > labels_end + 4
     for cx in re.findall(r'<circle class="punt realisatie" cx="([\d.]+)"', drawing):
         assert float(cx) - 5 > labels_end + 4
+
+
+def _axis_texts(drawing: str) -> list[tuple[float, str, str]]:
+    """Every axis text of a chart: its x, its anchor (start, middle, end) and its text."""
+    found = []
+    for m in re.finditer(
+        r'<text class="as[^"]*" x="([\d.]+)" y="[\d.]+"([^>]*)>(.*?)</text>', drawing
+    ):
+        anchor = re.search(r'text-anchor="(\w+)"', m.group(2))
+        text = html.unescape(m.group(3))
+        found.append((float(m.group(1)), anchor.group(1) if anchor else "start", text))
+    return found
+
+
+def _chart(eenheid: str, values: dict[int, float]) -> str:
+    return svg.indicator_svg(
+        None,
+        {},
+        values,
+        "t",
+        "b",
+        lambda v: f"{v:g}\u00a0{eenheid}",
+        "g",
+        [("Zeeland", {2016: 738.2})],
+        getal=lambda v: f"{v:g}",
+        eenheid=eenheid,
+    )
+
+
+@pytest.mark.parametrize(
+    "eenheid",
+    [
+        "Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar",
+        "% van de werkzame beroepsbevolking ten opzichte van de beroepsbevolking",
+        "Aantal per 10.000 inwoners van 15 – 64 jaar " * 3,
+    ],
+)
+def test_a_long_unit_is_an_axis_title_in_full_and_no_axis_text_leaves_the_chart(
+    eenheid: str,
+) -> None:
+    drawing = _chart(eenheid, {2016: 864.4})
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', drawing).group(1))  # type: ignore[union-attr]
+    texts = _axis_texts(drawing)
+    for x, anchor, text in texts:
+        extent = svg.text_width(text)
+        left = {"start": x, "middle": x - extent / 2, "end": x - extent}[anchor]
+        assert left >= 0 and left + extent <= width, (text, left)
+    ticks = [text for _, anchor, text in texts if anchor == "end"]
+    assert ticks and all(re.fullmatch(r"[\d.,]+", t) for t in ticks), ticks
+    title = [text for _, anchor, text in texts if anchor == "start"]
+    assert " ".join(title) == " ".join(eenheid.split())
+    # The title lines stand above the highest tick label: nothing overlaps.
+    ys = [
+        float(y) for y in re.findall(r'<text class="as as-titel" x="[\d.]+" y="([\d.]+)"', drawing)
+    ]
+    top_tick = min(
+        float(y)
+        for y in re.findall(r'<text class="as" x="[\d.]+" y="([\d.]+)" text-anchor="end"', drawing)
+    )
+    assert max(ys) + 12 <= top_tick
+
+
+def test_a_short_unit_stays_beside_each_tick() -> None:
+    drawing = _chart("m²", {2019: 1000.0, 2022: 6000.0})
+    assert "as-titel" not in drawing
+    assert [t for _, a, t in _axis_texts(drawing) if a == "end"][-1] == "6000\u00a0m²"
+
+
+def test_the_terneuzen_charts_name_their_long_units_above_the_axis(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = PROGRAMMAS.parent / "voorbeelden" / "terneuzen-beleidsindicatoren-2018.yaml"
+    assert cli("render", path, "--out", tmp_path).code == 0
+    page = (tmp_path / "terneuzen-beleidsindicatoren-2018.html").read_text(encoding="utf-8")
+    chart = re.search(r"<svg[^>]*ind-los-banen-titel.*?</svg>", page, re.DOTALL)
+    assert chart is not None
+    texts = _axis_texts(chart.group(0))
+    assert (4.0, "start", "Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar") in texts
+    assert [t for _, a, t in texts if a == "end"] == ["0", "250", "500", "750", "1.000"]
 
 
 def test_milestone_table_shows_its_target_date_in_its_year(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -356,6 +356,31 @@ def _node(box: _Box) -> str:
 _CW, _CH = 560, 240
 _ML, _MR, _MT, _MB = 70, 16, 14, 58
 _INSET = 24
+# Axis text is 12px (style.css: svg .as); an axis title line takes this much height.
+_AXIS_FONT = 12
+_AXIS_LINE = 15
+# Advance widths in em of Liberation Sans / Arial, the fonts the documents print with: narrow
+# punctuation and letters, wide letters and signs, capitals; everything else counts as a digit.
+_NARROW = frozenset(" \u00a0.,:;!|'il\u0131jftI()[]/-²³")
+_WIDE = frozenset("mwMW%@")
+
+
+def text_width(text: str, size: float = _AXIS_FONT) -> float:
+    """An estimate of the width of ``text`` in a sans-serif font of ``size`` pixels.
+
+    Errs on the wide side for most text, so a label judged to fit does fit.
+    """
+    em = 0.0
+    for char in text:
+        if char in _NARROW:
+            em += 0.3
+        elif char in _WIDE:
+            em += 0.89
+        elif char.isupper():
+            em += 0.7
+        else:
+            em += 0.56
+    return em * size
 
 
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
@@ -389,21 +414,33 @@ def indicator_svg(
     label: Callable[[float], str],
     id_prefix: str,
     vergelijkingen: Sequence[tuple[str, dict[int, float]]] = (),
+    getal: Callable[[float], str] | None = None,
+    eenheid: str = "",
 ) -> str:
     """A line chart: peilwaarde (diamond), target path (dashed, squares), realisations (dots),
     and each comparison series (dotted, triangles) with its name in the legend.
 
-    The series differ in line style and marker shape as well as colour.
+    The series differ in line style and marker shape as well as colour. ``label`` writes a tick
+    value with its unit ("40%", "2.000 m²"). When those labels do not fit beside the axis and
+    ``getal`` (the bare number) and ``eenheid`` are given, the ticks show only numbers and the
+    unit is written out in full, wrapped if need be, as the axis title above the chart.
     """
     points = list(streef.items()) + list(realisatie.items()) + ([peil] if peil else [])
     for _, reeks in vergelijkingen:
         points.extend(reeks.items())
-    height = _CH + 20 * len(vergelijkingen)
     years = sorted({year for year, _ in points})
     values = [value for _, value in points]
     low = min(0.0, min(values))
     ticks = nice_ticks(low, max(values))
     top, bottom = ticks[-1], ticks[0]
+    tick_labels = [label(tick) for tick in ticks]
+    as_titel: list[str] = []
+    if getal is not None and eenheid and not all(_fits_axis(t) for t in tick_labels):
+        tick_labels = [getal(tick) for tick in ticks]
+        as_titel = _wrap_axis_title(eenheid)
+    # The axis title takes its lines above the plot; everything below moves down by as much.
+    shift = len(as_titel) * _AXIS_LINE + (6 if as_titel else 0)
+    height = _CH + shift + 20 * len(vergelijkingen)
     plot_w = _CW - _ML - _MR
     plot_h = _CH - _MT - _MB
     # The first and last year stand clear of the axes, so no marker covers an axis label.
@@ -415,7 +452,7 @@ def indicator_svg(
         return _ML + _INSET + years.index(year) * step
 
     def py(value: float) -> float:
-        return _MT + plot_h - (value - bottom) / (top - bottom) * plot_h
+        return shift + _MT + plot_h - (value - bottom) / (top - bottom) * plot_h
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
@@ -423,19 +460,23 @@ def indicator_svg(
         f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
         f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
     ]
-    for tick in ticks:
+    for n, line in enumerate(as_titel):
+        out.append(
+            f'<text class="as as-titel" x="4" y="{_MT + n * _AXIS_LINE}">{escape(line)}</text>'
+        )
+    for tick, tick_label in zip(ticks, tick_labels, strict=True):
         y = py(tick)
         out.append(
             f'<line class="raster" x1="{_ML}" x2="{_CW - _MR}" y1="{_fmt(y)}" y2="{_fmt(y)}"/>'
         )
         out.append(
             f'<text class="as" x="{_ML - 6}" y="{_fmt(y + 4)}" text-anchor="end">'
-            f"{escape(label(tick))}</text>"
+            f"{escape(tick_label)}</text>"
         )
     for year in years:
         out.append(
-            f'<text class="as" x="{_fmt(px(year))}" y="{_CH - _MB + 18}" text-anchor="middle">'
-            f"{year}</text>"
+            f'<text class="as" x="{_fmt(px(year))}" y="{shift + _CH - _MB + 18}" '
+            f'text-anchor="middle">{year}</text>'
         )
 
     def series(data: dict[int, float], css: str) -> None:
@@ -472,7 +513,7 @@ def indicator_svg(
             f'<path class="punt peil" d="M{_fmt(x)} {_fmt(y - 7)} L{_fmt(x + 7)} {_fmt(y)} '
             f'L{_fmt(x)} {_fmt(y + 7)} L{_fmt(x - 7)} {_fmt(y)} Z"/>'
         )
-    legend_y = _CH - 14
+    legend_y = shift + _CH - 14
     out.append(
         f'<g class="legenda">'
         f'<path class="lijn streef" d="M{_ML} {legend_y - 4} L{_ML + 28} {legend_y - 4}"/>'
@@ -499,3 +540,19 @@ def indicator_svg(
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _fits_axis(text: str) -> bool:
+    """Whether a tick label fits between the left edge and the axis (it ends at ``_ML - 6``)."""
+    return text_width(text) <= _ML - 6 - 2
+
+
+def _wrap_axis_title(text: str) -> list[str]:
+    """The unit as axis title: whole words on lines as wide as the chart, never cut short."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word) <= _CW - 8:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines

@@ -441,6 +441,9 @@ def _indicator_view(
         def label(value: float) -> str:
             return fmt.waarde(int(value) if float(value).is_integer() else value, eenheid)
 
+        def getal(value: float) -> str:
+            return fmt.getal(int(value) if float(value).is_integer() else value)
+
         grafiek = svg.indicator_svg(
             peil,
             streef_getallen,
@@ -450,6 +453,8 @@ def _indicator_view(
             label,
             f"{prefix}-{indicator.id}",
             reeksen,
+            getal=getal,
+            eenheid=eenheid,
         )
     if indicator.meetsoort == "mijlpaal":
         kenmerk = "mijlpaal"
