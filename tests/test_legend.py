@@ -82,7 +82,7 @@ def test_thresholds_that_make_no_sense_stop_render(
     )
     result = cli("render", "schone-stad.yaml", "--out", "site")
     assert result.code == 2
-    assert "programmatool.toml: [voortgang] drempel op_koers mag niet groter zijn" in result.err
+    assert "programmatool.toml: [voortgang] drempel 'op_koers' mag niet groter zijn" in result.err
     assert not (schone_stad / "site").exists()
 
 
@@ -159,3 +159,19 @@ def test_the_reason_without_a_verdict(fields: dict[str, object], reden: str) -> 
     iv = indicator_progress(indicator, 2020)
     assert reden_zonder_oordeel(iv) == reden
     assert (iv.status == "geen oordeel mogelijk") == bool(reden)
+
+
+def test_a_target_without_year_not_yet_reached_names_that_reason() -> None:
+    from programmatool.model import Indicator
+    from programmatool.progress import indicator_progress, reden_zonder_oordeel
+
+    base = {"id": "x", "naam": "X", "doel": "a", "streefwaarde_zonder_jaar": 83}
+    reached = indicator_progress(
+        Indicator.model_validate({**base, "richting": "hoger", "realisaties": {2020: 72}})
+    )
+    assert reached.status == "geen oordeel mogelijk"
+    assert reden_zonder_oordeel(reached) == "de streefwaarde heeft geen jaar en is nog niet gehaald"
+    unknown = indicator_progress(
+        Indicator.model_validate({**base, "richting": "onbekend", "realisaties": {2020: 90}})
+    )
+    assert reden_zonder_oordeel(unknown) == "onbekend is of hoger of lager beter is"
