@@ -525,3 +525,13 @@ def test_configuration_messages_read_well(
         said.append(run.err)
     message = next(line for line in "".join(said).splitlines() if "programmatool.toml" in line)
     assert _problems(message) == [], message
+
+
+def test_a_position_in_a_long_list_is_not_a_year() -> None:
+    from programmatool.loading.messages import _field_label
+
+    assert _field_label(("indicatoren", 1500, "peilwaarde")) == "veld 'peilwaarde'"
+    assert _field_label(("indicatoren", 3, "realisaties", 2019, "waarde")) == (
+        "veld 'waarde' bij 'realisaties', jaar 2019"
+    )
+    assert _field_label(("inspanningen", 0, "planning", 2019)) == "veld 'planning', nummer 2020"

@@ -117,7 +117,7 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
         De tool vult geen eenheid in (een verzonnen eenheid is erger dan geen): zonder
         `eenheid` tonen tabellen en grafieken het kale getal. Neem de eenheid over zoals de
         bron haar drukt (`eenheid: "%"`, `eenheid: m²`, `eenheid: rapportcijfer`); noemt de
-        bron er geen, schrijf dan `eenheid: onbekend` (dat meldt PT601 tot het bekend is).
+        bron er geen, schrijf dan `eenheid: onbekend` (PT601 vraagt er dan om tot ze bekend is).
         Een schaal of een mijlpaal heeft geen eenheid nodig.
     """,
     example="""
