@@ -19,7 +19,8 @@ def test_errors_exit_one_with_file_line_col(cli, tmp_path: Path) -> None:  # typ
     run = cli("check", bad)
     assert run.code == 1
     line = (
-        f"{bad.as_posix()}:7:30: fout PT012 eind: verwacht een geheel getal, gevonden 'tweeduizend'"
+        f"{bad.as_posix()}:7:30: fout PT012 veld 'eind': verwacht een jaartal zoals 2019, "
+        "of 'onbekend', gevonden 'tweeduizend'"
     )
     assert line in run.out
 

@@ -54,7 +54,7 @@ def test_per_file_pattern(cli, project: Path) -> None:  # type: ignore[no-untype
     )
     run = cli("check", "programmas")
     assert run.code == 1
-    assert _codes(run.out) == ["programmas/nieuw.yaml:69:9 PT307"]
+    assert _codes(run.out) == ["programmas/nieuw.yaml:70:9 PT307"]
 
 
 def test_pattern_star_does_not_cross_folders(cli, project: Path) -> None:  # type: ignore[no-untyped-def]
@@ -62,7 +62,7 @@ def test_pattern_star_does_not_cross_folders(cli, project: Path) -> None:  # typ
         '[[regels.per_bestand]]\npatroon = "programmas/*.yaml"\nuit = ["PT307"]\n'
     )
     run = cli("check", "programmas")
-    assert _codes(run.out) == ["programmas/oud/oud.yaml:69:9 PT307"]
+    assert _codes(run.out) == ["programmas/oud/oud.yaml:70:9 PT307"]
 
 
 def test_found_in_a_parent_folder_and_in_pyproject(
@@ -121,21 +121,24 @@ def test_other_tables_are_accepted_and_limits_are_used(cli, project: Path) -> No
         ("[[regels.per_bestand]]\nuit = []\n", "[[regels.per_bestand]] mist 'patroon'"),
         (
             "[limieten]\nmax_bytes = -1\n",
-            "programmatool.toml:2: max_bytes moet een positief geheel getal zijn",
+            "programmatool.toml:2: 'max_bytes' moet een positief geheel getal zijn",
         ),
         # Absurd numbers: larger than any read size (once an internal OverflowError).
         (
             "[limieten]\nmax_bytes = 100000000000000000000000\n",
-            "programmatool.toml:2: max_bytes mag hoogstens 1073741824 zijn, "
+            "programmatool.toml:2: 'max_bytes' mag hoogstens 1073741824 zijn, "
             "niet 100000000000000000000000",
         ),
         (
             "[limieten]\nmax_bytes = 9223372036854775807\n",
-            "programmatool.toml:2: max_bytes mag hoogstens 1073741824 zijn",
+            "programmatool.toml:2: 'max_bytes' mag hoogstens 1073741824 zijn",
         ),
-        ("\n[limieten]\nmax_depth = 1e308\n", "programmatool.toml:3: max_depth moet een positief"),
-        ("[limieten]\nmax_nodes = inf\n", "max_nodes moet een positief geheel getal zijn"),
-        ("[limieten]\nmax_nodes = 10_000_000_000\n", "max_nodes mag hoogstens 100000000 zijn"),
+        (
+            "\n[limieten]\nmax_depth = 1e308\n",
+            "programmatool.toml:3: 'max_depth' moet een positief",
+        ),
+        ("[limieten]\nmax_nodes = inf\n", "'max_nodes' moet een positief geheel getal zijn"),
+        ("[limieten]\nmax_nodes = 10_000_000_000\n", "'max_nodes' mag hoogstens 100000000 zijn"),
     ],
 )
 def test_config_errors_exit_two_with_position(cli, project: Path, text: str, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -216,7 +216,7 @@ def test_contract_that_did_not_load_at_the_revision(repo: Path, diff: Callable[.
     line = good.split("\n").index("periode: {start: 2019, eind: 2022}") + 1
     assert_trouble(
         result,
-        f"kapot:programmas/zorg.yaml:{line}:30: fout PT012 eind: verwacht een geheel getal",
+        f"kapot:programmas/zorg.yaml:{line}:30: fout PT012 veld 'eind': verwacht een jaartal",
     )
     assert (
         "programmatool: kapot:programmas/zorg.yaml kon niet worden ingelezen (de versie in kapot)"

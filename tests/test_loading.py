@@ -35,7 +35,10 @@ def test_wrong_type_points_at_value() -> None:
         "periode: {start: 2019, eind: 2022}", "periode:\n  start: 2019\n  eind: tweeduizend"
     )
     line, col, code, msg = only(text)
-    assert (code, msg) == ("PT012", "eind: verwacht een geheel getal, gevonden 'tweeduizend'")
+    assert (code, msg) == (
+        "PT012",
+        "veld 'eind': verwacht een jaartal zoals 2019, of 'onbekend', gevonden 'tweeduizend'",
+    )
     assert text.splitlines()[line - 1][col - 1 :].startswith("tweeduizend")
 
 

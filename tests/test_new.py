@@ -103,7 +103,7 @@ def test_without_a_terminal_a_missing_option_is_an_error(cli, tmp_path, monkeypa
 @pytest.mark.parametrize(
     ("periode", "message"),
     [
-        ("2027-2024", "het eindjaar 2024 ligt voor het startjaar 2027"),
+        ("2027-2024", "het eindjaar 2024 ligt vóór het startjaar 2027"),
         ("volgend jaar", "periode 'volgend jaar' is geen looptijd"),
         ("1800-2024", "jaar 1800 ligt niet tussen 1900 en 2200"),
     ],

@@ -279,7 +279,7 @@ def test_configured_thresholds_change_the_status() -> None:
     [
         ({"op_koers": 1.5}, "tussen 0 en 1"),
         ({"op_koers": "veel"}, "moet een getal zijn"),
-        ({"op_koers": 0.3, "kleine_achterstand": 0.2}, "niet groter zijn dan kleine_achterstand"),
+        ({"op_koers": 0.3, "kleine_achterstand": 0.2}, "niet groter zijn dan 'kleine_achterstand'"),
         ({"opkoers": 0.3}, "onbekende sleutel 'opkoers'"),
     ],
 )

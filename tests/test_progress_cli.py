@@ -175,7 +175,10 @@ def test_config_in_a_parent_folder_is_found(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[voortgang]\nop_koers = 10\n", "[voortgang] drempel op_koers moet tussen 0 en 1 liggen"),
+        (
+            "[voortgang]\nop_koers = 10\n",
+            "[voortgang] drempel 'op_koers' moet tussen 0 en 1 liggen",
+        ),
         ("[voortgang]\nop_koers = 'x'\n", "moet een getal zijn"),
         ("[voortgang]\nkoers = 0.1\n", "onbekende sleutel 'koers'"),
         ("[voortgang\n", "programmatool.toml:1:11: ongeldige TOML"),

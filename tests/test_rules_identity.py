@@ -14,7 +14,7 @@ def test_pt501_end_before_start(tmp_path: Path) -> None:
     found = findings(path)
     assert [f.code for f in found] == ["PT501"]  # no cascade of 'outside the period'
     assert (found[0].line, found[0].column) == (line_of(path, "periode:"), 30)
-    assert found[0].message == "eindjaar 2018 ligt voor startjaar 2019"
+    assert found[0].message == "eindjaar 2018 ligt vóór startjaar 2019"
 
 
 def test_pt501_one_year_programme_is_fine(tmp_path: Path) -> None:

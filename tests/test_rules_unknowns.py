@@ -72,7 +72,10 @@ def test_unknowns_load_and_each_is_asked_for(tmp_path: Path) -> None:
 def test_a_wrong_year_still_gets_the_year_message(tmp_path: Path) -> None:
     path = variant(tmp_path, "eind: 2022}", "eind: onbekent}")
     [f] = load_contract(path).findings
-    assert (f.code, f.message) == ("PT012", "eind: verwacht een geheel getal, gevonden 'onbekent'")
+    assert (f.code, f.message) == (
+        "PT012",
+        "veld 'eind': verwacht een jaartal zoals 2019, of 'onbekend', gevonden 'onbekent'",
+    )
 
 
 def test_written_unknown_direction_is_a_warning_missing_one_an_error(tmp_path: Path) -> None:
@@ -170,7 +173,8 @@ def test_messages_say_what_to_write(tmp_path: Path) -> None:
     date = variant(tmp_path, "vastgesteld_op: 2019-06-11", "vastgesteld_op: 11 juni 2019", "d.yaml")
     [f] = load_contract(date).findings
     assert (
-        f.message == "vastgesteld_op: verwacht een datum zoals 2019-06-11, gevonden '11 juni 2019'"
+        f.message
+        == "veld 'vastgesteld_op': verwacht een datum zoals 2019-06-11, gevonden '11 juni 2019'"
     )
     comma = variant(tmp_path, "    peilwaarde: 220\n", "    peilwaarde: 6,3\n", "c.yaml")
     [f] = findings(comma, code="PT308")

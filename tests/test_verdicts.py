@@ -36,6 +36,7 @@ SCHAAL = {
     "peiljaar": 2018,
     "streefwaarden": {2020: "voldoende", 2022: "goed"},
 }
+ZONDER_JAAR = {"eenheid": "%", "richting": "hoger", "streefwaarde_zonder_jaar": 83}
 MIJLPAAL = {"meetsoort": "mijlpaal", "eenheid": "mijlpaal", "streefdatum": "2021-06-30"}
 
 # (case, indicator fields, realisaties, year asked, status, words the explanation must hold)
@@ -182,6 +183,83 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         None,
         "niet behaald",
         ["De meting is voorlopig."],
+    ),
+    # a target the source gives without a year: reached or not, never on or behind a line
+    (
+        "zonder jaar, hoger: reached",
+        ZONDER_JAAR,
+        {2020: 85},
+        None,
+        "behaald",
+        ["De meting van 2020 (85) haalt de streefwaarde (83)", "geen jaar"],
+    ),
+    (
+        "zonder jaar, hoger: reached exactly, judged in the year asked",
+        ZONDER_JAAR,
+        {2019: 83, 2021: 70},
+        2020,
+        "behaald",
+        ["De meting van 2019 (83) haalt de streefwaarde (83)"],
+    ),
+    (
+        "zonder jaar, hoger: not reached says so without a deadline",
+        ZONDER_JAAR,
+        {2020: 72},
+        None,
+        "niet te bepalen",
+        ["Nog niet behaald", "(72) haalt de streefwaarde (83) nog niet", "geen jaar"],
+    ),
+    (
+        "zonder jaar, lager: below is reached",
+        {**ZONDER_JAAR, "richting": "lager", "streefwaarde_zonder_jaar": 10},
+        {2020: 9.5},
+        None,
+        "behaald",
+        ["(9,5) haalt de streefwaarde (10)"],
+    ),
+    (
+        "zonder jaar, lager: above is not reached",
+        {**ZONDER_JAAR, "richting": "lager", "streefwaarde_zonder_jaar": 10},
+        {2020: 12},
+        None,
+        "niet te bepalen",
+        ["Nog niet behaald"],
+    ),
+    (
+        "zonder jaar, richting onbekend: no verdict",
+        {**ZONDER_JAAR, "richting": "onbekend"},
+        {2020: 90},
+        None,
+        "niet te bepalen",
+        ["De richting is onbekend", "streefwaarde zonder jaar (83)"],
+    ),
+    (
+        "zonder jaar, schaal: the word reached",
+        {
+            "meetsoort": "schaal",
+            "schaal": ["slecht", "matig", "goed"],
+            "streefwaarde_zonder_jaar": "goed",
+        },
+        {2020: "goed"},
+        None,
+        "behaald",
+        ["haalt de streefwaarde (goed)"],
+    ),
+    (
+        "zonder jaar, no measurement",
+        ZONDER_JAAR,
+        {},
+        None,
+        "geen meting",
+        ["nog geen meting"],
+    ),
+    (
+        "zonder jaar, a yearly target decides when there is one",
+        {**ZONDER_JAAR, **HOGER},
+        {2022: 92},
+        None,
+        "niet behaald",
+        ["eindstreefwaarde (100 in 2022)"],
     ),
 ]
 
@@ -390,3 +468,24 @@ def test_documents_show_verdict_year_coverage_and_asterisk(
     if formaat == "md":
         # the note is a paragraph of its own, not a row of the table above it
         assert "92\\* |\n\n\\* voorlopig cijfer\n\n" in text
+
+
+def test_target_without_year_in_the_terminal(cli, tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "fixtures" / "minimaal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "zonder-jaar.yaml"
+    path.write_text(
+        text.replace(
+            "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
+            "    streefwaarde_zonder_jaar: 20\n",
+        ),
+        encoding="utf-8",
+    )
+    run = cli("progress", path, "--toelichting")
+    assert run.code == 0, run.err
+    row = next(line for line in run.out.splitlines() if "▸" in line)
+    # The target stands in the Streef column with its unknown year; the verdict claims no line.
+    assert "11 (2020)" in row and "20 (jaar onbekend)" in row and "niet te bepalen" in row
+    assert "Nog niet behaald: de meting van 2020 (11) haalt de streefwaarde (20) nog niet." in (
+        " ".join(run.out.split())
+    )
+    assert "op koers" not in run.out and "achter" not in run.out

@@ -402,12 +402,12 @@ def import_(
         stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
-    summary = (
-        f"{n} {'meting' if n == 1 else 'metingen'} in {files} "
-        f"{'bestand' if files == 1 else 'bestanden'}"
-    )
+    from .formatting import hoeveel
+
+    summary = f"{hoeveel(n, 'meting', 'metingen')} in {hoeveel(files, 'bestand', 'bestanden')}"
     if proef:
-        stdout().print(f"Proef: {summary} zouden veranderen; er is niets geschreven.")
+        zou = "zou" if n == 1 else "zouden"
+        stdout().print(f"Proef: {summary} {zou} veranderen; er is niets geschreven.")
     else:
         stdout().print(f"{summary} vastgelegd.")
 

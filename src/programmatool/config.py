@@ -234,8 +234,14 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
                     key,
                 )
         pattern = entry.get("patroon")
-        if not isinstance(pattern, str) or not pattern.strip():
+        if pattern is None:
             raise ctx.fail("[[regels.per_bestand]] mist 'patroon' (bijvoorbeeld 'oud/*.yaml')")
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise ctx.fail(
+                "'patroon' in [[regels.per_bestand]] moet een tekst zijn met een bestandspatroon, "
+                "zoals 'oud/*.yaml'",
+                "patroon",
+            )
         settings.append(_rule_setting(entry, pattern, ctx))
     limits = _read_limits(data.get("limieten", {}), ctx)
     _diff_table(data.get("diff", {}), ctx)
@@ -292,9 +298,10 @@ def _read_limits(table: Any, ctx: _Context) -> Limits:
                 f"onbekende sleutel '{key}' in [limieten]{did_you_mean(key, known)}", key
             )
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ctx.fail(f"{key} moet een positief geheel getal zijn, niet {value!r}", key)
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)
+            raise ctx.fail(f"'{key}' moet een positief geheel getal zijn, niet {shown}", key)
         if value > LIMIET_MAXIMA[key]:
-            raise ctx.fail(f"{key} mag hoogstens {LIMIET_MAXIMA[key]} zijn, niet {value}", key)
+            raise ctx.fail(f"'{key}' mag hoogstens {LIMIET_MAXIMA[key]} zijn, niet {value}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
 

@@ -31,6 +31,7 @@ from .diff_text import (
     value_text,
     word_summary,
 )
+from .formatting import hoeveel
 
 if TYPE_CHECKING:
     # Only for types: the package imports this module at start-up, so it must stay light.
@@ -586,7 +587,7 @@ class _Differ:
         if old.streefdatum != new.streefdatum:
             if old.streefdatum and new.streefdatum:
                 days = (new.streefdatum - old.streefdatum).days
-                way = f"{abs(days)} dagen {'later' if days > 0 else 'eerder'}"
+                way = f"{hoeveel(abs(days), 'dag', 'dagen')} {'later' if days > 0 else 'eerder'}"
             else:
                 days = None
                 way = "nieuw" if old.streefdatum is None else "vervallen"
@@ -992,7 +993,7 @@ def _baseline(indicator: Indicator) -> str:
     return f"{value} ({indicator.peiljaar})" if indicator.peiljaar else value
 
 
-def _realisation(realisatie: Any, eenheid: str) -> str:
+def _realisation(realisatie: Any, eenheid: str | None) -> str:
     parts = []
     if realisatie.waarde is not None:
         parts.append(value_text(realisatie.waarde, eenheid))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .diff import CHECKS, SEVERITIES, Change, Severity, diff, with_severities
+from .formatting import hoeveel
 
 if TYPE_CHECKING:
     from .config import Config
@@ -299,7 +300,7 @@ _PLURAL = "programma's"
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return hoeveel(n, one, many)
 
 
 def summary(result: DiffResult) -> str:

@@ -31,7 +31,7 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def value_text(value: Any, eenheid: str = "aantal") -> str:
+def value_text(value: Any, eenheid: str | None = None) -> str:
     """An indicator value in its unit, with ordinary spaces (``None`` is "geen")."""
     from .formatting import waarde
 
@@ -166,5 +166,7 @@ def word_summary(old: str | None, new: str | None) -> str:
     shown = "; ".join(parts[:_MAX_PARTS])
     if len(parts) > _MAX_PARTS:
         rest = len(parts) - _MAX_PARTS
-        shown += f"; en nog {rest} {'wijziging' if rest == 1 else 'wijzigingen'}"
+        from .formatting import hoeveel
+
+        shown += f"; en nog {hoeveel(rest, 'wijziging', 'wijzigingen')}"
     return shown

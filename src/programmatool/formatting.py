@@ -114,10 +114,11 @@ def eenheid_bijschrift(eenheid: str) -> str:
     return EENHEID_BIJSCHRIFT.get(eenheid, eenheid)
 
 
-def waarde(value: Any, eenheid: str = "aantal") -> str:
+def waarde(value: Any, eenheid: str | None = None) -> str:
     """A value of an indicator in its unit: ``(2.1, "%")`` → ``"2,1%"``; words stay as they are.
 
-    ``None`` becomes an en dash, the usual mark for "no value" in a Dutch table.
+    ``None`` becomes an en dash, the usual mark for "no value" in a Dutch table. Without a unit
+    (or with ``onbekend``) the number stands alone: a unit is never invented.
     """
     if value is None:
         return "–"
@@ -131,9 +132,24 @@ def waarde(value: Any, eenheid: str = "aantal") -> str:
         return percentage(value)
     if eenheid in ("euro", "€"):
         return bedrag(value, "euro")
-    if eenheid in ("aantal", "getal", "") or eenheid in _ALLEEN_GETAL:
+    if eenheid is None or eenheid in ("aantal", "getal", "", "onbekend", *_ALLEEN_GETAL):
         return getal(value)
     return f"{getal(value)}{NBSP}{eenheid}"
+
+
+def eenheid_kenmerk(eenheid: str | None) -> str:
+    """The unit as a reader sees it beside an indicator: as written, ``"eenheid onbekend"``
+    for the explicit unknown, nothing when the contract gives none."""
+    if eenheid is None:
+        return ""
+    return "eenheid onbekend" if eenheid == "onbekend" else eenheid
+
+
+def hoeveel(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number: ``hoeveel(1, "doel", "doelen") == "1 doel"``,
+    ``hoeveel(3, "doel", "doelen") == "3 doelen"``; the one place that decides singular or
+    plural in a message."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def uren(van: int | float, tot: int | float | None = None) -> str:

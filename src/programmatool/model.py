@@ -82,11 +82,15 @@ def _show(value: Any) -> str:
     if value is None:
         return "niets (leeg)"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return "true" if value else "false"
     if isinstance(value, dict):
         return "een mapping"
     if isinstance(value, list):
         return "een lijst"
+    if isinstance(value, float) and math.isnan(value):
+        return "'.nan' (geen getal)"
+    if isinstance(value, float) and math.isinf(value):
+        return "'.inf' (oneindig)"
     return str(value)
 
 
@@ -378,8 +382,9 @@ class Realisatie(Model):
     @model_validator(mode="before")
     @classmethod
     def _scalar_shorthand(cls, data: Any) -> Any:
-        # ``2019: 12`` is short for ``2019: {waarde: 12}``.
-        if isinstance(data, dict) or data is None:
+        # ``2019: 12`` is short for ``2019: {waarde: 12}``; a list stays a list, so that the
+        # message speaks of the measurement the user wrote, not of a field 'waarde'.
+        if isinstance(data, dict | list) or data is None:
             return data
         return {"waarde": data}
 
@@ -400,7 +405,9 @@ class Indicator(Model):
     id: Id
     naam: Tekst
     doel: Id
-    eenheid: Tekst = "aantal"
+    #: The unit as printed ("%", "m²", "rapportcijfer"); absent when the source gives none
+    #: (never invented: PT602 asks for it), ``onbekend`` when the source is silent about it.
+    eenheid: Tekst | None = None
     meetsoort: Meetsoort = "getal"
     schaal: list[Tekst] = Field(default_factory=list)
     richting: RichtingOfOnbekend | None = None
@@ -557,10 +564,11 @@ class Uren(Model):
     @model_validator(mode="before")
     @classmethod
     def _scalar_shorthand(cls, data: Any) -> Any:
-        # ``36`` is short for ``{van: 36}``.
-        if isinstance(data, dict) or data is None:
-            return data
-        return {"van": data}
+        # ``36`` is short for ``{van: 36}``; anything but a number stays as written, so that
+        # the message speaks of the hours the user wrote, not of a field 'van'.
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            return {"van": data}
+        return data
 
 
 class Capaciteit(Model):

@@ -46,7 +46,7 @@ def parse_periode(text: str) -> tuple[int | str, int | str]:
         if isinstance(year, int) and not 1900 <= year <= 2200:
             raise ValueError(f"jaar {year} ligt niet tussen 1900 en 2200")
     if isinstance(start, int) and isinstance(eind, int) and eind < start:
-        raise ValueError(f"het eindjaar {eind} ligt voor het startjaar {start}")
+        raise ValueError(f"het eindjaar {eind} ligt vóór het startjaar {start}")
     return start, eind
 
 

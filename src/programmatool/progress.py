@@ -13,6 +13,9 @@ README, section "Voortgang"):
 - The final year decides: a measurement for the final target's year or later is *behaald* or
   *niet behaald*, never on its way. A milestone whose date has passed unreached is *niet
   behaald*; one reached late is *behaald*, with how late.
+- A target without a year (``streefwaarde_zonder_jaar``) counts where there is no yearly target:
+  reached is *behaald*; not reached is *niet te bepalen* with an explanation that says so, since
+  without a year there is no path to be on and no deadline to miss.
 - A roll-up takes the worst status among the measured parts (niet behaald < achter < kleine
   achterstand < op koers < behaald) and says how many of its indicators were measured; with no
   measured part it is *geen meting* if a part lacks a measurement, else *niet te bepalen*.
@@ -26,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .formatting import hoeveel
 from .model import ONBEKEND_WAARDEN, Contract, Indicator, Realisatie, Verantwoording
 
 Status = Literal[
@@ -87,14 +91,15 @@ class Drempels:
         for naam in ("op_koers", "kleine_achterstand"):
             value = getattr(self, naam)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise DrempelFout(f"drempel {naam} moet een getal zijn, gevonden {value!r}")
+                shown = str(value).lower() if isinstance(value, bool) else repr(value)
+                raise DrempelFout(f"drempel '{naam}' moet een getal zijn, gevonden {shown}")
             if not 0 <= value <= 1:
                 raise DrempelFout(
-                    f"drempel {naam} moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
+                    f"drempel '{naam}' moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
                 )
         if self.op_koers > self.kleine_achterstand:
             raise DrempelFout(
-                "drempel op_koers mag niet groter zijn dan kleine_achterstand "
+                "drempel 'op_koers' mag niet groter zijn dan 'kleine_achterstand' "
                 f"({self.op_koers} > {self.kleine_achterstand})"
             )
 
@@ -109,7 +114,7 @@ def drempels_uit_tabel(tabel: dict[str, Any], basis: Drempels = STANDAARD_DREMPE
     if onbekend:
         raise DrempelFout(
             f"onbekende sleutel '{onbekend[0]}' in [voortgang]; "
-            "bekend zijn op_koers en kleine_achterstand"
+            "bekend zijn 'op_koers' en 'kleine_achterstand'"
         )
     return Drempels(
         op_koers=tabel.get("op_koers", basis.op_koers),
@@ -156,13 +161,9 @@ def dekking_tekst(gemeten: int, aantal: int, zonder_indicator: int = 0) -> str:
     indicator`` (empty when every part was measured)."""
     parts = []
     if gemeten < aantal:
-        parts.append(
-            f"{gemeten} van {aantal} {'indicator' if aantal == 1 else 'indicatoren'} gemeten"
-        )
+        parts.append(f"{gemeten} van {hoeveel(aantal, 'indicator', 'indicatoren')} gemeten")
     if zonder_indicator:
-        parts.append(
-            f"{zonder_indicator} {'doel' if zonder_indicator == 1 else 'doelen'} zonder indicator"
-        )
+        parts.append(f"{hoeveel(zonder_indicator, 'doel', 'doelen')} zonder indicator")
     return "; ".join(parts)
 
 
@@ -422,6 +423,9 @@ def indicator_progress(
         return result("niet te bepalen", f"De meting '{_toon(meting.waarde)}' is geen getal.")
 
     f = _als_getal(indicator, eind)
+    zonder_jaar = _als_getal(indicator, indicator.streefwaarde_zonder_jaar)
+    if f is None and zonder_jaar is not None:
+        return _zonder_jaar(indicator, meting.waarde, meet_jaar, r, zonder_jaar, result)
     if f is None:
         return result(
             "niet te bepalen",
@@ -511,6 +515,40 @@ def indicator_progress(
         indicator, status, meting.waarde, meet_jaar, e, achterstand, trap, richting
     )
     return result(status, uitleg + nog_niet + begin_uitleg, voortgang, verwacht)
+
+
+def _zonder_jaar(
+    indicator: Indicator,
+    waarde: Waarde | None,
+    meet_jaar: int,
+    r: float,
+    f: float,
+    result: Callable[..., IndicatorVoortgang],
+) -> IndicatorVoortgang:
+    """A measurement judged against the one target the source gives without a year: reached is
+    *behaald*; not reached stays *niet te bepalen*, because without a year there is no line to
+    be on or behind, and no deadline to have missed, but the explanation says it is not reached."""
+    richting, _ = indicator.bepaalde_richting()
+    doel = _toon(indicator.streefwaarde_zonder_jaar)
+    if richting is None:
+        return result(
+            "niet te bepalen",
+            f"De richting is onbekend (is hoger of lager beter?); of de meting van {meet_jaar} "
+            f"({_toon(waarde)}) de streefwaarde zonder jaar ({doel}) haalt, is niet te zeggen.",
+        )
+    sign = 1.0 if richting == "hoger" else -1.0
+    if sign * (r - f) >= 0:
+        return result(
+            "behaald",
+            f"De meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde ({doel}); de "
+            "bron noemt bij die streefwaarde geen jaar.",
+        )
+    return result(
+        "niet te bepalen",
+        f"Nog niet behaald: de meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde "
+        f"({doel}) nog niet. De bron noemt bij die streefwaarde geen jaar, dus is niet te zeggen "
+        "of het programma op schema ligt of te laat is.",
+    )
 
 
 def _geen_meting(indicator: Indicator, years: list[int], jaar: int | None) -> str:
@@ -688,9 +726,8 @@ def _hoe_laat(streefdatum: dt.date, datum: dt.date) -> str:
     if datum.day < streefdatum.day:
         months -= 1
     if months >= 1:
-        return f"{months} {'maand' if months == 1 else 'maanden'}"
-    days = (datum - streefdatum).days
-    return f"{days} {'dag' if days == 1 else 'dagen'}"
+        return hoeveel(months, "maand", "maanden")
+    return hoeveel((datum - streefdatum).days, "dag", "dagen")
 
 
 def _datum(value: dt.date | None) -> str:
@@ -731,6 +768,8 @@ def _uitleg_rollup(rows: list[IndicatorVoortgang], wat: str) -> str:
     if measured == 0:
         if set(counts) == {"geen meting"}:
             return f"Nog niets gemeten ({n} {woord}: {parts})."
+        if n == 1:
+            return f"De indicator heeft geen oordeel ({parts})."
         return f"Geen van de {n} {woord} heeft een oordeel ({parts})."
     if measured == n:
         gemeten = f"Alle {n} {woord} gemeten" if n > 1 else "De indicator is gemeten"

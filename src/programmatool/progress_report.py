@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from .formatting import wrap
+from .formatting import hoeveel, wrap
 from .progress import (
     GEMETEN,
     STATUSSEN,
@@ -61,7 +61,7 @@ class Programma:
 # --- values as text ---------------------------------------------------------------------------
 
 
-def _waarde(value: Any, eenheid: str) -> str:
+def _waarde(value: Any, eenheid: str | None) -> str:
     from .formatting import NBSP, waarde
 
     if value is None:
@@ -78,7 +78,7 @@ def _tekst(text: str) -> str:
 _REGELEINDE = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
-def _met_jaar(value: Any, jaar: int | str | None, eenheid: str) -> str:
+def _met_jaar(value: Any, jaar: int | str | None, eenheid: str | None) -> str:
     if value is None:
         return "–"
     text = _tekst(_waarde(value, eenheid))
@@ -97,7 +97,7 @@ def richting_tekst(ind: Any) -> str:
     return ""
 
 
-def vergelijking_tekst(vergelijking: Any, eenheid: str) -> str:
+def vergelijking_tekst(vergelijking: Any, eenheid: str | None) -> str:
     """A comparison series on one line: 'Zeeland: 738,2 (2016) · bron LISA'."""
     waarden = ", ".join(
         f"{_waarde(w, eenheid)} ({j})" for j, w in sorted(vergelijking.waarden.items())
@@ -295,7 +295,11 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
         eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
-    extra = [richting_tekst(ind), *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen)]
+    extra = [
+        richting_tekst(ind),
+        "eenheid onbekend" if eenheid == "onbekend" else "",
+        *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen),
+    ]
     for line in extra:
         if line:
             name.append(f"\n{line}", style="dim")
@@ -308,15 +312,23 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     return (
         name,
         Text(meting),
-        Text(_met_jaar(row.streefwaarde, row.streefjaar, eenheid)),
+        Text(_streef_cel(row, eenheid)),
         Text(balk(row.voortgang)),
         _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
 
 
+def _streef_cel(row: IndicatorVoortgang, eenheid: str | None) -> str:
+    """The target of the year; without yearly targets the one the source gives without a year."""
+    ind = row.indicator
+    if row.streefwaarde is None and not ind.streefwaarden and ind.streefwaarde_zonder_jaar:
+        return _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
+    return _met_jaar(row.streefwaarde, row.streefjaar, eenheid)
+
+
 def _telling(pv: ProgrammaVoortgang) -> Text:
     n = len(pv.indicatoren)
-    text = Text(f"{n} {'indicator' if n == 1 else 'indicatoren'}: ")
+    text = Text(f"{hoeveel(n, 'indicator', 'indicatoren')}: ")
     for i, (status, count) in enumerate(pv.telling.items()):
         if i:
             text.append(", ")
@@ -580,7 +592,14 @@ CSV_KOLOMMEN = (
     "status",
     "voorlopig",
     "uitleg",
+    "vergelijking",
+    "vergelijking_bron",
+    "vergelijking_jaar",
+    "vergelijking_waarde",
 )
+
+#: Between the series of one indicator in the comparison columns (in the contract's order).
+CSV_REEKS_SCHEIDING = " | "
 
 
 def _csv_waarde(value: Any) -> str:
@@ -651,8 +670,31 @@ def _csv_rows(item: Programma) -> list[list[str]]:
             "ja" if row.voorlopig else "",
             row.uitleg,
         )
-        rows.append([_csv_waarde(v) for v in values])
+        rows.append([_csv_waarde(v) for v in values] + _csv_vergelijkingen(row))
     return rows
+
+
+def _csv_vergelijkingen(row: IndicatorVoortgang) -> list[str]:
+    """The comparison columns: per series its name, source, year and value, for the year of the
+    measurement (else the latest year in or before the year asked); several series are joined
+    with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every contract."""
+    cells: list[list[str]] = [[], [], [], []]
+    for reeks in row.indicator.vergelijkingen:
+        jaar = _vergelijkingsjaar(reeks.waarden, row.realisatie_jaar, row.jaar)
+        waarde = reeks.waarden.get(jaar) if jaar is not None else None
+        for cell, value in zip(cells, (reeks.naam, reeks.bron, jaar, waarde), strict=True):
+            cell.append(_csv_waarde(value))
+    return [CSV_REEKS_SCHEIDING.join(cell) for cell in cells]
+
+
+def _vergelijkingsjaar(
+    waarden: dict[int, Any], meetjaar: int | None, jaar: int | None
+) -> int | None:
+    if meetjaar is not None and meetjaar in waarden:
+        return meetjaar
+    tot = jaar if jaar is not None else meetjaar
+    eerder = [j for j in waarden if tot is None or j <= tot]
+    return max(eerder) if eerder else None
 
 
 # --- configuration and the command ------------------------------------------------------------

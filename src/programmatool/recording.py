@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .formatting import hoeveel
 from .guarded import (
     EXIT_CONTRACT,
     EXIT_REFUSED,
@@ -719,5 +720,9 @@ class _ProgrammeCodes:
             names = ", ".join(p.as_posix() for p in found)
             return f"programmacode '{code}' staat in meer dan één contract ({names})"
         hint = did_you_mean(code, self.paths)
-        broken = f" ({self.broken} contracten met fouten overgeslagen)" if self.broken else ""
+        broken = (
+            f" ({hoeveel(self.broken, 'contract', 'contracten')} met fouten overgeslagen)"
+            if self.broken
+            else ""
+        )
         return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

@@ -186,7 +186,11 @@ FIELDS: dict[str, tuple[str, str]] = {
         "id van het doel dat de indicator meet; 'onbekend' als de bron het niet zegt",
         "a",
     ),
-    "Indicator.eenheid": ("eenheid", "'%'"),
+    "Indicator.eenheid": (
+        "eenheid zoals gedrukt (%, m², rapportcijfer, …); 'onbekend' als de bron haar niet "
+        "noemt; zonder eenheid staat het getal kaal en waarschuwt PT602",
+        "'%'",
+    ),
     "Indicator.meetsoort": (
         "getal, een woord op een schaal, of een mijlpaal met een datum",
         "getal",
@@ -466,7 +470,7 @@ def _unknown(cls: type[BaseModel], name: str) -> str:
         return "ja: `onbekend`"
     if "_check_waarde" in text:
         return _WAARDE_ONBEKEND
-    if cls is m.Indicator and name == "doel":
+    if cls is m.Indicator and name in ("doel", "eenheid"):
         return "ja: `onbekend`"
     if cls is m.Persoon and name == "naam":
         return "ja: `onbekend`"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .findings import Finding
+from .formatting import hoeveel
 from .terminal import neutralise, neutralise_lines, valid_unicode
 
 if TYPE_CHECKING:
@@ -18,12 +19,12 @@ _STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
 def summary_line(result: CheckResult) -> str:
     """The closing line: how many errors and warnings in how many files."""
     n = len(result.results)
-    bestanden = f"{n} {'bestand' if n == 1 else 'bestanden'}"
+    bestanden = hoeveel(n, "bestand", "bestanden")
     if not result.findings:
         return f"Geen fouten of waarschuwingen in {bestanden}."
-    fouten = f"{result.errors} {'fout' if result.errors == 1 else 'fouten'}"
+    fouten = hoeveel(result.errors, "fout", "fouten")
     w = result.warnings
-    waarschuwingen = f"{w} {'waarschuwing' if w == 1 else 'waarschuwingen'}"
+    waarschuwingen = hoeveel(w, "waarschuwing", "waarschuwingen")
     met = len({f.path for f in result.findings})
     return f"{fouten} en {waarschuwingen} in {met} van {bestanden}."
 

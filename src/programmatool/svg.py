@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from .formatting import hoeveel
+
 # Approximate width of one character of the 14px sans-serif font, for wrapping labels.
 _CHAR_WIDTH = 7.4
 _LINE_HEIGHT = 17
@@ -142,8 +144,10 @@ def din_svgs(
             deel = f" (deel {p} van {len(parts)})" if len(parts) > 1 else ""
             sub_titel = f"{titel}: {kop}{deel}"
             sub_beschrijving = (
-                f"{kop}{deel}: {len(sd.operationeel)} operationele doelen en "
-                f"{len(part)} inspanningen die eraan bijdragen. {beschrijving}"
+                f"{kop}{deel}: "
+                f"{hoeveel(len(sd.operationeel), 'operationeel doel', 'operationele doelen')} en "
+                f"{hoeveel(len(part), 'inspanning', 'inspanningen')} die eraan bijdragen. "
+                f"{beschrijving}"
             )
             figures.append(
                 _din_panel(

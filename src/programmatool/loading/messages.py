@@ -3,6 +3,7 @@ into Dutch sentences at the right line and column."""
 
 from __future__ import annotations
 
+import math
 import types
 import typing
 from collections.abc import Iterator
@@ -125,9 +126,10 @@ def _original_key(source_map: SourceMap, loc: PathKey) -> Any:
 
 def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
     kind: str = error["type"]
-    found = _found(error.get("input"))
+    value = error.get("input")
+    found = _found(value)
     ctx = error.get("ctx") or {}
-    name = _field_name(loc)
+    name = _field_label(loc)
     if kind == "missing":
         return "PT010", f"verplicht veld '{loc[-1]}' ontbreekt", False
     if kind == "extra_forbidden":
@@ -135,16 +137,19 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
         hint = did_you_mean(unknown, _known_fields(loc[:-1]))
         return "PT011", f"onbekend veld '{unknown}'{hint}", True
     if loc and loc[-1] == "[key]":
+        owner = _field_label(loc[:-2])
+        if isinstance(value, int) and not isinstance(value, bool):
+            return "PT012", f"{owner}: een jaartal ligt tussen 1900 en 2200, gevonden {found}", True
         return (
             "PT012",
-            f"een jaartal als sleutel moet een geheel getal zijn zonder aanhalingstekens, "
-            f"gevonden {found}",
+            f"{owner}: een jaartal als sleutel is een geheel getal zonder aanhalingstekens "
+            f"(2019:), gevonden {found}",
             True,
         )
     if kind == "pt_ontbreekt":
         return "PT010", str(error["msg"]), False
     if kind.startswith("pt_"):
-        return "PT012", str(error["msg"]), False
+        return "PT012", f"{name}: {error['msg']}", False
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         return "PT013", f"{name}: waarde {found} is niet toegestaan; kies uit {expected}", False
@@ -152,10 +157,16 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
         return "PT014", f"{name}: {found} {_pattern_hint(loc)}", False
     if kind in ("string_too_short", "too_short"):
         if kind == "too_short":
-            return "PT014", f"{name}: moet ten minste één element bevatten", False
+            return (
+                "PT014",
+                f"{name}: de lijst is leeg; noem er ten minste één{_empty_hint(loc)}",
+                False,
+            )
         return "PT014", f"{name}: mag niet leeg zijn", False
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
+        if _is_year(loc):
+            return "PT014", f"{name}: een jaartal ligt tussen 1900 en 2200, gevonden {found}", False
         words = {
             "greater_than_equal": "ten minste",
             "greater_than": "groter dan",
@@ -168,10 +179,97 @@ def _translate(error: Any, loc: PathKey) -> tuple[str, str, bool]:
         if kind.endswith(suffix):
             base = kind[: -len(suffix)]
             expected = _TYPE_WORDS.get(base, "een waarde van een andere soort")
-            return "PT012", f"{name}: verwacht {expected}, gevonden {found}", False
+            if base == "int" and _is_year(loc):
+                expected = _year_words(loc)
+            if base == "dict":
+                expected = "per jaar een waarde, zoals {2019: 8, 2020: 12}"
+            if base in ("model", "model_attributes") and _field_name(loc) in _MAPPING_WORDS:
+                expected = _MAPPING_WORDS[_field_name(loc)]
+            return (
+                "PT012",
+                f"{name}: verwacht {expected}, gevonden {found}{_hint(base, loc, value)}",
+                False,
+            )
     if kind in ("int_from_float", "float_finite_number"):
-        return "PT012", f"{name}: verwacht een geheel getal, gevonden {found}", False
+        expected = _year_words(loc) if _is_year(loc) else "een geheel getal"
+        return "PT012", f"{name}: verwacht {expected}, gevonden {found}", False
     return "PT019", f"{name}: ongeldige waarde {found}", False
+
+
+def _field_label(loc: PathKey) -> str:
+    """The place of an error as a reader knows it: the quoted field, with the year of a
+    per-year mapping it sits in: ``veld 'totalen', jaar 2019``."""
+    names = [(i, p) for i, p in enumerate(loc) if isinstance(p, str) and p != "[key]"]
+    if not names:
+        return "het contract"
+    at, field = names[-1]
+    label = f"veld '{field}'"
+    years = [p for p in loc[at + 1 :] if _year_key(p)]
+    if years:
+        return f"{label}, jaar {years[-1]}"
+    rest = loc[at + 1 :]
+    if len(rest) == 1 and isinstance(rest[0], int):
+        return f"{label}, nummer {rest[0] + 1}"
+    before = [p for p in loc[:at] if _year_key(p) or isinstance(p, str)]
+    if len(before) >= 2 and _year_key(before[-1]) and isinstance(before[-2], str):
+        return f"{label} bij '{before[-2]}', jaar {before[-1]}"
+    return label
+
+
+def _year_key(part: Any) -> bool:
+    return isinstance(part, int) and not isinstance(part, bool) and 1000 <= part <= 9999
+
+
+def _field_repr(loc: PathKey) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    if not names or _year_key(loc[-1]):
+        return ""
+    model = _model_at(loc[:-1])
+    info = model.model_fields.get(names[-1]) if model is not None else None
+    return repr(info.annotation) + repr(info.metadata) if info is not None else ""
+
+
+def _is_year(loc: PathKey) -> bool:
+    """Whether the value at ``loc`` is a calendar year (a field of type Jaar)."""
+    return "ge=1900" in _field_repr(loc)
+
+
+def _year_words(loc: PathKey) -> str:
+    """'een jaartal zoals 2019', with the unknown where the field allows it."""
+    if "_jaar_of_onbekend" in _field_repr(loc):
+        return "een jaartal zoals 2019, of 'onbekend'"
+    return "een jaartal zoals 2019"
+
+
+def _hint(base: str, loc: PathKey, value: Any) -> str:
+    """What to write instead, where the mistake is a common one."""
+    field = _field_name(loc)
+    if base == "list" and isinstance(value, str | int | float) and not isinstance(value, bool):
+        if field == "bestuurlijk_opdrachtgevers":
+            return "; schrijf elke persoon als '- naam: …' op een eigen regel, of 'onbekend'"
+        return f"; schrijf [{value}]"
+    if base == "int" and isinstance(value, str) and value.strip().isdigit():
+        return f"; schrijf {value.strip()} zonder aanhalingstekens"
+    persoon = field in ("ambtelijk_opdrachtgever", "programmamanager")
+    if base in ("model", "model_attributes") and isinstance(value, str) and persoon:
+        return f"; schrijf 'naam: {value}' op de regel eronder (ingesprongen), of 'onbekend'"
+    return ""
+
+
+#: What a field holds, in words, where a mapping may also be written shorter.
+_MAPPING_WORDS = {
+    "uren_per_week": "een aantal uren (36) of een bereik ({van: 24, tot: 32})",
+    "uren_totaal": "een aantal uren (36) of een bereik ({van: 24, tot: 32})",
+    "uren": "een aantal uren (36) of een bereik ({van: 24, tot: 32})",
+    "realisaties": "een waarde (2019: 9) of een meting ({waarde: 9, bron: …})",
+    "periode": "een periode zoals {start: 2019, eind: 2022}, of 'onbekend'",
+}
+
+
+def _empty_hint(loc: PathKey) -> str:
+    if _field_name(loc) == "bestuurlijk_opdrachtgevers":
+        return " (of schrijf 'bestuurlijk_opdrachtgevers: onbekend' als de bron niemand noemt)"
+    return ""
 
 
 def _field_name(loc: PathKey) -> str:
@@ -206,6 +304,10 @@ def _found(value: Any) -> str:
         return "een mapping"
     if isinstance(value, list):
         return "een lijst"
+    if isinstance(value, float) and math.isnan(value):
+        return "'.nan' (geen getal)"
+    if isinstance(value, float) and math.isinf(value):
+        return "'.inf' (oneindig)"
     return str(value)
 
 

@@ -131,7 +131,10 @@ def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
     aantal = len(voortgang.indicatoren)
     gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in GEMETEN)
     if not gemeten or voortgang.jaar is None:
-        return f"nog geen meting met een oordeel (0 van {aantal} indicatoren gemeten)"
+        return (
+            "nog geen meting met een oordeel "
+            f"(0 van {fmt.hoeveel(aantal, 'indicator', 'indicatoren')} gemeten)"
+        )
     jaren = sorted(
         {
             iv.realisatie_jaar

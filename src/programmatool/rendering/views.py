@@ -348,7 +348,7 @@ def _getal_of_none(value: Any) -> float | None:
     return float(value)
 
 
-def _beschrijf_reeks(label: str, data: dict[int, Any], eenheid: str) -> str:
+def _beschrijf_reeks(label: str, data: dict[int, Any], eenheid: str | None) -> str:
     if not data:
         return f"geen {label}"
     parts = [f"{fmt.waarde(v, eenheid)} in {jaar}" for jaar, v in sorted(data.items())]
@@ -447,7 +447,7 @@ def _indicator_view(
             f"{prefix}-{indicator.id}",
             reeksen,
             getal=getal,
-            eenheid=eenheid,
+            eenheid=eenheid or "",
         )
     if indicator.meetsoort == "mijlpaal":
         kenmerk = "mijlpaal"
@@ -457,16 +457,18 @@ def _indicator_view(
     else:
         richting, hoe = indicator.bepaalde_richting()
         if richting is None:
-            kenmerk = f"{eenheid}, richting onbekend (hoger of lager beter?)"
+            kenmerk = "richting onbekend (hoger of lager beter?)"
         elif hoe == "afgeleid":
-            kenmerk = f"{eenheid}, {richting} is beter (afgeleid uit peil- en streefwaarden)"
+            kenmerk = f"{richting} is beter (afgeleid uit peil- en streefwaarden)"
         else:
-            kenmerk = f"{eenheid}, {richting} is beter"
+            kenmerk = f"{richting} is beter"
+        if eenheid is not None:
+            kenmerk = f"{fmt.eenheid_kenmerk(eenheid)}, {kenmerk}"
     if indicator.meetsoort != "getal":
         # A unit or direction the contract does give still matters to a reader of the table.
         gegeven = indicator.model_fields_set
-        if "eenheid" in gegeven:
-            kenmerk += f"; {eenheid}"
+        if eenheid is not None:
+            kenmerk += f"; {fmt.eenheid_kenmerk(eenheid)}"
         if "richting" in gegeven:
             kenmerk += f"; {indicator.richting} is beter"
     streefdatum = ""
@@ -787,7 +789,7 @@ def _din_view(contract: Contract) -> DinView:
 
 
 def _telwoord(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
+    return fmt.hoeveel(n, enkelvoud, meervoud)
 
 
 def _mermaid_label(text: str) -> str:

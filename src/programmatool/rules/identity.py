@@ -29,7 +29,7 @@ def eind_voor_start(source: Source) -> Iterator[Hit]:
         yield Hit(
             source,
             ("periode", "eind"),
-            f"eindjaar {p.eind} ligt voor startjaar {p.start}",
+            f"eindjaar {p.eind} ligt vóór startjaar {p.start}",
         )
 
 

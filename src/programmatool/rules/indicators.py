@@ -257,7 +257,7 @@ def tegen_richting(source: Source) -> Iterator[Hit]:
 def percentage_bereik(source: Source) -> Iterator[Hit]:
     """Values of a percentage indicator below 0 or above 100."""
     for i, ind in enumerate(source.contract.indicatoren):
-        if ind.eenheid.strip().lower() not in _PERCENT_UNITS or ind.meetsoort != "getal":
+        if (ind.eenheid or "").strip().lower() not in _PERCENT_UNITS or ind.meetsoort != "getal":
             continue
         for path, name, value in _waarden(i, ind):
             if _is_getal(value) and not isinstance(value, str) and not 0 <= value <= 100:
@@ -529,7 +529,7 @@ def zonder_richting(source: Source) -> Iterator[Hit]:
             yield Hit(
                 source,
                 ("indicatoren", i, "id"),
-                f"indicator '{ind.id}' heeft geen richting en peilwaarde en streefwaarden laten "
-                "hem niet zien; schrijf 'richting: hoger' of 'richting: lager' (of "
-                "'richting: onbekend' als de bron het niet zegt)",
+                f"indicator '{ind.id}' heeft geen richting, en de peilwaarde en streefwaarden "
+                "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of "
+                "'richting: lager' (of 'richting: onbekend' als de bron het niet zegt)",
             )

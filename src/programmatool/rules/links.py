@@ -542,11 +542,11 @@ def operationeel_bij_een_niveau(source: Source) -> Iterator[Hit]:
 def zonder_doelen(source: Source) -> Iterator[Hit]:
     """A contract without any goal."""
     if not source.contract.strategische_doelen:
+        written = "strategische_doelen" in source.contract.model_fields_set
         yield Hit(
             source,
-            ("strategische_doelen",)
-            if "strategische_doelen" in source.contract.model_fields_set
-            else ("programma",),
-            "het contract heeft nog geen doelen (strategische_doelen is leeg)",
+            ("strategische_doelen",) if written else ("programma",),
+            "het contract heeft nog geen doelen (veld 'strategische_doelen' "
+            + ("is leeg)" if written else "ontbreekt)"),
             at_key=True,
         )

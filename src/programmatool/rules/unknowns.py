@@ -20,7 +20,7 @@ _VUL_IN = "de bron noemt het niet; vul het in zodra het bekend is"
         ("naam: onbekend" als persoon, een gegokte periode), maar schrijf het woord
         `onbekend` op de plek van de waarde: bij `status`, `periode` (of `start`/`eind`),
         een persoon of `bestuurlijk_opdrachtgevers`, `peiljaar`, `doel` van een indicator,
-        `doelen` van een inspanning en `richting`. Elk document toont het als 'onbekend';
+        `doelen` van een inspanning, `richting` en `eenheid`. Elk document toont het als 'onbekend';
         deze regel vraagt erom, zodat het wordt ingevuld zodra het bekend is. Een
         streefwaarde zonder jaar (`streefwaarde_zonder_jaar`) telt ook mee.
     """,
@@ -87,6 +87,12 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
                 ("indicatoren", i, "peiljaar"),
                 f"indicator '{ind.id}': het peiljaar is onbekend: {_VUL_IN}",
             )
+        if ind.eenheid == ONBEKEND:
+            yield Hit(
+                source,
+                ("indicatoren", i, "eenheid"),
+                f"indicator '{ind.id}': de eenheid is onbekend: {_VUL_IN}",
+            )
         if ind.richting == ONBEKEND:
             yield Hit(
                 source,
@@ -99,4 +105,49 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "streefwaarde_zonder_jaar"),
                 f"indicator '{ind.id}': de streefwaarde heeft geen jaar: {_VUL_IN}",
+            )
+
+
+@rule(
+    "PT602",
+    "waarschuwing",
+    "Indicator zonder eenheid",
+    why="""
+        Een getal zonder eenheid zegt een raadslid weinig: 83 wat? Procent, inwoners, m²?
+        De tool vult geen eenheid in (een verzonnen eenheid is erger dan geen): zonder
+        `eenheid` tonen tabellen en grafieken het kale getal. Neem de eenheid over zoals de
+        bron haar drukt (`eenheid: "%"`, `eenheid: m²`, `eenheid: rapportcijfer`); noemt de
+        bron er geen, schrijf dan `eenheid: onbekend` (dat meldt PT601 tot het bekend is).
+        Een schaal of een mijlpaal heeft geen eenheid nodig.
+    """,
+    example="""
+        indicatoren:
+          - id: tevredenheid
+            naam: Tevredenheid over de buitenruimte
+            doel: a
+            richting: hoger
+            streefwaarden: {2019: 83}
+            bron: Burgerpeiling
+    """,
+    fix="""
+        indicatoren:
+          - id: tevredenheid
+            naam: Tevredenheid over de buitenruimte
+            doel: a
+            eenheid: "%"
+            richting: hoger
+            streefwaarden: {2019: 83}
+            bron: Burgerpeiling
+    """,
+)
+def zonder_eenheid(source: Source) -> Iterator[Hit]:
+    """Numeric indicators whose unit is not written at all."""
+    for i, ind in enumerate(source.contract.indicatoren):
+        if ind.meetsoort == "getal" and ind.eenheid is None:
+            yield Hit(
+                source,
+                ("indicatoren", i, "id"),
+                f"indicator '{ind.id}': de eenheid staat er niet bij; neem haar over uit de "
+                'bron (bijvoorbeeld eenheid: "%") of schrijf eenheid: onbekend als de bron '
+                "haar niet noemt",
             )
