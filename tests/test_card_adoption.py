@@ -274,3 +274,41 @@ def test_the_pdf_card_has_the_line(repo: Path, cli: Callable[..., Run]) -> None:
     assert "Wat is er veranderd sinds de vaststelling?" in flat
     assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 1 wijziging:" in flat
     assert "ambitie verlaagd: 7 → 6,8 in 2023, hoger is beter" in flat
+
+
+def test_without_an_adoption_date_the_version_is_named(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "gemeente"
+    root.mkdir()
+    git(tmp_path, "init", "-q", "-b", "main", root.name)
+    text = VOLLEDIG.read_text(encoding="utf-8").replace("vastgesteld_op: 2020-03-17\n", "")
+    (root / "contract.yaml").write_text(text, encoding="utf-8")
+    commit(root, "Vastgesteld", tag="raad-2020")
+    monkeypatch.chdir(root)
+    result, md = _render(cli, "md", "--vastgesteld", "raad-2020")
+    assert result.code == 0, result.err
+    assert "Geen wijzigingen sinds vaststelling (versie raad-2020; kenmerk RV-2020/0017)." in _card(
+        md
+    )
+    result, md = _render(cli, "md")
+    line = _card(md)
+    assert re.search(
+        r"Geen wijzigingen sinds vaststelling \(vastgestelde versie van \d+ \w+ \d{4}; "
+        r"kenmerk RV-2020/0017\)\.",
+        line,
+    ), line
+
+
+def test_a_direction_change_is_said_in_words() -> None:
+    from programmatool import load_contract
+    from programmatool.diff import diff
+
+    contract = load_contract(VOLLEDIG).contract
+    assert contract is not None
+    old = contract.model_copy(deep=True)
+    new = contract.model_copy(deep=True)
+    old.indicatoren[0].richting = None
+    new.indicatoren[0].richting = "onbekend"
+    [change] = [c for c in diff(old, new) if c.check == "richting-gewijzigd"]
+    assert change.message == "richting niet opgegeven → onbekend of hoger of lager beter is"

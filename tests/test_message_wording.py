@@ -388,7 +388,7 @@ def test_the_standard_catches_what_it_is_meant_to() -> None:
     assert _problems("verwacht een int, gevonden None")
     assert _problems("geen van de 1 operationele doelen heeft een inspanning")
     assert _problems("1 indicatoren gemeten")
-    assert _problems("Geen van de 1 indicator heeft een oordeel (1 niet te bepalen).")
+    assert _problems("Geen van de 1 indicator heeft een oordeel (1 geen oordeel mogelijk).")
     assert _problems("(veld 'niet_een_veld' is leeg)")
     assert _problems("Input should be a valid dictionary or instance of Indicator")
     assert not _problems("veld 'vastgesteld_op': verwacht een datum zoals 2019-06-11")
@@ -525,3 +525,13 @@ def test_configuration_messages_read_well(
         said.append(run.err)
     message = next(line for line in "".join(said).splitlines() if "programmatool.toml" in line)
     assert _problems(message) == [], message
+
+
+def test_a_position_in_a_long_list_is_not_a_year() -> None:
+    from programmatool.loading.messages import _field_label
+
+    assert _field_label(("indicatoren", 1500, "peilwaarde")) == "veld 'peilwaarde'"
+    assert _field_label(("indicatoren", 3, "realisaties", 2019, "waarde")) == (
+        "veld 'waarde' bij 'realisaties', jaar 2019"
+    )
+    assert _field_label(("inspanningen", 0, "planning", 2019)) == "veld 'planning', nummer 2020"

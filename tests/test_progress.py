@@ -91,8 +91,8 @@ def test_baseline_equal_to_target(randgevallen: Contract) -> None:
     assert indicator_progress(fell).status == "achter"  # a third below the level
     # Without a written direction nothing shows whether 5 is worse than 7.5: no invented verdict.
     unknown = indicator_progress(make(realisaties={2020: 5}, **level))
-    assert unknown.status == "niet te bepalen"
-    assert "De richting is onbekend" in unknown.uitleg
+    assert unknown.status == "geen oordeel mogelijk"
+    assert "zegt niet of hoger of lager beter is" in unknown.uitleg
 
 
 def test_direction_is_derived_only_where_the_values_show_it() -> None:
@@ -148,12 +148,12 @@ def test_unknown_baseline_still_compares_with_the_target() -> None:
     assert v.voortgang is None  # no baseline, no fraction
     assert v.status == "op koers"  # path 50 → 60 expects 55; 54 is 2 % below
     early = make(peilwaarde="n.t.b.", streefwaarden={2022: 60}, realisaties={2020: 54})
-    assert indicator_progress(early).status == "niet te bepalen"
+    assert indicator_progress(early).status == "geen oordeel mogelijk"
 
 
 def test_no_numeric_target(randgevallen: Contract) -> None:
     v = voortgang(randgevallen, "geen-streef", 2020)
-    assert (v.status, v.eindwaarde, v.voortgang) == ("niet te bepalen", "p.m.", None)
+    assert (v.status, v.eindwaarde, v.voortgang) == ("geen oordeel mogelijk", "p.m.", None)
 
 
 def test_history_before_the_programme(randgevallen: Contract) -> None:
@@ -193,7 +193,7 @@ def test_word_not_on_the_scale() -> None:
         realisaties={2020: "redelijk"},
     )
     v = indicator_progress(ind)
-    assert v.status == "niet te bepalen"
+    assert v.status == "geen oordeel mogelijk"
     assert "'redelijk' staat niet op de schaal (laag, hoog)" in v.uitleg
 
 
@@ -295,9 +295,9 @@ def test_rollup_rule() -> None:
     assert samenvoegen(["behaald", "op koers", "achter", "geen meting"]) == "achter"
     assert samenvoegen(["behaald", "op koers"]) == "op koers"
     assert samenvoegen(["behaald", "behaald", "geen meting"]) == "behaald"
-    assert samenvoegen(["geen meting", "niet te bepalen"]) == "geen meting"
-    assert samenvoegen(["niet te bepalen"]) == "niet te bepalen"
-    assert samenvoegen([]) == "niet te bepalen"
+    assert samenvoegen(["geen meting", "geen oordeel mogelijk"]) == "geen meting"
+    assert samenvoegen(["geen oordeel mogelijk"]) == "geen oordeel mogelijk"
+    assert samenvoegen([]) == "geen oordeel mogelijk"
 
 
 def test_contract_rollup(randgevallen: Contract) -> None:
@@ -308,7 +308,7 @@ def test_contract_rollup(randgevallen: Contract) -> None:
     assert ops["a"].status == "kleine achterstand"
     assert ops["c"].status == "achter"  # 'reeks' is behind, whatever the others do
     assert ops["d"].status == "kleine achterstand"
-    assert ops["e"].status == "niet te bepalen" and ops["e"].indicatoren == []
+    assert ops["e"].status == "geen oordeel mogelijk" and ops["e"].indicatoren == []
     assert goals["I"].status == "achter"
     assert goals["II"].status == "kleine achterstand"
     assert pv.status == "achter"
@@ -318,7 +318,7 @@ def test_contract_rollup(randgevallen: Contract) -> None:
         "kleine achterstand": 3,
         "achter": 1,
         "geen meting": 2,
-        "niet te bepalen": 1,
+        "geen oordeel mogelijk": 1,
     }
     assert ops["a"].verantwoording is not None
     assert ops["a"].verantwoording.resultaten == "Er doen 11 scholen mee."
@@ -330,7 +330,7 @@ def test_default_year_is_the_contracts_latest_measurement(randgevallen: Contract
     assert all(row.jaar == 2021 for row in pv.indicatoren)
     empty = randgevallen.model_copy(update={"indicatoren": []})
     assert contract_progress(empty).jaar is None
-    assert contract_progress(empty).status == "niet te bepalen"
+    assert contract_progress(empty).status == "geen oordeel mogelijk"
 
 
 def test_money_budgeted_and_spent() -> None:

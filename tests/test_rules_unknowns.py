@@ -83,7 +83,7 @@ def test_written_unknown_direction_is_a_warning_missing_one_an_error(tmp_path: P
     [f] = findings(unknown, code="PT601")
     assert f.message == (
         "indicator 'restafval': de richting (is hoger of lager beter?) is onbekend; zonder "
-        "richting is de voortgang niet te bepalen"
+        "richting kan de tool de voortgang niet beoordelen"
     )
     assert findings(unknown, code="PT311") == []
     # Without 'richting' the values show it (220 → 180: lower is better): no finding.

@@ -172,7 +172,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {"richting": "hoger", "streefwaarden": {2022: 100}},
         {2020: 60},
         None,
-        "niet te bepalen",
+        "geen oordeel mogelijk",
         ["geen peilwaarde en geen eerdere meting"],
     ),
     # provisional
@@ -206,7 +206,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         ZONDER_JAAR,
         {2020: 72},
         None,
-        "niet te bepalen",
+        "geen oordeel mogelijk",
         ["Nog niet behaald", "(72) haalt de streefwaarde (83) nog niet", "geen jaar"],
     ),
     (
@@ -222,7 +222,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {**ZONDER_JAAR, "richting": "lager", "streefwaarde_zonder_jaar": 10},
         {2020: 12},
         None,
-        "niet te bepalen",
+        "geen oordeel mogelijk",
         ["Nog niet behaald"],
     ),
     (
@@ -230,8 +230,8 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {**ZONDER_JAAR, "richting": "onbekend"},
         {2020: 90},
         None,
-        "niet te bepalen",
-        ["De richting is onbekend", "streefwaarde zonder jaar (83)"],
+        "geen oordeel mogelijk",
+        ["zegt niet of hoger of lager beter is", "streefwaarde zonder jaar (83)"],
     ),
     (
         "zonder jaar, schaal: the word reached",
@@ -341,10 +341,10 @@ def test_summary_agrees_with_rows_when_nothing_has_a_verdict() -> None:
         {"id": "q", "doel": "b", "streefwaarden": {2022: "p.m."}, "realisaties": {2020: 4}},
     ]
     pv = contract_progress(contract(rows), 2020)
-    assert [r.status for r in pv.indicatoren] == ["geen meting", "niet te bepalen"]
+    assert [r.status for r in pv.indicatoren] == ["geen meting", "geen oordeel mogelijk"]
     assert "Nog niets gemeten" not in pv.uitleg
     assert pv.uitleg.startswith("Geen van de 2 indicatoren heeft een oordeel")
-    assert "1 geen meting, 1 niet te bepalen" in pv.uitleg
+    assert "1 geen meting, 1 geen oordeel mogelijk" in pv.uitleg
 
 
 def test_final_year_missed_rolls_up_as_niet_behaald() -> None:
@@ -484,7 +484,7 @@ def test_target_without_year_in_the_terminal(cli, tmp_path: Path) -> None:
     assert run.code == 0, run.err
     row = next(line for line in run.out.splitlines() if "▸" in line)
     # The target stands in the Streef column with its unknown year; the verdict claims no line.
-    assert "11 (2020)" in row and "20 (jaar onbekend)" in row and "niet te bepalen" in row
+    assert "11 (2020)" in row and "20 (jaar onbekend)" in row and "geen oordeel mogelijk" in row
     assert "Nog niet behaald: de meting van 2020 (11) haalt de streefwaarde (20) nog niet." in (
         " ".join(run.out.split())
     )

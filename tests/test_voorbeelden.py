@@ -60,7 +60,7 @@ def test_progress_json_carries_comparisons_and_unknowns(cli) -> None:
     ]
     assert banen["richting"] is None and banen["richting_herkomst"] == "onbekend"
     assert banen["doel"] == "onbekend"
-    assert banen["status"] == "niet te bepalen"
+    assert banen["status"] == "geen oordeel mogelijk"
     wmo = rows["wmo-maatwerk"]
     assert wmo["vergelijkingen"][0]["naam"] == "Grootteklasse"
 

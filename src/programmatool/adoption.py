@@ -105,12 +105,14 @@ def samenvatting(
     changes = [c for c in with_severities(diff(oud, nieuw), configured_levels(config)) if _telt(c)]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     changes.sort(key=lambda c: order[c.severity])  # stable: document order within a severity
-    if oud.vastgesteld_op is not None:
-        wanneer = f"vaststelling op {_datum_tekst(oud.vastgesteld_op)}"
-    else:
-        wanneer = f"vaststelling ({versie})"
+    details = [] if oud.vastgesteld_op is not None else [versie]
     if oud.kenmerk:
-        wanneer += f" (kenmerk {oud.kenmerk})"
+        details.append(f"kenmerk {oud.kenmerk}")
+    wanneer = "vaststelling"
+    if oud.vastgesteld_op is not None:
+        wanneer += f" op {_datum_tekst(oud.vastgesteld_op)}"
+    if details:
+        wanneer += f" ({'; '.join(details)})"
     if not changes:
         return SindsVaststelling(f"Geen wijzigingen sinds {wanneer}.", True, bron=bron)
     n = len(changes)

@@ -560,7 +560,7 @@ class _Differ:
             self.add(
                 "richting-gewijzigd",
                 subject,
-                f"{old.richting} is beter → {new.richting} is beter",
+                f"{_richting(old.richting)} → {_richting(new.richting)}",
                 (*path, "richting"),
                 old=old.richting,
                 new=new.richting,
@@ -991,6 +991,15 @@ def _order(a: Any, b: Any, indicator: Indicator) -> int | None:
 def _baseline(indicator: Indicator) -> str:
     value = value_text(indicator.peilwaarde, indicator.eenheid)
     return f"{value} ({indicator.peiljaar})" if indicator.peiljaar else value
+
+
+def _richting(richting: str | None) -> str:
+    """A direction in words; an unset one is not "None is beter"."""
+    return {
+        "hoger": "hoger is beter",
+        "lager": "lager is beter",
+        "onbekend": "onbekend of hoger of lager beter is",
+    }.get(richting or "", "richting niet opgegeven")
 
 
 def _realisation(realisatie: Any, eenheid: str | None) -> str:

@@ -14,11 +14,11 @@ README, section "Voortgang"):
   *niet behaald*, never on its way. A milestone whose date has passed unreached is *niet
   behaald*; one reached late is *behaald*, with how late.
 - A target without a year (``streefwaarde_zonder_jaar``) counts where there is no yearly target:
-  reached is *behaald*; not reached is *niet te bepalen* with an explanation that says so, since
-  without a year there is no path to be on and no deadline to miss.
+  reached is *behaald*; not reached is *geen oordeel mogelijk* with an explanation that says so,
+  since without a year there is no path to be on and no deadline to miss.
 - A roll-up takes the worst status among the measured parts (niet behaald < achter < kleine
   achterstand < op koers < behaald) and says how many of its indicators were measured; with no
-  measured part it is *geen meting* if a part lacks a measurement, else *niet te bepalen*.
+  measured part it is *geen meting* if a part lacks a measurement, else *geen oordeel mogelijk*.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ Status = Literal[
     "achter",
     "niet behaald",
     "geen meting",
-    "niet te bepalen",
+    "geen oordeel mogelijk",
 ]
 
 #: Every status, best first; the order used in tables and counts.
@@ -50,7 +50,7 @@ STATUSSEN: tuple[Status, ...] = (
     "achter",
     "niet behaald",
     "geen meting",
-    "niet te bepalen",
+    "geen oordeel mogelijk",
 )
 
 #: Measured statuses from worst to best: a roll-up takes the first one present.
@@ -417,10 +417,10 @@ def indicator_progress(
         if indicator.meetsoort == "schaal":
             woorden = ", ".join(indicator.schaal) or "geen schaal opgegeven"
             return result(
-                "niet te bepalen",
+                "geen oordeel mogelijk",
                 f"De meting '{_toon(meting.waarde)}' staat niet op de schaal ({woorden}).",
             )
-        return result("niet te bepalen", f"De meting '{_toon(meting.waarde)}' is geen getal.")
+        return result("geen oordeel mogelijk", f"De meting '{_toon(meting.waarde)}' is geen getal.")
 
     f = _als_getal(indicator, eind)
     zonder_jaar = _als_getal(indicator, indicator.streefwaarde_zonder_jaar)
@@ -428,15 +428,17 @@ def indicator_progress(
         return _zonder_jaar(indicator, meting.waarde, meet_jaar, r, zonder_jaar, result)
     if f is None:
         return result(
-            "niet te bepalen",
-            "Er is geen streefwaarde als getal of op de schaal; de voortgang is niet te meten.",
+            "geen oordeel mogelijk",
+            "Er is geen streefwaarde als getal of op de schaal; daarom is er geen oordeel over "
+            "de voortgang.",
         )
 
     richting_bekend, _ = indicator.bepaalde_richting()
     if richting_bekend is None:
         return result(
-            "niet te bepalen",
-            "De richting is onbekend (is hoger of lager beter?); de voortgang is niet te meten.",
+            "geen oordeel mogelijk",
+            "Het contract zegt niet of hoger of lager beter is; daarom is er geen oordeel over "
+            "de voortgang.",
         )
     sign = 1.0 if richting_bekend == "hoger" else -1.0
     trap = indicator.meetsoort == "schaal"
@@ -492,7 +494,7 @@ def indicator_progress(
     e = _op_pad(points, meet_jaar, trap)
     if e is None:
         return result(
-            "niet te bepalen",
+            "geen oordeel mogelijk",
             "Er is geen beginwaarde (geen peilwaarde en geen eerdere meting). Daarom is niet te "
             "zeggen hoe ver het programma in dit jaar had moeten zijn; een oordeel volgt bij de "
             f"streefwaarde van {points[0][0] if points else eindjaar}.",
@@ -526,15 +528,16 @@ def _zonder_jaar(
     result: Callable[..., IndicatorVoortgang],
 ) -> IndicatorVoortgang:
     """A measurement judged against the one target the source gives without a year: reached is
-    *behaald*; not reached stays *niet te bepalen*, because without a year there is no line to
+    *behaald*; not reached stays *geen oordeel mogelijk*, because without a year there is no line to
     be on or behind, and no deadline to have missed, but the explanation says it is not reached."""
     richting, _ = indicator.bepaalde_richting()
     doel = _toon(indicator.streefwaarde_zonder_jaar)
     if richting is None:
         return result(
-            "niet te bepalen",
-            f"De richting is onbekend (is hoger of lager beter?); of de meting van {meet_jaar} "
-            f"({_toon(waarde)}) de streefwaarde zonder jaar ({doel}) haalt, is niet te zeggen.",
+            "geen oordeel mogelijk",
+            f"Het contract zegt niet of hoger of lager beter is; daarom is niet te zeggen of de "
+            f"meting van {meet_jaar} ({_toon(waarde)}) de streefwaarde zonder jaar ({doel}) "
+            "haalt.",
         )
     sign = 1.0 if richting == "hoger" else -1.0
     if sign * (r - f) >= 0:
@@ -544,7 +547,7 @@ def _zonder_jaar(
             "bron noemt bij die streefwaarde geen jaar.",
         )
     return result(
-        "niet te bepalen",
+        "geen oordeel mogelijk",
         f"Nog niet behaald: de meting van {meet_jaar} ({_toon(waarde)}) haalt de streefwaarde "
         f"({doel}) nog niet. De bron noemt bij die streefwaarde geen jaar, dus is niet te zeggen "
         "of het programma op schema ligt of te laat is.",
@@ -736,17 +739,38 @@ def _datum(value: dt.date | None) -> str:
     return datum(value) if value else "niet opgegeven"
 
 
+def reden_zonder_oordeel(iv: IndicatorVoortgang) -> str:
+    """Why an indicator has no verdict, in a few plain words (empty when it has one or lacks a
+    measurement): the short form of its explanation, for tables and JSON."""
+    if iv.status != "geen oordeel mogelijk":
+        return ""
+    indicator = iv.indicator
+    if iv.meting is not None and _als_getal(indicator, iv.meting.waarde) is None:
+        if indicator.meetsoort == "schaal":
+            return "de meting staat niet op de schaal"
+        return "de meting is geen getal"
+    richting_onbekend = indicator.bepaalde_richting()[0] is None
+    if _als_getal(indicator, iv.eindwaarde) is None:
+        if _als_getal(indicator, indicator.streefwaarde_zonder_jaar) is None:
+            return "er is geen streefwaarde als getal"
+        if not richting_onbekend:
+            return "de streefwaarde heeft geen jaar en is nog niet gehaald"
+    if richting_onbekend:
+        return "onbekend is of hoger of lager beter is"
+    return "er is geen beginwaarde (geen peilwaarde en geen eerdere meting)"
+
+
 # --- roll-ups ---------------------------------------------------------------------------------
 
 
 def samenvoegen(statussen: list[Status]) -> Status:
-    """Roll statuses up: the worst measured one; else 'geen meting' or 'niet te bepalen'."""
+    """Roll statuses up: the worst measured one; else 'geen meting' or 'geen oordeel mogelijk'."""
     for status in _ERGST_EERST:
         if status in statussen:
             return status
     if "geen meting" in statussen:
         return "geen meting"
-    return "niet te bepalen"
+    return "geen oordeel mogelijk"
 
 
 def tel(statussen: Iterable[Status]) -> dict[Status, int]:

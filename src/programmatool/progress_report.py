@@ -30,6 +30,7 @@ from .progress import (
     Status,
     drempels_uit_tabel,
     is_getal,
+    reden_zonder_oordeel,
 )
 from .terminal import MIN_WIDTH, env_columns, neutralise
 
@@ -44,7 +45,7 @@ KLEUR: dict[Status, str] = {
     "achter": "bold red",
     "niet behaald": "bold red",
     "geen meting": "blue",
-    "niet te bepalen": "magenta",
+    "geen oordeel mogelijk": "magenta",
 }
 
 BALK_BREEDTE = 10
@@ -295,6 +296,9 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
         eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
+    reden = reden_zonder_oordeel(row)
+    if reden:
+        name.append(f" · geen oordeel: {reden}", style="dim")
     extra = [
         richting_tekst(ind),
         "eenheid onbekend" if eenheid == "onbekend" else "",
@@ -440,6 +444,7 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "eindjaar": row.eindjaar,
         "voortgang": _getal(row.voortgang),
         "status": row.status,
+        "reden": reden_zonder_oordeel(row) or None,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
         "te_laat": row.te_laat,

@@ -204,25 +204,28 @@ def _field_label(loc: PathKey) -> str:
         return "het contract"
     at, field = names[-1]
     label = f"veld '{field}'"
-    years = [p for p in loc[at + 1 :] if _year_key(p)]
-    if years:
-        return f"{label}, jaar {years[-1]}"
     rest = loc[at + 1 :]
+    if rest and _year_key(loc, at + 1):
+        return f"{label}, jaar {rest[0]}"
     if len(rest) == 1 and isinstance(rest[0], int):
         return f"{label}, nummer {rest[0] + 1}"
-    before = [p for p in loc[:at] if _year_key(p) or isinstance(p, str)]
-    if len(before) >= 2 and _year_key(before[-1]) and isinstance(before[-2], str):
-        return f"{label} bij '{before[-2]}', jaar {before[-1]}"
+    if at >= 2 and _year_key(loc, at - 1):
+        return f"{label} bij '{loc[at - 2]}', jaar {loc[at - 1]}"
     return label
 
 
-def _year_key(part: Any) -> bool:
-    return isinstance(part, int) and not isinstance(part, bool) and 1000 <= part <= 9999
+def _year_key(loc: PathKey, index: int) -> bool:
+    """Whether ``loc[index]`` is a year: a key of a per-year field (all mappings in a contract
+    are per year), not the position in a list."""
+    part = loc[index]
+    if not isinstance(part, int) or isinstance(part, bool) or index == 0:
+        return False
+    return "dict[" in _field_repr(loc[:index])
 
 
 def _field_repr(loc: PathKey) -> str:
     names = [p for p in loc if isinstance(p, str)]
-    if not names or _year_key(loc[-1]):
+    if not names or not isinstance(loc[-1], str):
         return ""
     model = _model_at(loc[:-1])
     info = model.model_fields.get(names[-1]) if model is not None else None

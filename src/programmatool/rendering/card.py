@@ -7,6 +7,7 @@ this. Pure: from a contract and its progress to plain strings; the templates onl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import formatting as fmt
@@ -52,7 +53,7 @@ class Programmakaart:
     status_uitleg: str
     portefeuillehouder: str
     versie: str
-    legenda: list[tuple[str, str]]
+    legenda: Legenda | None
     #: What changed since the adopted version; None only where no file was read (the Python
     #: API on a bare contract), so every rendered document says something.
     sinds_vaststelling: SindsVaststelling | None = None
@@ -169,21 +170,25 @@ def _versie(contract: Contract) -> str:
 
 
 def legenda(drempels: Drempels = STANDAARD_DREMPELS) -> list[tuple[str, str]]:
-    """What each status means, in plain words, with the thresholds in force."""
-    koers = round(drempels.op_koers * 100)
-    klein = round(drempels.kleine_achterstand * 100)
+    """What each status means, in plain words (B1), with the thresholds in force."""
+    koers = fmt.getal(round(drempels.op_koers * 100, 1))
+    klein = fmt.getal(round(drempels.kleine_achterstand * 100, 1))
+    nodig = "de vooruitgang die tot dan nodig was om de streefwaarde op tijd te halen"
     return [
-        ("behaald", "de meting haalt de streefwaarde van het laatste jaar (of de mijlpaal)"),
+        (
+            "behaald",
+            "de meting haalt de streefwaarde van het laatste jaar, of de mijlpaal is bereikt",
+        ),
         (
             "op koers",
-            "de meting is even goed als gepland of beter, of blijft hooguit "
-            f"{koers} % achter bij de vooruitgang die tot dan nodig was",
+            f"de meting is even goed als gepland of beter, of blijft hooguit {koers} % achter "
+            f"bij {nodig}",
         ),
         (
             "kleine achterstand",
-            f"de meting blijft {koers} tot {klein} % achter bij de vooruitgang die nodig was",
+            f"de meting blijft meer dan {koers} en hooguit {klein} % achter bij {nodig}",
         ),
-        ("achter", f"de meting blijft meer dan {klein} % achter bij de vooruitgang die nodig was"),
+        ("achter", f"de meting blijft meer dan {klein} % achter bij {nodig}"),
         (
             "niet behaald",
             "in of na het laatste jaar haalt de meting de streefwaarde niet, of de mijlpaal is "
@@ -191,24 +196,92 @@ def legenda(drempels: Drempels = STANDAARD_DREMPELS) -> list[tuple[str, str]]:
         ),
         ("geen meting", "er is over dit jaar (nog) geen meting"),
         (
-            "niet te bepalen",
-            "er is een meting, maar geen beginwaarde of streefwaarde om die mee te vergelijken, "
-            "of de meting staat niet op de schaal",
+            "geen oordeel mogelijk",
+            "de meting is niet met een doel te vergelijken, omdat er geen streefwaarde als "
+            "getal is, de meting geen getal is of niet op de schaal staat, het contract niet "
+            "zegt of hoger of lager beter is, of er geen beginwaarde is; bij de indicator staat "
+            "waarom (een doel zonder indicator krijgt ook dit oordeel)",
         ),
     ]
 
 
-def programmakaart(contract: Contract, voortgang: ProgrammaVoortgang | None) -> Programmakaart:
-    """The card of one programme."""
+@dataclass(frozen=True)
+class Legenda:
+    """A legend beside statuses: what each status that appears means, the thresholds in force
+    and where the year of the measurement stands."""
+
+    statussen: list[tuple[str, str]]
+    drempels: str
+    meetjaar: str
+
+    @property
+    def vraag(self) -> str:
+        """The legend's heading."""
+        return (
+            "Wat betekenen de statussen?"
+            if len(self.statussen) > 1
+            else ("Wat betekent deze status?")
+        )
+
+
+#: Where a document puts the year of the measurement a status rests on.
+MEETJAAR_INDICATOR = (
+    "Achter de status van een indicator staat het jaar van de meting waarop die rust "
+    '(bijvoorbeeld "meting 2020").'
+)
+
+
+def legenda_voor(
+    statussen: Iterable[str],
+    drempels: Drempels = STANDAARD_DREMPELS,
+    bron: str | None = None,
+    meetjaar: str = MEETJAAR_INDICATOR,
+) -> Legenda | None:
+    """The legend for the statuses that appear (in the fixed order), or None when none does.
+
+    ``bron`` names the configuration file the thresholds come from (None: the defaults).
+    """
+    aanwezig = set(statussen)
+    rijen = [(woord, betekenis) for woord, betekenis in legenda(drempels) if woord in aanwezig]
+    if not rijen:
+        return None
+    tekst = ""
+    # The thresholds only decide between these three; beside other statuses they are noise.
+    if aanwezig & {"op koers", "kleine achterstand", "achter"}:
+        koers = fmt.getal(round(drempels.op_koers * 100, 1))
+        klein = fmt.getal(round(drempels.kleine_achterstand * 100, 1))
+        herkomst = f"ingesteld in {bron}" if bron else "de standaardwaarden"
+        tekst = (
+            f"Grenzen ({herkomst}): op koers tot en met {koers} % achterstand, kleine "
+            f"achterstand tot en met {klein} %, daarboven achter."
+        )
+    gemeten = aanwezig - {"geen meting"}
+    return Legenda(rijen, tekst, meetjaar if gemeten else "")
+
+
+def programmakaart(
+    contract: Contract,
+    voortgang: ProgrammaVoortgang | None,
+    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels_bron: str | None = None,
+) -> Programmakaart:
+    """The card of one programme; its legend explains every status the document shows."""
     begrotingen = contract.middelen.begrotingen if contract.middelen else []
     jaren = sorted({j for b in begrotingen for j in b.jaren()})
     return Programmakaart(
         jaren=jaren,
         begrotingen=[_kaart_begroting(b, jaren) for b in begrotingen],
         overige=_overige(contract),
-        status=voortgang.status if voortgang is not None else "niet te bepalen",
+        status=voortgang.status if voortgang is not None else "geen oordeel mogelijk",
         status_uitleg=status_uitleg(voortgang),
         portefeuillehouder=_personen(contract),
         versie=_versie(contract),
-        legenda=legenda(),
+        legenda=legenda_voor(
+            [
+                voortgang.status if voortgang is not None else "geen oordeel mogelijk",
+                *(iv.status for iv in (voortgang.indicatoren if voortgang is not None else [])),
+            ],
+            drempels,
+            drempels_bron,
+        ),
     )

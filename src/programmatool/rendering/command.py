@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import formatting as fmt
 from ..model import Contract
+from ..progress import STANDAARD_DREMPELS, Drempels
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -267,6 +268,27 @@ def render_contract_pdf(
     return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
 
 
+def drempels_van(config: Config | None) -> tuple[Drempels, str | None]:
+    """The thresholds in force: ``[voortgang]`` of the configuration, with the name of its file
+    (None: the defaults). Thresholds that make no sense are a RenderProblem."""
+    from ..progress import STANDAARD_DREMPELS, DrempelFout, drempels_uit_tabel
+
+    tabel = config.table("voortgang") if config is not None else {}
+    if config is None or not tabel:
+        return STANDAARD_DREMPELS, None
+    naam = "de configuratie"
+    if config.path is not None:
+        # Relative where possible: an absolute path would differ from machine to machine.
+        try:
+            naam = config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            naam = config.path.name
+    try:
+        return drempels_uit_tabel(tabel), naam
+    except DrempelFout as exc:
+        raise RenderProblem(f"{naam}: [voortgang] {exc}") from None
+
+
 def sinds_vaststelling(
     path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
 ) -> SindsVaststelling:
@@ -314,6 +336,7 @@ def render(
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     if formaat == "pdf":
         controleer_pdf()
+    drempels, drempels_bron = drempels_van(config)
     result = RenderResult()
     loaded = pipeline.run(
         paths,
@@ -358,7 +381,14 @@ def render(
         kaartregels[contract.code] = regel
     try:
         rendered = _render_all(
-            contracten, formaat, jaar, namen, templates, wijzigingen, kaartregels
+            contracten,
+            formaat,
+            jaar,
+            namen,
+            templates,
+            wijzigingen,
+            kaartregels,
+            (drempels, drempels_bron),
         )
         outputs: list[tuple[str, str | bytes]] = [
             (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
@@ -370,7 +400,9 @@ def render(
             else:
                 outputs.append((naam, pagina))
         if formaat in ("html", "pdf"):
-            portfolio = build_portfolio([samenvatting for samenvatting, _ in rendered])
+            portfolio = build_portfolio(
+                [samenvatting for samenvatting, _ in rendered], drempels, drempels_bron
+            )
             index = render_text(env, "portfolio.html.j2", p=portfolio)
             outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
@@ -430,6 +462,7 @@ def _render_all(
     templates: Path | None,
     wijzigingen: dict[str, Any] | None = None,
     kaartregels: dict[str, SindsVaststelling] | None = None,
+    drempels: tuple[Drempels, str | None] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str | bytes]]:
     """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
     uses."""
@@ -441,6 +474,7 @@ def _render_all(
         "templates": templates,
         "wijzigingen": wijzigingen or {},
         "kaartregels": kaartregels or {},
+        "drempels": drempels or (STANDAARD_DREMPELS, None),
     }
     from .. import parallel
     from ..pipeline import _Bar
@@ -473,7 +507,17 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     contract, name = WORK["contracten"][index]
     formaat = WORK["formaat"]
     jaar = WORK["jaar"]
-    doc = build_document(contract, name, formaat, jaar, WORK["namen"], portfolio=formaat != "md")
+    drempels, drempels_bron = WORK["drempels"]
+    doc = build_document(
+        contract,
+        name,
+        formaat,
+        jaar,
+        WORK["namen"],
+        portfolio=formaat != "md",
+        drempels=drempels,
+        drempels_bron=drempels_bron,
+    )
     if doc.kaart is not None:
         doc.kaart.sinds_vaststelling = WORK["kaartregels"].get(contract.code)
     kind = "verantwoording" if jaar is not None else "contract"

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
-from .card import Programmakaart, programmakaart
+from ..progress import STANDAARD_DREMPELS, Drempels
+from .card import Legenda, Programmakaart, legenda_voor, programmakaart
 from .faults import figure_faults, marked, under
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ STATUS_TEKEN = {
     "achter": "✖",
     "niet behaald": "✗",
     "geen meting": "○",
-    "niet te bepalen": "?",
+    "geen oordeel mogelijk": "?",
 }
 
 
@@ -152,6 +153,8 @@ class StrategischView:
     verantwoording: Any = None
     #: Indicators that measure the strategic goal itself.
     indicatoren: list[IndicatorView] = field(default_factory=list)
+    #: What the statuses in this chapter mean (None when it shows no status).
+    legenda: Legenda | None = None
 
 
 @dataclass
@@ -226,6 +229,8 @@ class Document:
     losse_inspanningen: list[InspanningView] = field(default_factory=list)
     #: Indicators whose goal is not in the contract (check reports PT104); shown, not dropped.
     losse_indicatoren: list[IndicatorView] = field(default_factory=list)
+    #: The legend beside ``losse_indicatoren``.
+    losse_legenda: Legenda | None = None
     #: The annual account: efforts without a planning, not presented as work of that year.
     zonder_planning: list[InspanningView] = field(default_factory=list)
     #: How much of the programme was measured (``3 van 10 indicatoren gemeten``), or "".
@@ -290,6 +295,8 @@ class PortfolioView:
         default_factory=list
     )
     uren_weggelaten: bool = False
+    #: What the statuses on the page mean (None when it shows no status).
+    legenda: Legenda | None = None
 
 
 def _periode(contract: Contract) -> str:
@@ -509,7 +516,7 @@ def _indicator_view(
         streef=[_streef_tekst(indicator, j) + teken("streefwaarden", j) for j in jaren],
         realisatie=[realisatie_tekst(j) + teken("realisaties", j) for j in jaren],
         bron=bron or "–",
-        status=voortgang.status if voortgang else "niet te bepalen",
+        status=voortgang.status if voortgang else "geen oordeel mogelijk",
         uitleg=voortgang.uitleg if voortgang else "",
         meting_noot=_meting_noot(voortgang),
         voorlopig=any(indicator.realisaties[j].voorlopig for j in jaren if j in realisaties),
@@ -837,10 +844,12 @@ def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
     return list(tel(iv.status for iv in voortgang.indicatoren).items())
 
 
-def _voortgang(contract: Contract, jaar: int | None) -> ProgrammaVoortgang | None:
+def _voortgang(
+    contract: Contract, jaar: int | None, drempels: Drempels = STANDAARD_DREMPELS
+) -> ProgrammaVoortgang | None:
     from ..progress import contract_progress
 
-    return contract_progress(contract, jaar)
+    return contract_progress(contract, jaar, drempels)
 
 
 def build_document(
@@ -850,10 +859,17 @@ def build_document(
     jaar: int | None = None,
     namen: dict[str, str] | None = None,
     portfolio: bool = False,
+    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels_bron: str | None = None,
 ) -> Document:
-    """The view-model of one contract document (``jaar`` set: the annual account of that year)."""
-    voortgang = _voortgang(contract, jaar)
+    """The view-model of one contract document (``jaar`` set: the annual account of that year);
+    ``drempels`` are the thresholds in force (from ``drempels_bron``, None: the defaults)."""
+    voortgang = _voortgang(contract, jaar, drempels)
     faults = figure_faults(contract)
+
+    def uitleg(views: Iterable[IndicatorView]) -> Legenda | None:
+        return legenda_voor([v.status for v in views], drempels, drempels_bron)
+
     plaats = {id(x): n for n, x in enumerate(contract.inspanningen)}
     plaats.update({id(x): n for n, x in enumerate(contract.indicatoren)})
     per_indicator: dict[int, IndicatorVoortgang] = {}
@@ -934,6 +950,7 @@ def build_document(
                 inspanningen,
                 sd.verantwoording.get(jaar) if jaar is not None else None,
                 eigen,
+                uitleg([*eigen, *(v for o in ods for v in o.indicatoren)]),
             )
         )
     losse_inspanningen = [
@@ -1066,9 +1083,10 @@ def build_document(
         portfolio=portfolio,
         losse_inspanningen=losse_inspanningen,
         losse_indicatoren=losse_indicatoren,
+        losse_legenda=uitleg(losse_indicatoren),
         zonder_planning=zonder_planning,
         dekking=_dekking(voortgang),
-        kaart=programmakaart(contract, voortgang),
+        kaart=programmakaart(contract, voortgang, drempels, drempels_bron),
     )
 
 
@@ -1152,7 +1170,11 @@ def _overige_in_woorden(contract: Contract) -> list[str]:
     return regels
 
 
-def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
+def build_portfolio(
+    documenten: Sequence[PortfolioBron],
+    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels_bron: str | None = None,
+) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
     per_programma: list[tuple[Begroting | None, dict[int, int | float]]] = []
     jaarset: set[int] = set()
@@ -1297,4 +1319,14 @@ def build_portfolio(documenten: Sequence[PortfolioBron]) -> PortfolioView:
         ),
         relatiegroepen=groepen,
         uren_weggelaten=uren,
+        legenda=legenda_voor(
+            [
+                *(r.samenvatting for r in regels if r.samenvatting),
+                *(woord for r in regels for woord, _ in r.statussen),
+            ],
+            drempels,
+            drempels_bron,
+            "Onder de status van een programma staat op metingen over welk jaar die rust en "
+            "hoeveel indicatoren gemeten zijn.",
+        ),
     )

@@ -500,7 +500,7 @@ def mijlpaal_zonder_datum(source: Source) -> Iterator[Hit]:
         peilwaarde (of de eerste streefwaarde) en de laatste streefwaarde hem laten zien, en
         zegt dat in de voortgang en de documenten. Kan dat niet, dan is dit een fout. Zegt
         de bron het echt niet, schrijf dan `richting: onbekend`: dat is een waarschuwing
-        (PT601) en de voortgang blijft 'niet te bepalen'.
+        (PT601) en de voortgang blijft 'geen oordeel mogelijk'.
     """,
     example="""
         indicatoren:

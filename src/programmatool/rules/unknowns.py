@@ -98,7 +98,7 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
                 source,
                 ("indicatoren", i, "richting"),
                 f"indicator '{ind.id}': de richting (is hoger of lager beter?) is onbekend; "
-                "zonder richting is de voortgang niet te bepalen",
+                "zonder richting kan de tool de voortgang niet beoordelen",
             )
         if ind.streefwaarde_zonder_jaar is not None:
             yield Hit(
@@ -117,7 +117,7 @@ def onbekend_in_de_bron(source: Source) -> Iterator[Hit]:
         De tool vult geen eenheid in (een verzonnen eenheid is erger dan geen): zonder
         `eenheid` tonen tabellen en grafieken het kale getal. Neem de eenheid over zoals de
         bron haar drukt (`eenheid: "%"`, `eenheid: m²`, `eenheid: rapportcijfer`); noemt de
-        bron er geen, schrijf dan `eenheid: onbekend` (dat meldt PT601 tot het bekend is).
+        bron er geen, schrijf dan `eenheid: onbekend` (PT601 vraagt er dan om tot ze bekend is).
         Een schaal of een mijlpaal heeft geen eenheid nodig.
     """,
     example="""
