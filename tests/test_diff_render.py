@@ -27,7 +27,13 @@ def test_render_markdown_with_the_change_chapter_and_overview(
         "| Niveau | Onderdeel | Wijziging |\n"
         "| --- | --- | --- |\n"
         "| belangrijk | indicator 'bijstandsdossiers' (Aantal bijstandsdossiers) | "
-        "ambitie verlaagd: 2.200 → 2.400 in 2022, lager is beter |\n"
+        "ambitie verlaagd: 2.200 → 2.400 in 2022, lager is beter |\n\n"
+        # A legend of the levels that appear, so the word 'belangrijk' needs no README.
+        "Wat de niveaus betekenen:\n\n"
+        "- belangrijk: raakt wat de raad heeft vastgesteld: een doel, indicator, streefwaarde "
+        "of begroting is verdwenen, een ambitie is verlaagd, of de looptijd, een totaal, een "
+        "peilwaarde of een eerdere meting is veranderd\n\n"
+        "*Het niveau per soort wijziging is in te stellen in programmatool.toml (`[diff]`).*\n"
     )
     duurzaamheid = (site / "duurzaamheid.md").read_text(encoding="utf-8")
     assert "Geen wijzigingen in betekenis ten opzichte van vastgesteld." in duurzaamheid
@@ -53,6 +59,9 @@ def test_render_html_with_the_change_chapter_and_overview(
         in binnenstad
     )
     assert "€ 60.000 → € 50.000 (−€ 10.000)" in binnenstad
+    legend = binnenstad.split('<dl class="niveaus">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>opmerking</dt><dd>een andere wijziging die de raad moet kunnen zien" in legend
+    assert "belangrijk" not in legend and "info" not in legend
     overview = (site / "wijzigingen.html").read_text(encoding="utf-8")
     assert "<h1>Wijzigingen ten opzichte van vastgesteld</h1>" in overview
     assert "<strong>belangrijk</strong>" in overview

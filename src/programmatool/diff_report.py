@@ -464,6 +464,17 @@ class ChangeRow:
     soort: str
 
 
+#: What each severity means, in plain words, for the legend under the chapter's table.
+NIVEAU_BETEKENIS: dict[str, str] = {
+    "belangrijk": "raakt wat de raad heeft vastgesteld: een doel, indicator, streefwaarde of "
+    "begroting is verdwenen, een ambitie is verlaagd, of de looptijd, een totaal, een "
+    "peilwaarde of een eerdere meting is veranderd",
+    "opmerking": "een andere wijziging die de raad moet kunnen zien, zoals een nieuw doel, een "
+    "hogere ambitie, een verschoven planning of een ander bedrag",
+    "info": "een kleine wijziging, zoals een anders geformuleerde tekst of een nieuwe meting",
+}
+
+
 @dataclass(frozen=True)
 class ChangeChapter:
     """The chapter "Wijzigingen ten opzichte van …" of one programme's document."""
@@ -472,6 +483,12 @@ class ChangeChapter:
     programma: str
     samenvatting: str
     rijen: tuple[ChangeRow, ...] = ()
+
+    @property
+    def niveaus(self) -> list[tuple[str, str]]:
+        """The legend of the severities in the table, most severe first."""
+        used = {r.niveau for r in self.rijen}
+        return [(s, NIVEAU_BETEKENIS[s]) for s in SEVERITIES if s in used]
 
 
 def chapter(programme: ProgrammeDiff, base: str) -> ChangeChapter:
