@@ -222,6 +222,26 @@ def test_milestone(randgevallen: Contract) -> None:
     assert indicator_progress(open_).status == "op koers"
 
 
+def test_milestone_due_in_a_year_without_a_date() -> None:
+    """ "Er is in 2024 een kader": due by the end of 2024, and the texts name the year only."""
+    due = {"meetsoort": "mijlpaal", "streefjaar": 2024, "streefdatum_tekst": "in 2024"}
+    open_ = indicator_progress(make(**due, realisaties={2023: {"behaald": False}}))
+    assert open_.status == "op koers"
+    assert open_.uitleg.endswith("het streefjaar is 2024.")
+    assert (open_.eindwaarde, open_.eindjaar) == ("in 2024", 2024)
+    missed = indicator_progress(make(**due, realisaties={2024: {"behaald": False}}))
+    assert missed.status == "niet behaald"
+    assert "het streefjaar (2024) is verstreken" in missed.uitleg
+    assert indicator_progress(make(**due, realisaties={2024: {"behaald": True}})).status == (
+        "behaald"
+    )
+    late = indicator_progress(make(**due, realisaties={2025: {"behaald": True}}))
+    assert late.status == "behaald" and "na het streefjaar (2024)" in late.uitleg
+    assert "december" not in missed.uitleg + late.uitleg + open_.uitleg  # no invented date
+    assert indicator_progress(make(**due), 2023).status == "geen meting"
+    assert indicator_progress(make(**due), 2024).status == "niet behaald"
+
+
 def test_explicit_judgement_without_number(randgevallen: Contract) -> None:
     v = voortgang(randgevallen, "oordeel", 2020)
     assert (v.status, v.realisatie, v.realisatie_jaar) == ("behaald", None, 2020)

@@ -140,4 +140,11 @@ def test_pt310_milestone_without_date(tmp_path: Path) -> None:
     path = variant(tmp_path, "    streefdatum: 2020-07-01\n", "")
     [f] = findings(path, code="PT310")
     assert f.line == line_of(path, "meetsoort: mijlpaal")
-    assert f.message == "indicator 'omgevingsvisie' is een mijlpaal zonder streefdatum"
+    assert f.message == (
+        "indicator 'omgevingsvisie' is een mijlpaal zonder streefdatum of streefjaar"
+    )
+
+
+def test_pt310_a_milestone_due_in_a_year_needs_no_date(tmp_path: Path) -> None:
+    path = variant(tmp_path, "    streefdatum: 2020-07-01\n", "    streefjaar: 2020\n")
+    assert findings(path, code="PT310") == []

@@ -17,6 +17,7 @@ FILES = sorted(VOORBEELDEN.glob("*.yaml"))
 ZAANSTAD = VOORBEELDEN / "zaanstad-burger-en-bestuur-begroting-2018.yaml"
 BURAP = VOORBEELDEN / "zaanstad-burger-en-bestuur-burap-2018.yaml"
 TERNEUZEN = VOORBEELDEN / "terneuzen-beleidsindicatoren-2018.yaml"
+WOERDEN = VOORBEELDEN / "woerden-bouwen-en-wonen-2022-2026.yaml"
 
 
 def test_there_are_at_least_three_and_each_names_its_source() -> None:
@@ -104,3 +105,64 @@ def test_render_shows_one_level_goals_unknowns_and_comparisons(
         # The comparison is a series of its own in the chart, named in its legend.
         assert 'class="lijn vergelijking v0"' in terneuzen or "punt vergelijking v0" in terneuzen
         assert ">Zeeland</text>" in terneuzen
+
+
+def test_the_four_year_plan_keeps_its_goals_in_order_and_judges_them_by_their_year(cli) -> None:
+    # Woerden, programma 6 (2022-2026): effects 6.1-6.4, results phrased "In 2026 …" and
+    # "Er is in 2024 …"; the 2026 share is judged against 2026, the 2024 milestone by 2024.
+    run = cli("progress", WOERDEN, "--jaar", "2024", "--format", "json")
+    assert run.code == 0, run.err
+    programma = json.loads(run.out)["programmas"][0]
+    assert [d["id"] for d in programma["doelen"]] == ["6.1", "6.2", "6.3", "6.4"]
+    doelen = {od["id"]: od for d in programma["doelen"] for od in d["operationele_doelen"]}
+    assert list(doelen) == ["6.1.1", "6.1.2", "6.1.3"]
+    rows = {r["id"]: r for r in _indicator_rows(programma)}
+    aandeel = rows["aandeel-huur-betaalbare-koop"]
+    assert (aandeel["eindwaarde"], aandeel["eindjaar"]) == (60, 2026)
+    assert aandeel["peiljaar"] == "onbekend" and aandeel["status"] == "geen meting"
+    kader = rows["kader-arbeidsmigranten"]
+    assert (kader["eindwaarde"], kader["eindjaar"]) == ("in 2024", 2024)
+    assert kader["status"] == "niet behaald"
+    assert "het streefjaar (2024) is verstreken" in kader["uitleg"]
+    before = json.loads(cli("progress", WOERDEN, "--jaar", "2023", "--format", "json").out)
+    assert {r["id"]: r for r in _indicator_rows(before)}["kader-arbeidsmigranten"][
+        "status"
+    ] == "geen meting"
+
+
+def _indicator_rows(data: object) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    if isinstance(data, dict):
+        if "eindwaarde" in data and "id" in data:
+            found.append(data)
+        for value in data.values():
+            found += _indicator_rows(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += _indicator_rows(value)
+    return found
+
+
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_the_four_year_plan_renders_its_results_and_their_progress_notes(
+    cli, tmp_path: Path, formaat: str
+) -> None:
+    run = cli("render", WOERDEN, "--format", formaat, "--out", tmp_path)
+    assert run.code == 0, run.err
+    doc = (tmp_path / f"woerden-bouwen-en-wonen.{formaat}").read_text(encoding="utf-8")
+    order = [
+        "6.1. De gemeente Woerden biedt voldoende passende woningen",
+        "6.1.1. Er worden in de gemeente Woerden 300-400 woningen per jaar opgeleverd.",
+        "6.1.2. In 2026 is in de woningbouwplanning",
+        "6.1.3. Er is in 2024 een kader",
+        "6.2. Er komt een uitbreiding van woongebieden",
+        "6.3. Er komt meer ruimte voor maatschappelijk initiatief.",
+        "6.4. De (inrichting van de) fysieke woon- en leefomgeving",
+    ]
+    body = doc[doc.index("Strategisch doel 6.1.") :]
+    positions = [body.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "2022–2026" in doc and "Arjan Noorthoek" in doc
+    assert "Kwaliteit (indicator): R" in doc and "Voorjaarsrapportage 2024" in doc
+    assert "Streefdatum: in 2024" in doc
+    assert "peiljaar onbekend" in doc

@@ -419,6 +419,8 @@ class Indicator(Model):
     vergelijkingen: list[Vergelijking] = Field(default_factory=list)
     realisaties: dict[Jaar, Realisatie] = Field(default_factory=dict)
     streefdatum: dt.date | None = None
+    #: The year a milestone is due when the source names no date ("Er is in 2024 een kader").
+    streefjaar: Jaar | None = None
     streefdatum_tekst: Tekst | None = None
     bron: Tekst | None = None
     toelichting: Markdown | None = None

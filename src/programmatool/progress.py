@@ -359,6 +359,9 @@ def indicator_progress(
     eind, eindjaar = _eind(indicator)
     if indicator.meetsoort == "mijlpaal" and eind is None and indicator.streefdatum is not None:
         eind, eindjaar = indicator.streefdatum.isoformat(), indicator.streefdatum.year
+    elif indicator.meetsoort == "mijlpaal" and eind is None and indicator.streefjaar is not None:
+        eind = indicator.streefdatum_tekst or f"in {indicator.streefjaar}"
+        eindjaar = indicator.streefjaar
     realisatie: Waarde | None = None
     if meting is not None:
         if not is_onbekend(meting.waarde):
@@ -669,16 +672,22 @@ def _mijlpaal(
     result: Callable[..., IndicatorVoortgang],
 ) -> IndicatorVoortgang:
     streefdatum = indicator.streefdatum
+    # A milestone due "in 2024" (streefjaar, no date) is due by the end of that year; the
+    # texts then name the year, never a date the source does not print.
+    uiterlijk = streefdatum
+    if uiterlijk is None and indicator.streefjaar is not None:
+        uiterlijk = dt.date(indicator.streefjaar, 12, 31)
+    if streefdatum is None and indicator.streefjaar is not None:
+        termijn, termijn_is = f"het streefjaar ({indicator.streefjaar})", f"{indicator.streefjaar}"
+    else:
+        termijn, termijn_is = f"de streefdatum ({_datum(streefdatum)})", _datum(streefdatum)
     # The date has passed for the year's account when it falls in that year or before.
-    verstreken = (
-        streefdatum is not None and jaar is not None and dt.date(jaar, 12, 31) >= streefdatum
-    )
+    verstreken = uiterlijk is not None and jaar is not None and dt.date(jaar, 12, 31) >= uiterlijk
     if meting is None or meet_jaar is None:
         if verstreken:
             return result(
                 "niet behaald",
-                f"Er is geen realisatie vastgelegd en de streefdatum ({_datum(streefdatum)}) "
-                f"is verstreken in {jaar}.",
+                f"Er is geen realisatie vastgelegd en {termijn} is verstreken in {jaar}.",
                 0.0,
             )
         return result("geen meting", _geen_meting(indicator, years, jaar))
@@ -693,18 +702,23 @@ def _mijlpaal(
             return dataclasses.replace(done, te_laat=hoe_laat)
         elif meting.datum is None and streefdatum and meet_jaar > streefdatum.year:
             late = f", na het jaar van de streefdatum ({_datum(streefdatum)})"
+        elif (
+            uiterlijk
+            and streefdatum is None
+            and (meting.datum or dt.date(meet_jaar, 1, 1)) > uiterlijk
+        ):
+            late = f", na {termijn}"
         return result("behaald", f"De mijlpaal is bereikt{when}{late}.", 1.0)
     if verstreken:
         return result(
             "niet behaald",
-            f"De mijlpaal is niet bereikt (meting {meet_jaar}) en de streefdatum "
-            f"({_datum(streefdatum)}) is verstreken.",
+            f"De mijlpaal is niet bereikt (meting {meet_jaar}) en {termijn} is verstreken.",
             0.0,
         )
     return result(
         "op koers",
-        f"De mijlpaal is nog niet bereikt (meting {meet_jaar}); de streefdatum is "
-        f"{_datum(streefdatum)}.",
+        f"De mijlpaal is nog niet bereikt (meting {meet_jaar}); "
+        f"{'het streefjaar' if termijn.startswith('het') else 'de streefdatum'} is {termijn_is}.",
         0.0,
     )
 

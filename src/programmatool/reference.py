@@ -217,6 +217,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "Indicator.realisaties": ("meting per jaar", "{2019: 9, 2020: {waarde: 11, bron: Monitor}}"),
     "Indicator.streefdatum": ("datum waarop een mijlpaal bereikt moet zijn", "2020-07-01"),
+    "Indicator.streefjaar": (
+        "jaar waarin een mijlpaal bereikt moet zijn, als de bron geen datum noemt",
+        "2024",
+    ),
     "Indicator.streefdatum_tekst": ("de streefdatum zoals gedrukt", "uiterlijk 1 juli 2020"),
     "Indicator.bron": ("waar de cijfers vandaan komen", "Gemeente Voorbeeldstad"),
     "Indicator.toelichting": ("toelichting (Markdown)", "Telling in oktober."),

@@ -485,6 +485,8 @@ def _indicator_view(
             streefdatum += f" ({indicator.streefdatum_tekst})"
     elif indicator.streefdatum_tekst:
         streefdatum = indicator.streefdatum_tekst
+    elif indicator.streefjaar is not None:
+        streefdatum = str(indicator.streefjaar)
     vergelijkingen = [
         (
             v.naam + (f" (bron: {v.bron})" if v.bron else ""),
@@ -539,6 +541,8 @@ def _streef_tekst(indicator: Indicator, jaar: int) -> str:
         return fmt.waarde(indicator.streefwaarden[jaar], indicator.eenheid)
     if indicator.streefdatum is not None and indicator.streefdatum.year == jaar:
         return "uiterlijk " + fmt.datum(indicator.streefdatum)
+    if indicator.streefdatum is None and indicator.streefjaar == jaar:
+        return indicator.streefdatum_tekst or f"in {jaar}"
     return "–"
 
 

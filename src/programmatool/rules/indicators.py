@@ -455,7 +455,9 @@ def niet_op_schaal(source: Source) -> Iterator[Hit]:
     why="""
         Een mijlpaal ("omgevingsvisie uiterlijk 1 juli 2020 vastgesteld") wordt gevolgd aan de
         hand van zijn datum. Zonder `streefdatum` is niet te zeggen of hij op tijd is.
-        Houd de woorden van de bron in `streefdatum_tekst`.
+        Houd de woorden van de bron in `streefdatum_tekst`. Noemt de bron alleen een jaar
+        ("Er is in 2024 een kader"), schrijf dan `streefjaar: 2024`: de mijlpaal moet dan
+        uiterlijk eind van dat jaar bereikt zijn.
     """,
     example="""
         indicatoren:
@@ -480,11 +482,11 @@ def niet_op_schaal(source: Source) -> Iterator[Hit]:
 def mijlpaal_zonder_datum(source: Source) -> Iterator[Hit]:
     """Milestone indicators without a streefdatum."""
     for i, ind in enumerate(source.contract.indicatoren):
-        if ind.meetsoort == "mijlpaal" and ind.streefdatum is None:
+        if ind.meetsoort == "mijlpaal" and ind.streefdatum is None and ind.streefjaar is None:
             yield Hit(
                 source,
                 ("indicatoren", i, "meetsoort"),
-                f"indicator '{ind.id}' is een mijlpaal zonder streefdatum",
+                f"indicator '{ind.id}' is een mijlpaal zonder streefdatum of streefjaar",
             )
 
 
