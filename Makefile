@@ -21,8 +21,8 @@ install: $(STAMP)
 run: install
 	bash .ci/system-packages pdf
 	$(BIN)/programmatool check programmas/ ; status=$$?; [ $$status -le 1 ]
-	$(BIN)/programmatool render programmas/ --format html --out site/ ; status=$$?; [ $$status -le 1 ]
-	$(BIN)/programmatool render programmas/ --format pdf --out site/ ; status=$$?; [ $$status -le 1 ]
+	$(BIN)/programmatool render programmas/ --format html --out site/ --config programmas/programmatool.toml ; status=$$?; [ $$status -le 1 ]
+	$(BIN)/programmatool render programmas/ --format pdf --out site/ --config programmas/programmatool.toml ; status=$$?; [ $$status -le 1 ]
 
 lint: install
 	$(BIN)/ruff check src tests

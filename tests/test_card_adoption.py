@@ -62,7 +62,10 @@ def test_a_measurement_after_adoption_is_no_change(repo: Path, cli: Callable[...
     line = _card(text)
     assert "Geen wijzigingen sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017)." in line
     commit_id = git(repo, "rev-parse", "v1").strip()[:10]
-    assert f"Vergeleken met de vastgestelde versie: git-commit {commit_id} van " in line
+    assert (
+        f"Vergeleken met de vastgestelde versie: git-commit {commit_id}, in git vastgelegd op "
+        in (line)
+    )
 
 
 def test_the_card_names_the_changes_since_adoption_most_important_first(
@@ -288,16 +291,35 @@ def test_without_an_adoption_date_the_version_is_named(
     monkeypatch.chdir(root)
     result, md = _render(cli, "md", "--vastgesteld", "raad-2020")
     assert result.code == 0, result.err
-    assert "Geen wijzigingen sinds vaststelling (versie raad-2020; kenmerk RV-2020/0017)." in _card(
-        md
-    )
+    line = _card(md)
+    # The contract's own version names the adopted version; the revision says what was compared.
+    assert "Geen wijzigingen sinds vaststelling (versie 1.4; kenmerk RV-2020/0017)." in line
+    assert "Vergeleken met de vastgestelde versie: raad-2020." in line
     result, md = _render(cli, "md")
     line = _card(md)
+    assert "Geen wijzigingen sinds vaststelling (versie 1.4; kenmerk RV-2020/0017)." in line
+    # The commit's date is when the file went into git, and is called that, never an adoption.
+    assert re.search(r"git-commit [0-9a-f]{10}, in git vastgelegd op \d+ \w+ \d{4}\.", line), line
+
+
+def test_without_a_version_of_its_own_the_adopted_one_is_named_by_its_date_in_git(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "gemeente"
+    root.mkdir()
+    git(tmp_path, "init", "-q", "-b", "main", root.name)
+    text = VOLLEDIG.read_text(encoding="utf-8")
+    text = text.replace("vastgesteld_op: 2020-03-17\n", "").replace('versie: "1.4"\n', "")
+    (root / "contract.yaml").write_text(text, encoding="utf-8")
+    commit(root, "Vastgesteld")
+    monkeypatch.chdir(root)
+    result, md = _render(cli, "md")
+    assert result.code == 0, result.err
     assert re.search(
-        r"Geen wijzigingen sinds vaststelling \(vastgestelde versie van \d+ \w+ \d{4}; "
+        r"Geen wijzigingen sinds vaststelling \(versie in git van \d+ \w+ \d{4}; "
         r"kenmerk RV-2020/0017\)\.",
-        line,
-    ), line
+        _card(md),
+    ), _card(md)
 
 
 def test_a_direction_change_is_said_in_words() -> None:
@@ -312,3 +334,74 @@ def test_a_direction_change_is_said_in_words() -> None:
     new.indicatoren[0].richting = "onbekend"
     [change] = [c for c in diff(old, new) if c.check == "richting-gewijzigd"]
     assert change.message == "richting niet opgegeven → onbekend of hoger of lager beter is"
+
+
+# --- the adopted version named once for every card: [render] vastgesteld ------------------------
+
+
+def test_the_configuration_names_the_adopted_version_for_every_card(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    contract = repo / "contract.yaml"
+    # A correction after the tagged version; the configuration says *it* is the adopted text.
+    replace_once(contract, "contract weet, staat", "contract kent, staat")
+    commit(repo, "Overname gecorrigeerd")
+    corrected = git(repo, "rev-parse", "HEAD").strip()
+    result, md = _render(cli, "md")
+    assert "Sinds vaststelling op 17 maart 2020 (kenmerk RV-2020/0017): 1 wijziging" in _card(md)
+
+    (repo / "programmatool.toml").write_text(f'[render]\nvastgesteld = "{corrected}"\n')
+    result, md = _render(cli, "md")
+    assert result.code == 0, result.err
+    line = _card(md)
+    assert "Geen wijzigingen sinds vaststelling op 17 maart 2020" in line
+    assert (
+        f"vastgestelde versie: git-commit {corrected[:10]} (ingesteld in programmatool.toml)."
+        in (line)
+    )
+    # The command line still wins.
+    result, md = _render(cli, "md", "--vastgesteld", "v1")
+    assert "1 wijziging" in _card(md)
+
+
+def test_an_unknown_revision_in_the_configuration_is_said_on_the_card_not_fatal(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    (repo / "programmatool.toml").write_text('[render]\nvastgesteld = "bestaat-niet"\n')
+    result, md = _render(cli, "md")
+    assert result.code == 0, result.err
+    line = _card(md).replace("\\", "")  # Markdown escapes [ ] and _
+    assert (
+        "Vastgestelde versie niet gevonden in git: de revisie 'bestaat-niet' ([render] vastgesteld "
+        "in programmatool.toml) is hier niet te vinden" in line
+    )
+    assert str(repo) not in line  # the document does not depend on where it was made
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("[render]\nvastgesteld = 12\n", "'vastgesteld' in [render] moet een git-revisie zijn"),
+        ('[render]\nvastgesteld = "--output=x"\n', "moet een git-revisie zijn"),
+        ('[render]\nvastgestled = "v1"\n', "onbekende sleutel 'vastgestled' in [render]"),
+    ],
+)
+def test_a_wrong_render_table_is_refused_in_dutch(
+    repo: Path, cli: Callable[..., Run], table: str, message: str
+) -> None:
+    (repo / "programmatool.toml").write_text(table)
+    result, _md = _render(cli, "md")
+    assert result.code == 2
+    assert "programmatool.toml:2: " in result.err and message in result.err
+    assert not (repo / "site").exists()
+
+
+def test_a_named_version_that_is_a_concept_is_not_called_adopted(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    concept = git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
+    result, md = _render(cli, "md", "--vastgesteld", concept)
+    assert result.code == 0, result.err
+    line = _card(md)
+    assert f"Nog niet vastgesteld: in git-commit {concept[:10]} is dit contract een concept" in line
+    assert "Geen wijzigingen sinds vaststelling" not in line

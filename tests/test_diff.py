@@ -143,6 +143,17 @@ def test_milestone_date_moved() -> None:
     assert found[0].message == "streefdatum 1 juli 2020 → 1 januari 2021 (184 dagen later)"
 
 
+def test_a_milestone_due_in_a_year_moves_by_years() -> None:
+    base = edit(
+        "    bron: Gemeente Voorbeeldstad",
+        "    bron: Gemeente Voorbeeldstad\n  - id: kader\n    naam: Kader vastgesteld\n"
+        "    doel: a\n    meetsoort: mijlpaal\n    streefjaar: 2024",
+    )
+    found = changes(edit("streefjaar: 2024", "streefjaar: 2025", base), base)
+    assert kinds(found) == ["mijlpaal-verschoven"]
+    assert found[0].message == "streefjaar 2024 → 2025 (1 jaar later)"
+
+
 EDUCATIE = (
     "        - omschrijving: Educatie\n"
     "          bedragen: {2019: 10000, 2020: 10000, 2021: 10000, 2022: 10000}\n"

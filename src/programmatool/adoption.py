@@ -105,7 +105,7 @@ def samenvatting(
     changes = [c for c in with_severities(diff(oud, nieuw), configured_levels(config)) if _telt(c)]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     changes.sort(key=lambda c: order[c.severity])  # stable: document order within a severity
-    details = [] if oud.vastgesteld_op is not None else [versie]
+    details = [] if oud.vastgesteld_op is not None or not versie else [versie]
     if oud.kenmerk:
         details.append(f"kenmerk {oud.kenmerk}")
     wanneer = "vaststelling"
@@ -200,8 +200,11 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
     old = _load(raw, f"{short}:{chosen.path}", config)
     if old is None:
         return niet_gevonden(f"de vastgestelde versie (commit {short}) kan niet worden ingelezen")
-    bron = f"vastgestelde versie: git-commit {short} van {_datum_tekst(chosen.date)}"
-    versie = f"vastgestelde versie van {_datum_tekst(chosen.date)}"
+    # The commit's date is when the file was put in git, not when it was adopted: it is named
+    # as such, and the contract's own version (when it has one) names the adopted version.
+    vastgelegd = _datum_tekst(chosen.date)
+    bron = f"vastgestelde versie: git-commit {short}, in git vastgelegd op {vastgelegd}"
+    versie = f"versie {old.versie}" if old.versie else f"versie in git van {vastgelegd}"
     return samenvatting(old, contract, bron, versie, config)
 
 
@@ -231,4 +234,13 @@ def uit_revisie(
     old = _load(raw, revision.label(relpath), config)
     if old is None:
         return niet_gevonden(f"de versie in {ref} ({relpath}) kan niet worden ingelezen")
-    return samenvatting(old, contract, f"vastgestelde versie: {ref}", f"versie {ref}", config)
+    # A commit id is shown as git shows it short; it names no version for a reader.
+    commit_id = re.fullmatch(r"[0-9a-f]{40}", ref) is not None
+    getoond = f"git-commit {ref[:10]}" if commit_id else ref
+    if old.status == "concept":
+        return SindsVaststelling(
+            f"Nog niet vastgesteld: in {getoond} is dit contract een concept, dus er is geen "
+            "vastgestelde versie om mee te vergelijken."
+        )
+    versie = f"versie {old.versie}" if old.versie else ("" if commit_id else f"versie {ref}")
+    return samenvatting(old, contract, f"vastgestelde versie: {getoond}", versie, config)

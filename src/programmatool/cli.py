@@ -515,7 +515,17 @@ def render(
             "--vastgesteld",
             metavar="REVISIE",
             help="De vastgestelde versie (git) waarmee de programmakaart vergelijkt; zonder "
-            "deze optie zoekt de tool die zelf in git.",
+            "deze optie geldt [render] vastgesteld uit de configuratie, en anders zoekt de tool "
+            "die zelf in git.",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
+            "gezocht vanaf de huidige map omhoog).",
+            metavar="BESTAND",
         ),
     ] = None,
 ) -> None:
@@ -532,7 +542,7 @@ def render(
             stdout(),
             stderr(),
             sinds,
-            config=_config(None),
+            config=_config(config),
             cache_dir=_cache(no_cache),
             vastgesteld=vastgesteld,
         )

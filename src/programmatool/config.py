@@ -6,7 +6,8 @@ Found from the current directory upward (or given with ``--config``). Tables:
   (``niveau = {PT301 = "waarschuwing"}``), for all files or per file pattern
   (``[[regels.per_bestand]]`` with ``patroon = "programmas/oud/*.yaml"``);
 - ``[limieten]``: ``max_bytes``, ``max_depth``, ``max_nodes`` for reading contracts;
-- ``[voortgang]``: read by the progress commands; accepted here as is.
+- ``[voortgang]``: read by the progress commands; accepted here as is;
+- ``[render]``: ``vastgesteld``, the git revision of the adopted versions (programme card).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ FILE_NAME = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
 
 #: Top-level tables a configuration may hold; other tables are a typo.
-TABLES = ("regels", "voortgang", "limieten", "diff")
+TABLES = ("regels", "voortgang", "limieten", "diff", "render")
 
 
 _RULES_KEYS = ("uit", "niveau", "per_bestand")
@@ -245,6 +246,7 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
         settings.append(_rule_setting(entry, pattern, ctx))
     limits = _read_limits(data.get("limieten", {}), ctx)
     _diff_table(data.get("diff", {}), ctx)
+    _render_table(data.get("render", {}), ctx)
     for table in ("voortgang",):
         if table in data and not isinstance(data[table], dict):
             raise ctx.fail(f"'{table}' moet een tabel zijn", table)
@@ -304,6 +306,26 @@ def _read_limits(table: Any, ctx: _Context) -> Limits:
             raise ctx.fail(f"'{key}' mag hoogstens {LIMIET_MAXIMA[key]} zijn, niet {value}", key)
         values[key] = value
     return replace(DEFAULT_LIMITS, **values)
+
+
+def _render_table(table: Any, ctx: _Context) -> None:
+    """``[render]``: ``vastgesteld = "REVISIE"``, the adopted version for every programme card."""
+    if not isinstance(table, dict):
+        raise ctx.fail("'render' moet een tabel zijn", "render")
+    for key in table:
+        if key != "vastgesteld":
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [render]{did_you_mean(key, ('vastgesteld',))}", key
+            )
+    value = table.get("vastgesteld")
+    if value is not None and (
+        not isinstance(value, str) or not value.strip() or value.startswith("-")
+    ):
+        raise ctx.fail(
+            "'vastgesteld' in [render] moet een git-revisie zijn, zoals \"raad-2019\" of een "
+            "commit-id",
+            "vastgesteld",
+        )
 
 
 def _diff_table(table: Any, ctx: _Context) -> None:

@@ -600,6 +600,21 @@ class _Differ:
                 new=jsonable(new.streefdatum),
                 difference=days,
             )
+        if old.streefjaar != new.streefjaar:
+            # A milestone due "in 2024": it moves by whole years, never by invented days.
+            if old.streefjaar and new.streefjaar:
+                years = new.streefjaar - old.streefjaar
+                way = f"{abs(years)} jaar {'later' if years > 0 else 'eerder'}"
+            else:
+                way = "nieuw" if old.streefjaar is None else "vervallen"
+            self.add(
+                "mijlpaal-verschoven",
+                subject,
+                f"streefjaar {old.streefjaar or '–'} → {new.streefjaar or '–'} ({way})",
+                (*path, "streefjaar"),
+                old=old.streefjaar,
+                new=new.streefjaar,
+            )
         self.realisations(old, new, path, subject)
         self.model_fields(
             old,
@@ -613,6 +628,7 @@ class _Differ:
                 "peilwaarde",
                 "peiljaar",
                 "streefdatum",
+                "streefjaar",
                 "realisaties",
             },
         )

@@ -4,7 +4,7 @@ the packaged ones), documents rendered on all cores and written atomically insid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,15 +293,33 @@ def sinds_vaststelling(
     path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
 ) -> SindsVaststelling:
     """The card's line on changes since the adopted version (``vastgesteld``: its revision;
-    without one it is looked up in git). An unusable revision is a RenderProblem."""
-    from ..adoption import AdoptionProblem, uit_revisie, zoek
+    without one, ``[render] vastgesteld`` of the configuration; else it is looked up in git).
 
-    if vastgesteld is None:
+    A revision named on the command line that cannot be used is a RenderProblem. One from the
+    configuration holds for every contract and every clone (a shallow one lacks old commits),
+    so there it becomes the card's honest "niet gevonden" line instead.
+    """
+    from ..adoption import AdoptionProblem, niet_gevonden, uit_revisie, zoek
+
+    if vastgesteld is not None:
+        try:
+            return uit_revisie(path, contract, vastgesteld, config)
+        except AdoptionProblem as exc:
+            raise RenderProblem(str(exc)) from None
+    ingesteld = config.table("render").get("vastgesteld") if config is not None else None
+    if not isinstance(ingesteld, str):
         return zoek(path, contract, config)
+    bron = config.path.name if config is not None and config.path is not None else "configuratie"
     try:
-        return uit_revisie(path, contract, vastgesteld, config)
-    except AdoptionProblem as exc:
-        raise RenderProblem(str(exc)) from None
+        regel = uit_revisie(path, contract, ingesteld, config)
+    except AdoptionProblem:
+        # Not the git message itself: it names the folder, and a document must not depend on
+        # where it was made.
+        return niet_gevonden(
+            f"de revisie '{ingesteld}' ([render] vastgesteld in {bron}) is hier niet te vinden; "
+            "een ondiepe kloon of een kopie buiten git mist die"
+        )
+    return replace(regel, bron=f"{regel.bron} (ingesteld in {bron})") if regel.gevonden else regel
 
 
 def render(
