@@ -114,3 +114,25 @@ def test_portfolio_marks_the_yearly_figures_check_finds_wrong(tmp_path: Path, cl
         "Zorg: 'Tabel 1: Activiteiten Maatregelenplan' 2020: het gedrukte totaal is 150, maar geen "
         "regel heeft een bedrag voor 2020 (bedragen × € 1.000) (PT210)."
     ) in money
+
+
+def test_card_marks_a_printed_year_total_that_check_finds_wrong(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    from .test_rules_support import basis_text
+
+    # A year outside the period (PT203) in a printed total: not only PT201 and PT210.
+    text = basis_text()
+    for old, new in (
+        ("bedragen: {2019: 5000, 2020: 5000}", "bedragen: {2019: 5000, 2020: 5000, 2023: 500}"),
+        ("totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15000, 2023: 500}"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    source = tmp_path / "c.yaml"
+    source.write_text(text, encoding="utf-8")
+    assert "PT203" in cli("check", source).out
+    _render(cli, source, tmp_path / "m", "--format", "md")
+    md = (tmp_path / "m" / "schone-stad.md").read_text(encoding="utf-8").replace("\xa0", " ")
+    start = md.index("## In één oogopslag")
+    card = md[start : md.index("\n## ", start + 1)]
+    assert "| Verdeling middelen | € 14.000 | € 15.000 | € 500 ⚠ klopt niet |" in card
+    assert "⚠ Verdeling middelen, 2023: " in card and "(PT203)." in card

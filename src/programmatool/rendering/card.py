@@ -63,7 +63,10 @@ def _bedrag(value: int | float, begroting: Begroting) -> str:
     return fmt.bedrag_in_euro(value, begroting.eenheid)
 
 
-def _kaart_begroting(begroting: Begroting, jaren: list[int]) -> KaartBegroting:
+def _kaart_begroting(
+    begroting: Begroting, jaren: list[int], andere: dict[int, list[str]]
+) -> KaartBegroting:
+    """One table on the card; ``andere``: per year what else check finds in its printed total."""
     sommen = begroting.som_per_jaar()
     afwijkingen = begroting.afwijkingen()
     cellen: list[Cel] = []
@@ -84,6 +87,8 @@ def _kaart_begroting(begroting: Begroting, jaren: list[int]) -> KaartBegroting:
                     f"het gedrukte totaal {_bedrag(waarde, begroting)} staat zonder regels: "
                     f"geen regel heeft een bedrag voor {jaar}"
                 )
+            elif jaar in andere:
+                fout = "; ".join(andere[jaar])
             cellen.append(Cel(_bedrag(waarde, begroting), fout))
         elif jaar in sommen:
             cellen.append(Cel(_bedrag(sommen[jaar], begroting)))
@@ -98,6 +103,23 @@ def _kaart_begroting(begroting: Begroting, jaren: list[int]) -> KaartBegroting:
     titel = begroting.titel + (" (uren)" if begroting.eenheid == "uren" else "")
     fouten = [f"{j}: {c.fout}" for j, c in zip(jaren, cellen, strict=True) if c.fout]
     return KaartBegroting(titel, cellen, ongedekt, fouten)
+
+
+def _andere_fouten(contract: Contract) -> dict[int, dict[int, list[str]]]:
+    """Per table and year what check finds in a printed year total besides PT201 and PT210
+    (a negative total, a year outside the period), in check's words with the rule's code."""
+    from .faults import figure_faults
+
+    out: dict[int, dict[int, list[str]]] = {}
+    for path, items in figure_faults(contract).items():
+        if path[:2] != ("middelen", "begrotingen") or path[3:4] != ("totalen",) or len(path) < 5:
+            continue
+        tabel, jaar = path[2], path[4]
+        if isinstance(tabel, int) and isinstance(jaar, int):
+            for code, message in items:
+                if code not in ("PT201", "PT210"):
+                    out.setdefault(tabel, {}).setdefault(jaar, []).append(f"{message} ({code})")
+    return out
 
 
 def _overige(contract: Contract) -> list[str]:
@@ -268,9 +290,12 @@ def programmakaart(
     """The card of one programme; its legend explains every status the document shows."""
     begrotingen = contract.middelen.begrotingen if contract.middelen else []
     jaren = sorted({j for b in begrotingen for j in b.jaren()})
+    andere = _andere_fouten(contract)
     return Programmakaart(
         jaren=jaren,
-        begrotingen=[_kaart_begroting(b, jaren) for b in begrotingen],
+        begrotingen=[
+            _kaart_begroting(b, jaren, andere.get(n, {})) for n, b in enumerate(begrotingen)
+        ],
         overige=_overige(contract),
         status=voortgang.status if voortgang is not None else "geen oordeel mogelijk",
         status_uitleg=status_uitleg(voortgang),
