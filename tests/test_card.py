@@ -44,7 +44,7 @@ def test_card_status_names_its_measurement_year_and_coverage() -> None:
     assert kaart.status == "op koers"
     assert kaart.status_uitleg == "op grond van metingen over 2020; 3 van 10 indicatoren gemeten"
     zorg = _kaart("zorg")
-    assert zorg.status_uitleg == "nog geen meting met een oordeel (0 van 8 indicatoren gemeten)"
+    assert zorg.status_uitleg == "nog geen meting met een oordeel: 0 van 8 indicatoren gemeten"
 
 
 def test_card_names_portefeuillehouder_and_version() -> None:

@@ -155,8 +155,8 @@ def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
     gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in GEMETEN)
     if not gemeten or voortgang.jaar is None:
         return (
-            "nog geen meting met een oordeel "
-            f"(0 van {fmt.hoeveel(aantal, 'indicator', 'indicatoren')} gemeten)"
+            "nog geen meting met een oordeel: "
+            f"0 van {fmt.hoeveel(aantal, 'indicator', 'indicatoren')} gemeten"
         )
     jaren = sorted(
         {
