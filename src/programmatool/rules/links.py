@@ -185,41 +185,33 @@ def doel_zonder_inspanning(source: Source) -> Iterator[Hit]:
 )
 def doel_zonder_indicator(source: Source) -> Iterator[Hit]:
     """Operational goals no indicator measures, unless marked as still to be worked out."""
-    measured = {ind.doel for ind in source.contract.indicatoren}
-    if source.contract.doelniveaus == 1:
-        if not source.contract.indicatoren and source.contract.strategische_doelen:
-            n = len(source.contract.strategische_doelen)
-            wie = "het enige doel wordt niet" if n == 1 else f"geen van de {n} doelen wordt"
+    contract = source.contract
+    measured = {ind.doel for ind in contract.indicatoren}
+    een_niveau = contract.doelniveaus == 1
+    if not contract.indicatoren:
+        # A contract without any indicator: one finding for the one cause.
+        if een_niveau:
+            n, soort = len(contract.strategische_doelen), "doel"
+        else:
+            n = sum(1 for od in contract.operationele_doelen() if not od.nog_te_bepalen)
+            soort = "operationele doel"
+        if n:
+            wie = f"het enige {soort} wordt niet" if n == 1 else f"geen van de {n} {soort}en wordt"
             yield Hit(
                 source,
                 ("strategische_doelen",),
                 f"het contract heeft geen indicatoren: {wie} gemeten",
                 at_key=True,
             )
-            return
-        for i, sd in enumerate(source.contract.strategische_doelen):
+        return
+    if een_niveau:
+        for i, sd in enumerate(contract.strategische_doelen):
             if sd.id not in measured:
                 yield Hit(
                     source,
                     ("strategische_doelen", i, "id"),
                     f"geen indicator meet doel '{sd.id}'",
                 )
-        return
-    if not source.contract.indicatoren:
-        # A contract without any indicator: one finding for the one cause.
-        n = sum(1 for od in source.contract.operationele_doelen() if not od.nog_te_bepalen)
-        if n:
-            wie = (
-                "het enige operationele doel wordt niet"
-                if n == 1
-                else f"geen van de {n} operationele doelen wordt"
-            )
-            yield Hit(
-                source,
-                ("strategische_doelen",),
-                f"het contract heeft geen indicatoren: {wie} gemeten",
-                at_key=True,
-            )
         return
     for i, sd in enumerate(source.contract.strategische_doelen):
         for j, od in enumerate(sd.operationele_doelen):
