@@ -65,16 +65,17 @@ def test_progress_json_carries_comparisons_and_unknowns(cli) -> None:
     assert wmo["vergelijkingen"][0]["naam"] == "Grootteklasse"
 
 
-def _rows(data: object) -> list[dict[str, object]]:
+def _rows(data: object, key: str = "vergelijkingen") -> list[dict[str, object]]:
+    """Every indicator row of a progress JSON: the objects with an ``id`` and ``key``."""
     found: list[dict[str, object]] = []
     if isinstance(data, dict):
-        if "vergelijkingen" in data and "id" in data:
+        if key in data and "id" in data:
             found.append(data)
         for value in data.values():
-            found += _rows(value)
+            found += _rows(value, key)
     elif isinstance(data, list):
         for value in data:
-            found += _rows(value)
+            found += _rows(value, key)
     return found
 
 
@@ -116,7 +117,7 @@ def test_the_four_year_plan_keeps_its_goals_in_order_and_judges_them_by_their_ye
     assert [d["id"] for d in programma["doelen"]] == ["6.1", "6.2", "6.3", "6.4"]
     doelen = {od["id"]: od for d in programma["doelen"] for od in d["operationele_doelen"]}
     assert list(doelen) == ["6.1.1", "6.1.2", "6.1.3"]
-    rows = {r["id"]: r for r in _indicator_rows(programma)}
+    rows = {r["id"]: r for r in _rows(programma, "eindwaarde")}
     aandeel = rows["aandeel-huur-betaalbare-koop"]
     assert (aandeel["eindwaarde"], aandeel["eindjaar"]) == (60, 2026)
     assert aandeel["peiljaar"] == "onbekend" and aandeel["status"] == "geen meting"
@@ -125,22 +126,9 @@ def test_the_four_year_plan_keeps_its_goals_in_order_and_judges_them_by_their_ye
     assert kader["status"] == "niet behaald"
     assert "het streefjaar (2024) is verstreken" in kader["uitleg"]
     before = json.loads(cli("progress", WOERDEN, "--jaar", "2023", "--format", "json").out)
-    assert {r["id"]: r for r in _indicator_rows(before)}["kader-arbeidsmigranten"][
+    assert {r["id"]: r for r in _rows(before, "eindwaarde")}["kader-arbeidsmigranten"][
         "status"
     ] == "geen meting"
-
-
-def _indicator_rows(data: object) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = []
-    if isinstance(data, dict):
-        if "eindwaarde" in data and "id" in data:
-            found.append(data)
-        for value in data.values():
-            found += _indicator_rows(value)
-    elif isinstance(data, list):
-        for value in data:
-            found += _indicator_rows(value)
-    return found
 
 
 @pytest.mark.parametrize("formaat", ["md", "html"])
