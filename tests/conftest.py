@@ -6,6 +6,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +64,17 @@ def _cache_outside_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["PROGRAMMATOOL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
+
+
+def string_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path (keys and list indexes) of every string in a nested YAML/JSON structure."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found.extend(string_paths(value, (*path, key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found.extend(string_paths(value, (*path, index)))
+    elif isinstance(data, str):
+        found.append(path)
+    return found

@@ -29,7 +29,7 @@ from programmatool.rendering.safety import (
     md_tekst,
 )
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, string_paths
 
 #: What a Markdown viewer may make of a contract's text: structure and formatting only.
 ALLOWED_TAGS = {
@@ -216,19 +216,6 @@ PAYLOAD = (
 )
 
 
-def _strings(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.extend(_strings(value, (*path, key)))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found.extend(_strings(value, (*path, index)))
-    elif isinstance(data, str):
-        found.append(path)
-    return found
-
-
 def _dump(data: Any) -> str:
     stream = io.StringIO()
     YAML(typ="safe", pure=True).dump(data, stream)
@@ -246,7 +233,7 @@ def hostile_contract() -> Any:
     """The complete fixture with the payload in every field that takes text."""
     data = YAML(typ="safe", pure=True).load((FIXTURES / "render" / "volledig.yaml").read_text())
     poisoned = 0
-    for path in _strings(data):
+    for path in string_paths(data):
         parent = _at(data, path)
         original = parent[path[-1]]
         parent[path[-1]] = f"{original} {PAYLOAD}"

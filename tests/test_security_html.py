@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from programmatool.loading import load_text
 from programmatool.rendering import render
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, string_paths
 from .test_render_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 PAYLOAD = (
@@ -29,19 +29,6 @@ PAYLOAD = (
     '<iframe src="javascript:window.__pwned=5"></iframe> '
     '</td></tr></table><b onmouseover="window.__pwned=6">x</b>'
 )
-
-
-def _strings(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.extend(_strings(value, (*path, key)))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found.extend(_strings(value, (*path, index)))
-    elif isinstance(data, str):
-        found.append(path)
-    return found
 
 
 def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
@@ -61,7 +48,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """The rich render fixture with the payload in every field that takes free text."""
     data = YAML(typ="safe", pure=True).load((FIXTURES / "render" / "rijk.yaml").read_text())
     poisoned = 0
-    for path in _strings(data):
+    for path in string_paths(data):
         original = _get(data, path)
         _set(data, path, f"{original} {PAYLOAD}")
         if load_text(_dump(data), "x.yaml").ok:
