@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import formatting as fmt
 from ..adoption import SindsVaststelling
-from ..model import Begroting, Contract
+from ..model import Begroting, Contract, OverigBudget
 from ..progress import GEMETEN, STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
 
 _STATUS_CONTRACT = {
@@ -122,20 +122,24 @@ def _andere_fouten(contract: Contract) -> dict[int, dict[int, list[str]]]:
     return out
 
 
+def overig_bedrag(o: OverigBudget) -> str:
+    """An amount under ``middelen.overige`` in euro: "€ 50.000", a range, or "p.m."."""
+    if o.bedrag is None:
+        return "p.m."
+    if o.bedrag_tot is not None:
+        return (
+            f"{fmt.bedrag_in_euro(o.bedrag, o.eenheid)} tot "
+            f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
+        )
+    return fmt.bedrag_in_euro(o.bedrag, o.eenheid)
+
+
 def _overige(contract: Contract) -> list[str]:
     if contract.middelen is None:
         return []
     out = []
     for o in contract.middelen.overige:
-        if o.bedrag is None:
-            bedrag = "p.m."
-        elif o.bedrag_tot is not None:
-            bedrag = (
-                f"{fmt.bedrag_in_euro(o.bedrag, o.eenheid)} tot "
-                f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
-            )
-        else:
-            bedrag = fmt.bedrag_in_euro(o.bedrag, o.eenheid)
+        bedrag = overig_bedrag(o)
         soort = {
             "ongedekt": "nog niet van dekking voorzien",
             "fonds": "fonds",

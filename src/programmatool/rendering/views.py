@@ -11,7 +11,7 @@ from .. import __version__
 from .. import formatting as fmt
 from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
 from ..progress import STANDAARD_DREMPELS, Drempels
-from .card import Legenda, Programmakaart, legenda_voor, programmakaart
+from .card import Legenda, Programmakaart, legenda_voor, overig_bedrag, programmakaart
 from .faults import Faults, figure_faults, marked, under
 
 if TYPE_CHECKING:
@@ -1260,15 +1260,7 @@ def build_portfolio(
                 ongedekt_totaal[j] = ongedekt_totaal.get(j, 0) + v
         ongedekt_overig = []
         for o in c.middelen.overige if c.middelen else []:
-            if o.bedrag is None:
-                bedrag = "p.m."
-            elif o.bedrag_tot is not None:
-                bedrag = (
-                    f"{fmt.bedrag_in_euro(o.bedrag, o.eenheid)} tot "
-                    f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
-                )
-            else:
-                bedrag = fmt.bedrag_in_euro(o.bedrag, o.eenheid)
+            bedrag = overig_bedrag(o)
             extra = [
                 {"ongedekt": "nog niet van dekking voorzien", "fonds": "fonds"}.get(o.soort, ""),
                 str(o.jaar) if o.jaar else "",
