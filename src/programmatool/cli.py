@@ -128,15 +128,7 @@ def check(
             metavar="FORMAAT",
         ),
     ] = "text",
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
-            "gezocht vanaf de huidige map omhoog).",
-            metavar="BESTAND",
-        ),
-    ] = None,
+    config: ConfigOption = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
     jobs: Annotated[
         int | None,
@@ -172,6 +164,16 @@ def _cache(no_cache: bool) -> Path | None:
     return None if no_cache else cache_dir()
 
 
+#: ``--config`` of the commands that read the configuration.
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
+        "gezocht vanaf de huidige map omhoog).",
+        metavar="BESTAND",
+    ),
+]
 _NO_CACHE_HELP = (
     "Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
     "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen."
@@ -519,15 +521,7 @@ def render(
             "die zelf in git.",
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
-            "gezocht vanaf de huidige map omhoog).",
-            metavar="BESTAND",
-        ),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from .rendering import RenderProblem, run_render
