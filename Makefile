@@ -28,6 +28,7 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy --strict src
+	$(BIN)/lint-imports
 
 # The browser tests run too: browser-deps installs what they need where it can.
 test: lint browser-deps pdf-deps

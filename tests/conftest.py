@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from programmatool.cli import main
+from programmatool.cli.app import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -108,7 +108,7 @@ FORMATS = {"sinds.txt": "text", "sinds.md": "markdown", "sinds.json": "json"}
 
 def outputs() -> dict[str, str]:
     """Every golden output as the tool writes it now: file name → text."""
-    from programmatool.cli import main
+    from programmatool.cli.app import main
 
     out: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -45,7 +45,7 @@ def outside_git(folder: Path) -> Path:
 
 def documents() -> dict[str, str]:
     """Every golden document as the tool writes it now: relative path → text."""
-    from programmatool.rendering import render
+    from programmatool.pipeline.render import render
 
     out: dict[str, str] = {}
     with (
@@ -66,7 +66,7 @@ def documents() -> dict[str, str]:
 def pdf_files(folder: Path) -> list[Path]:
     """The first contract (Duurzaamheid) as PDFs in ``folder``: the contract and the annual
     account, each with its portfolio page."""
-    from programmatool.rendering import render
+    from programmatool.pipeline.render import render
 
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as source, contextlib.chdir(outside_git(Path(source))):

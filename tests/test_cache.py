@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import parallel as parallel_module
-from programmatool import pipeline
-from programmatool.checking import check
+from programmatool.pipeline import run as pipeline
+from programmatool.pipeline import workers as parallel_module
+from programmatool.pipeline.check import check
 
 from .conftest import FIXTURES, PROGRAMMAS
 
@@ -230,7 +230,7 @@ def _broken_contract(folder: Path) -> Path:
 def _forge_clean(cache: Path) -> int:
     """Rewrite every entry under ``cache`` with no findings at all, signed with the attacker's
     key: what someone who can write to a restored or committed cache folder could do."""
-    from programmatool.cache import ResultCache
+    from programmatool.pipeline.cache import ResultCache
 
     forger = ResultCache(cache, "-", secret=ATTACKER_KEY.encode())
     forged = 0
@@ -283,7 +283,7 @@ def test_an_entry_copied_to_another_files_name_is_ignored(
     entries = [p for p in cache.rglob("*.json") if p.parent.name != "index"]
     assert len(entries) == 1
     # Its content under the name that the broken file's entry would have.
-    from programmatool.cache import ResultCache
+    from programmatool.pipeline.cache import ResultCache
 
     signed = entries[0].read_bytes()
     cli("check", contract)
@@ -313,7 +313,7 @@ def test_a_committed_cache_folder_in_the_repository_is_not_read(
     run = cli("check", "--strict", "kapot.yaml")
     assert run.code == 1 and "PT201" in run.out
     # The default cache is the user's cache folder, outside the checked-out tree.
-    from programmatool.cache import cache_dir
+    from programmatool.pipeline.cache import cache_dir
 
     user_cache = Path(os.environ["XDG_CACHE_HOME"]) / "programmatool"
     assert cache_dir() == user_cache
@@ -326,7 +326,7 @@ def test_the_key_file_is_private_and_a_shared_one_is_not_trusted(
 ) -> None:  # type: ignore[no-untyped-def]
     import stat
 
-    from programmatool.cache import cache_secret, key_file
+    from programmatool.pipeline.cache import cache_secret, key_file
 
     config_home = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))

@@ -155,7 +155,7 @@ def test_explicit_version_outside_git_is_refused(
 def test_outside_git_the_card_says_so_without_running_git(
     tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from programmatool import gitrev
+    from programmatool.pipeline import git as gitrev
 
     shutil.copyfile(VOLLEDIG, tmp_path / "contract.yaml")
     monkeypatch.chdir(tmp_path)
@@ -237,7 +237,7 @@ def test_same_input_same_card(repo: Path, cli: Callable[..., Run]) -> None:
 
 def test_the_library_renders_the_line_for_a_file(repo: Path) -> None:
     from programmatool import load_contract
-    from programmatool.rendering import render_contract
+    from programmatool.pipeline.render import render_contract
 
     replace_once(repo / "contract.yaml", TARGET, "streefwaarden: {2021: 6.6, 2023: 6.8}")
     contract = load_contract(Path("contract.yaml")).contract
@@ -324,7 +324,7 @@ def test_without_a_version_of_its_own_the_adopted_one_is_named_by_its_date_in_gi
 
 def test_a_direction_change_is_said_in_words() -> None:
     from programmatool import load_contract
-    from programmatool.diff import diff
+    from programmatool.diff.changes import diff
 
     contract = load_contract(VOLLEDIG).contract
     assert contract is not None

@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from programmatool import formatting as fmt
 from programmatool.loading import load_contract
-from programmatool.model import Contract
-from programmatool.rendering import render_contract
+from programmatool.model.contract import Contract
+from programmatool.pipeline.render import render_contract
+from programmatool.text import formatting as fmt
 
 from .conftest import PROGRAMMAS, ROOT
 

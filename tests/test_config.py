@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from programmatool.config import ConfigError, find_config, load_config
+from programmatool.pipeline.settings import ConfigError, find_config, load_config
 
 from .test_rules_support import basis_text
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from programmatool.diff import CHECKS, Change, diff, same_text, with_severities, word_summary
+from programmatool.diff.changes import (
+    CHECKS,
+    Change,
+    diff,
+    same_text,
+    with_severities,
+    word_summary,
+)
 from programmatool.loading import load_text
-from programmatool.model import Contract
+from programmatool.model.contract import Contract
 
 from .conftest import MINIMAAL
 
@@ -349,7 +356,7 @@ def test_every_real_contract_equals_itself(path: object) -> None:
 
 
 def test_the_facade_exports_diff_also_after_the_module_is_imported() -> None:
-    import programmatool.diff_report  # noqa: F401  (imports the submodule programmatool.diff)
+    import programmatool.diff.changes  # noqa: F401  (imports the subpackage programmatool.diff)
     from programmatool import diff as facade
 
     old = contract(BASE)

@@ -243,7 +243,7 @@ def test_usage_mistakes(repo: Path, diff: Callable[..., Run]) -> None:
 
 
 def test_the_readme_shows_the_real_output_and_every_kind_of_change() -> None:
-    from programmatool.diff_report import checks_table
+    from programmatool.presenting.diff import checks_table
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     text = (GOLDEN / "sinds.txt").read_text(encoding="utf-8")

@@ -90,7 +90,7 @@ def _md_tables(text: str) -> list[list[list[str]]]:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    from programmatool.cli import main
+    from programmatool.cli.app import main
 
     out = tmp_path_factory.mktemp("documenten")
     for bron in (PROGRAMMAS, VOORBEELDEN):

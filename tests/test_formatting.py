@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from programmatool import formatting as fmt
+from programmatool.text import formatting as fmt
 
 NBSP = "\u00a0"
 

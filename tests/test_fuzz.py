@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from programmatool.cli import main
+from programmatool.cli.app import main
 from programmatool.loading import load_text
 
 _FINDING = re.compile(r"^.+?:(\d+):(\d+): (fout|waarschuwing) PT\d{3} ", re.MULTILINE)

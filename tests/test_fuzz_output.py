@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from programmatool.cli import main
+from programmatool.cli.app import main
 
 from .conftest import minimal_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import pipeline
+from programmatool.pipeline import run as pipeline
 
 from .conftest import minimal_text
 
@@ -118,7 +118,7 @@ def test_limits_are_configurable(  # type: ignore[no-untyped-def]
 def test_written_files_get_the_usual_mode(tmp_path: Path) -> None:
     import stat as st
 
-    from programmatool.writing import write_atomic
+    from programmatool.pipeline.writing import write_atomic
 
     new = tmp_path / "nieuw.txt"
     write_atomic(new, b"x")

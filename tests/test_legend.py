@@ -151,8 +151,8 @@ def test_progress_names_the_reason_without_a_verdict(cli: Callable[..., Run]) ->
     ],
 )
 def test_the_reason_without_a_verdict(fields: dict[str, object], reden: str) -> None:
-    from programmatool.model import Indicator
-    from programmatool.progress import indicator_progress, reden_zonder_oordeel
+    from programmatool.model.contract import Indicator
+    from programmatool.progress.verdicts import indicator_progress, reden_zonder_oordeel
 
     base: dict[str, object] = {"id": "x", "naam": "X", "doel": "a", "realisaties": {2020: 50}}
     indicator = Indicator.model_validate({**base, **fields})
@@ -162,8 +162,8 @@ def test_the_reason_without_a_verdict(fields: dict[str, object], reden: str) -> 
 
 
 def test_a_target_without_year_not_yet_reached_names_that_reason() -> None:
-    from programmatool.model import Indicator
-    from programmatool.progress import indicator_progress, reden_zonder_oordeel
+    from programmatool.model.contract import Indicator
+    from programmatool.progress.verdicts import indicator_progress, reden_zonder_oordeel
 
     base = {"id": "x", "naam": "X", "doel": "a", "streefwaarde_zonder_jaar": 83}
     reached = indicator_progress(

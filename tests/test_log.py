@@ -163,9 +163,9 @@ def test_log_waits_for_the_same_lock_as_record(
 ) -> None:
     from filelock import FileLock
 
-    from programmatool import guarded
-    from programmatool.efforts import log_effort
-    from programmatool.guarded import RecordProblem
+    from programmatool.editing import guarded
+    from programmatool.editing.guarded import RecordProblem
+    from programmatool.editing.log import log_effort
 
     monkeypatch.setattr(guarded, "LOCK_TIMEOUT", 0.2)
     before = contract.read_bytes()

@@ -20,8 +20,8 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 from programmatool.loading import load_contract, load_text
-from programmatool.rendering import render_contract
-from programmatool.rendering.safety import (
+from programmatool.pipeline.render import render_contract
+from programmatool.text.markdown import (
     markdown_cel,
     markdown_html,
     markdown_veilig,

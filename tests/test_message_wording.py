@@ -25,10 +25,10 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from programmatool import config
-from programmatool import model as m
-from programmatool.cli import app
-from programmatool.progress import Drempels
+from programmatool.cli.app import app
+from programmatool.model import contract as m
+from programmatool.pipeline import settings as config
+from programmatool.progress.verdicts import Drempels
 
 from .test_rules_support import basis_text
 
@@ -447,7 +447,7 @@ def test_worst_cases_read_well(messages: dict[str, list[str]], name: str) -> Non
 
 
 def test_counts_of_one_and_of_several() -> None:
-    from programmatool.formatting import hoeveel
+    from programmatool.text.formatting import hoeveel
 
     assert hoeveel(1, "operationeel doel", "operationele doelen") == "1 operationeel doel"
     assert hoeveel(0, "indicator", "indicatoren") == "0 indicatoren"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from programmatool import check, load_contract
-from programmatool.model import Contract
-from programmatool.reference import FIELDS
+from programmatool.model.contract import Contract
+from programmatool.model.descriptions import FIELDS
 
 
 def test_new_contract_is_valid_and_only_asks_for_what_is_missing(

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from programmatool import parallel, rendering
-from programmatool.progress_report import run_progress
+from programmatool.pipeline import render as rendering
+from programmatool.pipeline import workers as parallel
+from programmatool.pipeline.progress import run_progress
 
 from .conftest import PROGRAMMAS
 

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.rendering import environment, render, render_contract, render_contract_pdf
+from programmatool.pipeline.render import render, render_contract, render_contract_pdf
+from programmatool.rendering.environment import environment
 
 from . import goldens
 from .conftest import FIXTURES, PROGRAMMAS
@@ -30,7 +31,7 @@ POPPLER = ("pdftotext", "pdfinfo", "pdffonts", "pdfimages")
 
 
 def _missing() -> str | None:
-    from programmatool.rendering.command import RenderProblem, controleer_pdf
+    from programmatool.rendering.environment import RenderProblem, controleer_pdf
 
     try:
         controleer_pdf()

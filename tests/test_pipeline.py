@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import parallel, pipeline
-from programmatool.checking import check
+from programmatool.pipeline import run as pipeline
+from programmatool.pipeline import workers as parallel
+from programmatool.pipeline.check import check
 
 from .conftest import MINIMAAL, PROGRAMMAS, minimal_text, run_process
 
@@ -251,7 +252,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_quick_start_of_check_equals_the_full_command_line(
     args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from programmatool.cli import main as full
+    from programmatool.cli.app import main as full
     from programmatool.entry import main as quick
 
     code = quick(args)
@@ -262,7 +263,7 @@ def test_quick_start_of_check_equals_the_full_command_line(
 
 
 def test_quick_start_leaves_help_and_unknown_options_to_the_command_line() -> None:
-    from programmatool.checkcommand import quick_check
+    from programmatool.cli.quick import quick_check
 
     assert quick_check(["--help"]) is None
     assert quick_check(["--onbekend", "x.yaml"]) is None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.model import Contract, Indicator
-from programmatool.progress import (
+from programmatool.model.contract import Contract, Indicator
+from programmatool.progress.verdicts import (
     DrempelFout,
     Drempels,
     IndicatorVoortgang,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from programmatool.cli import app
-from programmatool.progress_report import CSV_KOLOMMEN
+from programmatool.cli.app import app
+from programmatool.presenting.progress import CSV_KOLOMMEN
 
 from .test_rules_support import variant
 

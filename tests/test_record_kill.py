@@ -17,7 +17,7 @@ from .conftest import MINIMAAL
 # Runs `record` in a child process that kills itself at the given moment of the write.
 CHILD = """
 import os, signal, sys
-import programmatool.writing as writing
+import programmatool.pipeline.writing as writing
 moment = sys.argv[1]
 real_fsync, real_replace = os.fsync, os.replace
 
@@ -43,7 +43,7 @@ elif moment == "voor-hernoemen":
     def dying_replace(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)
     writing.os.replace = dying_replace
-from programmatool.cli import main
+from programmatool.cli.app import main
 sys.exit(main(sys.argv[2:]))
 """
 

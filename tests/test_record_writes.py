@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from programmatool import guarded, recording
-from programmatool.guarded import RecordProblem
+from programmatool.editing import guarded
+from programmatool.editing import record as recording
+from programmatool.editing.guarded import RecordProblem
+from programmatool.editing.record import record
 from programmatool.loading import load_contract
-from programmatool.progress import indicator_progress
-from programmatool.recording import record
+from programmatool.progress.verdicts import indicator_progress
 
 from .conftest import FIXTURES
 

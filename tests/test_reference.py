@@ -9,7 +9,13 @@ import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from programmatool.loading import SourceMap, parse_yaml
-from programmatool.reference import FIELDS, MODELS, field_reference_markdown, model_fields, models
+from programmatool.reference.fields import (
+    FIELDS,
+    MODELS,
+    field_reference_markdown,
+    model_fields,
+    models,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "velden.md"

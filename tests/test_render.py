@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.rendering import RenderProblem, render_contract, target_path
+from programmatool.pipeline.render import render_contract, target_path
+from programmatool.rendering.environment import RenderProblem
 
 from .conftest import FIXTURES, MINIMAAL, minimal_text
 
@@ -354,7 +355,7 @@ def test_nothing_is_written_outside_out(tmp_path: Path, naam: str) -> None:
 
 
 def test_a_code_that_would_escape_out_is_refused(tmp_path: Path) -> None:
-    from programmatool.rendering import build_document
+    from programmatool.rendering.views import build_document
 
     contract = load_contract(MINIMAAL).contract
     assert contract is not None

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.rendering import render
+from programmatool.pipeline.render import render
 
 from .conftest import FIXTURES, PROGRAMMAS, ROOT
 

@@ -68,9 +68,9 @@ def test_github_annotations(cli, contract: Path) -> None:  # type: ignore[no-unt
 
 
 def test_github_escapes_newlines_and_percent() -> None:
-    from programmatool.checking import CheckResult
-    from programmatool.findings import Finding
-    from programmatool.reporting import report_github
+    from programmatool.model.findings import Finding
+    from programmatool.pipeline.check import CheckResult
+    from programmatool.presenting.findings import report_github
 
     f = Finding("a,b:c.yaml", 1, 2, "PT305", "fout", "100% fout\nregel twee")
     out = report_github(CheckResult([], [f]))

@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from programmatool.loading import load_text
-from programmatool.rendering import render
+from programmatool.pipeline.render import render
 
 from .conftest import FIXTURES, string_paths
 from .test_render_browser import browser  # noqa: F401 - the shared Chromium fixture
@@ -164,7 +164,7 @@ def _links(markdown: str) -> list[str]:
     ],
 )
 def test_markdown_text_never_becomes_an_unsafe_link(text: str) -> None:
-    from programmatool.rendering import markdown_veilig
+    from programmatool.text.markdown import markdown_veilig
 
     assert _links(text), "the unescaped text is a link: the test would prove nothing"
     safe = markdown_veilig(f"Zie {text} en [de site](https://www.almelo.nl).")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from programmatool import svg
 from programmatool.loading import load_contract
+from programmatool.rendering import svg
 
 from .conftest import PROGRAMMAS
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from programmatool.terminal import defuse_command, neutralise
+from programmatool.text.terminal import defuse_command, neutralise
 
 from .conftest import minimal_text
 
@@ -172,7 +172,7 @@ def test_tiny_numbers_get_a_located_message(cli, tmp_path: Path) -> None:  # typ
 
 
 def test_progress_json_never_holds_infinity() -> None:
-    from programmatool.progress_report import _getal
+    from programmatool.presenting.progress import _getal
 
     assert _getal(float("inf")) is None
     assert _getal(float("nan")) is None

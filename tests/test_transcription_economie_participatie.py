@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.model import Contract
+from programmatool.model.contract import Contract
 
 from .conftest import PROGRAMMAS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.model import Contract, Uren
+from programmatool.model.contract import Contract, Uren
 
 from .conftest import PROGRAMMAS
 

@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from programmatool.loading import load_contract
-from programmatool.model import Contract
+from programmatool.model.contract import Contract
 
 from .conftest import PROGRAMMAS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from programmatool.cli import app
+from programmatool.cli.app import app
 
 from .test_rules_support import findings, line_of, variant
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from programmatool.model import Contract, Indicator
-from programmatool.progress import contract_progress, indicator_progress
+from programmatool.model.contract import Contract, Indicator
+from programmatool.progress.verdicts import contract_progress, indicator_progress
 
 BASE: dict[str, Any] = {"id": "x", "naam": "X", "doel": "a"}
 

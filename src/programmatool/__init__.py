@@ -14,30 +14,30 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from programmatool._version import __version__
 
 _LAZY = {
-    "CheckResult": "checking",
-    "check": "checking",
-    "contract_progress": "progress",
-    "Change": "diff",
-    "diff": "diff",
-    "indicator_progress": "progress",
-    "render": "rendering",
-    "render_contract": "rendering",
-    "render_contract_pdf": "rendering",
-    "Finding": "findings",
+    "CheckResult": "pipeline.check",
+    "check": "pipeline.check",
+    "contract_progress": "progress.verdicts",
+    "Change": "diff.changes",
+    "diff": "diff.changes",
+    "indicator_progress": "progress.verdicts",
+    "render": "pipeline.render",
+    "render_contract": "pipeline.render",
+    "render_contract_pdf": "pipeline.render",
+    "Finding": "model.findings",
     "LoadResult": "loading",
     "load_contract": "loading",
 }
 
 if TYPE_CHECKING:
-    from .checking import CheckResult, check
-    from .diff import Change, diff
-    from .findings import Finding
-    from .loading import LoadResult, load_contract
-    from .progress import contract_progress, indicator_progress
-    from .rendering import render, render_contract, render_contract_pdf
+    from programmatool.diff.changes import Change, diff
+    from programmatool.loading import LoadResult, load_contract
+    from programmatool.model.findings import Finding
+    from programmatool.pipeline.check import CheckResult, check
+    from programmatool.pipeline.render import render, render_contract, render_contract_pdf
+    from programmatool.progress.verdicts import contract_progress, indicator_progress
 
 __all__ = [
     "Change",

@@ -10,12 +10,12 @@ def main(argv: list[str] | None = None) -> int:
     or Pydantic (start-up dominates a warm check); else run the full CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
-        from . import __version__
+        from programmatool._version import __version__
 
         sys.stdout.write(f"programmatool {__version__}\n")
         return 0
     if args[:1] == ["check"]:
-        from .checkcommand import quick_check
+        from programmatool.cli.quick import quick_check
 
         try:
             code = quick_check(args[1:])
@@ -30,6 +30,6 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if code is not None:
             return code
-    from .cli import main as cli_main
+    from programmatool.cli.app import main as cli_main
 
     return cli_main(args)

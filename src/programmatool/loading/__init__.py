@@ -13,13 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding
-from .base import DEFAULT_LIMITS, Limits, PathKey, Position, SourceMap, YamlProblem
+from programmatool.loading.base import (
+    DEFAULT_LIMITS,
+    Limits,
+    PathKey,
+    Position,
+    SourceMap,
+    YamlProblem,
+)
+from programmatool.model.findings import Finding
 
 if TYPE_CHECKING:
-    from ..model import Contract
-    from .events import decode, parse_yaml
-    from .messages import validation_findings
+    from programmatool.loading.events import decode, parse_yaml
+    from programmatool.loading.messages import validation_findings
+    from programmatool.model.contract import Contract
 
 # Pydantic, the model and ruamel.yaml load on first use: a warm ``check`` needs none of them.
 _LAZY = {"decode": "events", "parse_yaml": "events", "validation_findings": "messages"}
@@ -85,7 +92,7 @@ def read_contract_bytes(path: str | Path, name: str, limits: Limits) -> bytes | 
             # A limit from the Python API may exceed any read size; the stat above bounds it.
             return handle.read(min(limits.max_bytes, sys.maxsize - 1) + 1)
     except OSError as exc:
-        from ..oserrors import reason
+        from programmatool.text.oserrors import reason
 
         return _failed(name, "PT009", f"bestand kan niet gelezen worden: {reason(exc)}", (1, 1))
 
@@ -99,7 +106,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadRe
             f"bestand is te groot (meer dan {limits.max_bytes} bytes)",
             (1, 1),
         )
-    from .events import decode
+    from programmatool.loading.events import decode
 
     try:
         text = decode(raw)
@@ -112,9 +119,9 @@ def load_text(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResu
     """Load a contract from YAML text."""
     from pydantic import ValidationError
 
-    from ..model import Contract
-    from .events import parse_yaml
-    from .messages import validation_findings
+    from programmatool.loading.events import parse_yaml
+    from programmatool.loading.messages import validation_findings
+    from programmatool.model.contract import Contract
 
     source_map = SourceMap()
     problems: list[YamlProblem] = []

@@ -14,8 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .base import DEFAULT_LIMITS, Limits, PathKey, Position, SourceMap, YamlProblem
-from .messages import OPENING_CONTEXTS, dutch_syntax
+from programmatool.loading.base import (
+    DEFAULT_LIMITS,
+    Limits,
+    PathKey,
+    Position,
+    SourceMap,
+    YamlProblem,
+)
+from programmatool.loading.messages import OPENING_CONTEXTS, dutch_syntax
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}

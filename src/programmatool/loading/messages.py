@@ -11,10 +11,10 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from ..findings import Finding
-from ..model import Contract
-from ..suggest import did_you_mean
-from .base import PathKey, SourceMap
+from programmatool.loading.base import PathKey, SourceMap
+from programmatool.model.contract import Contract
+from programmatool.model.findings import Finding
+from programmatool.text.suggest import did_you_mean
 
 OPENING_CONTEXTS = (
     "while scanning a quoted scalar",

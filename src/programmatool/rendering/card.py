@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .. import formatting as fmt
-from ..adoption import SindsVaststelling
-from ..model import Begroting, Contract, OverigBudget
-from ..progress import GEMETEN, STANDAARD_DREMPELS, Drempels, ProgrammaVoortgang
+from programmatool.diff.adoption import SindsVaststelling
+from programmatool.model.contract import Begroting, Contract, OverigBudget
+from programmatool.progress.verdicts import (
+    GEMETEN,
+    STANDAARD_DREMPELS,
+    Drempels,
+    ProgrammaVoortgang,
+)
+from programmatool.text import formatting as fmt
 
 _STATUS_CONTRACT = {
     "concept": "concept",
@@ -108,7 +113,7 @@ def _kaart_begroting(
 def _andere_fouten(contract: Contract) -> dict[int, dict[int, list[str]]]:
     """Per table and year what check finds in a printed year total besides PT201 and PT210
     (a negative total, a year outside the period), in check's words with the rule's code."""
-    from .faults import figure_faults
+    from programmatool.rendering.faults import figure_faults
 
     out: dict[int, dict[int, list[str]]] = {}
     for path, items in figure_faults(contract).items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from ..model import Contract
+from programmatool.model.contract import Contract
 
 Path = tuple[str | int, ...]
 Faults = dict[Path, list[tuple[str, str]]]
@@ -51,7 +51,7 @@ _DATE = dt.date(2000, 1, 1)
 
 def figure_faults(contract: Contract) -> Faults:
     """Per path into the contract: the (code, message) of every figure rule that hits it."""
-    from ..rules import RULES, Source
+    from programmatool.rules import RULES, Source
 
     source = Source(cast(Any, None), contract, _DATE)
     faults: Faults = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .safety import VeiligMarkdown, markdown_html, markdown_veilig, md_tekst
+from programmatool.text.markdown import VeiligMarkdown, markdown_html, markdown_veilig, md_tekst
 
 _VERWIJZING = re.compile(r"\b(figuur|afbeelding|bijlage)\s+([0-9]+[a-z]?|[IVX]+)\b", re.IGNORECASE)
 #: The end of a sentence: a full stop, question or exclamation mark (with a closing bracket or

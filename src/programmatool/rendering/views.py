@@ -7,15 +7,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .. import __version__
-from .. import formatting as fmt
-from ..model import Begroting, Contract, Indicator, Inspanning, OperationeelDoel, StrategischDoel
-from ..progress import STANDAARD_DREMPELS, Drempels
-from .card import Legenda, Programmakaart, legenda_voor, overig_bedrag, programmakaart
-from .faults import Faults, figure_faults, marked, under
+from programmatool._version import __version__
+from programmatool.model.contract import (
+    Begroting,
+    Contract,
+    Indicator,
+    Inspanning,
+    OperationeelDoel,
+    StrategischDoel,
+)
+from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.rendering.card import (
+    Legenda,
+    Programmakaart,
+    legenda_voor,
+    overig_bedrag,
+    programmakaart,
+)
+from programmatool.rendering.faults import Faults, figure_faults, marked, under
+from programmatool.text import formatting as fmt
 
 if TYPE_CHECKING:
-    from ..progress import IndicatorVoortgang, ProgrammaVoortgang
+    from programmatool.progress.verdicts import IndicatorVoortgang, ProgrammaVoortgang
 
 Formaat = Literal["md", "html", "pdf"]
 FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
@@ -371,7 +384,7 @@ def _indicator_view(
     prefix: str,
     fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
 ) -> IndicatorView:
-    from .. import svg
+    from programmatool.rendering import svg
 
     # Only the faults in figures this table prints (an annual account shows one year).
     fouten = [
@@ -745,7 +758,7 @@ def _begroting_view(
 
 
 def _din_view(contract: Contract) -> DinView:
-    from .. import svg
+    from programmatool.rendering import svg
 
     labels: dict[str, str] = {}
     strategisch = []
@@ -839,7 +852,7 @@ def _mermaid(contract: Contract, labels: dict[str, str]) -> str:
 
 
 def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
-    from ..progress import tel
+    from programmatool.progress.verdicts import tel
 
     if voortgang is None:
         return []
@@ -849,7 +862,7 @@ def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
 def _voortgang(
     contract: Contract, jaar: int | None, drempels: Drempels = STANDAARD_DREMPELS
 ) -> ProgrammaVoortgang | None:
-    from ..progress import contract_progress
+    from programmatool.progress.verdicts import contract_progress
 
     return contract_progress(contract, jaar, drempels)
 
@@ -1093,7 +1106,7 @@ def build_document(
 
 
 def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
-    from ..progress import dekking_tekst
+    from programmatool.progress.verdicts import dekking_tekst
 
     if voortgang is None or not voortgang.aantal:
         return ""

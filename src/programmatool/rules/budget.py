@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import formatting as fmt
-from ..formatting import getal
-from ..model import Begroting, Contract, Eenheid
-from . import Hit, Source, rule
+from programmatool.model.contract import Begroting, Contract, Eenheid
+from programmatool.rules.registry import Hit, Source, rule
+from programmatool.text import formatting as fmt
+from programmatool.text.formatting import getal
 
 _FACTOR: dict[str, int] = {"euro": 1, "duizend_euro": 1000}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from ..formatting import wrap
-from ..suggest import did_you_mean
-from . import CATEGORIES, LOAD_CODES, RULES, all_rules
+from programmatool.rules import CATEGORIES, LOAD_CODES, RULES, all_rules
+from programmatool.text.formatting import wrap
+from programmatool.text.suggest import did_you_mean
 
 
 def list_rules() -> str:

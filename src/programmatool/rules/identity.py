@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import Hit, Source, rule
+from programmatool.rules.registry import Hit, Source, rule
 
 
 @rule(

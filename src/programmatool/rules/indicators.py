@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..formatting import getal
-from ..model import ONBEKEND_WAARDEN, Indicator
-from ..progress import NAMETING_JAREN
-from . import Hit, Source, rule
+from programmatool.model.contract import ONBEKEND_WAARDEN, Indicator
+from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.rules.registry import Hit, Source, rule
+from programmatool.text.formatting import getal
 
 Pad = tuple[str | int, ...]
 

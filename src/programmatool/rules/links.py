@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import ONBEKEND
-from ..suggest import did_you_mean
-from . import Hit, Source, rule
+from programmatool.model.contract import ONBEKEND
+from programmatool.rules.registry import Hit, Source, rule
+from programmatool.text.suggest import did_you_mean
 
 
 @rule(

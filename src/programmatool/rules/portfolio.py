@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..suggest import Suggester
-from . import Hit, Source, rule
+from programmatool.rules.registry import Hit, Source, rule
+from programmatool.text.suggest import Suggester
 
 _EXTERN_HINT = "; staat het programma buiten het portfolio, zet dan 'extern: true' bij de relatie"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import ONBEKEND, Persoon, is_onbekend
-from . import Hit, Source, rule
+from programmatool.model.contract import ONBEKEND, Persoon, is_onbekend
+from programmatool.rules.registry import Hit, Source, rule
 
 _VUL_IN = "de bron noemt het niet; vul het in zodra het bekend is"
 

@@ -1,0 +1,810 @@
+"""The command line: one short function per command, wiring arguments to the core.
+
+Exit codes: 0 no errors, 1 errors found in contracts, 2 the command could not do its work.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from programmatool._version import __version__
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+#: More worker processes than this only exhausts the machine (each is a whole Python).
+MAX_JOBS = 256
+
+app = typer.Typer(
+    name="programmatool",
+    help="Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+_state: dict[str, Any] = {"debug": False}
+
+
+class UsageProblem(Exception):
+    """Something the user asked for that cannot be done; shown in Dutch with exit code 2."""
+
+
+def stdout() -> Console:
+    """Console for results: coloured in a terminal, plain text when piped."""
+    from programmatool.text.terminal import console_width
+
+    return Console(
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        file=_safe(sys.stdout),
+        width=console_width(sys.stdout),
+    )
+
+
+def stderr() -> Console:
+    """Console for messages about the command itself."""
+    from programmatool.text.terminal import console_width
+
+    return Console(
+        stderr=True,
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        file=_safe(sys.stderr),
+        width=console_width(sys.stderr),
+    )
+
+
+def _safe(stream: Any) -> Any:
+    """In a pipe or CI log, every line passes through a filter that lets no control character
+    from a contract through and no line start with a workflow command ('::error')."""
+    from programmatool.text.terminal import SafeLines
+
+    isatty = getattr(stream, "isatty", None)
+    return stream if isatty is not None and isatty() else SafeLines(stream)
+
+
+def say(message: str) -> None:
+    """Print a message about the command on stderr; names and values in it that come from the
+    command line or a contract cannot reach the terminal as control characters."""
+    from programmatool.text.terminal import neutralise
+
+    stderr().print(neutralise(message))
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with a Dutch message and exit code 2."""
+    raise UsageProblem(message)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"programmatool {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een onverwachte fout de volledige traceback.")
+    ] = False,
+) -> None:
+    """Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten."""
+    _state["debug"] = debug
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen (mappen: alle *.yaml en *.yml).",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Laat ook waarschuwingen de controle doen falen.")
+    ] = False,
+    formaat: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: text, json, github (annotaties), sarif (code scanning) of junit.",
+            metavar="FORMAAT",
+        ),
+    ] = "text",
+    config: ConfigOption = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
+            min=1,
+            max=MAX_JOBS,
+            metavar="N",
+        ),
+    ] = None,
+) -> None:
+    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    from programmatool.cli.quick import run_check
+
+    raise typer.Exit(run_check(paths, strict, formaat, config, no_cache, jobs, stdout()))
+
+
+def _config(path: Path | None) -> Any:
+    """The configuration (``--config`` or the one found from here upward)."""
+    from programmatool.pipeline.settings import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _cache(no_cache: bool) -> Path | None:
+    from programmatool.pipeline.cache import cache_dir
+
+    return None if no_cache else cache_dir()
+
+
+#: ``--config`` of the commands that read the configuration.
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
+        "gezocht vanaf de huidige map omhoog).",
+        metavar="BESTAND",
+    ),
+]
+_NO_CACHE_HELP = (
+    "Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
+    "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen."
+)
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="Een regelcode, zoals PT201: uitleg met voorbeeld.", metavar="CODE"),
+    ] = None,
+) -> None:
+    """Toon alle controleregels, of de uitleg van één regel met een voorbeeld."""
+    from programmatool.rules.explain import explain_rule, list_rules
+
+    if code is None:
+        sys.stdout.write(list_rules())
+        return
+    text = explain_rule(code)
+    if text is None:
+        from programmatool.rules.explain import suggestion
+
+        fail(f"onbekende regel '{code}'{suggestion(code)}; 'programmatool rules' toont ze alle")
+    sys.stdout.write(text)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Schrijf het schema naar dit bestand in plaats van naar stdout.",
+            metavar="BESTAND",
+        ),
+    ] = None,
+) -> None:
+    """Schrijf het JSON Schema van een programmacontract (voor editors en andere tools)."""
+    from programmatool.pipeline.writing import write_atomic
+    from programmatool.reference.schema import contract_schema_json
+
+    text = contract_schema_json()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        fail(f"{output.as_posix()} is een map; geef een bestandsnaam")
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        from programmatool.text.oserrors import reason
+
+        fail(f"kan {output.as_posix()} niet schrijven: {reason(exc)}")
+    stderr().print(f"Schema geschreven naar {output.as_posix()}")
+
+
+@app.command()
+def progress(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar",
+            min=1900,
+            max=2200,
+            help="Jaar (standaard: het laatste jaar met een meting).",
+            metavar="JAAR",
+        ),
+    ] = None,
+    formaat: Annotated[
+        str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
+    ] = "table",
+    toelichting: Annotated[
+        bool,
+        typer.Option("--toelichting", help="Toon ook resultaten, toelichtingen, bronnen en geld."),
+    ] = False,
+    op_koers: Annotated[
+        float | None,
+        typer.Option(
+            "--op-koers",
+            help="Drempel 'op koers' als fractie (standaard 0.10).",
+            metavar="FRACTIE",
+        ),
+    ] = None,
+    kleine_achterstand: Annotated[
+        float | None,
+        typer.Option(
+            "--kleine-achterstand",
+            help="Drempel kleine achterstand als fractie (standaard 0.25).",
+            metavar="FRACTIE",
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+) -> None:
+    """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.pipeline.progress import VoortgangProbleem, run_progress
+
+    try:
+        code = run_progress(
+            paths,
+            jaar,
+            formaat,
+            toelichting,
+            op_koers,
+            kleine_achterstand,
+            stdout(),
+            stderr(),
+            cache_dir=_cache(no_cache),
+        )
+    except VoortgangProbleem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def record(
+    bestand: Annotated[
+        Path,
+        typer.Argument(
+            help="Het contractbestand.", show_default=False, metavar="BESTAND", readable=False
+        ),
+    ],
+    indicator: Annotated[
+        str, typer.Argument(help="Id van de indicator.", show_default=False, metavar="INDICATOR")
+    ],
+    jaar: Annotated[
+        str, typer.Argument(help="Jaar van de meting.", show_default=False, metavar="JAAR")
+    ],
+    waarde: Annotated[
+        str,
+        typer.Argument(
+            help="Getal, woord van de schaal, of datum / ja / nee (mijlpaal).",
+            show_default=False,
+            metavar="WAARDE",
+        ),
+    ],
+    bron: Annotated[
+        str | None, typer.Option("--bron", help="Bron van de meting.", metavar="TEKST")
+    ] = None,
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Toelichting bij de meting.", metavar="TEKST"),
+    ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option("--vervang", help="Vervang de meting van dat jaar (toont oud → nieuw)."),
+    ] = False,
+    voorlopig: Annotated[
+        bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
+    ] = False,
+) -> None:
+    """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from programmatool.editing.guarded import RecordProblem
+    from programmatool.editing.record import describe, visible
+    from programmatool.editing.record import record as run_record
+    from programmatool.text.terminal import neutralise
+
+    try:
+        # An id, year or value with control characters can never be valid; escaped, it can
+        # still be named in the refusal without reaching the terminal raw.
+        done = run_record(
+            bestand,
+            neutralise(indicator),
+            neutralise(jaar),
+            neutralise(waarde),
+            bron,
+            toelichting,
+            vervang,
+            voorlopig,
+        )
+    except RecordProblem as exc:
+        _record_problem(exc)
+    stdout().print(visible(describe(done)), highlight=False, soft_wrap=True, markup=False)
+
+
+def _record_problem(exc: Any) -> NoReturn:
+    from programmatool.editing.record import visible
+
+    *details, last = visible(exc.message).split("\n")
+    for line in details:
+        say(line)
+    say(f"programmatool: {last}")
+    raise typer.Exit(exc.code)
+
+
+@app.command(name="import")
+def import_(
+    tabel: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (puntkomma of komma) of .xlsx met de kolommen contract, indicator, jaar, "
+            "waarde en eventueel bron, toelichting, voorlopig.",
+            show_default=False,
+            metavar="TABEL",
+            readable=False,
+        ),
+    ],
+    map_: Annotated[
+        Path,
+        typer.Option("--map", help="Map waarin programmacodes worden opgezocht.", metavar="MAP"),
+    ] = Path("."),
+    vervang: Annotated[
+        bool, typer.Option("--vervang", help="Vervang bestaande metingen (toont oud → nieuw).")
+    ] = False,
+    proef: Annotated[
+        bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
+    ] = False,
+) -> None:
+    """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from programmatool.editing.guarded import RecordProblem
+    from programmatool.editing.record import describe, run_import, visible
+
+    try:
+        changes = run_import(tabel, map_, vervang, proef)
+    except RecordProblem as exc:
+        _record_problem(exc)
+    for change in changes:
+        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
+    n = len(changes)
+    files = len({c.bestand for c in changes})
+    from programmatool.text.formatting import hoeveel
+
+    summary = f"{hoeveel(n, 'meting', 'metingen')} in {hoeveel(files, 'bestand', 'bestanden')}"
+    if proef:
+        zou = "zou" if n == 1 else "zouden"
+        stdout().print(f"Proef: {summary} {zou} veranderen; er is niets geschreven.")
+    else:
+        stdout().print(f"{summary} vastgelegd.")
+
+
+@app.command()
+def log(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het contractbestand.", show_default=False, metavar="BESTAND")
+    ],
+    inspanning: Annotated[
+        str, typer.Argument(help="Id van de inspanning.", show_default=False, metavar="INSPANNING")
+    ],
+    jaar: Annotated[str, typer.Argument(help="Jaar.", show_default=False, metavar="JAAR")],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help="gereed, loopt, vertraagd of gestopt.", show_default=False, metavar="STATUS"
+        ),
+    ],
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Korte toelichting: wat is er gedaan?", metavar="TEKST"),
+    ] = None,
+    besteed: Annotated[
+        str | None,
+        typer.Option("--besteed", help="Uitgegeven bedrag in euro, bv. 12.500.", metavar="BEDRAG"),
+    ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
+        ),
+    ] = False,
+) -> None:
+    """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
+    from programmatool.editing.guarded import RecordProblem
+    from programmatool.editing.log import log_effort
+    from programmatool.editing.record import visible
+
+    try:
+        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed, vervang)
+    except RecordProblem as exc:
+        *details, last = exc.message.split("\n")
+        for line in details:
+            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(exc.code) from None
+    stdout().print(
+        visible(done.beschrijving()),
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+    )
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Map waarin de documenten komen.", metavar="MAP")
+    ],
+    formaat: Annotated[
+        str, typer.Option("--format", help="Uitvoer: md, html of pdf (A4).", metavar="FORMAAT")
+    ] = "html",
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
+            metavar="MAP",
+        ),
+    ] = None,
+    verantwoording: Annotated[
+        int | None,
+        typer.Option(
+            "--verantwoording",
+            min=1900,
+            max=2200,
+            metavar="JAAR",
+            help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Voeg het hoofdstuk 'Wijzigingen ten opzichte van REVISIE' (git) toe en "
+            "schrijf ook een overzicht wijzigingen.md of .html.",
+        ),
+    ] = None,
+    vastgesteld: Annotated[
+        str | None,
+        typer.Option(
+            "--vastgesteld",
+            metavar="REVISIE",
+            help="De vastgestelde versie (git) waarmee de programmakaart vergelijkt; zonder "
+            "deze optie geldt [render] vastgesteld uit de configuratie, en anders zoekt de tool "
+            "die zelf in git.",
+        ),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.pipeline.render import run_render
+    from programmatool.rendering.environment import RenderProblem
+
+    try:
+        code = run_render(
+            paths,
+            formaat,
+            out,
+            templates,
+            verantwoording,
+            stdout(),
+            stderr(),
+            sinds,
+            config=_config(config),
+            cache_dir=_cache(no_cache),
+            vastgesteld=vastgesteld,
+        )
+    except RenderProblem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    bestand: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Het nieuwe contract (standaard <code>.yaml in de huidige map).",
+            show_default=False,
+            metavar="BESTAND",
+        ),
+    ] = None,
+    programma: Annotated[
+        str | None, typer.Option("--programma", help="Naam van het programma.", metavar="NAAM")
+    ] = None,
+    gemeente: Annotated[
+        str | None, typer.Option("--gemeente", help="Naam van de gemeente.", metavar="NAAM")
+    ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            help="Looptijd, bijvoorbeeld 2024-2027 (een onbekend jaar: onbekend).",
+            metavar="START-EIND",
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option(
+            "--code", help="Programmacode (standaard afgeleid van de naam).", metavar="CODE"
+        ),
+    ] = None,
+    schema: Annotated[
+        str,
+        typer.Option(
+            "--schema",
+            help="Pad of URL van het JSON Schema voor de editor (programmatool schema -o ...).",
+            metavar="PAD",
+        ),
+    ] = "programmacontract.schema.json",
+) -> None:
+    """Maak een nieuw contract om mee te beginnen: elk onderdeel met uitleg, meteen geldig. Ontbreekt een optie, dan vraagt het commando erom (alleen in een terminal)."""  # noqa: E501
+    from programmatool.editing.new import (
+        code_from_name,
+        new_contract_text,
+        parse_periode,
+        write_new,
+    )
+
+    def ask(value: str | None, option: str, question: str) -> str:
+        if value is not None and value.strip():
+            return value.strip()
+        if not sys.stdin.isatty():
+            fail(f"geef {option} (of start het commando in een terminal, dan vraagt het erom)")
+        answer = str(typer.prompt(question)).strip()
+        if not answer:
+            fail(f"{option} mag niet leeg zijn")
+        return answer
+
+    naam = ask(programma, "--programma", "Naam van het programma")
+    plaats = ask(gemeente, "--gemeente", "Gemeente")
+    looptijd = ask(periode, "--periode", "Looptijd (bijvoorbeeld 2024-2027)")
+    try:
+        start, eind = parse_periode(looptijd)
+    except ValueError as exc:
+        fail(str(exc))
+    import re
+
+    gekozen = code or code_from_name(naam)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", gekozen):
+        fail(
+            f"code '{gekozen}' is geen geldige programmacode (kleine letters, cijfers en '-', "
+            "bijvoorbeeld 'duurzaamheid')"
+        )
+    doel = bestand or Path(f"{gekozen}.yaml")
+    if doel.exists() or doel.is_symlink():
+        fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
+    if not doel.parent.is_dir():
+        fail(f"de map {doel.parent.as_posix()} bestaat niet")
+    text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
+    try:
+        write_new(doel, text)
+    except FileExistsError:
+        fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
+    except OSError as exc:
+        from programmatool.text.oserrors import reason
+
+        fail(f"kan {doel.as_posix()} niet schrijven: {reason(exc)}")
+    stdout().print(f"geschreven: {doel.as_posix()}")
+    stdout().print(f"Vul het aan en controleer het met: programmatool check {doel.as_posix()}")
+
+
+@app.command()
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OUD NIEUW (twee bestanden of mappen), of met --sinds de contracten of mappen "
+            "van nu.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            help="Vergelijk met de versie in git bij deze revisie (tag, tak of commit).",
+            metavar="REVISIE",
+        ),
+    ] = None,
+    formaat: Annotated[
+        str,
+        typer.Option("--format", help="Uitvoer: text, markdown of json.", metavar="FORMAAT"),
+    ] = "text",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml).",
+            metavar="BESTAND",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exitcode 1 alleen bij wijzigingen van dit niveau of hoger: belangrijk, "
+            "opmerking of info (standaard: elke wijziging).",
+            metavar="NIVEAU",
+        ),
+    ] = None,
+) -> None:
+    """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.diff.changes import SEVERITIES
+    from programmatool.diff.result import DiffProblem
+    from programmatool.pipeline.diff import compare_files, compare_since
+    from programmatool.pipeline.settings import ConfigError, load_config
+    from programmatool.presenting.diff import FORMATEN, present
+
+    if fail_on is not None and fail_on not in SEVERITIES:
+        fail(f"onbekend niveau '{fail_on}' voor --fail-on; kies uit {', '.join(SEVERITIES)}")
+    if formaat == "md":
+        formaat = "markdown"
+    if formaat not in FORMATEN:
+        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
+    if sinds is None and len(paths) != 2:
+        fail("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        if sinds is None:
+            result = compare_files(paths[0], paths[1], settings)
+        else:
+            result = compare_since(paths, sinds, settings)
+    except DiffProblem as exc:
+        for line in exc.details:
+            stderr().print(line)
+        fail(exc.message)
+    sys.stdout.write(present(result, formaat))
+    # SEVERITIES runs from most to least severe: the given level and the ones before it count.
+    counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
+    failed = any(c.change.severity in counting for c in result.changes())
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+_CLICK_MESSAGES = {
+    "NoSuchOption": "onbekende optie",
+    "MissingParameter": "ontbrekend argument",
+    "BadParameter": "ongeldige waarde",
+    "BadOptionUsage": "onjuist gebruik van een optie",
+    "BadArgumentUsage": "onjuist gebruik van een argument",
+    "NoArgsIsHelpError": "",
+}
+
+
+_REASONS = (
+    (r"valid integer", "verwacht een geheel getal"),
+    (r"valid number", "verwacht een getal"),
+    (r"valid boolean", "verwacht ja of nee"),
+    (r"greater than or equal to (\S+)", "moet ten minste {0} zijn"),
+    (r"less than or equal to (\S+)", "mag hoogstens {0} zijn"),
+    (r"greater than (\S+)", "moet groter zijn dan {0}"),
+    (r"less than (\S+)", "moet kleiner zijn dan {0}"),
+    (r"does not exist", "bestaat niet"),
+)
+
+
+def _dutch_reason(message: str) -> str:
+    """Typer reports bad option values in English; say the common ones in Dutch."""
+    import re
+
+    for pattern, dutch in _REASONS:
+        match = re.search(pattern, message)
+        if match:
+            return dutch.format(*match.groups())
+    return "ongeldige waarde"
+
+
+def _usage_message(exc: BaseException) -> str:
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        name = getattr(exc, "option_name", "")
+        hints = getattr(exc, "possibilities", None) or []
+        hint = f" (bedoelde u {', '.join(sorted(hints))}?)" if hints else ""
+        return f"onbekende optie {name}{hint}"
+    if kind == "MissingParameter":
+        param = getattr(exc, "param", None)
+        name = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+        return f"ontbrekend argument {name}".rstrip()
+    if kind == "BadParameter":
+        param = getattr(exc, "param", None)
+        names = getattr(param, "opts", None) or [getattr(param, "name", "") or ""]
+        return f"ongeldige waarde voor {names[0]}: {_dutch_reason(getattr(exc, 'message', ''))}"
+    text = str(getattr(exc, "message", "") or exc)
+    if text.startswith("No such command"):
+        name = text.split(" ", 3)[-1].split(".", 1)[0]
+        return f"onbekend commando {name}"
+    if text.startswith("Got unexpected extra argument"):
+        return "onverwacht extra argument " + text.rsplit(" ", 1)[-1].strip("()")
+    return _CLICK_MESSAGES.get(kind) or f"ongeldige aanroep: {text}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``programmatool`` command; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or any(a in ("-h", "--help") for a in args):
+        # Only a help screen shows Typer's own words; loading the Dutch ones costs start-up time.
+        from programmatool.cli.i18n import install
+
+        install()
+    _state["debug"] = "--debug" in args
+    try:
+        code = app(args=args, prog_name="programmatool", standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except UsageProblem as exc:
+        say(f"programmatool: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        stderr().print("programmatool: afgebroken")
+        return 130
+    except Exception as exc:
+        kind = type(exc).__name__
+        if kind in _CLICK_MESSAGES or (
+            hasattr(exc, "exit_code") and kind.endswith(("Error", "Option", "Parameter", "Usage"))
+        ):
+            say(f"programmatool: {_usage_message(exc)}")
+            stderr().print("Gebruik 'programmatool --help' voor hulp.")
+            return EXIT_USAGE
+        if kind == "Abort":
+            stderr().print("programmatool: afgebroken")
+            return EXIT_USAGE
+        if _state["debug"]:
+            raise
+        say(
+            f"programmatool: interne fout ({kind}: {exc}). "
+            "Gebruik --debug voor de volledige traceback en meld dit als fout."
+        )
+        return EXIT_USAGE
+    return int(code) if isinstance(code, int) else EXIT_OK

@@ -1,0 +1,218 @@
+"""Programmes paired by code and their changes, located in the file each is found in; pure.
+
+Both sides arrive loaded (a contract with its source map); the pipeline reads the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from programmatool.diff.changes import SEVERITIES, Change, ChangeSeverity, diff, with_severities
+from programmatool.text.formatting import hoeveel
+
+if TYPE_CHECKING:
+    from programmatool.loading import LoadResult, SourceMap
+    from programmatool.model.contract import Contract
+
+
+Status = Literal["gewijzigd", "ongewijzigd", "nieuw", "verwijderd"]
+
+
+class DiffProblem(Exception):
+    """The comparison could not be made; ``details`` are located messages to show first."""
+
+    def __init__(self, message: str, details: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = list(details)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A change with the place it is found: in the new file, or in the old one when removed."""
+
+    change: Change
+    file: str
+    line: int
+    column: int
+
+    def location(self) -> str:
+        """``file:line:col``."""
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass
+class ProgrammeDiff:
+    """One programme: its two versions (either may be missing) and what changed."""
+
+    code: str
+    programma: str
+    old_name: str | None
+    new_name: str | None
+    status: Status
+    changes: list[Located] = field(default_factory=list)
+    renamed: bool = False
+    gemeente: str = ""
+
+
+@dataclass
+class DiffResult:
+    """Every programme compared, with the name of the old side (a revision or a path)."""
+
+    base: str
+    programmes: list[ProgrammeDiff]
+
+    def changes(self) -> list[Located]:
+        """All changes in programme order."""
+        return [c for p in self.programmes for c in p.changes]
+
+    def per_severity(self) -> dict[str, int]:
+        """Number of changes per severity, most severe first."""
+        counts = {s: 0 for s in SEVERITIES}
+        for located in self.changes():
+            counts[located.change.severity] += 1
+        return {s: n for s, n in counts.items() if n}
+
+
+@dataclass
+class Side:
+    name: str
+    contract: Contract
+    source_map: SourceMap
+    #: The file's place in the repository, to see a rename (``name`` carries the revision).
+    place: str = ""
+
+
+def loaded_side(result: LoadResult, what: str) -> Side:
+    if result.contract is None:
+        errors = [f for f in result.findings if f.severity == "fout"] or result.findings
+        raise DiffProblem(
+            f"{result.path} kon niet worden ingelezen{what}; zonder geldig contract valt er "
+            "niets te vergelijken",
+            [f.as_text() for f in errors],
+        )
+    return Side(result.path, result.contract, result.source_map)
+
+
+def by_code(sides: list[Side]) -> dict[str, Side]:
+    out: dict[str, Side] = {}
+    for side in sides:
+        code = side.contract.code
+        if code in out:
+            raise DiffProblem(
+                f"code '{code}' staat in {out[code].name} en in {side.name}; "
+                "programma's worden op code gekoppeld"
+            )
+        out[code] = side
+    return out
+
+
+def pair_by_code(old: list[Side], new: list[Side]) -> list[tuple[Side | None, Side | None]]:
+    before, after = by_code(old), by_code(new)
+    codes = sorted({*before, *after})
+    return [(before.get(code), after.get(code)) for code in codes]
+
+
+def compare_pairs(
+    base: str,
+    pairs: list[tuple[Side | None, Side | None]],
+    levels: dict[str, ChangeSeverity | None],
+) -> DiffResult:
+    """Every pair compared, with the severities ``levels`` (``[diff]`` of the configuration)."""
+    programmes: list[ProgrammeDiff] = []
+    for old, new in pairs:
+        if old is not None and new is not None:
+            changes = with_severities(diff(old.contract, new.contract), levels)
+            located = [locate(c, old, new) for c in changes]
+            status: Status = "gewijzigd" if located else "ongewijzigd"
+            renamed = (old.place or old.name) != (new.place or new.name)
+            programmes.append(
+                ProgrammeDiff(
+                    new.contract.code,
+                    new.contract.programma,
+                    old.name,
+                    new.name,
+                    status,
+                    located,
+                    renamed,
+                )
+            )
+        elif new is not None:
+            change = Change(
+                "programma-toegevoegd",
+                f"programma '{new.contract.programma}'",
+                f"nieuw programma (code {new.contract.code})",
+            )
+            kept = with_severities([change], levels)
+            programmes.append(
+                ProgrammeDiff(
+                    new.contract.code,
+                    new.contract.programma,
+                    None,
+                    new.name,
+                    "nieuw",
+                    [locate(c, None, new) for c in kept],
+                )
+            )
+        elif old is not None:
+            change = Change(
+                "programma-verwijderd",
+                f"programma '{old.contract.programma}'",
+                f"programma verdwenen (code {old.contract.code})",
+                side="oud",
+            )
+            kept = with_severities([change], levels)
+            programmes.append(
+                ProgrammeDiff(
+                    old.contract.code,
+                    old.contract.programma,
+                    old.name,
+                    None,
+                    "verwijderd",
+                    [locate(c, old, None) for c in kept],
+                )
+            )
+    gemeenten = {
+        side.contract.code: side.contract.gemeente
+        for pair in pairs
+        for side in pair
+        if side is not None
+    }
+    for programme in programmes:
+        programme.gemeente = gemeenten.get(programme.code, "")
+    programmes.sort(key=lambda p: (p.new_name or p.old_name or "", p.code))
+    return DiffResult(base, programmes)
+
+
+def locate(change: Change, old: Side | None, new: Side | None) -> Located:
+    side = new if change.side == "nieuw" and new is not None else old
+    assert side is not None
+    line, column = side.source_map.locate(change.path)
+    return Located(change, side.name, line, column)
+
+
+_PLURAL = "programma's"
+
+
+def count_of(n: int, one: str, many: str) -> str:
+    """'1 wijziging', '3 wijzigingen'."""
+    return hoeveel(n, one, many)
+
+
+def summary(result: DiffResult) -> str:
+    """One Dutch sentence: how many changes in how many programmes, by severity."""
+    changes = result.changes()
+    total = len(result.programmes)
+    if not changes:
+        return (
+            f"Geen wijzigingen in betekenis ten opzichte van {result.base} "
+            f"({count_of(total, 'programma', _PLURAL)} vergeleken)."
+        )
+    touched = sum(1 for p in result.programmes if p.changes)
+    levels = ", ".join(f"{n} {s}" for s, n in result.per_severity().items())
+    return (
+        f"{count_of(len(changes), 'wijziging', 'wijzigingen')} in {touched} van "
+        f"{count_of(total, 'programma', _PLURAL)} ten opzichte van {result.base}: {levels}."
+    )

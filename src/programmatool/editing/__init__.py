@@ -1,0 +1,1 @@
+"""Writing contracts: lock, splice and validate for ``record``, ``import``, ``log`` and ``new``."""

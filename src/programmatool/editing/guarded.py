@@ -1,0 +1,121 @@
+"""Changing contract files safely, shared by ``record``, ``import`` and ``log``.
+
+A contract is changed under an exclusive lock (filelock) on a small lock file beside the file a
+path stands for (a symbolic link is followed, so the link stays a link). Under the lock the file
+is read again, and it is written, by a rename, only if it has not changed since that read: parallel
+runs all land one after the other and an editor's save is never overwritten. Every refusal is a
+:class:`RecordProblem` with a Dutch message and the exit code to end with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from programmatool.loading import Limits, LoadResult
+from programmatool.text.oserrors import reason as os_reason
+
+#: Exit code when the contract file itself has errors (before or after the change).
+EXIT_CONTRACT = 1
+#: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
+EXIT_REFUSED = 2
+#: How long a command waits for another process that is writing the same contract.
+LOCK_TIMEOUT = 60.0
+
+
+class RecordProblem(Exception):
+    """A refused request; ``code`` is the exit code, the message is Dutch."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def resolve_target(path: Path) -> Path:
+    """The file a path stands for: a symbolic link is followed, so its target is updated and
+    the link stays a link. A folder, a missing file, a pipe or an unreadable file is refused."""
+    name = path.as_posix()
+    if path.is_dir():
+        raise RecordProblem(f"{name} is een map; geef een contractbestand")
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
+        raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
+    read_contract(target, name)  # a pipe, device or unreadable file is refused before anything
+    return target
+
+
+def refuse_read_only(target: Path, name: str) -> None:
+    """Refuse a read-only file before anything else: replacing it would undo its protection."""
+    import os
+    import stat
+
+    mode = target.stat().st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise RecordProblem(f"{name}: het bestand is alleen-lezen; er is niets gewijzigd")
+
+
+@contextmanager
+def locked(files: list[tuple[Path, str]]) -> Iterator[None]:
+    """Hold the lock of every ``(target, name)``, taken in a fixed order so that two runs
+    cannot wait for each other; a read-only file is refused before any lock is taken."""
+    from filelock import FileLock, Timeout
+
+    ordered = sorted(set(files))
+    for target, name in ordered:
+        refuse_read_only(target, name)
+    with ExitStack() as stack:
+        for target, name in ordered:
+            lock = FileLock(target.parent / f".{target.name}.lock", timeout=LOCK_TIMEOUT)
+            try:
+                stack.enter_context(lock)
+            except Timeout:
+                raise RecordProblem(
+                    f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
+                    "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
+                ) from None
+            except OSError as exc:
+                raise RecordProblem(
+                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
+                ) from None
+        yield
+
+
+def read_contract(target: Path, name: str) -> bytes:
+    """The file's bytes, read as every command reads a contract (never blocking on a pipe,
+    within the configuration's ``[limieten]``); PT009 or PT008 when it cannot be."""
+    from programmatool.pipeline.run import read_file
+
+    raw = read_file(target, name, _limits())
+    if isinstance(raw, LoadResult):
+        raise RecordProblem(
+            "\n".join([*(f.as_text() for f in raw.findings), f"{name}: er is niets gewijzigd"])
+        )
+    return raw
+
+
+def _limits() -> Limits:
+    from programmatool.pipeline.settings import ConfigError, load_config
+
+    try:
+        return load_config().limits
+    except ConfigError as exc:
+        raise RecordProblem(str(exc)) from None
+
+
+def write_unless_changed(target: Path, name: str, raw: bytes, new: bytes) -> None:
+    """Write ``new`` (whole, by a rename) unless the file changed since it was read as ``raw``."""
+    from programmatool.pipeline.writing import write_atomic
+
+    if read_contract(target, name) != raw:
+        raise RecordProblem(
+            f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
+            "geschreven. Probeer het opnieuw."
+        )
+    try:
+        write_atomic(target, new)
+    except OSError as exc:
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None

@@ -1,0 +1,728 @@
+"""Recording measurements: new or corrected realisations in contract files, nothing else touched.
+
+The file is read with ruamel.yaml's round-trip composer, which knows where every node starts
+and ends in the text. A new entry is spliced into the text at that place, in the style of its
+neighbours (block or flow), and a corrected one replaces exactly its own key and value, so
+comments, key order, quoting, indentation and line endings of everything else stay
+byte-identical. Re-emitting the whole document would normalise indentation and line width, so
+the tool never does that. Before writing, the new text is loaded again and must give the same
+contract plus exactly the new realisations.
+
+Writing happens as :mod:`guarded` describes: under an exclusive lock, the file read again under
+it and written only if it has not changed since, so parallel runs all land and an editor's save
+is never overwritten. ``run_import`` does the same for every row of a CSV or .xlsx sheet, all
+files or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from programmatool.editing.guarded import (
+    EXIT_CONTRACT,
+    EXIT_REFUSED,
+    RecordProblem,
+    locked,
+    read_contract,
+    resolve_target,
+    write_unless_changed,
+)
+from programmatool.loading import LoadResult, load_bytes, load_text
+from programmatool.model.contract import MAX_GETAL, Contract, Indicator, Realisatie
+from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.text.formatting import hoeveel
+from programmatool.text.suggest import did_you_mean
+
+# --- the value --------------------------------------------------------------------------------
+
+_GETAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: At most this many decimals: more cannot be stored exactly and would be rounded unseen.
+MAX_DECIMALEN = 9
+_JA = {"ja", "behaald", "true"}
+_NEE = {"nee", "niet behaald", "false"}
+
+
+def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
+    """The realisation's fields from the text given on the command line, per meetsoort."""
+    text = tekst.strip()
+    if indicator.meetsoort == "schaal":
+        for word in indicator.schaal:
+            if word.strip().casefold() == text.casefold():
+                return {"waarde": word}
+        woorden = ", ".join(indicator.schaal) or "(geen schaal opgegeven)"
+        raise RecordProblem(
+            f"waarde '{tekst}' staat niet op de schaal van indicator {indicator.id}; "
+            f"kies uit: {woorden}"
+        )
+    if indicator.meetsoort == "mijlpaal":
+        if _DATUM.fullmatch(text):
+            try:
+                return {"datum": dt.date.fromisoformat(text)}
+            except ValueError:
+                pass
+        if text.casefold() in _JA:
+            return {"behaald": True}
+        if text.casefold() in _NEE:
+            return {"behaald": False}
+        raise RecordProblem(
+            f"indicator {indicator.id} is een mijlpaal: geef de datum waarop hij is bereikt "
+            f"(JJJJ-MM-DD), of 'ja' of 'nee'; gevonden '{tekst}'"
+        )
+    if not _GETAL.fullmatch(text):
+        raise RecordProblem(
+            f"indicator {indicator.id} verwacht een getal (bijvoorbeeld 12 of 12,5), "
+            f"gevonden '{tekst}'"
+        )
+    number = text.replace(",", ".")
+    whole, _, decimals = number.lstrip("+-").partition(".")
+    # Checked on the digits, before converting: Python refuses to read an integer of more than
+    # 4,300 digits, and a float silently rounds what does not fit.
+    if len(whole.lstrip("0")) > 16 or abs(float(number)) > MAX_GETAL:
+        raise RecordProblem(f"getal {_kort(tekst)} is te groot (maximaal 10^15)")
+    if len(decimals) > MAX_DECIMALEN:
+        raise RecordProblem(
+            f"getal {_kort(tekst)} heeft te veel decimalen (hoogstens {MAX_DECIMALEN})"
+        )
+    value: int | float = float(number) if "." in number else int(number)
+    return {"waarde": value}
+
+
+def _kort(tekst: str, lengte: int = 30) -> str:
+    """A long text from the command line, shortened for a message."""
+    return tekst if len(tekst) <= lengte else f"{tekst[: lengte - 1]}… ({len(tekst)} tekens)"
+
+
+# --- YAML text --------------------------------------------------------------------------------
+
+
+def _yaml_tekst(value: str) -> str:
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
+    from ruamel.yaml import YAML
+
+    safe = YAML(typ="safe", pure=True)
+    if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
+        (" ", ":")
+    ):
+        try:
+            if safe.load(f"a: {value}\n") == {"a": value} and safe.load(f"{{a: {value}}}") == {
+                "a": value
+            }:
+                return value
+        except Exception:  # any parse problem means: quote it
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _yaml_waarde(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _yaml_tekst(str(value))
+
+
+def entry_text(jaar: int, fields: dict[str, Any]) -> str:
+    """``2021: 14`` when only a value is given, else ``2021: {waarde: 14, bron: …}``."""
+    if list(fields) == ["waarde"]:
+        return f"{jaar}: {_yaml_waarde(fields['waarde'])}"
+    inner = ", ".join(f"{k}: {_yaml_waarde(v)}" for k, v in fields.items())
+    return f"{jaar}: {{{inner}}}"
+
+
+def _compose(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt").compose(text)
+
+
+def _mapping_get(node: Any, key: str) -> tuple[Any, Any] | None:
+    for k, v in node.value:
+        if getattr(k, "value", None) == key:
+            return k, v
+    return None
+
+
+def _node_end(node: Any) -> int:
+    """Index just after the last character of a node's own text (block collections: their
+    last value), so that a trailing comment or blank line is never counted as part of it."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode) and not node.flow_style and node.value:
+        return _node_end(node.value[-1][1])
+    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+        return _node_end(node.value[-1])
+    return int(node.end_mark.index)
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
+    """Where a new line can go after the line holding ``index``; a newline to add first if the
+    file ends without one."""
+    if index > 0 and text[index - 1] == "\n":
+        return index, ""
+    end = text.find("\n", index)
+    if end < 0:
+        return len(text), newline
+    return end + 1, ""
+
+
+def splice(
+    text: str,
+    indicator_id: str,
+    jaar: int,
+    fields: dict[str, Any],
+    *,
+    lijst: str = "indicatoren",
+    sleutel: str = "realisaties",
+    na: str | None = "streefwaarden",
+) -> tuple[str, int]:
+    """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
+    its key to the end of its value, so a comment after it stays), and the 1-based line where
+    it stands.
+
+    ``lijst``, ``sleutel`` and ``na`` choose another per-year mapping of a listed item, e.g. an
+    effort's ``uitvoering`` (a new mapping goes after ``na``, else after the item's last key).
+    """
+    from ruamel.yaml.nodes import MappingNode
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    root = _compose(text)
+    entry = entry_text(jaar, fields)
+    indicatoren = _mapping_get(root, lijst)
+    if indicatoren is None:
+        raise RecordProblem(f"het contract heeft geen {lijst}")
+    target = None
+    for item in indicatoren[1].value:
+        found = _mapping_get(item, "id") if isinstance(item, MappingNode) else None
+        if found is not None and str(found[1].value) == indicator_id:
+            target = item
+            break
+    if target is None:
+        raise RecordProblem(f"{indicator_id} niet gevonden in de {lijst} in de tekst")
+
+    existing = _mapping_get(target, sleutel)
+    if existing is not None:
+        node = existing[1]
+        if not isinstance(node, MappingNode):
+            raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
+        same = [(k, v) for k, v in node.value if _year_of(k) == jaar]
+        if same:
+            key, value = same[0]
+            start, end = int(key.start_mark.index), _node_end(value)
+            new = text[:start] + entry + text[end:]
+            return new, new.count("\n", 0, start) + 1
+        later = [(k, v) for k, v in node.value if (_year_of(k) or 0) > jaar]
+        if node.flow_style:
+            if later:
+                at = int(later[0][0].start_mark.index)
+                return _insert(text, at, f"{entry}, ")
+            if node.value:
+                return _insert(text, _node_end(node.value[-1][1]), f", {entry}")
+            return _insert(text, int(node.start_mark.index) + 1, entry)
+        column = int(node.value[0][0].start_mark.column)
+        if later:
+            at = _line_start(text, int(later[0][0].start_mark.index))
+            return _insert(text, at, " " * column + entry + newline)
+        at, prefix = _after_line(text, _node_end(node.value[-1][1]), newline)
+        return _insert(text, at, prefix + " " * column + entry + newline)
+
+    if target.flow_style:
+        return _insert(text, _node_end(target.value[-1][1]), f", {sleutel}: {{{entry}}}")
+    anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
+    column = int(target.value[0][0].start_mark.column)
+    step = _indent_step(root)
+    at, prefix = _after_line(text, _node_end(anchor[1]), newline)
+    block = f"{' ' * column}{sleutel}:{newline}{' ' * (column + step)}{entry}{newline}"
+    new_text, line = _insert(text, at, prefix + block)
+    return new_text, line + 1  # the entry stands on the line below the new key
+
+
+def _year_of(key: Any) -> int | None:
+    try:
+        return int(str(key.value))
+    except ValueError:
+        return None
+
+
+def _indent_step(root: Any) -> int:
+    """The file's own indentation step, read from its first nested block mapping (else 2)."""
+    from ruamel.yaml.nodes import MappingNode
+
+    for key, value in root.value:
+        if isinstance(value, MappingNode) and not value.flow_style and value.value:
+            step = int(value.value[0][0].start_mark.column) - int(key.start_mark.column)
+            if step > 0:
+                return step
+    return 2
+
+
+def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
+    new = text[:at] + piece + text[at:]
+    first = at + len(piece) - len(piece.lstrip("\r\n, "))
+    return new, new.count("\n", 0, first) + 1
+
+
+# --- one file: plan, check, write under a lock ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One requested measurement, as given on the command line or in a row of a sheet."""
+
+    indicator: str
+    jaar: int | str
+    waarde: str
+    bron: str | None = None
+    toelichting: str | None = None
+    voorlopig: bool = False
+    #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one measurement does to one file: where, the new entry and the one it replaces."""
+
+    bestand: str
+    indicator: str
+    jaar: int
+    regel: int
+    tekst: str
+    oud: str | None = None
+    #: A comment that followed the replaced entry on its line and still stands there.
+    opmerking: str | None = None
+
+
+def error_lines(result: LoadResult) -> list[str]:
+    return [f.as_text() for f in result.findings if f.severity == "fout"]
+
+
+def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
+    """Errors of the consistency rules, without positions (lines move when one is added)."""
+    from programmatool.rules import run_rules
+
+    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
+
+
+def lees_jaar(tekst: str) -> int:
+    """A year from the command line: a whole number from 1900 to 2200."""
+    text = tekst.strip()
+    if not re.fullmatch(r"[0-9]{4}", text) or not 1900 <= int(text) <= 2200:
+        raise RecordProblem(f"jaar moet een jaartal zijn (1900–2200), gevonden '{tekst}'")
+    return int(text)
+
+
+def _is_placeholder(realisatie: Realisatie) -> bool:
+    """An entry without a measurement yet (``2021: n.t.b.``): filling it in is no correction."""
+    from programmatool.progress.verdicts import is_onbekend
+
+    return (
+        is_onbekend(realisatie.waarde)
+        and realisatie.datum is None
+        and realisatie.behaald is None
+        and not realisatie.bron
+        and not realisatie.toelichting
+    )
+
+
+def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
+    fields = lees_waarde(indicator, measurement.waarde)
+    for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
+        if text is not None:
+            if not text.strip():
+                raise RecordProblem(f"--{key} mag niet leeg zijn")
+            fields[key] = text.strip()
+    if measurement.voorlopig:
+        fields["voorlopig"] = True
+    return fields
+
+
+def plan(
+    name: str, raw: bytes, measurements: list[Measurement], replace: bool = False
+) -> tuple[bytes, list[Change]]:
+    """The file's new bytes with every measurement spliced in, and what changed where.
+
+    Every measurement is checked first; all problems are raised together as one
+    :class:`RecordProblem` and nothing is returned then. The new text must load to exactly the
+    old contract plus the new realisations, and bring no new rule errors.
+    """
+    before = load_bytes(raw, name)
+    if before.contract is None:
+        raise RecordProblem(
+            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            EXIT_CONTRACT,
+        )
+    contract = before.contract
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw[3 if bom else 0 :].decode("utf-8")
+    expected = contract.model_copy(deep=True)
+    problems: list[str] = []
+    done: list[tuple[str, int, str, str | None]] = []
+    seen: dict[tuple[str, int], str] = {}
+    for measurement in measurements:
+        where = f"{measurement.origin}: {name}" if measurement.origin else name
+        try:
+            jaar = (
+                lees_jaar(measurement.jaar)
+                if isinstance(measurement.jaar, str)
+                else measurement.jaar
+            )
+            indicator = _find_indicator(contract, measurement.indicator, name)
+            low, high = toegestane_jaren(contract, indicator)
+            if not low <= jaar <= high:
+                raise RecordProblem(
+                    f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
+                )
+            if (indicator.id, jaar) in seen:
+                raise RecordProblem(
+                    f"indicator {indicator.id} {jaar} staat al eerder in de invoer "
+                    f"({seen[(indicator.id, jaar)]})"
+                )
+            seen[(indicator.id, jaar)] = measurement.origin or name
+            old = indicator.realisaties.get(jaar)
+            if old is not None and not replace and not _is_placeholder(old):
+                raise RecordProblem(
+                    f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
+                    f"({entry_text(jaar, _as_fields(old))}); vervang die met --vervang"
+                )
+            fields = _fields(indicator, measurement)
+            text, _line = splice(text, indicator.id, jaar, fields)
+        except RecordProblem as exc:
+            problems.append(f"{where}: {exc.message}")
+            continue
+        target = next(i for i in expected.indicatoren if i.id == indicator.id)
+        target.realisaties[jaar] = Realisatie.model_validate(fields)
+        target.realisaties = dict(sorted(target.realisaties.items()))
+        oud = entry_text(jaar, _as_fields(old)) if old is not None else None
+        done.append((indicator.id, jaar, entry_text(jaar, fields), oud))
+    if problems:
+        raise RecordProblem("\n".join(problems))
+
+    verify_splice(before, text, expected, name, "de nieuwe meting", "de meting")
+    lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
+    rows = text.splitlines()
+    changes = [
+        Change(
+            name,
+            ind,
+            jaar,
+            lines[(ind, jaar)],
+            entry,
+            oud,
+            _comment_after(rows[lines[(ind, jaar)] - 1], entry) if oud is not None else None,
+        )
+        for ind, jaar, entry, oud in done
+    ]
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _comment_after(line: str, entry: str) -> str | None:
+    """The comment that follows ``entry`` on its line (``# voorlopig cijfer``), if any."""
+    at = line.find(entry)
+    rest = line[at + len(entry) :].strip() if at >= 0 else ""
+    return rest if rest.startswith("#") else None
+
+
+def verify_splice(
+    before: LoadResult, text: str, expected: Contract, name: str, subject: str, short: str
+) -> None:
+    """Refuse a spliced text that does not load, does not load to ``expected`` exactly, or
+    brings a rule error the file did not have; ``subject``/``short`` name what was added."""
+    after = load_text(text, name)
+    if after.contract is None:
+        raise RecordProblem(
+            "\n".join([*error_lines(after), f"{name}: {subject} zou het contract ongeldig maken"]),
+            EXIT_CONTRACT,
+        )
+    if after.contract.model_dump() != expected.model_dump():
+        raise RecordProblem(
+            f"{name}: {short} kon niet precies zo worden toegevoegd; niets gewijzigd"
+        )
+    new_errors = _rule_errors(after) - _rule_errors(before)
+    if new_errors:
+        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
+        raise RecordProblem(f"{name}: {subject} geeft een fout: {details}", EXIT_CONTRACT)
+
+
+def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
+    return realisatie.model_dump(exclude_none=True)
+
+
+def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+    indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
+    if indicator is not None:
+        return indicator
+    ids = [i.id for i in contract.indicatoren]
+    hint = did_you_mean(indicator_id, ids)
+    known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
+    raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
+
+
+def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The 1-based line of each (indicator, year) entry in the final text."""
+    from ruamel.yaml.nodes import MappingNode
+
+    root = _compose(text)
+    found: dict[tuple[str, int], int] = {}
+    indicatoren = _mapping_get(root, "indicatoren")
+    for item in indicatoren[1].value if indicatoren else []:
+        if not isinstance(item, MappingNode):
+            continue
+        ident = _mapping_get(item, "id")
+        real = _mapping_get(item, "realisaties")
+        if ident is None or real is None or not isinstance(real[1], MappingNode):
+            continue
+        for key, _value in real[1].value:
+            found[(str(ident[1].value), _year_of(key) or 0)] = int(key.start_mark.line) + 1
+    return {w: found.get(w, 0) for w in wanted}
+
+
+def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
+    measurements and the programme's start, to the latest of the targets and the measurements,
+    or up to :data:`NAMETING_JAREN` after the programme's end (a final evaluation)."""
+    low = [*indicator.realisaties, *indicator.streefwaarden]
+    high = [*indicator.realisaties, *indicator.streefwaarden]
+    if isinstance(contract.periode.start, int):
+        low.append(contract.periode.start)
+    if isinstance(contract.periode.eind, int):
+        high.append(contract.periode.eind + NAMETING_JAREN)
+    if isinstance(indicator.peiljaar, int):
+        low.append(indicator.peiljaar)
+    if indicator.streefdatum is not None:
+        high.append(indicator.streefdatum.year)
+    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
+    return min(low, default=1900), max(high, default=2200)
+
+
+def record_many(
+    per_file: dict[Path, tuple[str, list[Measurement]]],
+    replace: bool = False,
+    dry_run: bool = False,
+) -> list[Change]:
+    """Record measurements in one or more files, all or nothing.
+
+    Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
+    under its lock, planned and validated. Only when every file passes is anything written; a
+    dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
+    """
+    targets = sorted(
+        (resolve_target(path), name, measurements)
+        for path, (name, measurements) in per_file.items()
+    )
+    with locked([(target, name) for target, name, _m in targets]):
+        plans: list[tuple[Path, str, bytes, bytes]] = []
+        changes: list[Change] = []
+        problems: list[RecordProblem] = []
+        for target, name, measurements in targets:
+            raw = read_contract(target, name)
+            try:
+                new, done = plan(name, raw, measurements, replace)
+            except RecordProblem as exc:
+                problems.append(exc)
+                continue
+            plans.append((target, name, raw, new))
+            changes.extend(done)
+        if problems:
+            code = max(p.code for p in problems)
+            raise RecordProblem("\n".join(p.message for p in problems), code)
+        if dry_run:
+            return changes
+        written: list[str] = []
+        for target, name, raw, new in plans:
+            try:
+                write_unless_changed(target, name, raw, new)
+            except RecordProblem as exc:
+                if written:
+                    exc = RecordProblem(
+                        f"{exc.message}\nAl geschreven: {', '.join(written)}; niet geschreven: "
+                        + ", ".join(n for _t, n, _r, _n in plans if n not in written),
+                        exc.code,
+                    )
+                raise exc from None
+            written.append(name)
+    return changes
+
+
+def record(
+    path: Path,
+    indicator_id: str,
+    jaar: int | str,
+    waarde: str,
+    bron: str | None = None,
+    toelichting: str | None = None,
+    replace: bool = False,
+    voorlopig: bool = False,
+) -> Change:
+    """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
+    that year); raises :class:`RecordProblem` and leaves the file untouched when anything is
+    wrong."""
+    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    name = path.as_posix()
+    return record_many({path: (name, [measurement])}, replace)[0]
+
+
+def visible(text: str) -> str:
+    """Text from a file or sheet made safe for a terminal: control characters (escape
+    sequences, bell, carriage return) shown as ``\\x1b`` instead of acted upon."""
+    import unicodedata
+
+    return "".join(
+        c if c == "\n" or unicodedata.category(c) not in {"Cc", "Cf", "Cs"} else repr(c)[1:-1]
+        for c in text
+    )
+
+
+def describe(change: Change) -> str:
+    """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
+    replacement."""
+    text = f"{change.oud} → {change.tekst}" if change.oud is not None else change.tekst
+    line = f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator})"
+    if change.opmerking:
+        line += (
+            f"; let op: de opmerking achter de oude waarde staat er nog ({change.opmerking}),"
+            " pas die zo nodig aan"
+        )
+    return line
+
+
+# --- many at once: a sheet of measurements ----------------------------------------------------
+
+
+def run_import(
+    tabel: Path, folder: Path, replace: bool = False, dry_run: bool = False
+) -> list[Change]:
+    """Record every row of a CSV or .xlsx sheet, all or nothing.
+
+    Every row is checked (columns, contract, indicator, year, value) before any file is
+    touched; all problems are reported together with their row numbers.
+    """
+    from programmatool.editing.sheets import SheetError, read_provisional, read_sheet
+
+    try:
+        rows = read_sheet(tabel)
+    except SheetError as exc:
+        raise RecordProblem(str(exc)) from None
+    sheet = tabel.as_posix()
+    if not rows:
+        raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
+    problems: list[str] = []
+    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
+    codes: _ProgrammeCodes | None = None
+    for row in rows:
+        where = f"{sheet}:{row.number}"
+        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
+        if empty:
+            problems.append(f"{where}: {', '.join(empty)} is leeg")
+            continue
+        try:
+            voorlopig = read_provisional(row.get("voorlopig"))
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        contract = row.get("contract")
+        path = Path(contract)
+        if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
+            if codes is None:
+                codes = _ProgrammeCodes(folder)
+            found = codes.zoek(contract)
+            if isinstance(found, str):
+                problems.append(f"{where}: {found}")
+                continue
+            path = found
+        elif not path.is_file():
+            problems.append(f"{where}: contract {contract} bestaat niet")
+            continue
+        try:
+            target = resolve_target(path)
+        except RecordProblem as exc:
+            problems.append(f"{where}: {exc.message}")
+            continue
+        _name, measurements = per_file.setdefault(target, (path.as_posix(), []))
+        measurements.append(
+            Measurement(
+                row.get("indicator"),
+                row.get("jaar"),
+                row.get("waarde"),
+                row.get("bron") or None,
+                row.get("toelichting") or None,
+                voorlopig,
+                where,
+            )
+        )
+    code = EXIT_REFUSED
+    if problems:
+        # Also check the rows that were fine so far against their contracts: every problem of
+        # the sheet is reported at once, in row order.
+        try:
+            record_many(per_file, replace, dry_run=True)
+        except RecordProblem as exc:
+            problems.extend(exc.message.split("\n"))
+            code = max(code, exc.code)
+        raise RecordProblem(
+            "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
+        )
+    try:
+        return record_many(per_file, replace, dry_run)
+    except RecordProblem as exc:
+        lines = _in_row_order(sheet, exc.message.split("\n"))
+        raise RecordProblem("\n".join([*lines, f"{sheet}: niets vastgelegd"]), exc.code) from None
+
+
+def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
+    """Problems in the order of the sheet's rows; others (a contract's own errors) after."""
+    prefix = re.compile(re.escape(sheet) + r":(\d+): ")
+
+    def key(line: str) -> tuple[int, int]:
+        found = prefix.match(line)
+        return (0, int(found.group(1))) if found else (1, 0)
+
+    return sorted(problems, key=key)
+
+
+class _ProgrammeCodes:
+    """Programme codes of the contracts in a folder, read once."""
+
+    def __init__(self, folder: Path) -> None:
+        from programmatool.loading import load_contract
+        from programmatool.pipeline.check import find_contract_files
+
+        self.folder = folder
+        self.paths: dict[str, list[Path]] = {}
+        self.broken = 0
+        files, _problems = find_contract_files([folder])
+        for path, name in files:
+            result = load_contract(path, name)
+            if result.contract is None:
+                self.broken += 1
+                continue
+            self.paths.setdefault(result.contract.code, []).append(path)
+
+    def zoek(self, code: str) -> Path | str:
+        """The contract with this programme code, or a Dutch reason why there is none."""
+        found = self.paths.get(code)
+        if found and len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(p.as_posix() for p in found)
+            return f"programmacode '{code}' staat in meer dan één contract ({names})"
+        hint = did_you_mean(code, self.paths)
+        broken = (
+            f" ({hoeveel(self.broken, 'contract', 'contracten')} met fouten overgeslagen)"
+            if self.broken
+            else ""
+        )
+        return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

@@ -1,0 +1,1 @@
+"""Paths to a Run: files, settings, limits, cache, workers, git and exit codes; the only way in."""

@@ -1,0 +1,165 @@
+"""The adopted version of a contract and what changed since: the programme card's change line.
+
+The adopted version is found in git: the oldest commit of the file in which the contract has
+status ``vastgesteld`` with the adoption date the contract carries now (``vastgesteld_op``);
+without a date (or for a concept) the adoption date of the newest adopted version counts. A
+user can name it instead (``render --vastgesteld REF``). The comparison is ``diff.diff``; what
+happens in execution (new measurements, annual accounts, execution records) is progress, not a
+change of the adopted contract, and is left out. Outside a git repository no git process is
+started: the card then says the adopted version could not be looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from programmatool.diff.adoption import SindsVaststelling, date_text, niet_gevonden, samenvatting
+from programmatool.pipeline.settings import configured_levels
+
+if TYPE_CHECKING:
+    from programmatool.model.contract import Contract
+    from programmatool.pipeline.git import FileVersion
+    from programmatool.pipeline.settings import Config
+
+#: Commits of one file that are searched for the adopted version.
+MAX_VERSIES = 300
+
+# Top-level keys only (column 0), enough to pick candidates; the chosen version is loaded fully.
+_STATUS = re.compile(rb"^status:[ \t]*['\"]?([A-Za-z]+)['\"]?[ \t\r]*(?:#.*)?$", re.M)
+_DATUM = re.compile(
+    rb"^vastgesteld_op:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})['\"]?[ \t\r]*(?:#.*)?$", re.M
+)
+
+
+class AdoptionProblem(Exception):
+    """An explicitly named adopted version that cannot be used (exit code 2); Dutch message."""
+
+
+def _kenmerken(raw: bytes) -> tuple[str, str]:
+    status = _STATUS.search(raw)
+    datum = _DATUM.search(raw)
+    return (
+        status.group(1).decode("ascii") if status else "",
+        datum.group(1).decode("ascii") if datum else "",
+    )
+
+
+def _kies(
+    contract: Contract, versions: list[FileVersion], raws: list[bytes | None]
+) -> FileVersion | None:
+    """The adopted version among a file's commits (newest first), or None."""
+    adopted = [
+        (v, _kenmerken(raw)[1])
+        for v, raw in zip(versions, raws, strict=True)
+        if raw is not None and _kenmerken(raw)[0] == "vastgesteld"
+    ]
+    if not adopted:
+        return None
+    if contract.status in ("vastgesteld", "gewijzigd") and contract.vastgesteld_op is not None:
+        datum = contract.vastgesteld_op.isoformat()
+    else:
+        datum = adopted[0][1]
+    same = [v for v, d in adopted if d == datum]
+    return same[-1] if same else None
+
+
+def _load(raw: bytes, label: str, config: Config | None) -> Contract | None:
+    from programmatool.loading import DEFAULT_LIMITS, load_bytes
+
+    limits = config.limits if config is not None else DEFAULT_LIMITS
+    return load_bytes(raw, label, limits).contract
+
+
+def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsVaststelling:
+    """The card's line for ``contract`` read from ``path``, with the adopted version from git."""
+    from programmatool.pipeline.git import (
+        GitProblem,
+        file_history,
+        open_repository,
+        read_versions,
+        repository_folder,
+    )
+
+    if repository_folder(path) is None:
+        return niet_gevonden(f"{path.as_posix()} staat niet in een git-repository")
+    try:
+        root = open_repository(path)
+        full = path.resolve()
+        try:
+            relpath = full.relative_to(root).as_posix()
+        except ValueError:
+            return niet_gevonden(f"{path.as_posix()} ligt buiten het git-repository")
+        versions = file_history(root, relpath, MAX_VERSIES)
+        if not versions:
+            return niet_gevonden(f"{path.as_posix()} is nog niet in git vastgelegd")
+        limits_max = config.limits.max_bytes if config is not None else None
+        from programmatool.loading import DEFAULT_LIMITS
+
+        raws = read_versions(root, versions, limits_max or DEFAULT_LIMITS.max_bytes)
+    except GitProblem as exc:
+        return niet_gevonden(str(exc))
+    chosen = _kies(contract, versions, raws)
+    if chosen is None:
+        if contract.status == "concept":
+            return SindsVaststelling(
+                "Nog niet vastgesteld: dit is een concept, en git heeft geen eerder "
+                "vastgestelde versie om mee te vergelijken."
+            )
+        wat = "geen versie met status vastgesteld"
+        if contract.vastgesteld_op is not None:
+            wat += f" en vaststellingsdatum {date_text(contract.vastgesteld_op)}"
+        return niet_gevonden(f"{wat} in de geschiedenis van {path.as_posix()}")
+    raw = raws[versions.index(chosen)]
+    assert raw is not None
+    short = chosen.commit[:10]
+    old = _load(raw, f"{short}:{chosen.path}", config)
+    if old is None:
+        return niet_gevonden(f"de vastgestelde versie (commit {short}) kan niet worden ingelezen")
+    # The commit's date is when the file was put in git, not when it was adopted: it is named
+    # as such, and the contract's own version (when it has one) names the adopted version.
+    vastgelegd = date_text(chosen.date)
+    bron = f"vastgestelde versie: git-commit {short}, in git vastgelegd op {vastgelegd}"
+    versie = f"versie {old.versie}" if old.versie else f"versie in git van {vastgelegd}"
+    return samenvatting(old, contract, bron, versie, configured_levels(config))
+
+
+def uit_revisie(
+    path: Path, contract: Contract, ref: str, config: Config | None = None
+) -> SindsVaststelling:
+    """The card's line with the adopted version named by the user (``--vastgesteld REF``).
+
+    An unknown revision or a file outside git is an AdoptionProblem; a contract that did not
+    exist in ``ref`` gets an honest line on its card.
+    """
+    from programmatool.pipeline.git import GitProblem, open_revision
+
+    try:
+        revision = open_revision(path, ref, option="--vastgesteld")
+        relpath = revision.relative(path)
+        if not revision.exists(relpath):
+            return SindsVaststelling(
+                f"Vastgestelde versie niet gevonden: {path.as_posix()} bestond niet in {ref}."
+            )
+        limits_max = config.limits.max_bytes if config is not None else None
+        from programmatool.loading import DEFAULT_LIMITS
+
+        raw = revision.read(relpath, limits_max or DEFAULT_LIMITS.max_bytes)
+    except GitProblem as exc:
+        raise AdoptionProblem(str(exc)) from None
+    old = _load(raw, revision.label(relpath), config)
+    if old is None:
+        return niet_gevonden(f"de versie in {ref} ({relpath}) kan niet worden ingelezen")
+    # A commit id is shown as git shows it short; it names no version for a reader.
+    commit_id = re.fullmatch(r"[0-9a-f]{40}", ref) is not None
+    getoond = f"git-commit {ref[:10]}" if commit_id else ref
+    if old.status == "concept":
+        return SindsVaststelling(
+            f"Nog niet vastgesteld: in {getoond} is dit contract een concept, dus er is geen "
+            "vastgestelde versie om mee te vergelijken."
+        )
+    versie = f"versie {old.versie}" if old.versie else ("" if commit_id else f"versie {ref}")
+    return samenvatting(
+        old, contract, f"vastgestelde versie: {getoond}", versie, configured_levels(config)
+    )

@@ -1,0 +1,248 @@
+"""Reading files as they were at a git revision; the only module of the tool that runs git.
+
+Every failure becomes a ``GitProblem`` with a Dutch message: git missing, not a repository, an
+unknown revision, a path outside the repository, a file that did not exist at that revision.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class GitProblem(Exception):
+    """Git could not give what was asked; the message is Dutch."""
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, env=env, timeout=120, check=False
+        )
+    except FileNotFoundError:
+        raise GitProblem(
+            "git is niet gevonden; installeer git om met een versie uit git te vergelijken"
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise GitProblem(f"git gaf na 120 seconden geen antwoord ({' '.join(args[:2])})") from None
+    except OSError as exc:
+        from programmatool.text.oserrors import reason
+
+        raise GitProblem(f"git kan niet worden gestart: {reason(exc)}") from None
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A commit in a repository, with the name the user gave it."""
+
+    root: Path
+    ref: str
+    commit: str
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the repository root, with forward slashes."""
+        full = path.resolve() if path.exists() else path.absolute()
+        try:
+            rel = full.relative_to(self.root)
+        except ValueError:
+            raise GitProblem(
+                f"{path.as_posix()} ligt buiten het git-repository {self.root.as_posix()}"
+            ) from None
+        text = rel.as_posix()
+        return "" if text == "." else text
+
+    def label(self, relpath: str) -> str:
+        """How a file at this revision is named in messages: ``v1.0:programmas/zorg.yaml``."""
+        return f"{self.ref}:{relpath}"
+
+    def exists(self, relpath: str) -> bool:
+        """True when ``relpath`` is a file at this revision."""
+        proc = _run(["cat-file", "-t", f"{self.commit}:{relpath}"], self.root)
+        return proc.returncode == 0 and proc.stdout.strip() == b"blob"
+
+    def contract_files(self, folder: str) -> list[str]:
+        """Every ``*.yaml``/``*.yml`` under ``folder`` at this revision (hidden names skipped)."""
+        args = ["ls-tree", "-r", "-z", "--full-tree", self.commit]
+        if folder:
+            args += ["--", folder.rstrip("/") + "/"]
+        proc = _run(args, self.root)
+        if proc.returncode != 0:
+            raise GitProblem(f"git kan de bestanden in {self.ref} niet opsommen: {_first(proc)}")
+        files = []
+        for entry in proc.stdout.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, name_bytes = entry.partition(b"\t")
+            if meta.split()[1:2] != [b"blob"]:
+                continue
+            name = name_bytes.decode("utf-8", errors="surrogateescape")
+            parts = name.split("/")
+            if name.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in parts):
+                files.append(name)
+        return sorted(files)
+
+    def read(self, relpath: str, max_bytes: int) -> bytes:
+        """The content of ``relpath`` at this revision; refuses files above ``max_bytes``."""
+        size = _run(["cat-file", "-s", f"{self.commit}:{relpath}"], self.root)
+        if size.returncode != 0:
+            raise GitProblem(f"{relpath} bestond niet in {self.ref}")
+        if int(size.stdout.strip() or b"0") > max_bytes:
+            raise GitProblem(
+                f"{self.label(relpath)}: bestand is te groot (maximaal {max_bytes} bytes)"
+            )
+        proc = _run(["cat-file", "blob", f"{self.commit}:{relpath}"], self.root)
+        if proc.returncode != 0:
+            raise GitProblem(f"{self.label(relpath)} kan niet gelezen worden: {_first(proc)}")
+        return proc.stdout
+
+
+def open_revision(start: Path, ref: str, option: str = "--sinds") -> Revision:
+    """The commit ``ref`` names in the repository that holds ``start`` (``option``: the
+    command-line option that named it, for the messages)."""
+    folder = start if start.is_dir() else start.parent
+    if not folder.exists():
+        folder = Path.cwd()
+    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
+    if proc.returncode != 0:
+        raise GitProblem(
+            f"{start.as_posix()} ligt niet in een git-repository; {option} vergelijkt met een "
+            "versie uit git"
+        )
+    root = Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
+    if not ref.strip() or ref.startswith("-"):
+        raise GitProblem(f"onbekende revisie '{ref}'")
+    found = _run(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root
+    )
+    if found.returncode != 0:
+        raise GitProblem(
+            f"onbekende revisie '{ref}' in {root.as_posix()} (geen tak, tag of commit met die naam)"
+        )
+    return Revision(root, ref, found.stdout.decode("ascii").strip())
+
+
+def _first(proc: subprocess.CompletedProcess[bytes]) -> str:
+    text = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return text[0] if text else f"exitcode {proc.returncode}"
+
+
+# --- the history of one file (the adopted version of a contract) -------------------------------
+
+
+def repository_folder(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``.git``, found without running git;
+    None outside a repository (so that a contract outside git never starts a git process)."""
+    full = start.resolve() if start.exists() else start.absolute()
+    folder = full if full.is_dir() else full.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class FileVersion:
+    """One commit that changed a file: the commit, its date and the file's path in it."""
+
+    commit: str
+    date: str
+    path: str
+
+
+def open_repository(start: Path) -> Path:
+    """The root of the repository that holds ``start``."""
+    folder = start if start.is_dir() else start.parent
+    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
+    if proc.returncode != 0:
+        raise GitProblem(f"{start.as_posix()} ligt niet in een git-repository")
+    return Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
+
+
+def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion]:
+    """The commits that changed ``relpath``, newest first, at most ``limit``; empty when git
+    does not know the file.
+
+    A rename is followed to the file's older name; a copy is not: a programme started as a copy
+    of another begins its own history there (it was never adopted as the other one).
+    """
+    proc = _run(
+        [
+            "log",
+            "--follow",
+            "-z",
+            f"-n{limit}",
+            "--format=%H%x09%cs",
+            "--name-status",
+            "--",
+            relpath,
+        ],
+        root,
+    )
+    if proc.returncode != 0:
+        return []
+    tokens = [t.decode("utf-8", errors="surrogateescape") for t in proc.stdout.split(b"\0")]
+    versions: list[FileVersion] = []
+    i = 0
+    while i < len(tokens):
+        commit, tab, date = tokens[i].strip("\n").partition("\t")
+        i += 1
+        if not tab:
+            continue
+        if i >= len(tokens) or not tokens[i].startswith("\n"):
+            continue  # a commit without a change of its own (a merge)
+        status = tokens[i].strip("\n")
+        width = 2 if status[:1] in ("R", "C") else 1
+        paths = tokens[i + 1 : i + 1 + width]
+        i += 1 + width
+        if paths:
+            versions.append(FileVersion(commit, date, paths[-1]))
+        if status.startswith("C"):
+            break
+    return versions
+
+
+def read_versions(root: Path, versions: list[FileVersion], max_bytes: int) -> list[bytes | None]:
+    """The content of each version in one git process; None for one that is too large or gone."""
+    if not versions:
+        return []
+    request = "".join(f"{v.commit}:{v.path}\n" for v in versions).encode("utf-8", "surrogateescape")
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    try:
+        proc = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=root,
+            input=request,
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitProblem(f"git kan de oude versies niet lezen: {exc.__class__.__name__}") from None
+    out: list[bytes | None] = []
+    data = proc.stdout
+    at = 0
+    for _version in versions:
+        end = data.find(b"\n", at)
+        if end < 0:
+            out.append(None)
+            continue
+        header = data[at:end].split()
+        at = end + 1
+        if len(header) != 3 or not header[2].isdigit():
+            out.append(None)  # "<name> missing": nothing follows the header
+            continue
+        size = int(header[2])
+        content = data[at : at + size]
+        at += size + 1
+        out.append(content if header[1] == b"blob" and size <= max_bytes else None)
+    return out

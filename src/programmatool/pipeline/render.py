@@ -1,0 +1,472 @@
+"""The ``render`` command: contracts through the pipeline, documents rendered on all cores and
+written atomically inside ``--out``; the programme card's line on changes since adoption is read
+from git here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from programmatool.model.contract import Contract
+from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.rendering.environment import (
+    RenderProblem,
+    als_pdf,
+    buiten_looptijd,
+    controleer_pdf,
+    environment,
+    render_text,
+    sjabloon,
+    template_problem,
+)
+from programmatool.rendering.views import (
+    FORMATEN,
+    DocumentSamenvatting,
+    build_document,
+    build_portfolio,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from programmatool.diff.adoption import SindsVaststelling
+    from programmatool.model.findings import Finding
+    from programmatool.pipeline.settings import Config
+    from programmatool.rendering.changes import ChangeChapter
+
+
+def changes_for_render(
+    paths: list[Path],
+    sinds: str | None,
+    formaat: str,
+    templates: Path | None,
+    config: Config | None = None,
+) -> tuple[dict[str, ChangeChapter], list[tuple[str, str]]]:
+    """For ``render --sinds``: each programme's chapter, and the overview file to write.
+
+    Without ``sinds`` nothing: no chapter, no overview. Trouble becomes a RenderProblem.
+    """
+    from programmatool.diff.result import DiffProblem
+    from programmatool.pipeline.diff import compare_since
+    from programmatool.rendering.changes import OVERVIEW_NAME, chapters, overview
+
+    if sinds is None:
+        return {}, []
+    try:
+        result = compare_since(paths, sinds, config)
+    except DiffProblem as exc:
+        details = "".join(f"\n{line}" for line in exc.details)
+        raise RenderProblem(exc.message + (":" if details else "") + details) from None
+    if any(p.code == OVERVIEW_NAME for p in result.programmes):
+        raise RenderProblem(
+            f"een programma heeft de code '{OVERVIEW_NAME}'; het overzicht "
+            f"{OVERVIEW_NAME}.{formaat} zou zijn document overschrijven"
+        )
+    from programmatool._version import __version__
+
+    env = environment(templates, formaat)
+    gemeenten = sorted({p.gemeente for p in result.programmes if p.gemeente})
+    text = render_text(
+        env,
+        f"{OVERVIEW_NAME}.{formaat}.j2",
+        o=overview(result),
+        versie=__version__,
+        gemeente=", ".join(gemeenten),
+        portfolio=formaat == "html",
+    )
+    return chapters(result), [(f"{OVERVIEW_NAME}.{formaat}", text)]
+
+
+@dataclass
+class RenderResult:
+    """What ``render`` did: files written, findings in contracts that could not be rendered."""
+
+    written: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def target_path(out: Path, naam: str) -> Path:
+    """The path of a document in ``out``; refuses any name that would land outside it."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}\.(md|html|pdf)", naam):
+        raise RenderProblem(f"ongeldige bestandsnaam voor een document: {naam!r}")
+    target = (out / naam).resolve()
+    if target.parent != out.resolve():
+        raise RenderProblem(f"{naam} zou buiten {out.as_posix()} terechtkomen; niet geschreven")
+    return out / naam
+
+
+def render_contract(
+    contract: Contract,
+    bestand: str,
+    formaat: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+    vastgesteld: str | None = None,
+) -> str:
+    """One contract as a Markdown or HTML document (``jaar``: the annual account of that year).
+
+    When ``bestand`` is a file, the card says what changed since the adopted version (from git,
+    or the revision ``vastgesteld``)."""
+    if formaat not in ("md", "html"):
+        raise RenderProblem(
+            f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
+        )
+    if jaar is not None and contract.periode.buiten(jaar):
+        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
+    doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
+    if doc.kaart is not None and Path(bestand).is_file():
+        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+    kind = "verantwoording" if jaar is not None else "contract"
+    return render_text(environment(templates, formaat), sjabloon(kind, formaat), doc=doc)
+
+
+def render_contract_pdf(
+    contract: Contract,
+    bestand: str,
+    jaar: int | None = None,
+    templates: Path | None = None,
+    vastgesteld: str | None = None,
+) -> bytes:
+    """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
+    if jaar is not None and contract.periode.buiten(jaar):
+        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
+    controleer_pdf()
+    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    if doc.kaart is not None and Path(bestand).is_file():
+        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+    kind = "verantwoording" if jaar is not None else "contract"
+    env = environment(templates)
+    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
+
+
+def drempels_van(config: Config | None) -> tuple[Drempels, str | None]:
+    """The thresholds in force: ``[voortgang]`` of the configuration, with the name of its file
+    (None: the defaults). Thresholds that make no sense are a RenderProblem."""
+    from programmatool.progress.verdicts import STANDAARD_DREMPELS, DrempelFout, drempels_uit_tabel
+
+    tabel = config.table("voortgang") if config is not None else {}
+    if config is None or not tabel:
+        return STANDAARD_DREMPELS, None
+    naam = "de configuratie"
+    if config.path is not None:
+        # Relative where possible: an absolute path would differ from machine to machine.
+        try:
+            naam = config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            naam = config.path.name
+    try:
+        return drempels_uit_tabel(tabel), naam
+    except DrempelFout as exc:
+        raise RenderProblem(f"{naam}: [voortgang] {exc}") from None
+
+
+def sinds_vaststelling(
+    path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
+) -> SindsVaststelling:
+    """The card's line on changes since the adopted version (``vastgesteld``: its revision;
+    without one, ``[render] vastgesteld`` of the configuration; else it is looked up in git).
+
+    A revision named on the command line that cannot be used is a RenderProblem. One from the
+    configuration holds for every contract and every clone (a shallow one lacks old commits),
+    so there it becomes the card's honest "niet gevonden" line instead.
+    """
+    from programmatool.diff.adoption import niet_gevonden
+    from programmatool.pipeline.adoption import AdoptionProblem, uit_revisie, zoek
+
+    if vastgesteld is not None:
+        try:
+            return uit_revisie(path, contract, vastgesteld, config)
+        except AdoptionProblem as exc:
+            raise RenderProblem(str(exc)) from None
+    ingesteld = config.table("render").get("vastgesteld") if config is not None else None
+    if not isinstance(ingesteld, str):
+        return zoek(path, contract, config)
+    bron = config.path.name if config is not None and config.path is not None else "configuratie"
+    try:
+        regel = uit_revisie(path, contract, ingesteld, config)
+    except AdoptionProblem:
+        # Not the git message itself: it names the folder, and a document must not depend on
+        # where it was made.
+        return niet_gevonden(
+            f"de revisie '{ingesteld}' ([render] vastgesteld in {bron}) is hier niet te vinden; "
+            "een ondiepe kloon of een kopie buiten git mist die"
+        )
+    return replace(regel, bron=f"{regel.bron} (ingesteld in {bron})") if regel.gevonden else regel
+
+
+def render(
+    paths: list[Path],
+    formaat: str,
+    out: Path,
+    templates: Path | None = None,
+    jaar: int | None = None,
+    sinds: str | None = None,
+    config: Config | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    vastgesteld: str | None = None,
+) -> RenderResult:
+    """Render every contract under ``paths`` into ``out``; in HTML and PDF also the portfolio
+    index.
+
+    The pipeline finds and loads the contracts (with the configuration's ``[limieten]``).
+    With ``sinds`` (a git revision) each document gets the chapter "Wijzigingen ten opzichte
+    van …" and ``wijzigingen.md``/``.html`` is written beside them. Each card says what changed
+    since the adopted version: the revision ``vastgesteld``, or else the one found in git. Files
+    are written atomically; nothing is written outside ``out``.
+    """
+    from jinja2 import TemplateError
+
+    from programmatool.pipeline import run as pipeline
+    from programmatool.pipeline.writing import write_atomic
+
+    if formaat not in FORMATEN:
+        raise RenderProblem(f"onbekend formaat {formaat!r}; kies md, html of pdf")
+    if templates is not None and not templates.is_dir():
+        raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
+    if formaat == "pdf":
+        controleer_pdf()
+    drempels, drempels_bron = drempels_van(config)
+    result = RenderResult()
+    loaded = pipeline.run(
+        paths,
+        config=config,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        portfolio=False,
+        keep_contracts=True,
+        label="Inlezen",
+    )
+    result.problems = list(loaded.problems)
+    contracten: list[tuple[Contract, str]] = []
+    for file in loaded.results:
+        result.findings.extend(f for f in file.findings if f.severity == "fout")
+        contract, name = file.contract, file.path
+        if contract is None:
+            continue
+        if jaar is not None and contract.periode.buiten(jaar):
+            result.problems.append(buiten_looptijd(contract, name, jaar))
+            continue
+        contracten.append((contract, name))
+    if not contracten:
+        return result
+    botsingen = _botsingen(contracten, formaat, jaar)
+    if botsingen:
+        raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
+
+    environment(templates, formaat)  # a broken templates folder fails here, before any work
+    namen = {c.code: c.programma for c, _ in contracten}
+    # A PDF's chapter of changes and its overview are those of the HTML document.
+    html_of = "html" if formaat == "pdf" else formaat
+    wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates, config)
+    kaartregels = {}
+    for contract, name in contracten:
+        regel = sinds_vaststelling(Path(name), contract, vastgesteld, config)
+        if contract.code in wijzigingen:
+            regel = regel.met_hoofdstuk(
+                f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
+            )
+        kaartregels[contract.code] = regel
+    try:
+        rendered = _render_all(
+            contracten,
+            formaat,
+            jaar,
+            namen,
+            templates,
+            wijzigingen,
+            kaartregels,
+            (drempels, drempels_bron),
+        )
+        outputs: list[tuple[str, str | bytes]] = [
+            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
+        ]
+        env = environment(templates, formaat)
+        for naam, pagina in overzicht:
+            if formaat == "pdf":
+                outputs.append((naam.removesuffix(".html") + ".pdf", als_pdf(env, pagina)))
+            else:
+                outputs.append((naam, pagina))
+        if formaat in ("html", "pdf"):
+            portfolio = build_portfolio(
+                [samenvatting for samenvatting, _ in rendered], drempels, drempels_bron
+            )
+            index = render_text(env, "portfolio.html.j2", p=portfolio)
+            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
+    except TemplateError as exc:
+        raise template_problem(exc) from exc
+
+    from programmatool.text.oserrors import reason
+
+    if out.exists() and not out.is_dir():
+        raise RenderProblem(f"{out.as_posix()} is geen map")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reason(exc)}") from exc
+    if not out.is_dir():
+        raise RenderProblem(f"{out.as_posix()} is geen map")
+    targets = [(target_path(out, naam), text) for naam, text in outputs]
+    for target, text in targets:
+        try:
+            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
+        except OSError as exc:
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
+        result.written.append(target)
+    return result
+
+
+def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+    """Messages for documents that would get the same file name; empty when there are none.
+
+    Two contracts with one code would overwrite each other, and a contract with the code
+    ``index`` the portfolio page: nothing is written then, not even the documents that differ.
+    """
+    suffix = f"-verantwoording-{jaar}" if jaar is not None else ""
+    per_naam: dict[str, list[str]] = {}
+    for contract, name in contracten:
+        per_naam.setdefault(f"{contract.code}{suffix}.{formaat}", []).append(name)
+    berichten = []
+    for naam, bronnen in per_naam.items():
+        if len(bronnen) > 1:
+            berichten.append(
+                f"{naam} zou uit {len(bronnen)} contracten komen ({', '.join(bronnen)}): "
+                "elke code mag maar één keer voorkomen"
+            )
+    index = f"index.{formaat}"
+    if formaat in ("html", "pdf") and index in per_naam:
+        berichten.append(
+            f"{per_naam[index][0]}: de code 'index' geeft {index}, de naam van het "
+            "portfoliooverzicht; kies een andere code"
+        )
+    return berichten
+
+
+def _render_all(
+    contracten: list[tuple[Contract, str]],
+    formaat: str,
+    jaar: int | None,
+    namen: dict[str, str],
+    templates: Path | None,
+    wijzigingen: dict[str, Any] | None = None,
+    kaartregels: dict[str, SindsVaststelling] | None = None,
+    drempels: tuple[Drempels, str | None] | None = None,
+) -> list[tuple[DocumentSamenvatting, str | bytes]]:
+    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
+    uses."""
+    work = {
+        "contracten": contracten,
+        "formaat": formaat,
+        "jaar": jaar,
+        "namen": namen,
+        "templates": templates,
+        "wijzigingen": wijzigingen or {},
+        "kaartregels": kaartregels or {},
+        "drempels": drempels or (STANDAARD_DREMPELS, None),
+    }
+    from programmatool.pipeline import workers as parallel
+    from programmatool.pipeline.run import _Bar
+
+    bar = _Bar("Documenten maken", len(contracten))
+    try:
+        # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
+        texts = parallel.run(
+            work,
+            _render_one,
+            len(contracten),
+            chunksize=4 if formaat != "pdf" else 1,
+            done=bar.update,
+            parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
+        )
+    finally:
+        bar.close()
+    return [
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), text)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, text) in zip(
+            contracten, texts, strict=True
+        )
+    ]
+
+
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, str | bytes]:
+    # Only text and the small summary go back to the main process, not the contract.
+    from programmatool.pipeline.workers import WORK
+
+    contract, name = WORK["contracten"][index]
+    formaat = WORK["formaat"]
+    jaar = WORK["jaar"]
+    drempels, drempels_bron = WORK["drempels"]
+    doc = build_document(
+        contract,
+        name,
+        formaat,
+        jaar,
+        WORK["namen"],
+        portfolio=formaat != "md",
+        drempels=drempels,
+        drempels_bron=drempels_bron,
+    )
+    if doc.kaart is not None:
+        doc.kaart.sinds_vaststelling = WORK["kaartregels"].get(contract.code)
+    kind = "verantwoording" if jaar is not None else "contract"
+    if "env" not in WORK:  # compiled templates are reused for every contract of this process
+        WORK["env"] = environment(WORK["templates"], formaat)
+    chapter = WORK["wijzigingen"].get(contract.code)
+    text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc, wijzigingen=chapter)
+    document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
+    return (
+        doc.bestandsnaam,
+        doc.periode,
+        doc.statussen,
+        doc.status_programma,
+        doc.status_uitleg,
+        document,
+    )
+
+
+def run_render(
+    paths: list[Path],
+    formaat: str,
+    out: Path,
+    templates: Path | None,
+    jaar: int | None,
+    stdout: Console,
+    stderr: Console,
+    sinds: str | None = None,
+    config: Config | None = None,
+    cache_dir: Path | None = None,
+    vastgesteld: str | None = None,
+) -> int:
+    """The ``render`` command: render, report what was written, return the exit code.
+
+    0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
+    """
+    from programmatool.pipeline.run import Run
+
+    result = render(
+        paths, formaat, out, templates, jaar, sinds, config, cache_dir, vastgesteld=vastgesteld
+    )
+    for problem in result.problems:
+        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
+    for finding in result.findings:
+        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
+    if result.findings:
+        bestanden = sorted({f.path for f in result.findings})
+        stderr.print(
+            "niet gemaakt wegens fouten: "
+            + ", ".join(bestanden)
+            + " (gebruik 'programmatool check' voor alle bevindingen)",
+            markup=False,
+            highlight=False,
+        )
+    if not result.written and not result.findings and not result.problems:
+        raise RenderProblem(
+            "geen contractbestanden (*.yaml, *.yml) gevonden in "
+            + ", ".join(p.as_posix() for p in paths)
+        )
+    for path in result.written:
+        stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
+    return Run([], result.findings, result.problems).exit_code()

@@ -1,0 +1,466 @@
+"""The one way from paths to results, under every command: paths → :class:`Run`.
+
+1. **Files**: folders are searched for ``*.yaml`` and ``*.yml``; whatever cannot be read (a
+   path that does not exist, an unreadable folder, a link to nothing, a pipe, a file that is too
+   large) becomes a Dutch problem or a PT009/PT008 finding with its reason, never a silent skip.
+2. **Settings**: the configuration's rule levels and ``[limieten]`` apply to every command.
+3. **Load**: unchanged files come from the cache; the rest is read, loaded and checked by the
+   contract rules in the one process pool (:mod:`parallel`), with a progress bar on a terminal
+   when the work takes long. A command may ask for a *product* per contract (the progress of a
+   programme, for instance): it is computed in the same worker and cached beside the file's
+   outcome, so a warm run reads neither YAML nor computes anything again.
+4. **Portfolio**: the rules across contracts, on the cached summaries.
+5. **Exit code**: :meth:`Run.exit_code`, the same for every command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from programmatool.loading import DEFAULT_LIMITS, Limits, LoadResult, SourceMap, read_contract_bytes
+from programmatool.model.findings import Finding, sort_findings
+from programmatool.pipeline.cache import FileOutcome, Index
+
+if TYPE_CHECKING:
+    from programmatool.model.contract import Contract
+    from programmatool.pipeline.cache import ResultCache
+    from programmatool.pipeline.settings import Config
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+#: Work that takes longer than this shows a progress bar (on a terminal only).
+BAR_AFTER_SECONDS = 1.5
+
+
+@dataclass(frozen=True)
+class Product:
+    """Extra work per loaded contract, done in the worker that loaded it and cached with the
+    file: ``func(contract, name, params)`` must be a module-level function returning JSON data;
+    ``params`` (JSON data) is part of the cache key."""
+
+    name: str
+    func: Callable[[Contract, str, Any], Any]
+    params: Any = None
+
+
+@dataclass
+class Run:
+    """What the pipeline found: per file its load result (with the contract when the command
+    asked to keep contracts), every finding sorted, problems with the paths, and products."""
+
+    results: list[LoadResult]
+    findings: list[Finding]
+    problems: list[str] = field(default_factory=list)
+    #: Per file name, the product of a contract that loaded (see :class:`Product`).
+    products: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        """Number of findings of level 'fout'."""
+        return sum(1 for f in self.findings if f.severity == "fout")
+
+    @property
+    def warnings(self) -> int:
+        """Number of findings of level 'waarschuwing'."""
+        return sum(1 for f in self.findings if f.severity == "waarschuwing")
+
+    @property
+    def unreadable(self) -> bool:
+        """True when a path or file could not be read at all (so it was not checked)."""
+        return bool(self.problems) or any(f.code == "PT009" for f in self.findings)
+
+    @property
+    def skipped(self) -> list[LoadResult]:
+        """The files that did not load as a contract."""
+        return [r for r in self.results if r.contract is None]
+
+    def exit_code(
+        self, strict: bool = False, judge: Literal["findings", "loaded"] = "findings"
+    ) -> int:
+        """2 when something could not be read; 1 when ``judge`` finds fault: any error (and with
+        ``strict`` any warning) for ``"findings"``, a contract that did not load for
+        ``"loaded"`` (progress, render); else 0."""
+        if self.unreadable:
+            return EXIT_USAGE
+        if judge == "loaded":
+            return EXIT_FINDINGS if self.skipped else EXIT_OK
+        failed = self.errors > 0 or (strict and self.warnings > 0)
+        return EXIT_FINDINGS if failed else EXIT_OK
+
+
+# --- 1. files ---------------------------------------------------------------------------------
+
+
+def find_files(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to read, as (path, name shown to the user), and Dutch problems with the paths.
+
+    Folders are searched recursively without following symbolic links, so a link loop cannot
+    hang the search; a folder that cannot be read is a problem, not a silent skip. The order
+    is stable (sorted).
+    """
+    from programmatool.text.oserrors import reason
+
+    files: dict[str, Path] = {}
+    problems: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename).as_posix() if exc.filename else "?"
+        problems.append(f"{where}: map kan niet gelezen worden: {reason(exc)}")
+
+    for given in paths:
+        if not given.exists() and not given.is_symlink():
+            problems.append(f"{given.as_posix()}: pad bestaat niet")
+            continue
+        if given.is_dir():
+            for root, dirs, names in os.walk(given, followlinks=False, onerror=unreadable):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                        full = Path(root) / name
+                        if full.is_symlink() and not full.exists():
+                            problems.append(f"{full.as_posix()}: verwijzing naar niets")
+                            continue
+                        files.setdefault(full.as_posix(), full)
+            continue
+        if given.is_symlink() and not given.exists():
+            problems.append(f"{given.as_posix()}: verwijzing naar niets")
+            continue
+        files.setdefault(given.as_posix(), given)
+    return [(path, name) for name, path in sorted(files.items())], problems
+
+
+def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadResult:
+    """A contract file's bytes, or a failed LoadResult saying why it cannot be read (PT009 for
+    a folder, pipe, device or an OS error; PT008 above ``limits.max_bytes``). Never blocks."""
+    return read_contract_bytes(path, name, limits)
+
+
+# --- 2 to 5: the run --------------------------------------------------------------------------
+
+
+def run(
+    paths: list[Path],
+    *,
+    config: Config | None = None,
+    limits: Limits | None = None,
+    today: dt.date | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    portfolio: bool = True,
+    product: Product | None = None,
+    keep_contracts: bool = False,
+    label: str = "Inlezen",
+) -> Run:
+    """Find, load and check every contract under ``paths``; see the module's description.
+
+    ``config`` gives rule levels and reading limits (``limits`` overrides them); ``today`` is
+    the date a realisation may not lie after. With ``cache_dir`` each file's outcome (and
+    product) is kept there, keyed by its name, content, the tool and the settings. ``jobs``
+    limits the processes. ``portfolio`` runs the rules across contracts; ``keep_contracts``
+    returns every loaded contract (files are then always loaded). ``label`` names the work on
+    the progress bar.
+    """
+    from programmatool.pipeline.cache import ResultCache
+
+    if limits is None:
+        limits = config.limits if config is not None else DEFAULT_LIMITS
+    today = today or dt.date.today()
+    files, problems = find_files(paths)
+    cache = ResultCache(cache_dir, fingerprint(config, limits, today)) if cache_dir else None
+    names = [name for _path, name in files]
+    old_index = cache.load_index(names) if cache is not None else Index()
+    new_index = Index(geschreven_ns=time.time_ns())
+    outcomes: list[FileOutcome | None] = [None] * len(files)
+    products: dict[str, Any] = {}
+    kept: dict[str, LoadResult] = {}
+    # (position, name, raw bytes, file key or None, whether the outcome is still needed)
+    todo: list[tuple[int, str, bytes, str | None, bool]] = []
+    # Files whose stamps could not be trusted were read and hashed; a new index lets the next
+    # run trust them, once they are older than the racy window.
+    reread = False
+    for position, (path, name) in enumerate(files):
+        stamp = _stamp(path)
+        key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
+        hit = old_index.uitkomst(key) if key is not None else None
+        wanted = _wanted(hit, product, keep_contracts)
+        if wanted and key is not None and cache is not None and product and not keep_contracts:
+            stored = cache.get_json(_product_key(key, product))
+            if stored is not None:
+                products[name] = stored
+                wanted = False
+        if hit is None or wanted:
+            raw = read_file(path, name, limits)
+            if isinstance(raw, LoadResult):
+                outcomes[position] = FileOutcome(raw.findings)
+                kept[name] = raw
+                continue
+            if cache is not None:
+                key = cache.key(name, raw)
+                reread = True
+                hit = hit or old_index.uitkomst(key) or cache.get(key)
+                wanted = _wanted(hit, product, keep_contracts)
+                if wanted and product is not None and not keep_contracts:
+                    stored = cache.get_json(_product_key(key, product))
+                    if stored is not None:
+                        products[name] = stored
+                        wanted = False
+            if hit is None or wanted:
+                todo.append((position, name, raw, key, hit is None))
+        if hit is not None:
+            outcomes[position] = hit
+            if key is not None:
+                new_index.uitkomsten[key] = hit.to_json()
+        if stamp and key is not None:
+            new_index.bestanden[name] = (*stamp, key)
+
+    work = {
+        "items": [(name, raw, need) for _p, name, raw, _k, need in todo],
+        "limits": limits,
+        "config": config,
+        "today": today,
+        "product": product,
+        "keep": keep_contracts,
+    }
+    from programmatool.pipeline import workers as parallel
+
+    bar = _Bar(label, len(todo))
+    try:
+        done = parallel.run(work, _work_one, len(todo), jobs=jobs, done=bar.update)
+    finally:
+        bar.close()
+    for (position, name, _raw, key, need), (outcome, made, loaded) in zip(todo, done, strict=True):
+        if need and outcome is not None:
+            outcomes[position] = outcome
+            if cache is not None and key is not None:
+                cache.put(key, outcome)
+                new_index.uitkomsten[key] = outcome.to_json()
+        if made is not None and product is not None:
+            products[name] = made
+            if cache is not None and key is not None:
+                cache.put_json(_product_key(key, product), made)
+        if loaded is not None:
+            kept[name] = loaded
+
+    results = [
+        kept.get(name) or _portfolio_view(name, o)
+        for (_path, name), o in zip(files, outcomes, strict=True)
+        if o is not None
+    ]
+    findings = [f for o in outcomes if o is not None for f in o.findings]
+    if portfolio:
+        findings.extend(
+            _portfolio_findings(files, outcomes, config, today, cache, old_index, new_index)
+        )
+    if cache is not None and (
+        reread
+        or new_index.bestanden != old_index.bestanden
+        or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
+        or new_index.portfolio != old_index.portfolio
+    ):
+        if not portfolio:
+            new_index.portfolio = old_index.portfolio
+        cache.save_index(names, new_index)
+    return Run(results, sort_findings(findings), problems, products)
+
+
+def _wanted(hit: FileOutcome | None, product: Product | None, keep: bool) -> bool:
+    """Whether a file must be loaded beyond its cached outcome: for a product or its contract
+    (only a file that loaded as a contract has either)."""
+    if hit is not None and hit.samenvatting is None:
+        return False
+    return keep or product is not None
+
+
+def _product_key(key: str, product: Product) -> str:
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(f"{key}\0{product.name}\0".encode())
+    digest.update(json.dumps(product.params, sort_keys=True, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _portfolio_findings(
+    files: list[tuple[Path, str]],
+    outcomes: list[FileOutcome | None],
+    config: Config | None,
+    today: dt.date,
+    cache: ResultCache | None,
+    old_index: Index,
+    new_index: Index,
+) -> list[Finding]:
+    # The portfolio rules see only the files' summaries, and every key covers its file's name,
+    # content and the settings: the same keys in the same order give the same findings.
+    keys = [new_index.bestanden.get(name, (0, 0, ""))[2] for _path, name in files]
+    portfolio_key = cache.portfolio_key(keys) if cache is not None and all(keys) else None
+    found = old_index.portfolio_uitkomst(portfolio_key) if portfolio_key else None
+    if found is None:
+        from programmatool.rules import run_portfolio_rules
+
+        views = [
+            _portfolio_view(name, o) for (_path, name), o in zip(files, outcomes, strict=True) if o
+        ]
+        found = run_portfolio_rules(views, today)
+        if config is not None:
+            found = config.apply(found)
+    if portfolio_key is not None:
+        new_index.portfolio = (portfolio_key, FileOutcome(found).to_json()["findings"])
+    return found
+
+
+def _work_one(index: int) -> tuple[FileOutcome | None, Any, LoadResult | None]:
+    """One file in a worker: its outcome (when needed), its product and its loaded contract
+    (when asked for)."""
+    from programmatool.pipeline.workers import WORK
+
+    name, raw, need = WORK["items"][index]
+    product: Product | None = WORK["product"]
+    outcome, result = check_one(name, raw, WORK["limits"], WORK["config"], WORK["today"], need)
+    made = None
+    if product is not None and result.contract is not None:
+        made = product.func(result.contract, name, product.params)
+    return outcome, made, result if WORK["keep"] else None
+
+
+def check_one(
+    name: str,
+    raw: bytes,
+    limits: Limits,
+    config: Config | None,
+    today: dt.date,
+    rules: bool = True,
+) -> tuple[FileOutcome | None, LoadResult]:
+    """Everything that one file alone decides: its load findings, its contract-rule findings
+    (with the configuration applied), and the few fields the portfolio rules read (with their
+    positions); and the load result itself. Without ``rules`` only the file is loaded."""
+    from programmatool.loading import load_bytes
+
+    result = load_bytes(raw, name, limits)
+    if not rules:
+        return None, result
+    findings = list(result.findings)
+    if result.contract is None:
+        return FileOutcome(findings), result
+    from programmatool.rules import PORTFOLIO_FIELDS, run_contract_rules
+
+    contract_findings = run_contract_rules(result, today)
+    findings.extend(contract_findings if config is None else config.apply(contract_findings))
+    contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_FIELDS))
+    positions = [
+        [list(path), line, col, kind]
+        for kind, table in (
+            ("waarde", result.source_map.values),
+            ("sleutel", result.source_map.keys),
+        )
+        for path, (line, col) in table.items()
+        if path and path[0] in PORTFOLIO_FIELDS
+    ]
+    return FileOutcome(findings, {"contract": contract, "posities": positions}), result
+
+
+@dataclass(frozen=True)
+class _Relatie:
+    programma: str | None
+    toelichting: str | None = None
+    extern: bool = False
+
+
+@dataclass(frozen=True)
+class _PortfolioContract:
+    """The fields of a contract that portfolio rules read (``rules.PORTFOLIO_FIELDS``)."""
+
+    programma: str
+    code: str
+    relaties: tuple[_Relatie, ...]
+
+
+def _portfolio_view(name: str, outcome: FileOutcome) -> LoadResult:
+    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome.
+
+    The contract in it has only the portfolio fields: a portfolio rule that reads another
+    field fails loudly in the tests instead of silently differing between cached and fresh runs.
+    """
+    summary = outcome.samenvatting
+    if summary is None:
+        return LoadResult(name, None, outcome.findings, SourceMap())
+    source_map = SourceMap()
+    for path, line, col, kind in summary["posities"]:
+        table = source_map.values if kind == "waarde" else source_map.keys
+        table[tuple(path)] = (line, col)
+    data = summary["contract"]
+    contract = _PortfolioContract(
+        programma=data["programma"],
+        code=data["code"],
+        relaties=tuple(
+            _Relatie(r.get("programma"), r.get("toelichting"), bool(r.get("extern", False)))
+            for r in data.get("relaties", [])
+        ),
+    )
+    return LoadResult(name, cast("Contract", contract), outcome.findings, source_map)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A regular file's modification time (ns) and size, or None."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
+
+
+def fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:
+    """The settings a file's outcome depends on, with the tool's version and code."""
+    from programmatool._version import __version__
+    from programmatool.pipeline.cache import fingerprint as code_fingerprint
+
+    settings = (config.settings, config.base.as_posix()) if config is not None else None
+    return code_fingerprint(__version__, settings, limits, today.isoformat())
+
+
+class _Bar:
+    """A progress bar on standard error for work that takes long, on a terminal only: never in
+    a pipe, a file or a CI log."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label = label
+        self.total = total
+        self.start = time.monotonic()
+        self.enabled = total > 1 and sys.stderr.isatty() and not os.environ.get("CI")
+        self.progress: Any = None
+        self.task: Any = None
+
+    def update(self, count: int) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if time.monotonic() - self.start < BAR_AFTER_SECONDS:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=self.total)
+        self.progress.update(self.task, completed=count)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()

@@ -1,0 +1,1 @@
+"""Findings, progress and changes as text, JSON, CSV, SARIF, JUnit and Markdown."""

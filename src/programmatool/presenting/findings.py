@@ -1,0 +1,280 @@
+"""Findings → output formats. A reporter never decides, it only shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from programmatool.model.findings import Finding
+from programmatool.text.formatting import hoeveel
+from programmatool.text.terminal import neutralise, neutralise_lines, valid_unicode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from programmatool.loading import LoadResult
+
+_STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
+
+
+class Checked(Protocol):
+    """What a reporter shows of a check (the pipeline's ``Run``): files, findings and counts."""
+
+    @property
+    def results(self) -> Sequence[LoadResult]: ...
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+    @property
+    def errors(self) -> int: ...
+
+    @property
+    def warnings(self) -> int: ...
+
+
+def summary_line(result: Checked) -> str:
+    """The closing line: how many errors and warnings in how many files."""
+    n = len(result.results)
+    bestanden = hoeveel(n, "bestand", "bestanden")
+    if not result.findings:
+        return f"Geen fouten of waarschuwingen in {bestanden}."
+    fouten = hoeveel(result.errors, "fout", "fouten")
+    w = result.warnings
+    waarschuwingen = hoeveel(w, "waarschuwing", "waarschuwingen")
+    met = len({f.path for f in result.findings})
+    return f"{fouten} en {waarschuwingen} in {met} van {bestanden}."
+
+
+def report_text(result: Checked, console: Console) -> None:
+    """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
+    if not console.is_terminal:
+        # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
+        lines = [f.as_text() for f in result.findings] + [summary_line(result)]
+        console.file.write(neutralise_lines("\n".join(lines)) + "\n")
+        return
+    from rich.text import Text
+
+    for finding in result.findings:
+        line = Text()
+        line.append(finding.location(), style="bold")
+        line.append(": ")
+        line.append(finding.severity, style=_STYLE[finding.severity])
+        line.append(" ")
+        line.append(finding.code, style="cyan")
+        line.append(" ")
+        line.append(neutralise(finding.message))
+        console.print(line, soft_wrap=True, highlight=False)
+    console.print(summary_line(result), highlight=False, soft_wrap=True)
+
+
+FORMATEN = ("text", "json", "github", "sarif", "junit")
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/programmatool/programmatool"
+
+
+def report_json(result: Checked) -> str:
+    """Every finding as JSON, with the counts: for scripts and other tools."""
+    import json
+
+    data = {
+        "bestanden": len(result.results),
+        "fouten": result.errors,
+        "waarschuwingen": result.warnings,
+        "bevindingen": [
+            {
+                "bestand": valid_unicode(f.path),
+                "regel": f.line,
+                "kolom": f.column,
+                "code": f.code,
+                "niveau": f.severity,
+                "bericht": valid_unicode(f.message),
+            }
+            for f in result.findings
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    # GitHub's own encoding of '%', CR and LF (the annotation shows a line break, the log line
+    # stays one line); every other control character, such as an ANSI sequence, is escaped.
+    text = text.replace("%", "%25")
+    return "%0A".join(
+        "%0D".join(neutralise(part) for part in line.split("\r")) for line in text.split("\n")
+    )
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(result: Checked) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, then the summary."""
+    lines = []
+    for f in result.findings:
+        command = "error" if f.severity == "fout" else "warning"
+        props = [f"file={_gh_property(f.path)}"]
+        if f.line > 0:
+            props.append(f"line={f.line}")
+            if f.column > 0:
+                props.append(f"col={f.column}")
+        props.append(f"title={_gh_property(f.code)}")
+        lines.append(f"::{command} {','.join(props)}::{_gh_data(f.message)}")
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _descriptors() -> list[dict[str, object]]:
+    from programmatool.rules import LOAD_CODES, all_rules
+
+    out: list[dict[str, object]] = []
+    for code in sorted(LOAD_CODES):
+        lc = LOAD_CODES[code]
+        out.append(_descriptor(code, lc.title, lc.why, lc.severity, lc.why))
+    for rule in all_rules():
+        help_text = (
+            f"{rule.why}\nVoorbeeld dat de regel raakt:\n{rule.example}\n"
+            f"Zo is het goed:\n{rule.fix}"
+        )
+        out.append(_descriptor(rule.code, rule.title, rule.why, rule.severity, help_text))
+    return out
+
+
+def _descriptor(
+    code: str, titel: str, waarom: str, niveau: str, help_text: str
+) -> dict[str, object]:
+    return {
+        "id": code,
+        "name": code,
+        "shortDescription": {"text": titel},
+        "fullDescription": {"text": " ".join(waarom.split())},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": "error" if niveau == "fout" else "warning"},
+    }
+
+
+def report_sarif(result: Checked) -> str:
+    """SARIF 2.1.0 with rule descriptors, for GitHub code scanning and other viewers."""
+    import json
+
+    from programmatool._version import __version__
+
+    rules = _descriptors()
+    index = {str(r["id"]): i for i, r in enumerate(rules)}
+    results: list[dict[str, object]] = []
+    for f in result.findings:
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(valid_unicode(f.path))}}
+        if f.line > 0:
+            region: dict[str, int] = {"startLine": f.line}
+            if f.column > 0:
+                region["startColumn"] = f.column
+            physical["region"] = region
+        entry: dict[str, object] = {
+            "ruleId": f.code,
+            "level": "error" if f.severity == "fout" else "warning",
+            "message": {"text": valid_unicode(f.message)},
+            "locations": [{"physicalLocation": physical}],
+        }
+        if f.code in index:
+            entry["ruleIndex"] = index[f.code]
+        results.append(entry)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "programmatool",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _uri(bestand: str) -> str:
+    from pathlib import PurePosixPath
+    from urllib.parse import quote
+
+    path = PurePosixPath(bestand.replace("\\", "/"))
+    if path.is_absolute():
+        return "file://" + quote(path.as_posix())
+    return quote(path.as_posix().removeprefix("./"))
+
+
+def report_junit(result: Checked, strict: bool = False) -> str:
+    """JUnit XML: one testsuite per file with one testcase; a failure per error.
+
+    Warnings are failures too with ``strict``; otherwise they are listed in system-out.
+    """
+    import xml.etree.ElementTree as ET
+
+    per_file: dict[str, list[Finding]] = {r.path: [] for r in result.results}
+    for f in result.findings:
+        per_file.setdefault(f.path, []).append(f)
+    root = ET.Element("testsuites", name="programmatool")
+    total_failures = 0
+    for bestand in sorted(per_file):
+        findings = per_file[bestand]
+        failing = [f for f in findings if f.severity == "fout" or strict]
+        other = [f for f in findings if f not in failing]
+        total_failures += len(failing)
+        # XML 1.0 cannot hold most control characters at all, not even escaped: every text
+        # from a contract or a file name is neutralised, so the report is always well-formed.
+        name = neutralise(bestand)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=name,
+            tests="1",
+            failures=str(len(failing)),
+            errors="0",
+            skipped="0",
+        )
+        case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=name)
+        case.set("file", name)
+        for f in failing:
+            failure = ET.SubElement(
+                case, "failure", message=f"{f.code} {neutralise(f.message)}", type=f.code
+            )
+            failure.text = f.as_text()
+        if other:
+            out = ET.SubElement(case, "system-out")
+            out.text = "\n".join(f.as_text() for f in other)
+    root.set("tests", str(len(per_file)))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
+    """Show ``result`` in ``formaat`` (one of FORMATEN); text goes through the console."""
+    import sys
+
+    if formaat == "text":
+        report_text(result, console)
+        return
+    if formaat == "json":
+        text = report_json(result)
+    elif formaat == "github":
+        text = report_github(result)
+    elif formaat == "sarif":
+        text = report_sarif(result)
+    elif formaat == "junit":
+        text = report_junit(result, strict)
+    else:
+        raise ValueError(f"unknown format {formaat!r}")
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,1 @@
+"""Verdicts per indicator and year, and their roll-up with coverage; pure."""

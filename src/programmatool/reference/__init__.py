@@ -1,0 +1,1 @@
+"""References generated from the code: the field reference in docs/ and the JSON schema."""

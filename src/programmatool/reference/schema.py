@@ -1,0 +1,45 @@
+"""The JSON Schema of a contract, for editors (yaml-language-server) and other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from programmatool.model.contract import Contract
+
+SCHEMA_ID = "https://programmatool.nl/schema/programmacontract.json"
+
+
+def contract_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a programme contract."""
+    from programmatool.model.descriptions import FIELDS, MODELS
+
+    schema = Contract.model_json_schema(mode="validation")
+    defs = schema["$defs"]
+    # Editors show the Dutch description of a field while typing.
+    for name, model in [("Contract", schema), *defs.items()]:
+        if name in MODELS:
+            model["description"] = MODELS[name]
+        for field, prop in model.get("properties", {}).items():
+            entry = FIELDS.get(f"{name}.{field}")
+            if entry:
+                prop["description"] = entry[0]
+    # Shorthands the loader accepts: ``2019: 12`` for a realisation, ``36`` for hours.
+    for name in ("Realisatie", "Uren"):
+        model = defs[name]
+        defs[name] = {
+            "title": model.get("title", name),
+            "anyOf": [{k: v for k, v in model.items() if k != "title"}, {"type": "number"}]
+            + ([{"type": "string", "minLength": 1}] if name == "Realisatie" else []),
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+        "title": "Programmacontract",
+    }
+
+
+def contract_schema_json() -> str:
+    """The schema as stable, indented JSON text ending in a newline."""
+    return json.dumps(contract_schema(), indent=2, ensure_ascii=False) + "\n"

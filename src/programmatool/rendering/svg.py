@@ -1,0 +1,562 @@
+"""Inline SVG drawn from the data: the goals-efforts network (DIN) and indicator charts.
+
+Pure functions from plain data to an SVG string; nothing is fetched and no script is used.
+Every text is XML-escaped here, so the result can be put into a page as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from programmatool.text.formatting import hoeveel
+
+# Approximate width of one character of the 14px sans-serif font, for wrapping labels.
+_CHAR_WIDTH = 7.4
+_LINE_HEIGHT = 17
+_PAD = 7
+_GAP = 10
+_GROUP_GAP = 22
+
+# Columns of the DIN: x and width of strategic goals, operational goals and efforts. The width
+# (780) is chosen so that the 14px labels print at about 9 pt on an A4 page.
+_COLUMNS = ((0, 200), (250, 240), (570, 210))
+_WIDTH = 780
+_TOP = 40
+# Above this many efforts the network is drawn per strategic goal, and a goal with more
+# contributing efforts than this is drawn in parts: every part fits on one A4 page.
+DIN_PANEEL_MAX = 12
+# The height the efforts of one part may take: A4 minus margins (228 mm of print height), in
+# drawing units at the scale the 780-unit width gets on the page, less the headings.
+_PAGE_HEIGHT = 228 / 25.4 * 96 * _WIDTH / 680 - _TOP - 40
+
+
+@dataclass
+class DinKnoop:
+    """A box in the network: a goal or an effort."""
+
+    id: str
+    label: str
+
+
+@dataclass
+class DinStrategisch:
+    """A strategic goal with its operational goals."""
+
+    knoop: DinKnoop
+    operationeel: list[DinKnoop] = field(default_factory=list)
+
+
+@dataclass
+class DinInspanning:
+    """An effort and the ids of the goals it serves."""
+
+    knoop: DinKnoop
+    doelen: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Box:
+    knoop: DinKnoop
+    column: int
+    lines: list[str]
+    y: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * _LINE_HEIGHT + 2 * _PAD
+
+    @property
+    def center(self) -> float:
+        return self.y + self.height / 2
+
+
+def wrap(text: str, width: float, max_lines: int | None = None) -> list[str]:
+    """Break ``text`` into lines that fit ``width`` pixels; cut with an ellipsis past ``max_lines``.
+
+    Without ``max_lines`` the whole text is kept: a label is never cut to a fragment.
+    """
+    from programmatool.text.formatting import wrap as wrap_words
+
+    limit = max(4, int((width - 2 * _PAD) / _CHAR_WIDTH))
+    lines = wrap_words(text, limit, hyphen=True)
+    if max_lines is not None and len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        if len(last) + 1 > limit:
+            last = last[: limit - 1].rstrip()
+        lines = [*lines[: max_lines - 1], last + "…"]
+    return lines or [""]
+
+
+def _stack(boxes: Sequence[_Box], groups: Sequence[int], height: float) -> float:
+    """Place boxes top-down; ``groups`` gives a group number per box. Returns the used height.
+
+    When ``height`` exceeds the natural height, the extra space is spread over the gaps.
+    """
+    if not boxes:
+        return 0.0
+    gaps = [
+        (_GROUP_GAP if groups[i] != groups[i - 1] else _GAP) if i else 0.0
+        for i in range(len(boxes))
+    ]
+    natural = sum(b.height for b in boxes) + sum(gaps)
+    extra = max(0.0, height - natural)
+    spread = extra / (len(boxes) - 1) if len(boxes) > 1 else extra / 2
+    y = _TOP + (extra / 2 if len(boxes) == 1 else 0.0)
+    for box, gap in zip(boxes, gaps, strict=True):
+        y += gap + (spread if gap else 0.0)
+        box.y = y
+        y += box.height
+    return max(natural, height)
+
+
+def din_svgs(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str = "din",
+    paneel_max: int = DIN_PANEEL_MAX,
+) -> list[str]:
+    """The network as one SVG, or for a large network one SVG per strategic goal (and part).
+
+    A small network is drawn whole. When it has more than ``paneel_max`` efforts, every strategic
+    goal gets its own drawing with its operational goals and the efforts that serve them; a goal
+    served by more than ``paneel_max`` efforts is drawn in parts, so that every drawing prints
+    legibly on one A4 page. Efforts that serve no goal are left to the table under the figure.
+    """
+    if len(inspanningen) <= paneel_max or not strategisch:
+        return [_din_panel(strategisch, inspanningen, titel, beschrijving, id_prefix, "")]
+    figures: list[str] = []
+    for n, sd in enumerate(strategisch, 1):
+        own = {sd.knoop.id, *(od.id for od in sd.operationeel)}
+        served = [
+            DinInspanning(ins.knoop, [d for d in ins.doelen if d in own])
+            for ins in inspanningen
+            if any(d in own for d in ins.doelen)
+        ]
+        ordered = _order(sd, served)
+        parts = _pages(ordered, paneel_max)
+        for p, part in enumerate(parts, 1):
+            kop = f"Strategisch doel {sd.knoop.id}"
+            deel = f" (deel {p} van {len(parts)})" if len(parts) > 1 else ""
+            sub_titel = f"{titel}: {kop}{deel}"
+            sub_beschrijving = (
+                f"{kop}{deel}: "
+                f"{hoeveel(len(sd.operationeel), 'operationeel doel', 'operationele doelen')} en "
+                f"{hoeveel(len(part), 'inspanning', 'inspanningen')} die eraan bijdragen. "
+                f"{beschrijving}"
+            )
+            figures.append(
+                _din_panel(
+                    [sd],
+                    part,
+                    sub_titel,
+                    sub_beschrijving,
+                    f"{id_prefix}-{n}-{p}" if len(parts) > 1 else f"{id_prefix}-{n}",
+                    f"{kop}{deel}",
+                )
+            )
+    return figures
+
+
+def _pages(inspanningen: Sequence[DinInspanning], most: int) -> list[list[DinInspanning]]:
+    """Efforts in as few parts of near-equal size as fit one A4 page each (at most ``most``)."""
+    heights = [
+        len(wrap(ins.knoop.label, _COLUMNS[2][1])) * _LINE_HEIGHT + 2 * _PAD + _GAP
+        for ins in inspanningen
+    ]
+    count = max(1, math.ceil(len(inspanningen) / most))
+    while True:
+        size = math.ceil(len(inspanningen) / count) if inspanningen else 1
+        bounds = range(0, max(1, len(inspanningen)), size)
+        if count >= len(inspanningen) or all(
+            sum(heights[i : i + size]) <= _PAGE_HEIGHT for i in bounds
+        ):
+            return [list(inspanningen[i : i + size]) for i in bounds]
+        count += 1
+
+
+def din_svg(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str = "din",
+) -> str:
+    """The network as SVG: one drawing, or one per strategic goal for a large network."""
+    return "\n".join(din_svgs(strategisch, inspanningen, titel, beschrijving, id_prefix))
+
+
+def _order(sd: DinStrategisch, inspanningen: Sequence[DinInspanning]) -> list[DinInspanning]:
+    """Efforts in the order of the goals they serve (operational goals top-down, then the goal)."""
+    rank = {od.id: i for i, od in enumerate(sd.operationeel)}
+    rank.setdefault(sd.knoop.id, len(sd.operationeel))
+
+    def key(item: tuple[int, DinInspanning]) -> tuple[float, int]:
+        index, ins = item
+        ranks = [rank[d] for d in ins.doelen if d in rank]
+        return (sum(ranks) / len(ranks) if ranks else math.inf, index)
+
+    return [ins for _, ins in sorted(enumerate(inspanningen), key=key)]
+
+
+def _din_panel(
+    strategisch: Sequence[DinStrategisch],
+    inspanningen: Sequence[DinInspanning],
+    titel: str,
+    beschrijving: str,
+    id_prefix: str,
+    kop: str,
+) -> str:
+    """One drawing: three columns of boxes, a line for every goal link and contribution.
+
+    A layered layout: efforts are ordered by the average position of the goals they serve, so
+    lines cross less, and a contribution straight to a strategic goal runs through a free lane
+    in the middle column (the dummy node of a layered graph), never through another box.
+    """
+    sd_boxes: list[_Box] = []
+    mid_boxes: list[_Box] = []
+    mid_groups: list[int] = []
+    by_id: dict[str, _Box] = {}
+    lanes: dict[str, _Box] = {}
+    children: dict[str, list[_Box]] = {}
+    served = {d for ins in inspanningen for d in ins.doelen}
+    for index, sd in enumerate(strategisch):
+        box = _Box(sd.knoop, 0, wrap(sd.knoop.label, _COLUMNS[0][1]))
+        sd_boxes.append(box)
+        by_id.setdefault(sd.knoop.id, box)
+        children[sd.knoop.id] = []
+        for od in sd.operationeel:
+            child = _Box(od, 1, wrap(od.label, _COLUMNS[1][1]))
+            mid_boxes.append(child)
+            mid_groups.append(index)
+            by_id.setdefault(od.id, child)
+            children[sd.knoop.id].append(child)
+        if sd.knoop.id in served and by_id[sd.knoop.id] is box:
+            # The lane sits halfway down the goal's operational goals, so its lines fan out
+            # from the goal's middle rather than from a corner.
+            lane = _Box(sd.knoop, 1, [])
+            lanes[sd.knoop.id] = lane
+            at = len(mid_boxes) - (len(sd.operationeel) // 2)
+            mid_boxes.insert(at, lane)
+            mid_groups.insert(at, index)
+
+    ins_boxes = [_Box(ins.knoop, 2, wrap(ins.knoop.label, _COLUMNS[2][1])) for ins in inspanningen]
+    doelen_van = {id(b): ins.doelen for b, ins in zip(ins_boxes, inspanningen, strict=True)}
+
+    def anchor(doel: str) -> _Box | None:
+        return lanes.get(doel) or by_id.get(doel)
+
+    # First pass: natural heights, to order the efforts by the goals they serve.
+    height = _stack(mid_boxes, mid_groups, 0.0)
+    height = max(height, _stack(sd_boxes, list(range(len(sd_boxes))), 0.0))
+
+    def barycenter(box: _Box) -> float:
+        targets = [t.center for d in doelen_van[id(box)] if (t := anchor(d)) is not None]
+        return sum(targets) / len(targets) if targets else math.inf
+
+    ins_boxes = [b for _, _, b in sorted((barycenter(b), i, b) for i, b in enumerate(ins_boxes))]
+    height = max(height, _stack(ins_boxes, [0] * len(ins_boxes), 0.0))
+    _stack(mid_boxes, mid_groups, height)
+    _stack(ins_boxes, [0] * len(ins_boxes), height)
+    # A strategic goal stands level with its operational goals, without overlapping the previous.
+    bottom = float(_TOP - _GROUP_GAP)
+    for box in sd_boxes:
+        kids = children[box.knoop.id] + ([lanes[box.knoop.id]] if box.knoop.id in lanes else [])
+        kids.sort(key=lambda b: b.y)
+        wanted = (kids[0].y + kids[-1].y + kids[-1].height) / 2 - box.height / 2 if kids else bottom
+        box.y = max(wanted, bottom + _GROUP_GAP)
+        bottom = box.y + box.height
+    total = max([_TOP + height, *(b.y + b.height for b in sd_boxes + mid_boxes + ins_boxes)]) + 8
+
+    kop_hoogte = 26 if kop else 0
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="din" role="img" '
+        f'viewBox="0 {-kop_hoogte} {_WIDTH} {_fmt(total + kop_hoogte)}" '
+        f'aria-labelledby="{id_prefix}-titel" aria-describedby="{id_prefix}-beschrijving">',
+        f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
+        f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
+    ]
+    if kop:
+        out.append(f'<text class="din-paneel" x="0" y="-8">{escape(kop)}</text>')
+    for (x, w), kolom in zip(
+        _COLUMNS, ("Strategische doelen", "Operationele doelen", "Inspanningen"), strict=True
+    ):
+        out.append(
+            f'<text class="din-kop" x="{_fmt(x + w / 2)}" y="18" text-anchor="middle">'
+            f"{escape(kolom)}</text>"
+        )
+    out.append('<g class="din-lijnen">')
+    for sd_box in sd_boxes:
+        for od_box in children[sd_box.knoop.id]:
+            out.append(_edge(sd_box, od_box, "din-lijn-doel"))
+    for box in ins_boxes:
+        for doel in doelen_van[id(box)]:
+            target = by_id.get(doel)
+            if target is None:
+                continue
+            if target.column == 1:
+                out.append(_edge(target, box, "din-lijn"))
+            else:
+                out.append(_lane_edge(target, lanes[doel], box))
+    out.append("</g>")
+    for box in sd_boxes + [b for b in mid_boxes if b.lines] + ins_boxes:
+        out.append(_node(box))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    mid = (x1 + x2) / 2
+    return f"C{_fmt(mid)} {_fmt(y1)} {_fmt(mid)} {_fmt(y2)} {_fmt(x2)} {_fmt(y2)}"
+
+
+def _edge(left: _Box, right: _Box, css: str) -> str:
+    x1 = _COLUMNS[left.column][0] + _COLUMNS[left.column][1]
+    x2 = _COLUMNS[right.column][0]
+    return (
+        f'<path class="{css}" d="M{_fmt(x1)} {_fmt(left.center)} '
+        f'{_curve(x1, left.center, x2, right.center)}"/>'
+    )
+
+
+def _lane_edge(goal: _Box, lane: _Box, effort: _Box) -> str:
+    """A contribution straight to a strategic goal: through its free lane in the middle column."""
+    x0 = _COLUMNS[0][0] + _COLUMNS[0][1]
+    x1, x2 = _COLUMNS[1][0], _COLUMNS[1][0] + _COLUMNS[1][1]
+    x3 = _COLUMNS[2][0]
+    y = lane.center
+    return (
+        f'<path class="din-lijn din-lijn-direct" d="M{_fmt(x0)} {_fmt(goal.center)} '
+        f"{_curve(x0, goal.center, x1, y)} L{_fmt(x2)} {_fmt(y)} "
+        f'{_curve(x2, y, x3, effort.center)}"/>'
+    )
+
+
+def _node(box: _Box) -> str:
+    x, w = _COLUMNS[box.column]
+    css = ("din-sd", "din-od", "din-ins")[box.column]
+    parts = [
+        f'<g class="din-knoop {css}">',
+        f"<title>{escape(box.knoop.label)}</title>",
+        f'<rect x="{_fmt(x)}" y="{_fmt(box.y)}" width="{w}" height="{_fmt(box.height)}" rx="4"/>',
+    ]
+    for i, line in enumerate(box.lines):
+        y = box.y + _PAD + (i + 1) * _LINE_HEIGHT - 4
+        parts.append(f'<text x="{_fmt(x + _PAD)}" y="{_fmt(y)}">{escape(line)}</text>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+# --- indicator charts -------------------------------------------------------------------------
+
+_CW, _CH = 560, 240
+_ML, _MR, _MT, _MB = 70, 16, 14, 58
+_INSET = 24
+# Axis text is 12px (style.css: svg .as); an axis title line takes this much height.
+_AXIS_FONT = 12
+_AXIS_LINE = 15
+# Advance widths in em of Liberation Sans / Arial, the fonts the documents print with: narrow
+# punctuation and letters, wide letters and signs, capitals; everything else counts as a digit.
+_NARROW = frozenset(" \u00a0.,:;!|'il\u0131jftI()[]/-²³")
+_WIDE = frozenset("mwMW%@")
+
+
+def text_width(text: str, size: float = _AXIS_FONT) -> float:
+    """An estimate of the width of ``text`` in a sans-serif font of ``size`` pixels.
+
+    Errs on the wide side for most text, so a label judged to fit does fit.
+    """
+    em = 0.0
+    for char in text:
+        if char in _NARROW:
+            em += 0.3
+        elif char in _WIDE:
+            em += 0.89
+        elif char.isupper():
+            em += 0.7
+        else:
+            em += 0.56
+    return em * size
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering ``low``..``high`` (steps of 1, 2 or 5 times a power of ten)."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks: list[float] = []
+    value = start
+    while value < high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def _triangle(x: float, y: float) -> str:
+    return f"M{_fmt(x)} {_fmt(y - 6)} L{_fmt(x + 6)} {_fmt(y + 5)} L{_fmt(x - 6)} {_fmt(y + 5)} Z"
+
+
+def indicator_svg(
+    peil: tuple[int, float] | None,
+    streef: dict[int, float],
+    realisatie: dict[int, float],
+    titel: str,
+    beschrijving: str,
+    label: Callable[[float], str],
+    id_prefix: str,
+    vergelijkingen: Sequence[tuple[str, dict[int, float]]] = (),
+    getal: Callable[[float], str] | None = None,
+    eenheid: str = "",
+) -> str:
+    """A line chart: peilwaarde (diamond), target path (dashed, squares), realisations (dots),
+    and each comparison series (dotted, triangles) with its name in the legend.
+
+    The series differ in line style and marker shape as well as colour. ``label`` writes a tick
+    value with its unit ("40%", "2.000 m²"). When those labels do not fit beside the axis and
+    ``getal`` (the bare number) and ``eenheid`` are given, the ticks show only numbers and the
+    unit is written out in full, wrapped if need be, as the axis title above the chart.
+    """
+    points = list(streef.items()) + list(realisatie.items()) + ([peil] if peil else [])
+    for _, reeks in vergelijkingen:
+        points.extend(reeks.items())
+    years = sorted({year for year, _ in points})
+    values = [value for _, value in points]
+    low = min(0.0, min(values))
+    ticks = nice_ticks(low, max(values))
+    top, bottom = ticks[-1], ticks[0]
+    tick_labels = [label(tick) for tick in ticks]
+    as_titel: list[str] = []
+    if getal is not None and eenheid and not all(_fits_axis(t) for t in tick_labels):
+        tick_labels = [getal(tick) for tick in ticks]
+        as_titel = _wrap_axis_title(eenheid)
+    # The axis title takes its lines above the plot; everything below moves down by as much.
+    shift = len(as_titel) * _AXIS_LINE + (6 if as_titel else 0)
+    height = _CH + shift + 20 * len(vergelijkingen)
+    plot_w = _CW - _ML - _MR
+    plot_h = _CH - _MT - _MB
+    # The first and last year stand clear of the axes, so no marker covers an axis label.
+    step = (plot_w - 2 * _INSET) / (len(years) - 1) if len(years) > 1 else 0.0
+
+    def px(year: int) -> float:
+        if len(years) == 1:
+            return _ML + plot_w / 2
+        return _ML + _INSET + years.index(year) * step
+
+    def py(value: float) -> float:
+        return shift + _MT + plot_h - (value - bottom) / (top - bottom) * plot_h
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
+        f'viewBox="0 0 {_CW} {height}" aria-labelledby="{id_prefix}-titel">',
+        f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
+        f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
+    ]
+    for n, line in enumerate(as_titel):
+        out.append(
+            f'<text class="as as-titel" x="4" y="{_MT + n * _AXIS_LINE}">{escape(line)}</text>'
+        )
+    for tick, tick_label in zip(ticks, tick_labels, strict=True):
+        y = py(tick)
+        out.append(
+            f'<line class="raster" x1="{_ML}" x2="{_CW - _MR}" y1="{_fmt(y)}" y2="{_fmt(y)}"/>'
+        )
+        out.append(
+            f'<text class="as" x="{_ML - 6}" y="{_fmt(y + 4)}" text-anchor="end">'
+            f"{escape(tick_label)}</text>"
+        )
+    for year in years:
+        out.append(
+            f'<text class="as" x="{_fmt(px(year))}" y="{shift + _CH - _MB + 18}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+
+    def series(data: dict[int, float], css: str) -> None:
+        ordered = sorted(data.items())
+        if len(ordered) > 1:
+            path = " ".join(
+                f"{'M' if i == 0 else 'L'}{_fmt(px(y))} {_fmt(py(v))}"
+                for i, (y, v) in enumerate(ordered)
+            )
+            out.append(f'<path class="lijn {css}" d="{path}"/>')
+        for year, value in ordered:
+            x, y = px(year), py(value)
+            if css == "streef":
+                out.append(
+                    f'<rect class="punt {css}" x="{_fmt(x - 4)}" y="{_fmt(y - 4)}" '
+                    f'width="8" height="8"/>'
+                )
+            elif css.startswith("vergelijking"):
+                out.append(f'<path class="punt {css}" d="{_triangle(x, y)}"/>')
+            else:
+                out.append(f'<circle class="punt {css}" cx="{_fmt(x)}" cy="{_fmt(y)}" r="5"/>')
+
+    if peil and streef:
+        # The target path starts at the baseline.
+        series({peil[0]: peil[1], **streef}, "streef")
+    else:
+        series(streef, "streef")
+    series(realisatie, "realisatie")
+    for k, (_, reeks) in enumerate(vergelijkingen):
+        series(reeks, f"vergelijking v{k % 2}")
+    if peil:
+        x, y = px(peil[0]), py(peil[1])
+        out.append(
+            f'<path class="punt peil" d="M{_fmt(x)} {_fmt(y - 7)} L{_fmt(x + 7)} {_fmt(y)} '
+            f'L{_fmt(x)} {_fmt(y + 7)} L{_fmt(x - 7)} {_fmt(y)} Z"/>'
+        )
+    legend_y = shift + _CH - 14
+    out.append(
+        f'<g class="legenda">'
+        f'<path class="lijn streef" d="M{_ML} {legend_y - 4} L{_ML + 28} {legend_y - 4}"/>'
+        f'<rect class="punt streef" x="{_ML + 10}" y="{legend_y - 8}" width="8" height="8"/>'
+        f'<text x="{_ML + 34}" y="{legend_y}">streefwaarde</text>'
+        f'<path class="lijn realisatie" d="M{_ML + 150} {legend_y - 4} '
+        f'L{_ML + 178} {legend_y - 4}"/>'
+        f'<circle class="punt realisatie" cx="{_ML + 164}" cy="{legend_y - 4}" r="5"/>'
+        f'<text x="{_ML + 184}" y="{legend_y}">realisatie</text>'
+        f'<path class="punt peil" d="M{_ML + 300} {legend_y - 11} L{_ML + 307} {legend_y - 4} '
+        f'L{_ML + 300} {legend_y + 3} L{_ML + 293} {legend_y - 4} Z"/>'
+        f'<text x="{_ML + 312}" y="{legend_y}">peilwaarde</text>'
+        f"</g>"
+    )
+    for k, (naam, _) in enumerate(vergelijkingen):
+        y = legend_y + 20 * (k + 1)
+        css = f"vergelijking v{k % 2}"
+        out.append(
+            f'<g class="legenda">'
+            f'<path class="lijn {css}" d="M{_ML} {y - 4} L{_ML + 28} {y - 4}"/>'
+            f'<path class="punt {css}" d="{_triangle(_ML + 14, y - 4)}"/>'
+            f'<text x="{_ML + 34}" y="{y}">{escape(naam)}</text>'
+            f"</g>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _fits_axis(text: str) -> bool:
+    """Whether a tick label fits between the left edge and the axis (it ends at ``_ML - 6``)."""
+    return text_width(text) <= _ML - 6 - 2
+
+
+def _wrap_axis_title(text: str) -> list[str]:
+    """The unit as axis title: whole words on lines as wide as the chart, never cut short."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word) <= _CW - 8:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines

@@ -1,0 +1,1 @@
+"""Dutch number formatting, terminal safety, suggestions and OS-error wording."""
