@@ -462,6 +462,12 @@ class Indicator(Model):
 
 Eenheid = Literal["euro", "duizend_euro", "uren"]
 
+#: What a money table or amount is to the programme's total (see docs/contractformaat.md):
+#: ``budget`` is the programme's own money and counts; ``aanvullend`` is money beside it
+#: (another budget's contribution, a fund) and counts in its own row; ``verdeling`` divides
+#: money counted elsewhere (a breakdown per activity or per source) and never counts again.
+GeldRol = Literal["budget", "verdeling", "aanvullend"]
+
 
 class Begrotingsregel(Model):
     """One line of a budget table: amounts per year as printed, and what was spent."""
@@ -472,6 +478,18 @@ class Begrotingsregel(Model):
     inspanningen: list[Id] = Field(default_factory=list)
     gedekt: bool = True
     toelichting: Markdown | None = None
+    #: The budget after amendment ("begroting na wijziging") per year, where the account
+    #: prints it; a variance is measured against it rather than against ``bedragen``.
+    gewijzigd: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    #: Per year why what was spent (``besteed``) differs from the budget (PT211 asks for it
+    #: above the threshold in programmatool.toml).
+    toelichting_afwijking: dict[Jaar, Markdown] = Field(default_factory=dict)
+
+    def afwijking(self, jaar: int) -> int | float | None:
+        """Spent minus budget (after amendment where given) in ``jaar``; None without both."""
+        begroot = self.gewijzigd.get(jaar, self.bedragen.get(jaar))
+        besteed = self.besteed.get(jaar)
+        return None if begroot is None or besteed is None else besteed - begroot
 
 
 class Begroting(Model):
@@ -479,6 +497,12 @@ class Begroting(Model):
 
     titel: Tekst
     eenheid: Eenheid = "euro"
+    #: What the table is to the programme's total: its budget (default), a breakdown of money
+    #: counted elsewhere, or money beside the budget.
+    rol: GeldRol = "budget"
+    #: Income (baten) per year as printed; the lines are then the costs (lasten), and the
+    #: documents show lasten, baten and saldo.
+    baten: dict[Jaar, Bedrag] = Field(default_factory=dict)
     regels: list[Begrotingsregel] = Field(default_factory=list)
     totalen: dict[Jaar, Bedrag] = Field(default_factory=dict)
     totaal: Bedrag | None = None
@@ -487,8 +511,8 @@ class Begroting(Model):
     beschikbaar: dict[Jaar, Bedrag] = Field(default_factory=dict)
 
     def jaren(self) -> list[int]:
-        """Every year that has an amount in a line or a printed total, sorted."""
-        years = set(self.totalen)
+        """Every year that has an amount in a line, a printed total or income, sorted."""
+        years = set(self.totalen) | set(self.baten)
         for regel in self.regels:
             years.update(regel.bedragen)
         return sorted(years)
@@ -527,6 +551,33 @@ class OverigBudget(Model):
     toelichting: Markdown | None = None
     #: Upper end when the source gives a range ("€ 24.000 - € 34.669"); ``bedrag`` is the lower.
     bedrag_tot: Bedrag | None = None
+    #: What the amount is to the programme's total; without it the amount is named beside the
+    #: total and not counted (the source mentions it, but it may be part of other money).
+    rol: GeldRol | None = None
+    #: The years in each of which ``bedrag`` is available ("€ 300.000 per jaar, de komende
+    #: drie jaar"); it then counts once per year. Not together with ``jaar``.
+    per_jaar: list[Jaar] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _jaar_of_per_jaar(self) -> OverigBudget:
+        if self.jaar is not None and self.per_jaar:
+            raise PydanticCustomError(
+                "pt_jaar_en_per_jaar",
+                "een bedrag heeft 'jaar' (één jaar) of 'per_jaar' (een bedrag per jaar in elk "
+                "van die jaren), niet allebei",
+                {},
+            )
+        if len(set(self.per_jaar)) != len(self.per_jaar):
+            raise PydanticCustomError("pt_dubbel_jaar", "'per_jaar' noemt een jaar twee keer", {})
+        return self
+
+    def bedragen_per_jaar(self) -> dict[int, int | float]:
+        """The amount per year it is available in: every year of ``per_jaar``, else ``jaar``."""
+        if self.bedrag is None:
+            return {}
+        if self.per_jaar:
+            return {year: self.bedrag for year in sorted(self.per_jaar)}
+        return {self.jaar: self.bedrag} if self.jaar is not None else {}
 
 
 class SpreidingJaar(Model):
@@ -544,6 +595,8 @@ class Spreiding(Model):
     totaal: Bedrag | None = None
     jaren: dict[Jaar, SpreidingJaar] = Field(default_factory=dict)
     toelichting: Markdown | None = None
+    #: What the spread is to the programme's total (as for a budget table).
+    rol: GeldRol = "budget"
 
 
 class Middelen(Model):

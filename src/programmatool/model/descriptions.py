@@ -245,12 +245,32 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Begroting.totaal": ("het gedrukte totaal over alle jaren", "40000"),
     "Begroting.toelichting": ("toelichting (Markdown)", "Exclusief btw."),
     "Begroting.beschikbaar": ("wat per jaar nog beschikbaar is, zoals gedrukt", "{2019: 5000}"),
+    "Begroting.rol": (
+        "wat de tabel is voor het totaal: `budget` (het geld van het programma, telt mee), "
+        "`verdeling` (verdeelt geld dat elders al telt; telt niet nog eens mee) of "
+        "`aanvullend` (geld naast het budget, telt mee in een eigen rij)",
+        "verdeling",
+    ),
+    "Begroting.baten": (
+        "baten (inkomsten) per jaar zoals gedrukt; de regels zijn dan de lasten, en de "
+        "documenten tonen lasten, baten en saldo",
+        "{2019: 25000}",
+    ),
     "Begrotingsregel.omschrijving": ("omschrijving van de regel", "Educatie"),
     "Begrotingsregel.bedragen": ("bedrag per jaar zoals gedrukt", "{2019: 10000, 2020: 10000}"),
     "Begrotingsregel.besteed": ("wat per jaar werkelijk is uitgegeven", "{2019: 9500}"),
     "Begrotingsregel.inspanningen": ("ids van de inspanningen die dit geld krijgen", "[ins-1]"),
     "Begrotingsregel.gedekt": ("false als het bedrag nog niet gedekt is", "false"),
     "Begrotingsregel.toelichting": ("toelichting (Markdown)", "Incidenteel."),
+    "Begrotingsregel.gewijzigd": (
+        "de begroting na wijziging per jaar, zoals de verantwoording die drukt",
+        "{2020: 12000}",
+    ),
+    "Begrotingsregel.toelichting_afwijking": (
+        "per jaar waarom de realisatie (`besteed`) afwijkt van de begroting; PT211 vraagt erom "
+        "boven de grens in programmatool.toml",
+        "{2020: Meer deelnemers dan verwacht.}",
+    ),
     "OverigBudget.omschrijving": ("omschrijving", "Revolverend fonds duurzaamheid"),
     "OverigBudget.bedrag": ("het bedrag (bij een bandbreedte de ondergrens)", "50000"),
     "OverigBudget.eenheid": ("eenheid van het bedrag", "euro"),
@@ -258,6 +278,16 @@ FIELDS: dict[str, tuple[str, str]] = {
     "OverigBudget.soort": ("soort geld", "fonds"),
     "OverigBudget.toelichting": ("toelichting (Markdown)", "Leningen aan inwoners."),
     "OverigBudget.bedrag_tot": ("bovengrens van een bandbreedte", "34669"),
+    "OverigBudget.rol": (
+        "wat het bedrag is voor het totaal: `budget`, `verdeling` of `aanvullend` (zoals bij "
+        "een begrotingstabel); zonder rol staat het naast het totaal en telt het niet mee",
+        "aanvullend",
+    ),
+    "OverigBudget.per_jaar": (
+        "de jaren waarin `bedrag` elk jaar beschikbaar is (een bedrag per jaar); het telt dan "
+        "één keer per jaar mee. Niet samen met `jaar`",
+        "[2019, 2020, 2021]",
+    ),
     "Spreiding.omschrijving": ("omschrijving", "Invoeringskosten Omgevingswet"),
     "Spreiding.eenheid": ("eenheid van de bedragen", "euro"),
     "Spreiding.totaal": ("het genoemde totaal", "2320000"),
@@ -266,6 +296,10 @@ FIELDS: dict[str, tuple[str, str]] = {
         "{2019: {percentage: 25, bedrag: 580000}}",
     ),
     "Spreiding.toelichting": ("toelichting (Markdown)", "Volgens het rekenmodel van de VNG."),
+    "Spreiding.rol": (
+        "wat de spreiding is voor het totaal (zoals bij een begrotingstabel)",
+        "budget",
+    ),
     "SpreidingJaar.percentage": ("deel van het totaal in procenten", "25"),
     "SpreidingJaar.bedrag": ("het bedrag zoals gedrukt", "580000"),
     # --- capacity
