@@ -77,9 +77,11 @@ def test_the_hooks_of_this_repository_install_and_run_with_try_repo(tmp_path: Pa
         ROOT,
         source,
         ignore=shutil.ignore_patterns(
-            ".venv", "node_modules", "site", "artifacts", "__pycache__", ".*_cache"
+            ".git", ".venv", "node_modules", "site", "artifacts", "__pycache__", ".*_cache"
         ),
     )
+    # Never the checkout's own .git (in a worktree a file pointing at the real repository).
+    assert not (source / ".git").exists()
     for args in (
         ["init", "-q"],
         ["add", "."],
