@@ -195,3 +195,96 @@ def test_middelen_table_errors(tmp_path: Path, table: str, message: str) -> None
     with pytest.raises(ConfigError) as error:
         load_config(toml)
     assert str(error.value).startswith(f"{toml}:2: {message}")
+
+
+# --- the documents: the card of all seven contracts and the portfolio PDF ---------------------
+
+#: Per contract the card's total row (year columns, "zonder jaar" where some money has no
+#: year, then the total), as a reader finds it on the card.
+CARD_TOTALS = {
+    "binnenstad": ["750.000", "750.000", "750.000", "150.000", "50.000", "2.450.000"],
+    "duurzaamheid": ["200.000", "200.000", "200.000", "200.000 *", "650.000", "1.450.000 *"],
+    "economie-participatie": ["1.500.000", "1.500.000"],
+    "nieuwstraatkwartier": ["180.000", "180.000"],
+    "omgevingswet": [
+        "58.000", "232.000", "696.000", "696.000", "405.000", "116.000", "58.000", "58.000",
+        "2.319.000 *",
+    ],
+    "veiligheid": ["200.000", "200.000"],
+    "zorg": ["1.750.000", "1.750.000", "3.500.000"],
+}  # fmt: skip
+
+
+def test_every_card_in_html_has_one_total_row(tmp_path: Path) -> None:
+    import re
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(app, ["render", str(PROGRAMMAS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for name, cells in CARD_TOTALS.items():
+        html = (out / f"{name}.html").read_text(encoding="utf-8")
+        kaart = html[html.index('<section class="kaart"') : html.index("</section>")]
+        totals = re.findall(r'<tr class="geld-totaal">(.*?)</tr>', kaart)
+        assert len(totals) == 1, name
+        assert re.findall(r"<td[^>]*>([^<]*)</td>", totals[0]) == cells, name
+
+
+@pytest.fixture(scope="module")
+def portfolio_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    result = CliRunner().invoke(
+        app, ["render", str(PROGRAMMAS), "--out", str(out), "--format", "pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    return out / "index.pdf"
+
+
+def _words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, word) of every word, from pdftotext -bbox."""
+    import html
+    import re
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = []
+    for page, body in enumerate(re.split(r"<page ", text)[1:], start=1):
+        for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+            body,
+        ):
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            words.append((page, x0, y0, x1, y1, html.unescape(m.group(5))))
+    return words
+
+
+def test_portfolio_pdf_has_one_total_after_all_programmes(portfolio_pdf: Path) -> None:
+    words = _words(portfolio_pdf)
+    totaal = [w for w in words if w[5] == "Totaal" and any(
+        v[5] == "alle" and v[0] == w[0] and abs(v[2] - w[2]) < 1 for v in words)]  # fmt: skip
+    assert len(totaal) == 1
+    page, _x, y, *_ = totaal[0]
+    # Below every programme's row, on the same page, with the marks carried.
+    for naam in ("Binnenstad", "Zorg", "Veiligheid"):
+        rows = [w for w in words if w[5] == naam and w[0] == page and w[1] < 100]
+        assert rows and all(r[2] < y for r in rows), naam
+    same_line = [
+        w[5] for w in sorted(words, key=lambda w: w[1]) if w[0] == page and abs(w[2] - y) < 2
+    ]
+    assert same_line[-2:] == ["11.599.000", "*"]
+    assert "Totaal (eerste tabel per programma)" not in " ".join(w[5] for w in words)
+
+
+def test_portfolio_pdf_fits_every_year_on_the_paper(portfolio_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(portfolio_pdf)
+    words = _words(portfolio_pdf)
+    [kop] = [w for w in words if w[5] == "2024" and w[1] > 300]
+    page = reader.pages[kop[0] - 1]
+    width = float(page.mediabox.width)
+    assert width > float(page.mediabox.height)  # landscape
+    on_page = [w for w in words if w[0] == kop[0]]
+    assert max(w[3] for w in on_page) <= width - 18 * 72 / 25.4 + 1  # inside the right margin
+    assert [w[5] for w in on_page if w[5] == "Totaal"]

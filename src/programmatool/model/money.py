@@ -142,24 +142,37 @@ def _table_rows(n: int, begroting: Begroting) -> tuple[MoneyRow, OtherAmount | N
             uncovered[year] = Figure(old.amount + in_euro(amount, e), (*old.paths, path))
     row = MoneyRow(begroting.titel, begroting.rol, total_paths=((*base, "totaal"),))
     for year in sorted(set(sums) | set(begroting.totalen)):
+        line_paths = tuple(
+            (*base, "regels", r, "bedragen", year)
+            for r, regel in enumerate(begroting.regels)
+            if year in regel.bedragen
+        )
+        total_path: Path = (*base, "totalen", year)
+        if begroting.rol == "verdeling" and year in sums:
+            # A breakdown shows what its covered lines divide; a wrong printed total still
+            # marks the year.
+            covered = sum(
+                regel.bedragen[year]
+                for regel in begroting.regels
+                if regel.gedekt and year in regel.bedragen
+            )
+            row.per_year[year] = Figure(in_euro(covered, e), (*line_paths, total_path))
+            continue
         if year in begroting.totalen:
             amount = begroting.totalen[year]
-            paths: tuple[Path, ...] = ((*base, "totalen", year),)
+            paths: tuple[Path, ...] = (total_path,)
         else:
             amount = sums[year]
-            paths = tuple(
-                (*base, "regels", r, "bedragen", year)
-                for r, regel in enumerate(begroting.regels)
-                if year in regel.bedragen
-            )
+            paths = line_paths
         counted = in_euro(amount, e) - (uncovered[year].amount if year in uncovered else 0)
         row.per_year[year] = Figure(counted, paths)
     row.available = {
         year: Figure(in_euro(amount, e), ((*base, "beschikbaar", year),))
         for year, amount in sorted(begroting.beschikbaar.items())
     }
+    names = [regel.omschrijving for regel in begroting.regels if not regel.gedekt]
     other = (
-        OtherAmount(f"{begroting.titel}: nog niet gedekt", "ongedekt", uncovered)
+        OtherAmount(f"{', '.join(names)} ({begroting.titel})", "ongedekt", uncovered)
         if uncovered
         else None
     )

@@ -1,6 +1,6 @@
 """The programme card: the one-minute answer at the top of every document.
 
-What does it cost per year (every budget table, with amounts not yet covered), is it on course
+What does it cost per year and in total (each euro counted once), is it on course
 and on which measurements does that rest, who is the portefeuillehouder, and which version is
 this. Pure: from a contract and its progress to plain strings; the templates only lay it out.
 """
@@ -8,16 +8,17 @@ this. Pure: from a contract and its progress to plain strings; the templates onl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from programmatool.diff.adoption import SindsVaststelling
-from programmatool.model.contract import Begroting, Contract, OverigBudget
+from programmatool.model.contract import Contract, OverigBudget
 from programmatool.progress.verdicts import (
     GEMETEN,
     STANDAARD_DREMPELS,
     Drempels,
     ProgrammaVoortgang,
 )
+from programmatool.rendering.costs import Geld, programma_geld
 from programmatool.text import formatting as fmt
 
 _STATUS_CONTRACT = {
@@ -27,33 +28,12 @@ _STATUS_CONTRACT = {
 }
 
 
-@dataclass(frozen=True)
-class Cel:
-    """An amount as printed; ``fout`` says what is wrong with it when ``check`` finds a fault."""
-
-    tekst: str
-    fout: str = ""
-
-
-@dataclass
-class KaartBegroting:
-    """One budget table on the card: its amount per year (the printed total, else the sum)."""
-
-    titel: str
-    cellen: list[Cel]
-    #: Per year the part of the lines marked as not yet covered (empty when there is none).
-    ongedekt: list[str] = field(default_factory=list)
-    #: What is wrong, one sentence per marked year ("2022: het gedrukte totaal …").
-    fouten: list[str] = field(default_factory=list)
-
-
 @dataclass
 class Programmakaart:
     """The card's content."""
 
-    jaren: list[int]
-    begrotingen: list[KaartBegroting]
-    overige: list[str]
+    #: What it costs: one amount per year and one total (rendering.costs).
+    geld: Geld
     status: str
     status_uitleg: str
     portefeuillehouder: str
@@ -62,69 +42,6 @@ class Programmakaart:
     #: What changed since the adopted version; None only where no file was read (the Python
     #: API on a bare contract), so every rendered document says something.
     sinds_vaststelling: SindsVaststelling | None = None
-
-
-def _bedrag(value: int | float, begroting: Begroting) -> str:
-    return fmt.bedrag_in_euro(value, begroting.eenheid)
-
-
-def _kaart_begroting(
-    begroting: Begroting, jaren: list[int], andere: dict[int, list[str]]
-) -> KaartBegroting:
-    """One table on the card; ``andere``: per year what else check finds in its printed total."""
-    sommen = begroting.som_per_jaar()
-    afwijkingen = begroting.afwijkingen()
-    cellen: list[Cel] = []
-    for jaar in jaren:
-        if jaar in begroting.totalen:
-            waarde = begroting.totalen[jaar]
-            fout = ""
-            if jaar in afwijkingen:
-                som, totaal = afwijkingen[jaar]
-                fout = (
-                    f"het gedrukte totaal {_bedrag(totaal, begroting)} is niet de som van de "
-                    f"regels ({_bedrag(som, begroting)}, "
-                    f"verschil {_bedrag(totaal - som, begroting)})"
-                )
-            elif jaar not in sommen and round(waarde * 100) != 0:
-                # PT210: a printed total with no line beneath it adds up to nothing.
-                fout = (
-                    f"het gedrukte totaal {_bedrag(waarde, begroting)} staat zonder regels: "
-                    f"geen regel heeft een bedrag voor {jaar}"
-                )
-            elif jaar in andere:
-                fout = "; ".join(andere[jaar])
-            cellen.append(Cel(_bedrag(waarde, begroting), fout))
-        elif jaar in sommen:
-            cellen.append(Cel(_bedrag(sommen[jaar], begroting)))
-        else:
-            cellen.append(Cel("–"))
-    ongedekt_regels = [r for r in begroting.regels if not r.gedekt]
-    ongedekt: list[str] = []
-    if ongedekt_regels:
-        for jaar in jaren:
-            bedragen = [r.bedragen[jaar] for r in ongedekt_regels if jaar in r.bedragen]
-            ongedekt.append(_bedrag(sum(bedragen), begroting) if bedragen else "–")
-    titel = begroting.titel + (" (uren)" if begroting.eenheid == "uren" else "")
-    fouten = [f"{j}: {c.fout}" for j, c in zip(jaren, cellen, strict=True) if c.fout]
-    return KaartBegroting(titel, cellen, ongedekt, fouten)
-
-
-def _andere_fouten(contract: Contract) -> dict[int, dict[int, list[str]]]:
-    """Per table and year what check finds in a printed year total besides PT201 and PT210
-    (a negative total, a year outside the period), in check's words with the rule's code."""
-    from programmatool.rendering.faults import figure_faults
-
-    out: dict[int, dict[int, list[str]]] = {}
-    for path, items in figure_faults(contract).items():
-        if path[:2] != ("middelen", "begrotingen") or path[3:4] != ("totalen",) or len(path) < 5:
-            continue
-        tabel, jaar = path[2], path[4]
-        if isinstance(tabel, int) and isinstance(jaar, int):
-            for code, message in items:
-                if code not in ("PT201", "PT210"):
-                    out.setdefault(tabel, {}).setdefault(jaar, []).append(f"{message} ({code})")
-    return out
 
 
 def overig_bedrag(o: OverigBudget) -> str:
@@ -137,23 +54,6 @@ def overig_bedrag(o: OverigBudget) -> str:
             f"{fmt.bedrag_in_euro(o.bedrag_tot, o.eenheid)}"
         )
     return fmt.bedrag_in_euro(o.bedrag, o.eenheid)
-
-
-def _overige(contract: Contract) -> list[str]:
-    if contract.middelen is None:
-        return []
-    out = []
-    for o in contract.middelen.overige:
-        bedrag = overig_bedrag(o)
-        soort = {
-            "ongedekt": "nog niet van dekking voorzien",
-            "fonds": "fonds",
-            "eenmalig": "eenmalig",
-            "structureel": "structureel",
-        }.get(o.soort, "")
-        extra = ", ".join(d for d in (soort, str(o.jaar) if o.jaar else "") if d)
-        out.append(f"{o.omschrijving}: {bedrag}" + (f" ({extra})" if extra else ""))
-    return out
 
 
 def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
@@ -297,15 +197,8 @@ def programmakaart(
     drempels_bron: str | None = None,
 ) -> Programmakaart:
     """The card of one programme; its legend explains every status the document shows."""
-    begrotingen = contract.middelen.begrotingen if contract.middelen else []
-    jaren = sorted({j for b in begrotingen for j in b.jaren()})
-    andere = _andere_fouten(contract)
     return Programmakaart(
-        jaren=jaren,
-        begrotingen=[
-            _kaart_begroting(b, jaren, andere.get(n, {})) for n, b in enumerate(begrotingen)
-        ],
-        overige=_overige(contract),
+        geld=programma_geld(contract),
         status=voortgang.status if voortgang is not None else "geen oordeel mogelijk",
         status_uitleg=status_uitleg(voortgang),
         portefeuillehouder=_personen(contract),

@@ -24,6 +24,7 @@ from programmatool.rendering.card import (
     overig_bedrag,
     programmakaart,
 )
+from programmatool.rendering.costs import PortfolioGeld, portfolio_geld
 from programmatool.rendering.faults import Faults, figure_faults, marked, under
 from programmatool.text import formatting as fmt
 
@@ -312,6 +313,8 @@ class PortfolioView:
     fouten: list[str] = field(default_factory=list)
     #: What the statuses on the page mean (None when it shows no status).
     legenda: Legenda | None = None
+    #: What all programmes cost: one row each and one total after them (rendering.costs).
+    geld: PortfolioGeld | None = None
 
 
 def _periode(contract: Contract) -> str:
@@ -1333,6 +1336,7 @@ def build_portfolio(
             )
             groepen.append((d.contract.programma, d.bestandsnaam, doelen))
     return PortfolioView(
+        geld=portfolio_geld([(d.contract, d.bestandsnaam) for d in documenten]),
         programmas=regels,
         jaren=jaren,
         relaties=relaties,
