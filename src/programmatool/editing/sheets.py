@@ -1,6 +1,7 @@
 """Reading a sheet of measurements: CSV as Dutch Excel writes it, or an .xlsx workbook.
 
-Only reading and shaping: every row becomes text per known column, with the row number the
+Only reading and shaping: every row becomes text per known column (numbers and dates are read
+by :mod:`programmatool.text.numbers`, the same parser as ``record``), with the row number the
 spreadsheet shows, so that ``recording`` can validate it and name the row in its messages.
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 #: Every column a sheet may have; the first four are required.
@@ -21,8 +22,6 @@ MAX_ROWS = 100_000
 
 _JA = {"ja", "j", "x", "1", "true", "waar", "voorlopig"}
 _NEE = {"", "nee", "n", "0", "false", "onwaar"}
-# 1.234 or 1.234.567,5: dots that group thousands, as Dutch Excel writes big numbers.
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 class SheetError(Exception):
@@ -80,16 +79,10 @@ def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS + 1:
                 raise SheetError(f"{name}: meer dan {MAX_ROWS} rijen")
-            rows.append((number, [_dutch_number(c) if delimiter == ";" else c for c in cells]))
+            rows.append((number, cells))
     except csv.Error as exc:
         raise SheetError(f"{name}:{reader.line_num}: geen geldige CSV ({exc})") from None
     return rows
-
-
-def _dutch_number(cell: str) -> str:
-    """``1.234,5`` (Dutch thousands) as ``1234,5``; every other cell unchanged."""
-    text = cell.strip()
-    return text.replace(".", "") if _THOUSANDS.fullmatch(text) else cell
 
 
 def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
@@ -127,7 +120,11 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # A number cell is a number, not text: written in Dutch notation (decimal comma, no
+        # grouping), so that the one figure parser reads it back exactly.
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f").replace(".", ",")
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -376,6 +376,8 @@ class Realisatie(Model):
     behaald: bool | None = None
     #: A provisional figure (statistics offices mark them "voorlopig"), to be replaced later.
     voorlopig: bool | None = None
+    #: An approximate figure as the source gives it ("ca. 8.000", "bijna 7"): shown with "ca.".
+    benadering: bool | None = None
     bron: Tekst | None = None
     toelichting: Markdown | None = None
 

@@ -221,6 +221,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Realisatie.bron": ("bron van deze meting", "Jaarverslag 2020"),
     "Realisatie.toelichting": ("toelichting (Markdown)", "Voorlopig cijfer."),
     "Realisatie.voorlopig": ("een voorlopig cijfer dat later wordt vervangen", "true"),
+    "Realisatie.benadering": ("een benadering zoals de bron die geeft (ca. 8.000)", "true"),
     # --- money
     "Middelen.toelichting": ("toelichting op de middelen (Markdown)", "Bedragen in euro."),
     "Middelen.begrotingen": (
