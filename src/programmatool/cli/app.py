@@ -116,7 +116,8 @@ def check(
         str,
         typer.Option(
             "--format",
-            help="Uitvoer: text, json, github (annotaties), sarif (code scanning) of junit.",
+            help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
+            "scanning) of junit.",
             metavar="FORMAAT",
         ),
     ] = "text",
