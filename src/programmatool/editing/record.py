@@ -30,7 +30,7 @@ from programmatool.editing.guarded import (
     locked,
     read_contract,
     resolve_target,
-    write_unless_changed,
+    write_all,
 )
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.model.contract import MAX_GETAL, Contract, Indicator, Realisatie
@@ -541,19 +541,7 @@ def record_many(
             raise RecordProblem("\n".join(p.message for p in problems), code)
         if dry_run:
             return changes
-        written: list[str] = []
-        for target, name, raw, new in plans:
-            try:
-                write_unless_changed(target, name, raw, new)
-            except RecordProblem as exc:
-                if written:
-                    exc = RecordProblem(
-                        f"{exc.message}\nAl geschreven: {', '.join(written)}; niet geschreven: "
-                        + ", ".join(n for _t, n, _r, _n in plans if n not in written),
-                        exc.code,
-                    )
-                raise exc from None
-            written.append(name)
+        write_all(plans)
     return changes
 
 
@@ -679,7 +667,12 @@ def run_import(
         return record_many(per_file, replace, dry_run)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
-        raise RecordProblem("\n".join([*lines, f"{sheet}: niets vastgelegd"]), exc.code) from None
+        if exc.changed:
+            # A rename failed after others landed: say so, never "niets vastgelegd".
+            outcome = f"{sheet}: deels vastgelegd, in {', '.join(exc.changed)}; controleer die"
+        else:
+            outcome = f"{sheet}: niets vastgelegd"
+        raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
 
 
 def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
