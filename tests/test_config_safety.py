@@ -88,3 +88,17 @@ def test_a_backtracking_pattern_does_not_hang() -> None:
 )
 def test_glob_patterns(pattern: str, path: str, expected: bool) -> None:
     assert glob_match(pattern, path) is expected
+
+
+def test_no_config_reads_no_configuration(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "programmatool.toml").write_text("[regels\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", MINIMAAL).code == 2  # the broken configuration is read
+    run = cli("check", "--no-config", MINIMAAL)
+    assert (run.code, run.err) == (0, "")
+    run = cli("check", "--no-config", "--config", "programmatool.toml", MINIMAAL)
+    assert run.code == 2
+    assert run.err == "programmatool: --config en --no-config gaan niet samen; kies er een\n"
+    assert cli("check", MINIMAAL).code == 2  # the next command line reads it again

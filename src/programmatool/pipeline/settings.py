@@ -238,8 +238,21 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+#: Set by ``--no-config``: no configuration file is read at all.
+_isolated = [False]
+
+
+def isolate(on: bool) -> None:
+    """Read no configuration file from now on (``--no-config``), or read them again."""
+    _isolated[0] = on
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load the configuration at ``pad``, or the one found from ``start`` upward, or none."""
+    if _isolated[0]:
+        if path is not None:
+            raise ConfigError("--config en --no-config gaan niet samen; kies er een")
+        return Config(base=(start or Path.cwd()))
     if path is None:
         path = find_config(start)
         if path is None:
