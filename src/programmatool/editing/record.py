@@ -34,7 +34,7 @@ from programmatool.editing.guarded import (
 )
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.model.contract import Contract, Indicator, Realisatie
-from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
@@ -323,10 +323,10 @@ def lees_jaar(tekst: str) -> int:
 
 def _is_placeholder(realisatie: Realisatie) -> bool:
     """An entry without a measurement yet (``2021: n.t.b.``): filling it in is no correction."""
-    from programmatool.progress.verdicts import is_onbekend
+    from programmatool.progress.values import is_unknown
 
     return (
-        is_onbekend(realisatie.waarde)
+        is_unknown(realisatie.waarde)
         and realisatie.datum is None
         and realisatie.behaald is None
         and not realisatie.bron
@@ -502,13 +502,13 @@ def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, in
 def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
     """The years a measurement may be recorded for: from the earliest of the peiljaar, the
     measurements and the programme's start, to the latest of the targets and the measurements,
-    or up to :data:`NAMETING_JAREN` after the programme's end (a final evaluation)."""
+    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
     low = [*indicator.realisaties, *indicator.streefwaarden]
     high = [*indicator.realisaties, *indicator.streefwaarden]
     if isinstance(contract.periode.start, int):
         low.append(contract.periode.start)
     if isinstance(contract.periode.eind, int):
-        high.append(contract.periode.eind + NAMETING_JAREN)
+        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
     if isinstance(indicator.peiljaar, int):
         low.append(indicator.peiljaar)
     if indicator.streefdatum is not None:

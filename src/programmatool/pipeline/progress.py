@@ -15,7 +15,7 @@ from programmatool.presenting.progress import (
     plain_text,
     programme_output,
 )
-from programmatool.progress.verdicts import DrempelFout, Drempels, drempels_uit_tabel
+from programmatool.progress.thresholds import ThresholdError, Thresholds, thresholds_from_table
 from programmatool.text.console import safe_console
 from programmatool.text.terminal import env_columns, write_out
 
@@ -24,7 +24,7 @@ class VoortgangProbleem(Exception):
     """The progress command cannot do its work (exit code 2); the message is Dutch."""
 
 
-def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
+def laad_drempels(folder: Path) -> tuple[Thresholds, str | None]:
     """Thresholds from the ``[voortgang]`` table of the configuration file found from
     ``folder`` upward (``programmatool.toml`` or ``[tool.programmatool.voortgang]``)."""
     from programmatool.pipeline.settings import ConfigError, load_config
@@ -35,8 +35,8 @@ def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
         raise VoortgangProbleem(str(exc)) from None
     name = config.path.as_posix() if config.path is not None else None
     try:
-        return drempels_uit_tabel(config.table("voortgang")), name
-    except DrempelFout as exc:
+        return thresholds_from_table(config.table("voortgang")), name
+    except ThresholdError as exc:
         raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
 
@@ -66,13 +66,13 @@ def run_progress(
         raise VoortgangProbleem(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
     drempels, _bron = laad_drempels(Path.cwd())
     try:
-        drempels = Drempels(
+        drempels = Thresholds(
             op_koers=drempels.op_koers if op_koers is None else op_koers,
             kleine_achterstand=(
                 drempels.kleine_achterstand if kleine_achterstand is None else kleine_achterstand
             ),
         )
-    except DrempelFout as exc:
+    except ThresholdError as exc:
         raise VoortgangProbleem(str(exc)) from None
     try:
         config = load_config()
