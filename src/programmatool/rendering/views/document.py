@@ -15,7 +15,7 @@ from programmatool.model.contract import (
     OperationeelDoel,
     StrategischDoel,
 )
-from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.card import Legenda, Programmakaart, legenda_voor, programmakaart
 from programmatool.rendering.faults import figure_faults, under
 from programmatool.rendering.views.common import STATUS_WOORDEN, Rij, people, relatie_naam
@@ -36,7 +36,7 @@ from programmatool.rendering.views.money import (
 from programmatool.text import formatting as fmt
 
 if TYPE_CHECKING:
-    from programmatool.progress.verdicts import IndicatorVoortgang, ProgrammaVoortgang
+    from programmatool.progress.results import IndicatorProgress, ProgrammeProgress
 
 
 @dataclass
@@ -149,14 +149,14 @@ class _Goals:
         self,
         contract: Contract,
         jaar: int | None,
-        voortgang: ProgrammaVoortgang | None,
+        voortgang: ProgrammeProgress | None,
         legend: Any,
     ) -> None:
         self.contract, self.jaar, self.legend = contract, jaar, legend
         self.faults = figure_faults(contract)
         self.position = {id(x): n for n, x in enumerate(contract.inspanningen)}
         self.position.update({id(x): n for n, x in enumerate(contract.indicatoren)})
-        self.progress: dict[int, IndicatorVoortgang] = {}
+        self.progress: dict[int, IndicatorProgress] = {}
         if voortgang is not None:
             for iv in voortgang.indicatoren:
                 self.progress[id(iv.indicator)] = iv
@@ -269,20 +269,20 @@ def _relations(contract: Contract, namen: dict[str, str], formaat: str) -> list[
     ]
 
 
-def _coverage(voortgang: ProgrammaVoortgang | None) -> str:
-    from programmatool.progress.verdicts import dekking_tekst
+def _coverage(voortgang: ProgrammeProgress | None) -> str:
+    from programmatool.progress.results import coverage_text
 
     if voortgang is None or not voortgang.aantal:
         return ""
-    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
+    return coverage_text(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
-def _status_counts(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
-    from programmatool.progress.verdicts import tel
+def _status_counts(voortgang: ProgrammeProgress | None) -> list[tuple[str, int]]:
+    from programmatool.progress.statuses import count_statuses
 
     if voortgang is None:
         return []
-    return list(tel(iv.status for iv in voortgang.indicatoren).items())
+    return list(count_statuses(iv.status for iv in voortgang.indicatoren).items())
 
 
 def build_document(
@@ -292,12 +292,12 @@ def build_document(
     jaar: int | None = None,
     namen: dict[str, str] | None = None,
     portfolio: bool = False,
-    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> Document:
     """The view-model of one contract document (``jaar`` set: the annual account of that year);
     ``drempels`` are the thresholds in force (from ``drempels_bron``, None: the defaults)."""
-    from programmatool.progress.verdicts import contract_progress
+    from programmatool.progress.rollup import contract_progress
 
     voortgang = contract_progress(contract, jaar, drempels)
 

@@ -12,7 +12,7 @@ from programmatool.rendering.views.common import FOUT_TEKEN, Fault, fault_senten
 from programmatool.text import formatting as fmt
 
 if TYPE_CHECKING:
-    from programmatool.progress.verdicts import IndicatorVoortgang
+    from programmatool.progress.results import IndicatorProgress
 
 
 @dataclass
@@ -195,7 +195,7 @@ def _target_date(indicator: Indicator) -> str:
     return ""
 
 
-def measurement_note(voortgang: IndicatorVoortgang | None) -> str:
+def measurement_note(voortgang: IndicatorProgress | None) -> str:
     """The year of the measurement a verdict rests on, so that a later year's report never
     hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
     if voortgang is None or voortgang.realisatie_jaar is None:
@@ -218,7 +218,7 @@ def target_text(indicator: Indicator, jaar: int) -> str:
 def indicator_view(
     indicator: Indicator,
     jaren: list[int],
-    voortgang: IndicatorVoortgang | None,
+    voortgang: IndicatorProgress | None,
     prefix: str,
     fouten: Sequence[Fault] = (),
 ) -> IndicatorView:

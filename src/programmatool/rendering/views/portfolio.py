@@ -9,7 +9,7 @@ from typing import Protocol
 
 from programmatool._version import __version__
 from programmatool.model.contract import Contract, Relatie
-from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.card import Legenda, legenda_voor
 from programmatool.rendering.faults import figure_faults
 from programmatool.rendering.views.common import STATUS_WOORDEN, relatie_naam
@@ -128,7 +128,7 @@ def _per_year(totals: dict[int, float], jaren: list[int]) -> list[str]:
 
 def build_portfolio(
     documenten: Sequence[PortfolioBron],
-    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""
