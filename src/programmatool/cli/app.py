@@ -38,39 +38,29 @@ class UsageProblem(Exception):
 
 
 def stdout() -> Console:
-    """Console for results: coloured in a terminal, plain text when piped."""
+    """Console for results: coloured in a terminal, plain text when piped; through the output
+    gate either way (no control character from a contract, no workflow command)."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
-        file=_safe(sys.stdout),
-        width=console_width(sys.stdout),
+    return safe_console(
+        sys.stdout, highlight=False, soft_wrap=True, markup=False, width=console_width(sys.stdout)
     )
 
 
 def stderr() -> Console:
-    """Console for messages about the command itself."""
+    """Console for messages about the command itself, through the output gate."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
+    return safe_console(
+        sys.stderr,
         stderr=True,
         highlight=False,
         soft_wrap=True,
         markup=False,
-        file=_safe(sys.stderr),
         width=console_width(sys.stderr),
     )
-
-
-def _safe(stream: Any) -> Any:
-    """In a pipe or CI log, every line passes through a filter that lets no control character
-    from a contract through and no line start with a workflow command ('::error')."""
-    from programmatool.text.terminal import SafeLines
-
-    isatty = getattr(stream, "isatty", None)
-    return stream if isatty is not None and isatty() else SafeLines(stream)
 
 
 def say(message: str) -> None:
@@ -88,7 +78,9 @@ def fail(message: str) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"programmatool {__version__}")
+        from programmatool.text.terminal import write_out
+
+        write_out(f"programmatool {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -104,6 +96,7 @@ def _main(
 ) -> None:
     """Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten."""
     _state["debug"] = debug
+    _no_config(False)  # each command line starts with the configuration read as usual
 
 
 @app.command()
@@ -142,6 +135,7 @@ def check(
             metavar="N",
         ),
     ] = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
     from programmatool.cli.quick import run_check
@@ -175,6 +169,24 @@ ConfigOption = Annotated[
         metavar="BESTAND",
     ),
 ]
+
+
+def _no_config(value: bool) -> bool:
+    from programmatool.pipeline.settings import isolate
+
+    isolate(value)
+    return value
+
+
+#: ``--no-config`` of every command that reads the configuration (like ruff's ``--isolated``).
+NoConfigOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-config",
+        help="Lees geen configuratiebestand: alle regels en grenzen zoals de tool ze levert.",
+        callback=_no_config,
+    ),
+]
 _NO_CACHE_HELP = (
     "Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
     "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen."
@@ -190,16 +202,17 @@ def rules(
 ) -> None:
     """Toon alle controleregels, of de uitleg van één regel met een voorbeeld."""
     from programmatool.rules.explain import explain_rule, list_rules
+    from programmatool.text.terminal import write_out
 
     if code is None:
-        sys.stdout.write(list_rules())
+        write_out(list_rules())
         return
     text = explain_rule(code)
     if text is None:
         from programmatool.rules.explain import suggestion
 
         fail(f"onbekende regel '{code}'{suggestion(code)}; 'programmatool rules' toont ze alle")
-    sys.stdout.write(text)
+    write_out(text)
 
 
 @app.command()
@@ -220,7 +233,9 @@ def schema(
 
     text = contract_schema_json()
     if output is None:
-        sys.stdout.write(text)
+        from programmatool.text.terminal import write_out
+
+        write_out(text)
         return
     if output.is_dir():
         fail(f"{output.as_posix()} is een map; geef een bestandsnaam")
@@ -278,6 +293,7 @@ def progress(
         ),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.progress import VoortgangProbleem, run_progress
@@ -335,6 +351,7 @@ def record(
     voorlopig: Annotated[
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -392,6 +409,7 @@ def import_(
     proef: Annotated[
         bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -445,6 +463,7 @@ def log(
             help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
         ),
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -523,6 +542,7 @@ def render(
         ),
     ] = None,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -678,6 +698,7 @@ def diff(
             metavar="NIVEAU",
         ),
     ] = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.diff.changes import SEVERITIES
@@ -707,7 +728,9 @@ def diff(
         for line in exc.details:
             stderr().print(line)
         fail(exc.message)
-    sys.stdout.write(present(result, formaat))
+    from programmatool.text.terminal import write_out
+
+    write_out(present(result, formaat), json=formaat == "json")
     # SEVERITIES runs from most to least severe: the given level and the ones before it count.
     counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
     failed = any(c.change.severity in counting for c in result.changes())

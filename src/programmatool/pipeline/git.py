@@ -6,10 +6,14 @@ unknown revision, a path outside the repository, a file that did not exist at th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -18,13 +22,69 @@ class GitProblem(Exception):
     """Git could not give what was asked; the message is Dutch."""
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+#: Settings given on every git command line; they win over any configuration file. Nothing
+#: that runs a program (a file-system monitor, hooks) and no transport (a "lazy fetch" of a
+#: missing object from a remote named in a configuration) is ever used, and a bare repository
+#: is only accepted when named explicitly.
+_HARDENING = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    f"core.hooksPath={os.devnull}",
+    "-c",
+    "safe.bareRepository=explicit",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "core.askPass=",
+)
+
+
+def _environment(root: Path) -> dict[str, str]:
+    """The environment of a git process: no GIT_* variable of the caller (they choose the
+    repository, its objects and extra configuration), no system configuration, no prompts, no
+    lazy fetching, and discovery stopped above the repository."""
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("GIT_")}
+    env.update(
+        GIT_CEILING_DIRECTORIES=str(root.parent),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_ATTR_NOSYSTEM="1",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_NO_REPLACE_OBJECTS="1",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_TERMINAL_PROMPT="0",
+        LC_ALL="C",
+        LANG="C",
+    )
+    return env
+
+
+def _command(root: Path, args: list[str]) -> list[str]:
+    """A git command line for the repository whose work tree is ``root``: the git directory
+    and the work tree are given explicitly, so git never discovers a repository of its own
+    (such as a folder inside the checked-out tree that looks like one) nor reads its
+    configuration."""
+    return [
+        "git",
+        f"--git-dir={root / '.git'}",
+        f"--work-tree={root}",
+        *_HARDENING,
+        *args,
+    ]
+
+
+def _run(
+    args: list[str], root: Path, input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, env=env, timeout=120, check=False
+            _command(root, args),
+            cwd=root,
+            input=input,
+            capture_output=True,
+            env=_environment(root),
+            timeout=120,
+            check=False,
         )
     except FileNotFoundError:
         raise GitProblem(
@@ -106,16 +166,13 @@ class Revision:
 def open_revision(start: Path, ref: str, option: str = "--sinds") -> Revision:
     """The commit ``ref`` names in the repository that holds ``start`` (``option``: the
     command-line option that named it, for the messages)."""
-    folder = start if start.is_dir() else start.parent
-    if not folder.exists():
-        folder = Path.cwd()
-    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
-    if proc.returncode != 0:
+    folder = start if start.exists() else Path.cwd()
+    root = repository_folder(folder)
+    if root is None or _run(["rev-parse", "--git-dir"], root).returncode != 0:
         raise GitProblem(
             f"{start.as_posix()} ligt niet in een git-repository; {option} vergelijkt met een "
             "versie uit git"
         )
-    root = Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
     if not ref.strip() or ref.startswith("-"):
         raise GitProblem(f"onbekende revisie '{ref}'")
     found = _run(
@@ -138,7 +195,11 @@ def _first(proc: subprocess.CompletedProcess[bytes]) -> str:
 
 def repository_folder(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds ``.git``, found without running git;
-    None outside a repository (so that a contract outside git never starts a git process)."""
+    None outside a repository (so that a contract outside git never starts a git process).
+
+    This is the only way the tool finds a repository: a folder that is itself a git directory
+    (``HEAD``, ``config``, ``refs/``, ``objects/`` committed as plain files) is not one, so
+    content of a checked-out tree can never act as a repository or supply git settings."""
     full = start.resolve() if start.exists() else start.absolute()
     folder = full if full.is_dir() else full.parent
     for candidate in (folder, *folder.parents):
@@ -158,11 +219,10 @@ class FileVersion:
 
 def open_repository(start: Path) -> Path:
     """The root of the repository that holds ``start``."""
-    folder = start if start.is_dir() else start.parent
-    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
-    if proc.returncode != 0:
+    root = repository_folder(start)
+    if root is None or _run(["rev-parse", "--git-dir"], root).returncode != 0:
         raise GitProblem(f"{start.as_posix()} ligt niet in een git-repository")
-    return Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
+    return root
 
 
 def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion]:
@@ -176,6 +236,8 @@ def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion
         [
             "log",
             "--follow",
+            "--no-ext-diff",
+            "--no-textconv",
             "-z",
             f"-n{limit}",
             "--format=%H%x09%cs",
@@ -208,41 +270,90 @@ def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion
     return versions
 
 
-def read_versions(root: Path, versions: list[FileVersion], max_bytes: int) -> list[bytes | None]:
-    """The content of each version in one git process; None for one that is too large or gone."""
+class HistoryLimit(GitProblem):
+    """Reading a file's history would pass a limit of ``[limieten]``; the message is Dutch."""
+
+
+def read_versions(
+    root: Path, versions: list[FileVersion], max_bytes: int, max_total: int
+) -> Iterator[tuple[FileVersion, bytes | None]]:
+    """Each version with its content, one at a time (None for one that is too large or gone).
+
+    The sizes are asked first (``cat-file --batch-check``); only versions up to ``max_bytes``
+    are read, and when together they pass ``max_total`` nothing is read: a HistoryLimit. The
+    contents are then streamed from one ``cat-file --batch`` (raw blobs: no filters, no
+    textconv), so at most one version is in memory at a time.
+    """
     if not versions:
-        return []
-    request = "".join(f"{v.commit}:{v.path}\n" for v in versions).encode("utf-8", "surrogateescape")
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
-    try:
-        proc = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=root,
-            input=request,
-            capture_output=True,
-            env=env,
-            timeout=120,
-            check=False,
+        return
+    names = [f"{v.commit}:{v.path}" for v in versions]
+    if any("\n" in name for name in names):
+        raise GitProblem("git kan de oude versies niet lezen: een bestandsnaam met een regeleinde")
+    request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
+    checked = _run(["cat-file", "--batch-check"], root, input=request)
+    lines = checked.stdout.split(b"\n")
+    wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]] = []
+    total = 0
+    for version, line in zip(versions, lines, strict=False):
+        header = line.split()
+        if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+            size = int(header[2])
+            if size <= max_bytes:
+                wanted.append((version, header[0], size))
+                total += size
+                continue
+        wanted.append((version, None, 0))
+    if total > max_total:
+        raise HistoryLimit(
+            f"de oude versies samen zijn {total} bytes, meer dan de grens van {max_total} bytes "
+            "(max_history_bytes in [limieten] van programmatool.toml)"
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    yield from _stream(root, wanted)
+
+
+def _stream(
+    root: Path, wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]]
+) -> Iterator[tuple[FileVersion, bytes | None]]:
+    request = b"".join(sha + b"\n" for _v, sha, _s in wanted if sha is not None)
+    try:
+        proc = subprocess.Popen(
+            _command(root, ["cat-file", "--batch"]),
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_environment(root),
+        )
+    except OSError as exc:
         raise GitProblem(f"git kan de oude versies niet lezen: {exc.__class__.__name__}") from None
-    out: list[bytes | None] = []
-    data = proc.stdout
-    at = 0
-    for _version in versions:
-        end = data.find(b"\n", at)
-        if end < 0:
-            out.append(None)
-            continue
-        header = data[at:end].split()
-        at = end + 1
-        if len(header) != 3 or not header[2].isdigit():
-            out.append(None)  # "<name> missing": nothing follows the header
-            continue
-        size = int(header[2])
-        content = data[at : at + size]
-        at += size + 1
-        out.append(content if header[1] == b"blob" and size <= max_bytes else None)
-    return out
+    assert proc.stdin is not None and proc.stdout is not None
+    feeder = threading.Thread(target=_feed, args=(proc.stdin, request), daemon=True)
+    feeder.start()
+    timer = threading.Timer(120, proc.kill)
+    timer.start()
+    try:
+        for version, sha, size in wanted:
+            if sha is None:
+                yield version, None
+                continue
+            header = proc.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                yield version, None
+                continue
+            size = int(header[2])
+            content = proc.stdout.read(size)
+            proc.stdout.read(1)
+            if len(content) != size:
+                raise GitProblem("git kan de oude versies niet lezen: het antwoord is afgebroken")
+            yield version, content
+    finally:
+        timer.cancel()
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+
+
+def _feed(stdin: IO[bytes], request: bytes) -> None:
+    with contextlib.suppress(OSError):
+        stdin.write(request)
+        stdin.close()

@@ -452,14 +452,15 @@ class _Bar:
         if self.progress is None:
             if time.monotonic() - self.start < BAR_AFTER_SECONDS:
                 return
-            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            from programmatool.text.console import safe_console
 
             self.progress = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                console=Console(stderr=True),
+                console=safe_console(stderr=True),
                 transient=True,
             )
             self.progress.start()

@@ -63,7 +63,7 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
     packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
     loaders: list[Any] = []
     if templates is not None:
-        loaders.append(FileSystemLoader(str(templates), encoding="utf-8"))
+        loaders.append(_confined_loader(templates))
     loaders.append(packaged)
     loaders.append(PrefixLoader({"standaard": packaged}))
     markdown = formaat == "md"
@@ -91,6 +91,56 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         env.filters.update(markdown=markdown_html_met_noot)
     env.globals.update(status_teken=STATUS_TEKEN, fout_teken=FOUT_TEKEN)
     return env
+
+
+def _confined_loader(folder: Path) -> Any:
+    """A loader for a user's ``--templates`` folder that reads only regular files inside it:
+    a symbolic link (to ``/proc/self/environ``, a key, any readable file) or a name that leaves
+    the folder is refused, so no file outside the folder can end up in a document. Style sheets
+    and includes are read through it too."""
+    import os
+    import stat
+
+    from jinja2 import BaseLoader, TemplateError, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    class ConfinedLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            parts = split_template_path(template)  # refuses '..'
+            base = folder.resolve()
+            path = base.joinpath(*parts)
+            # Every step is checked without following links: a linked folder leaves too.
+            current = base
+            for part in parts:
+                current = current / part
+                try:
+                    info = os.lstat(current)
+                except OSError:
+                    raise TemplateNotFound(template) from None
+                if stat.S_ISLNK(info.st_mode):
+                    raise TemplateError(
+                        f"{current.as_posix()} is een symbolische koppeling; een sjabloon moet "
+                        "een gewoon bestand in de sjablonenmap zijn"
+                    )
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+            try:
+                descriptor = os.open(path, flags)
+            except OSError:
+                raise TemplateNotFound(template) from None
+            with os.fdopen(descriptor, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise TemplateError(
+                        f"{path.as_posix()} is geen gewoon bestand; een sjabloon moet een "
+                        "gewoon bestand in de sjablonenmap zijn"
+                    )
+                data = handle.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateError(f"{path.as_posix()} is geen UTF-8 tekst") from None
+            return text, str(path), lambda: False
+
+    return ConfinedLoader()
 
 
 def _autoescape_html(name: str | None) -> bool:
@@ -138,7 +188,7 @@ def template_problem(exc: Exception) -> RenderProblem:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def buiten_looptijd(contract: Contract, bestand: str, jaar: int) -> str:
+def outside_period_message(contract: Contract, bestand: str, jaar: int) -> str:
     """The message for an annual account of a year in which the programme does not run."""
     periode = contract.periode.tekst()
     return (
@@ -153,25 +203,25 @@ def render_text(env: Environment, template: str, **context: Any) -> str:
     if template.startswith(("contract.", "verantwoording.", "portfolio.")):
         # Every table of a council document leaves out the columns that are empty in all rows.
         from programmatool.rendering.columns import (
-            zonder_lege_kolommen_html,
-            zonder_lege_kolommen_md,
+            without_empty_columns_html,
+            without_empty_columns_md,
         )
 
         if template.endswith(".md.j2"):
-            text = zonder_lege_kolommen_md(text)
+            text = without_empty_columns_md(text)
         else:
-            text = zonder_lege_kolommen_html(text)
+            text = without_empty_columns_html(text)
     lines = [line.rstrip() for line in text.split("\n")]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return cleaned.strip("\n") + "\n"
 
 
-def sjabloon(soort: str, formaat: str) -> str:
+def template_name(soort: str, formaat: str) -> str:
     """The template of a kind of document; a PDF is the HTML document laid out on pages."""
     return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
 
 
-def als_pdf(env: Environment, html: str) -> bytes:
+def to_pdf(env: Environment, html: str) -> bytes:
     """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
     from jinja2 import TemplateNotFound
 
@@ -188,7 +238,7 @@ def als_pdf(env: Environment, html: str) -> bytes:
         raise RenderProblem(str(exc)) from exc
 
 
-def controleer_pdf() -> None:
+def check_pdf_engine() -> None:
     """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
     from programmatool.rendering.pdf import PdfProblem, weasyprint_module
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from programmatool.model.contract import ONBEKEND_WAARDEN, Indicator
-from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text.formatting import getal
 
@@ -161,11 +161,11 @@ def realisatie_na_looptijd(source: Source) -> Iterator[Hit]:
         return
     for i, ind in enumerate(source.contract.indicatoren):
         for year in sorted(ind.realisaties):
-            if isinstance(p.eind, int) and year > p.eind + NAMETING_JAREN:
+            if isinstance(p.eind, int) and year > p.eind + FOLLOW_UP_YEARS:
                 yield Hit(
                     source,
                     ("indicatoren", i, "realisaties", year),
-                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {NAMETING_JAREN} "
+                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {FOLLOW_UP_YEARS} "
                     f"jaar na het einde van de looptijd {p.tekst()}",
                     at_key=True,
                 )
@@ -533,3 +533,92 @@ def zonder_richting(source: Source) -> Iterator[Hit]:
                 "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of "
                 "'richting: lager' (of 'richting: onbekend' als de bron het niet zegt)",
             )
+
+
+#: Units that count whole things: a figure in them with three decimals is most likely a
+#: thousands point read as a decimal point (``peilwaarde: 2.372`` for 2372).
+_COUNT_UNITS = frozenset(
+    {
+        "aantal",
+        "woningen",
+        "personen",
+        "mensen",
+        "inwoners",
+        "huishoudens",
+        "deelnemers",
+        "bezoekers",
+        "leerlingen",
+        "banen",
+        "bedrijven",
+        "meldingen",
+        "uitkeringen",
+        "dossiers",
+        "euro",
+        "€",
+    }
+)
+
+
+def _looks_like_thousands(ind: Indicator, value: int | float) -> bool:
+    """A value with exactly three decimals where the unit counts whole things or the
+    indicator's other figures are whole numbers of 1000 or more."""
+    from programmatool.text.numbers import decimal_places
+
+    if not isinstance(value, float) or decimal_places(value) != 3:
+        return False
+    if (ind.eenheid or "").strip().casefold() in _COUNT_UNITS:
+        return True
+    others = [v for _p, _n, v in _waarden(0, ind) if _is_getal(v) and v is not value]
+    return any(isinstance(v, int) and abs(v) >= 1000 for v in others)
+
+
+@rule(
+    "PT312",
+    "waarschuwing",
+    "Getal met drie decimalen dat een duizendtal lijkt",
+    why="""
+        In een Nederlandse bron groepeert een punt de duizendtallen: "2.372" is
+        tweeduizenddriehonderdtweeënzeventig. In YAML is `2.372` echter twee komma drie. Heeft
+        een waarde precies drie decimalen in een indicator die hele dingen telt (eenheid
+        'aantal', 'woningen', 'personen' …) of waarvan de andere waarden hele getallen van 1000
+        of meer zijn, dan is de punt vrijwel zeker uit de bron overgenomen. Schrijf het getal
+        zonder punt (`2372`); is het echt een getal met decimalen, zet dan een vierde decimaal
+        of een toelichting erbij.
+    """,
+    example="""
+        indicatoren:
+          - id: bijstand
+            naam: Aantal bijstandsdossiers
+            doel: a
+            eenheid: aantal
+            richting: lager
+            peilwaarde: 2.372           # bedoeld is 2372
+            peiljaar: 2018
+            streefwaarden: {2022: 2200}
+            bron: Gemeente Voorbeeldstad
+    """,
+    fix="""
+        indicatoren:
+          - id: bijstand
+            naam: Aantal bijstandsdossiers
+            doel: a
+            eenheid: aantal
+            richting: lager
+            peilwaarde: 2372
+            peiljaar: 2018
+            streefwaarden: {2022: 2200}
+            bron: Gemeente Voorbeeldstad
+    """,
+)
+def duizendtal_als_decimalen(source: Source) -> Iterator[Hit]:
+    """Values with three decimals where a thousands point is the likely reading."""
+    for i, ind in enumerate(source.contract.indicatoren):
+        for path, name, value in _waarden(i, ind):
+            if isinstance(value, float) and _looks_like_thousands(ind, value):
+                whole = round(value * 1000)
+                yield Hit(
+                    source,
+                    path,
+                    f"indicator '{ind.id}' {name}: {value} heeft drie decimalen; bedoelt de bron "
+                    f"{getal(whole)} (een punt als duizendtal)? Schrijf dan {whole}",
+                )
