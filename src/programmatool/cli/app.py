@@ -38,39 +38,29 @@ class UsageProblem(Exception):
 
 
 def stdout() -> Console:
-    """Console for results: coloured in a terminal, plain text when piped."""
+    """Console for results: coloured in a terminal, plain text when piped; through the output
+    gate either way (no control character from a contract, no workflow command)."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
-        file=_safe(sys.stdout),
-        width=console_width(sys.stdout),
+    return safe_console(
+        sys.stdout, highlight=False, soft_wrap=True, markup=False, width=console_width(sys.stdout)
     )
 
 
 def stderr() -> Console:
-    """Console for messages about the command itself."""
+    """Console for messages about the command itself, through the output gate."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
+    return safe_console(
+        sys.stderr,
         stderr=True,
         highlight=False,
         soft_wrap=True,
         markup=False,
-        file=_safe(sys.stderr),
         width=console_width(sys.stderr),
     )
-
-
-def _safe(stream: Any) -> Any:
-    """In a pipe or CI log, every line passes through a filter that lets no control character
-    from a contract through and no line start with a workflow command ('::error')."""
-    from programmatool.text.terminal import SafeLines
-
-    isatty = getattr(stream, "isatty", None)
-    return stream if isatty is not None and isatty() else SafeLines(stream)
 
 
 def say(message: str) -> None:
@@ -88,7 +78,9 @@ def fail(message: str) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"programmatool {__version__}")
+        from programmatool.text.terminal import write_out
+
+        write_out(f"programmatool {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -190,16 +182,17 @@ def rules(
 ) -> None:
     """Toon alle controleregels, of de uitleg van één regel met een voorbeeld."""
     from programmatool.rules.explain import explain_rule, list_rules
+    from programmatool.text.terminal import write_out
 
     if code is None:
-        sys.stdout.write(list_rules())
+        write_out(list_rules())
         return
     text = explain_rule(code)
     if text is None:
         from programmatool.rules.explain import suggestion
 
         fail(f"onbekende regel '{code}'{suggestion(code)}; 'programmatool rules' toont ze alle")
-    sys.stdout.write(text)
+    write_out(text)
 
 
 @app.command()
@@ -220,7 +213,9 @@ def schema(
 
     text = contract_schema_json()
     if output is None:
-        sys.stdout.write(text)
+        from programmatool.text.terminal import write_out
+
+        write_out(text)
         return
     if output.is_dir():
         fail(f"{output.as_posix()} is een map; geef een bestandsnaam")
@@ -710,7 +705,9 @@ def diff(
         for line in exc.details:
             stderr().print(line)
         fail(exc.message)
-    sys.stdout.write(present(result, formaat))
+    from programmatool.text.terminal import write_out
+
+    write_out(present(result, formaat), json=formaat == "json")
     # SEVERITIES runs from most to least severe: the given level and the ones before it count.
     counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
     failed = any(c.change.severity in counting for c in result.changes())

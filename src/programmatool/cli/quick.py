@@ -20,19 +20,21 @@ class PlainOut:
 
     is_terminal = False
 
-    def __init__(self, file: TextIO) -> None:
+    def __init__(self, file: Any) -> None:
         self.file = file
 
 
 def console_for(file: TextIO) -> Any:
-    """A Rich console on a terminal (colour), else a plain writer."""
+    """A Rich console on a terminal (colour), else a plain writer; both through the gate."""
     if file.isatty():
-        from rich.console import Console
+        from programmatool.text.console import safe_console
 
-        return Console(
-            file=file, highlight=False, soft_wrap=True, markup=False, stderr=file is sys.stderr
+        return safe_console(
+            file, highlight=False, soft_wrap=True, markup=False, stderr=file is sys.stderr
         )
-    return PlainOut(file)
+    from programmatool.text.terminal import Gate
+
+    return PlainOut(Gate(file))
 
 
 def run_check(
@@ -77,10 +79,9 @@ def run_check(
 def _message(text: str) -> None:
     # Names and values from the command line or a contract never reach the terminal as
     # control characters.
-    from programmatool.text.terminal import neutralise
+    from programmatool.text.terminal import neutralise, write_err
 
-    sys.stderr.write(neutralise(f"programmatool: {text}") + "\n")
-    sys.stderr.flush()
+    write_err(neutralise(f"programmatool: {text}") + "\n")
 
 
 def _fail(text: str) -> int:

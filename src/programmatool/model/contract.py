@@ -726,6 +726,18 @@ class Indicator(Model):
 
 Eenheid = Literal["euro", "duizend_euro", "uren"]
 
+#: What a money table or amount is to the programme's total (see docs/contractformaat.md):
+#: ``budget`` is the programme's own money and counts; ``aanvullend`` is money beside it
+#: (another budget's contribution, a fund) and counts in its own row; ``verdeling`` divides
+#: money counted elsewhere (a breakdown per activity or per source) and never counts again.
+GeldRol = Literal["budget", "verdeling", "aanvullend"]
+
+_ROL_TABEL = (
+    "wat de tabel is voor het totaal: `budget` (het geld van het programma, telt mee), "
+    "`verdeling` (verdeelt geld dat elders al telt; telt niet nog eens mee) of `aanvullend` "
+    "(geld naast het budget, telt mee in een eigen rij)"
+)
+
 
 class Begrotingsregel(Model):
     """One line of a budget table: amounts per year as printed, and what was spent."""
@@ -756,6 +768,28 @@ class Begrotingsregel(Model):
     toelichting: Markdown | None = Field(
         None, description="toelichting (Markdown)", examples=["Incidenteel."]
     )
+    #: The budget after amendment ("begroting na wijziging") per year, where the account
+    #: prints it; a variance is measured against it rather than against ``bedragen``.
+    gewijzigd: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="de begroting na wijziging per jaar, zoals de verantwoording die drukt",
+        examples=["{2020: 12000}"],
+    )
+    #: Per year why what was spent differs from the budget (PT211 asks for it).
+    toelichting_afwijking: dict[Jaar, Markdown] = Field(
+        default_factory=dict,
+        description=(
+            "per jaar waarom de realisatie (`besteed`) afwijkt van de begroting; PT211 vraagt "
+            "erom boven de grens in programmatool.toml"
+        ),
+        examples=["{2020: Meer deelnemers dan verwacht.}"],
+    )
+
+    def afwijking(self, jaar: int) -> int | float | None:
+        """Spent minus budget (after amendment where given) in ``jaar``; None without both."""
+        begroot = self.gewijzigd.get(jaar, self.bedragen.get(jaar))
+        besteed = self.besteed.get(jaar)
+        return None if begroot is None or besteed is None else besteed - begroot
 
 
 class Begroting(Model):
@@ -773,6 +807,16 @@ class Begroting(Model):
         description="titel van de tabel", examples=["Verdeling middelen 2019-2022"]
     )
     eenheid: Eenheid = Field("euro", description="eenheid van de bedragen", examples=["euro"])
+    rol: GeldRol = Field("budget", description=_ROL_TABEL, examples=["verdeling"])
+    #: Income per year as printed; the lines are then the costs (lasten).
+    baten: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description=(
+            "baten (inkomsten) per jaar zoals gedrukt; de regels zijn dan de lasten, en de "
+            "documenten tonen lasten, baten en saldo"
+        ),
+        examples=["{2019: 25000}"],
+    )
     regels: list[Begrotingsregel] = Field(
         default_factory=list,
         description="de regels van de tabel",
@@ -797,8 +841,8 @@ class Begroting(Model):
     )
 
     def jaren(self) -> list[int]:
-        """Every year that has an amount in a line or a printed total, sorted."""
-        years = set(self.totalen)
+        """Every year that has an amount in a line, a printed total or income, sorted."""
+        years = set(self.totalen) | set(self.baten)
         for regel in self.regels:
             years.update(regel.bedragen)
         return sorted(years)
@@ -851,6 +895,44 @@ class OverigBudget(Model):
     bedrag_tot: Bedrag | None = Field(
         None, description="bovengrens van een bandbreedte", examples=["34669"]
     )
+    #: Without a role the amount is named beside the total and not counted.
+    rol: GeldRol | None = Field(
+        None,
+        description=(
+            "wat het bedrag is voor het totaal: `budget`, `verdeling` of `aanvullend` (zoals "
+            "bij een begrotingstabel); zonder rol staat het naast het totaal en telt het niet mee"
+        ),
+        examples=["aanvullend"],
+    )
+    per_jaar: list[Jaar] = Field(
+        default_factory=list,
+        description=(
+            "de jaren waarin `bedrag` elk jaar beschikbaar is (een bedrag per jaar); het telt "
+            "dan één keer per jaar mee. Niet samen met `jaar`"
+        ),
+        examples=["[2019, 2020, 2021]"],
+    )
+
+    @model_validator(mode="after")
+    def _jaar_of_per_jaar(self) -> OverigBudget:
+        if self.jaar is not None and self.per_jaar:
+            raise PydanticCustomError(
+                "pt_jaar_en_per_jaar",
+                "een bedrag heeft 'jaar' (één jaar) of 'per_jaar' (een bedrag per jaar in elk "
+                "van die jaren), niet allebei",
+                {},
+            )
+        if len(set(self.per_jaar)) != len(self.per_jaar):
+            raise PydanticCustomError("pt_dubbel_jaar", "'per_jaar' noemt een jaar twee keer", {})
+        return self
+
+    def bedragen_per_jaar(self) -> dict[int, int | float]:
+        """The amount per year it is available in: every year of ``per_jaar``, else ``jaar``."""
+        if self.bedrag is None:
+            return {}
+        if self.per_jaar:
+            return {year: self.bedrag for year in sorted(self.per_jaar)}
+        return {self.jaar: self.bedrag} if self.jaar is not None else {}
 
 
 class SpreidingJaar(Model):
@@ -883,6 +965,11 @@ class Spreiding(Model):
     )
     toelichting: Markdown | None = Field(
         None, description="toelichting (Markdown)", examples=["Volgens het rekenmodel van de VNG."]
+    )
+    rol: GeldRol = Field(
+        "budget",
+        description="wat de spreiding is voor het totaal (zoals bij een begrotingstabel)",
+        examples=["budget"],
     )
 
 

@@ -15,15 +15,16 @@ from programmatool.presenting.progress import (
     plain_text,
     programme_output,
 )
-from programmatool.progress.verdicts import DrempelFout, Drempels, drempels_uit_tabel
-from programmatool.text.terminal import env_columns
+from programmatool.progress.thresholds import ThresholdError, Thresholds, thresholds_from_table
+from programmatool.text.console import safe_console
+from programmatool.text.terminal import env_columns, write_out
 
 
 class VoortgangProbleem(Exception):
     """The progress command cannot do its work (exit code 2); the message is Dutch."""
 
 
-def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
+def laad_drempels(folder: Path) -> tuple[Thresholds, str | None]:
     """Thresholds from the ``[voortgang]`` table of the configuration file found from
     ``folder`` upward (``programmatool.toml`` or ``[tool.programmatool.voortgang]``)."""
     from programmatool.pipeline.settings import ConfigError, load_config
@@ -34,8 +35,8 @@ def laad_drempels(folder: Path) -> tuple[Drempels, str | None]:
         raise VoortgangProbleem(str(exc)) from None
     name = config.path.as_posix() if config.path is not None else None
     try:
-        return drempels_uit_tabel(config.table("voortgang")), name
-    except DrempelFout as exc:
+        return thresholds_from_table(config.table("voortgang")), name
+    except ThresholdError as exc:
         raise VoortgangProbleem(f"{name}: [voortgang] {exc}") from None
 
 
@@ -57,7 +58,6 @@ def run_progress(
     """The ``progress`` command: the pipeline loads the contracts and computes each one's
     progress (cached per file with ``cache_dir``), then this shows it. Returns the exit code:
     0 all shown, 1 a contract was skipped because of errors, 2 something could not be read."""
-    import sys
 
     from programmatool.pipeline import run as pipeline
     from programmatool.pipeline.settings import ConfigError, load_config
@@ -66,13 +66,13 @@ def run_progress(
         raise VoortgangProbleem(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
     drempels, _bron = laad_drempels(Path.cwd())
     try:
-        drempels = Drempels(
+        drempels = Thresholds(
             op_koers=drempels.op_koers if op_koers is None else op_koers,
             kleine_achterstand=(
                 drempels.kleine_achterstand if kleine_achterstand is None else kleine_achterstand
             ),
         )
-    except DrempelFout as exc:
+    except ThresholdError as exc:
         raise VoortgangProbleem(str(exc)) from None
     try:
         config = load_config()
@@ -80,7 +80,7 @@ def run_progress(
         raise VoortgangProbleem(str(exc)) from None
     if formaat == "table" and not out.is_terminal and env_columns() is None:
         # A pipe or file has no width; 80 columns would squeeze the names to nothing.
-        out = Console(highlight=False, width=TABEL_BREEDTE, file=out.file)
+        out = safe_console(out.file, highlight=False, width=TABEL_BREEDTE)
     params = {
         "formaat": formaat,
         "jaar": jaar,
@@ -123,9 +123,9 @@ def run_progress(
             continue
         outputs.append(result.products[loaded.path])
     if formaat == "json":
-        sys.stdout.write(json_document(outputs, jaar, drempels))
+        write_out(json_document(outputs, jaar, drempels), json=True)
     elif formaat == "csv":
-        sys.stdout.write(csv_document(outputs))
+        write_out(csv_document(outputs))
     elif outputs:
         out.file.write("\n".join(outputs))
         out.file.flush()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from programmatool.model.contract import Contract
-from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
     als_pdf,
@@ -142,14 +142,18 @@ def render_contract_pdf(
     return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
 
 
-def drempels_van(config: Config | None) -> tuple[Drempels, str | None]:
+def drempels_van(config: Config | None) -> tuple[Thresholds, str | None]:
     """The thresholds in force: ``[voortgang]`` of the configuration, with the name of its file
     (None: the defaults). Thresholds that make no sense are a RenderProblem."""
-    from programmatool.progress.verdicts import STANDAARD_DREMPELS, DrempelFout, drempels_uit_tabel
+    from programmatool.progress.thresholds import (
+        DEFAULT_THRESHOLDS,
+        ThresholdError,
+        thresholds_from_table,
+    )
 
     tabel = config.table("voortgang") if config is not None else {}
     if config is None or not tabel:
-        return STANDAARD_DREMPELS, None
+        return DEFAULT_THRESHOLDS, None
     naam = "de configuratie"
     if config.path is not None:
         # Relative where possible: an absolute path would differ from machine to machine.
@@ -158,8 +162,8 @@ def drempels_van(config: Config | None) -> tuple[Drempels, str | None]:
         except ValueError:
             naam = config.path.name
     try:
-        return drempels_uit_tabel(tabel), naam
-    except DrempelFout as exc:
+        return thresholds_from_table(tabel), naam
+    except ThresholdError as exc:
         raise RenderProblem(f"{naam}: [voortgang] {exc}") from None
 
 
@@ -353,7 +357,7 @@ def _render_all(
     templates: Path | None,
     wijzigingen: dict[str, Any] | None = None,
     kaartregels: dict[str, SindsVaststelling] | None = None,
-    drempels: tuple[Drempels, str | None] | None = None,
+    drempels: tuple[Thresholds, str | None] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str | bytes]]:
     """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
     uses."""
@@ -365,7 +369,7 @@ def _render_all(
         "templates": templates,
         "wijzigingen": wijzigingen or {},
         "kaartregels": kaartregels or {},
-        "drempels": drempels or (STANDAARD_DREMPELS, None),
+        "drempels": drempels or (DEFAULT_THRESHOLDS, None),
     }
     from programmatool.pipeline import workers as parallel
     from programmatool.pipeline.run import _Bar

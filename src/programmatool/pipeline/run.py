@@ -353,9 +353,10 @@ def check_one(
     findings = list(result.findings)
     if result.contract is None:
         return FileOutcome(findings), result
+    from programmatool.pipeline.settings import rule_settings
     from programmatool.rules import PORTFOLIO_FIELDS, run_contract_rules
 
-    contract_findings = run_contract_rules(result, today)
+    contract_findings = run_contract_rules(result, today, rule_settings(config))
     findings.extend(contract_findings if config is None else config.apply(contract_findings))
     contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_FIELDS))
     positions = [
@@ -425,7 +426,11 @@ def fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:
     from programmatool._version import __version__
     from programmatool.pipeline.cache import fingerprint as code_fingerprint
 
-    settings = (config.settings, config.base.as_posix()) if config is not None else None
+    settings = (
+        (config.settings, config.base.as_posix(), config.table("middelen"))
+        if config is not None
+        else None
+    )
     return code_fingerprint(__version__, settings, limits, today.isoformat())
 
 
@@ -447,14 +452,15 @@ class _Bar:
         if self.progress is None:
             if time.monotonic() - self.start < BAR_AFTER_SECONDS:
                 return
-            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            from programmatool.text.console import safe_console
 
             self.progress = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                console=Console(stderr=True),
+                console=safe_console(stderr=True),
                 transient=True,
             )
             self.progress.start()

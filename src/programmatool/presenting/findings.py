@@ -309,7 +309,6 @@ def report_junit(result: Checked, strict: bool = False) -> str:
 
 def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
     """Show ``result`` in ``formaat`` (one of FORMATEN); text goes through the console."""
-    import sys
 
     if formaat == "text":
         report_text(result, console)
@@ -326,5 +325,7 @@ def report_result(result: Checked, formaat: str, strict: bool, console: Console)
         text = report_junit(result, strict)
     else:
         raise ValueError(f"unknown format {formaat!r}")
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from programmatool.text.terminal import write_out
+
+    # The github report's own lines are workflow commands; every value in them is escaped.
+    write_out(text, commands=formaat == "github", json=formaat in ("json", "sarif"))

@@ -163,7 +163,8 @@ def field_reference_markdown() -> str:
         "Elk veld met zijn type, de toegestane waarden, of `onbekend` (of `n.t.b.`/`p.m.` bij",
         "waarden) mag als de bron het niet zegt, de standaardwaarde en een voorbeeld. Een veld",
         "zonder standaardwaarde en zonder 'verplicht' mag wegblijven. De uitleg van het formaat",
-        "staat in [contractformaat.md](contractformaat.md), de controles in `programmatool rules`.",
+        "staat in [contractformaat.md](contractformaat.md), de controles in",
+        "[regels.md](regels.md).",
         "",
         "Inhoud: " + ", ".join(f"[{cls.__name__}](#{cls.__name__.lower()})" for cls in models()),
         "",
@@ -185,14 +186,3 @@ def field_reference_markdown() -> str:
             )
         lines.append("")
     return "\n".join(lines)
-
-
-def write_docs(root: str = ".") -> None:
-    """Write ``docs/velden.md`` under ``root`` (``make docs``)."""
-    from pathlib import Path
-
-    from programmatool.pipeline.writing import write_atomic
-
-    target = Path(root) / "docs" / "velden.md"
-    target.parent.mkdir(exist_ok=True)
-    write_atomic(target, field_reference_markdown().encode("utf-8"))
