@@ -96,6 +96,7 @@ def _main(
 ) -> None:
     """Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten."""
     _state["debug"] = debug
+    _no_config(False)  # each command line starts with the configuration read as usual
 
 
 @app.command()
@@ -134,6 +135,7 @@ def check(
             metavar="N",
         ),
     ] = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
     from programmatool.cli.quick import run_check
@@ -165,6 +167,24 @@ ConfigOption = Annotated[
         help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
         "gezocht vanaf de huidige map omhoog).",
         metavar="BESTAND",
+    ),
+]
+
+
+def _no_config(value: bool) -> bool:
+    from programmatool.pipeline.settings import isolate
+
+    isolate(value)
+    return value
+
+
+#: ``--no-config`` of every command that reads the configuration (like ruff's ``--isolated``).
+NoConfigOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-config",
+        help="Lees geen configuratiebestand: alle regels en grenzen zoals de tool ze levert.",
+        callback=_no_config,
     ),
 ]
 _NO_CACHE_HELP = (
@@ -273,6 +293,7 @@ def progress(
         ),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.progress import VoortgangProbleem, run_progress
@@ -330,6 +351,7 @@ def record(
     voorlopig: Annotated[
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -387,6 +409,7 @@ def import_(
     proef: Annotated[
         bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -440,6 +463,7 @@ def log(
             help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
         ),
     ] = False,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -518,6 +542,7 @@ def render(
         ),
     ] = None,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -573,13 +598,14 @@ def new(
         ),
     ] = None,
     schema: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--schema",
-            help="Pad of URL van het JSON Schema voor de editor (programmatool schema -o ...).",
+            help="Pad of URL van het JSON Schema voor de editor (standaard: "
+            "programmacontract.schema.json van het repository, gezien vanaf het nieuwe bestand).",
             metavar="PAD",
         ),
-    ] = "programmacontract.schema.json",
+    ] = None,
 ) -> None:
     """Maak een nieuw contract om mee te beginnen: elk onderdeel met uitleg, meteen geldig. Ontbreekt een optie, dan vraagt het commando erom (alleen in een terminal)."""  # noqa: E501
     from programmatool.editing.new import (
@@ -588,6 +614,7 @@ def new(
         parse_periode,
         write_new,
     )
+    from programmatool.reference.schema import schema_reference
 
     def ask(value: str | None, option: str, question: str) -> str:
         if value is not None and value.strip():
@@ -619,6 +646,7 @@ def new(
         fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
     if not doel.parent.is_dir():
         fail(f"de map {doel.parent.as_posix()} bestaat niet")
+    schema = schema or schema_reference(doel)
     text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
     try:
         write_new(doel, text)
@@ -673,6 +701,7 @@ def diff(
             metavar="NIVEAU",
         ),
     ] = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.diff.changes import SEVERITIES

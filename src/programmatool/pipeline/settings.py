@@ -14,6 +14,7 @@ Found from the current directory upward (or given with ``--config``). Tables:
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -93,44 +94,81 @@ class Config:
         return out
 
     def _matches(self, pattern: str, path: str) -> bool:
-        regex = _glob_regex(pattern)
         candidates = [Path(path).as_posix()]
         try:
             relative = Path(path).resolve().relative_to(self.base.resolve())
             candidates.append(relative.as_posix())
         except (ValueError, OSError):
             pass
-        return any(regex.fullmatch(c.removeprefix("./")) for c in candidates)
+        return any(glob_match(pattern, c.removeprefix("./")) for c in candidates)
 
 
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """``*`` within one folder, ``**`` across folders, ``?`` one character."""
-    out = []
-    i = 0
+_LITERAL, _ONE, _STAR, _DOUBLE_STAR, _DIRS = range(5)
+
+
+def _glob_tokens(pattern: str) -> list[tuple[int, str]]:
+    """``*`` within one folder, ``**`` across folders, ``**/`` any folders (or none), ``?``
+    one character."""
+    tokens: list[tuple[int, str]] = []
     text = pattern.removeprefix("./")
+    i = 0
     while i < len(text):
         if text.startswith("**/", i):
-            out.append("(?:.*/)?")
+            tokens.append((_DIRS, ""))
             i += 3
         elif text.startswith("**", i):
-            out.append(".*")
+            tokens.append((_DOUBLE_STAR, ""))
             i += 2
         elif text[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif text[i] == "?":
-            out.append("[^/]")
+            tokens.append((_STAR, ""))
             i += 1
         else:
-            out.append(re.escape(text[i]))
+            tokens.append((_ONE, "") if text[i] == "?" else (_LITERAL, text[i]))
             i += 1
-    return re.compile("".join(out))
+    return tokens
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether ``path`` matches the glob ``pattern`` as a whole, in time linear in the path for
+    a given pattern (a set of pattern positions is carried along the path, never backtracking,
+    so no pattern such as ``*a*a*a…*b`` can make the check hang)."""
+    tokens = _glob_tokens(pattern)
+
+    def closure(states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        todo = list(states)
+        while todo:
+            at, inside = todo.pop()
+            skippable = at < len(tokens) and tokens[at][0] in (_STAR, _DOUBLE_STAR, _DIRS)
+            if not inside and skippable and (at + 1, False) not in states:
+                states.add((at + 1, False))
+                todo.append((at + 1, False))
+        return states
+
+    states = closure({(0, False)})
+    for char in path:
+        after: set[tuple[int, bool]] = set()
+        for at, _inside in states:
+            if at >= len(tokens):
+                continue
+            kind, literal = tokens[at]
+            if (kind == _LITERAL and char == literal) or (kind == _ONE and char != "/"):
+                after.add((at + 1, False))
+            elif (kind == _STAR and char != "/") or kind == _DOUBLE_STAR:
+                after.add((at, False))
+            elif kind == _DIRS:
+                after.add((at, True))  # inside the folders: only a '/' ends them
+                if char == "/":
+                    after.add((at + 1, False))
+        states = closure(after)
+        if not states:
+            return False
+    return (len(tokens), False) in states
 
 
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest ``programmatool.toml``, or ``pyproject.toml`` with ``[tool.programmatool]``."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in _search_folders(here):
         own = folder / FILE_NAME
         if own.is_file():
             return own
@@ -145,8 +183,76 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+def _search_folders(here: Path) -> list[Path]:
+    """The folders searched for a configuration, nearest first: up to the repository root (the
+    folder with ``.git``) or the home folder, and no further; outside both, up to the first
+    folder that another user owns or that anyone may write (such as ``/tmp``), which is not
+    searched itself."""
+    try:
+        home: Path | None = Path.home().resolve()
+    except (RuntimeError, OSError):
+        home = None
+    folders: list[Path] = []
+    for folder in (here, *here.parents):
+        try:
+            info = folder.stat()
+        except OSError:
+            break
+        if _others_can_write(info):
+            break
+        folders.append(folder)
+        if folder == home or (folder / ".git").exists():
+            break
+    return folders
+
+
+def _others_can_write(info: os.stat_result) -> bool:
+    """True when someone other than this user (and the system) could change the file."""
+    if os.name != "posix":
+        return False
+    own = info.st_uid in (os.getuid(), 0)
+    return (
+        not own
+        or bool(info.st_mode & 0o002)
+        or (bool(info.st_mode & 0o020) and info.st_uid != os.getuid())
+    )
+
+
+#: TOML nested deeper than this is refused (a configuration needs three or four levels).
+MAX_TOML_DEPTH = 32
+
+
+def _depth(value: Any, limit: int) -> int:
+    """The nesting depth of parsed TOML, counted without recursion and stopping past ``limit``."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            break
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        todo.extend((child, level + 1) for child in children)
+    return deepest
+
+
+#: Set by ``--no-config``: no configuration file is read at all.
+_isolated = [False]
+
+
+def isolate(on: bool) -> None:
+    """Read no configuration file from now on (``--no-config``), or read them again."""
+    _isolated[0] = on
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load the configuration at ``pad``, or the one found from ``start`` upward, or none."""
+    if _isolated[0]:
+        if path is not None:
+            raise ConfigError("--config en --no-config gaan niet samen; kies er een")
+        return Config(base=(start or Path.cwd()))
     if path is None:
         path = find_config(start)
         if path is None:
@@ -155,6 +261,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise ConfigError(f"{path.as_posix()}: configuratiebestand bestaat niet")
     name = path.as_posix()
     try:
+        if _others_can_write(path.stat()):
+            raise ConfigError(
+                f"{name}: andere gebruikers kunnen dit configuratiebestand wijzigen; het wordt "
+                f"niet gebruikt (maak het alleen voor uzelf schrijfbaar: chmod go-w {name})"
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: het bestand is geen UTF-8 tekst") from None
@@ -164,6 +275,12 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_message(name, str(exc), text)) from None
+    except RecursionError:
+        data = None
+    if data is None or _depth(data, MAX_TOML_DEPTH) > MAX_TOML_DEPTH:
+        raise ConfigError(
+            f"{name}: ongeldige TOML: te diep genest (meer dan {MAX_TOML_DEPTH} niveaus)"
+        )
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         data = tool.get("programmatool", {}) if isinstance(tool, dict) else {}
@@ -293,13 +410,19 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
 #: The highest value each limit accepts: beyond these a limit protects nothing (a file of more
 #: than 1 GiB or with more than 100 million elements does not fit in memory as a contract), and
 #: a larger number could not even be used as a read size.
-LIMIET_MAXIMA = {"max_bytes": 1024**3, "max_depth": 10_000, "max_nodes": 100_000_000}
+LIMIET_MAXIMA = {
+    "max_bytes": 1024**3,
+    "max_depth": 10_000,
+    "max_nodes": 100_000_000,
+    "max_versions": 100_000,
+    "max_history_bytes": 16 * 1024**3,
+}
 
 
 def _read_limits(table: Any, ctx: _Context) -> Limits:
     if not isinstance(table, dict):
         raise ctx.fail("'limieten' moet een tabel zijn", "limieten")
-    known = ("max_bytes", "max_depth", "max_nodes")
+    known = tuple(LIMIET_MAXIMA)
     values: dict[str, int] = {}
     for key, value in table.items():
         if key not in known:
