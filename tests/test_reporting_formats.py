@@ -69,11 +69,11 @@ def test_github_annotations(cli, contract: Path) -> None:  # type: ignore[no-unt
 
 def test_github_escapes_newlines_and_percent() -> None:
     from programmatool.model.findings import Finding
-    from programmatool.pipeline.check import CheckResult
+    from programmatool.pipeline.run import Run
     from programmatool.presenting.findings import report_github
 
     f = Finding("a,b:c.yaml", 1, 2, "PT305", "fout", "100% fout\nregel twee")
-    out = report_github(CheckResult([], [f]))
+    out = report_github(Run([], [f]))
     assert (
         out.splitlines()[0]
         == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=PT305::100%25 fout%0Aregel twee"

@@ -23,6 +23,7 @@ from programmatool.model.findings import SEVERITIES, Finding, Severity
 
 if TYPE_CHECKING:
     from programmatool.diff.changes import ChangeSeverity
+    from programmatool.progress.verdicts import Drempels
 from programmatool.text.oserrors import reason
 from programmatool.text.suggest import did_you_mean
 
@@ -377,3 +378,29 @@ def configured_levels(config: Config | None) -> dict[str, ChangeSeverity | None]
     for name, level in dict(table.get("niveau", {})).items():
         levels[str(name)] = None if level == "uit" else level
     return levels
+
+
+def config_name(config: Config) -> str:
+    """How messages and documents name the configuration: its path relative to the current
+    folder where possible (an absolute path would differ from machine to machine)."""
+    if config.path is None:
+        return "de configuratie"
+    try:
+        return config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return config.path.name
+
+
+def thresholds(config: Config | None) -> tuple[Drempels, str | None]:
+    """The progress thresholds in force: ``[voortgang]`` of the configuration, with the name of
+    its file (None: the defaults). Thresholds that make no sense are a :class:`ConfigError`."""
+    from programmatool.progress.verdicts import STANDAARD_DREMPELS, DrempelFout, drempels_uit_tabel
+
+    table = config.table("voortgang") if config is not None else {}
+    if config is None or not table:
+        return STANDAARD_DREMPELS, None
+    name = config_name(config)
+    try:
+        return drempels_uit_tabel(table), name
+    except DrempelFout as exc:
+        raise ConfigError(f"{name}: [voortgang] {exc}") from None
