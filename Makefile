@@ -34,7 +34,8 @@ lint: install
 test: lint browser-deps pdf-deps
 	$(BIN)/pytest -q
 
-# The field reference in docs/ is generated from the model; a test checks that it is current.
+# The references in docs/ (commands, rules, kinds of change, fields) are generated from the code;
+# a test checks that they are current.
 docs: install
 	$(BIN)/python -m programmatool.reference
 

@@ -242,15 +242,16 @@ def test_usage_mistakes(repo: Path, diff: Callable[..., Run]) -> None:
     assert_trouble(diff("weg.yaml", "programmas/zorg.yaml"), "weg.yaml: pad bestaat niet")
 
 
-def test_the_readme_shows_the_real_output_and_every_kind_of_change() -> None:
+def test_the_guide_shows_the_real_output_and_every_kind_of_change() -> None:
     from programmatool.presenting.diff import checks_table
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "vergelijken.md").read_text(encoding="utf-8")
     text = (GOLDEN / "sinds.txt").read_text(encoding="utf-8")
     markdown = (GOLDEN / "sinds.md").read_text(encoding="utf-8")
     assert f"$ programmatool diff programmas/ --sinds vastgesteld\n{text}$ echo $?\n1\n" in readme
     assert f"```markdown\n{markdown}```" in readme
-    assert checks_table() in readme
+    kinds = (ROOT / "docs" / "wijzigingen.md").read_text(encoding="utf-8")
+    assert checks_table() in kinds
 
 
 def test_hostile_text_is_neutralised_in_text_and_markdown(

@@ -90,10 +90,10 @@ def test_render_sinds_an_unknown_revision_writes_nothing(
     assert not site.exists()
 
 
-def test_the_readme_shows_the_real_overview() -> None:
+def test_the_guide_shows_the_real_overview() -> None:
     from .conftest import ROOT
     from .test_diff_cli import GOLDEN
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "vergelijken.md").read_text(encoding="utf-8")
     overview = (GOLDEN / "wijzigingen.md").read_text(encoding="utf-8")
     assert f"```markdown\n{overview}```" in readme

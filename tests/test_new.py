@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from programmatool import check, load_contract
-from programmatool.model.contract import Contract
-from programmatool.model.descriptions import FIELDS
+from programmatool.model.contract import Contract, field_description
+from programmatool.reference.fields import models
 
 
 def test_new_contract_is_valid_and_only_asks_for_what_is_missing(
@@ -52,11 +52,12 @@ def test_every_section_and_field_is_there_with_a_comment(tmp_path: Path, cli, mo
     # Every top-level field of the model is a real key of the new file.
     assert list(data) == list(Contract.model_fields)
     # Every field of every model appears (as a key or in a commented example) with its comment.
-    for key, (description, _) in FIELDS.items():
-        field = key.split(".")[1]
-        assert any(
-            f"{field}:" in line and f"# {description}" in line for line in text.splitlines()
-        ), key
+    for cls in models():
+        for field in cls.model_fields:
+            description, _ = field_description(cls, field)
+            assert any(
+                f"{field}:" in line and f"# {description}" in line for line in text.splitlines()
+            ), f"{cls.__name__}.{field}"
 
 
 def test_new_refuses_to_overwrite(cli, tmp_path: Path, monkeypatch) -> None:

@@ -1,17 +1,17 @@
-"""The example sessions in the README are real: every ``$ command`` in a console block is run
-and its output compared with what the README shows.
+"""The example sessions in the README and in docs/ are real: every ``$ command`` in a console
+block is run and its output compared with what the page shows.
 
-The sessions run in README order in one scratch folder, as a reader who follows the README
-would: a session sees what the earlier ones changed. The folder holds copies of
-``programmas/`` and ``tests/fixtures/``, the files the README describes (``slecht.yaml``,
-``schone-stad.yaml``, ``handgeschreven.yaml``, for the import also in ``programmas/``,
-``gemeente/``, ``metingen.csv``), and ``programmatool`` is on the PATH. A line ``…`` in the
-README stands for any number of lines. Blocks with other commands (installing the benchmark
-tools) are not run, nor ``diff --sinds`` (it needs the repository's git history;
-tests/test_diff_cli.py checks it).
+Each page runs in a scratch folder of its own, its sessions in page order, as a reader who
+follows the page would: a session sees what the earlier ones on that page changed. The folder
+holds copies of ``programmas/``, ``voorbeelden/`` and ``tests/fixtures/``, the files the pages
+describe (``slecht.yaml``, ``schone-stad.yaml``, ``handgeschreven.yaml``, for the import also in
+``programmas/``, and the page's own ``metingen.csv`` and ``gemeente/`` templates), and
+``programmatool`` is on the PATH. A line ``…`` stands for any number of lines. Blocks with
+other commands (installing the benchmark tools) are not run, nor ``diff --sinds`` (it needs the
+repository's git history; tests/test_diff_cli.py checks it).
 
 After a deliberate change of output, ``UPDATE_README=1 .venv/bin/pytest
-tests/test_readme_sessions.py`` writes the new output into the README (steps with ``…`` are
+tests/test_readme_sessions.py`` writes the new output into the pages (steps with ``…`` are
 left alone); read the difference before committing it.
 """
 
@@ -25,8 +25,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+#: Every page whose sessions run: the README and each guide in docs/.
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 RUNNABLE = ("programmatool", "echo", "diff")
 
 
@@ -43,9 +47,9 @@ class Session:
     text: str = ""
 
 
-def sessions() -> list[Session]:
-    """Every console block of the README that contains ``$`` commands only of runnable kinds."""
-    text = README.read_text(encoding="utf-8")
+def sessions(page: Path = README) -> list[Session]:
+    """Every console block of a page that contains ``$`` commands only of runnable kinds."""
+    text = page.read_text(encoding="utf-8")
     found = []
     for match in re.finditer(r"```console\n(.*?)```", text, re.S):
         steps: list[Step] = []
@@ -71,7 +75,7 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
     return bool(actual) and actual[0] == expected[0] and _matches(expected[1:], actual[1:])
 
 
-def _workspace(tmp_path: Path) -> Path:
+def _workspace(tmp_path: Path, page: Path) -> Path:
     work = tmp_path / "werk"
     shutil.copytree(ROOT / "programmas", work / "programmas")
     shutil.copytree(ROOT / "tests" / "fixtures", work / "tests" / "fixtures")
@@ -87,7 +91,7 @@ def _workspace(tmp_path: Path) -> Path:
     # The README's small example contract (code schone-stad) under its own name.
     (work / "schone-stad.yaml").write_text(minimaal, encoding="utf-8")
     shutil.copy(ROOT / "tests" / "fixtures" / "progress" / "handgeschreven.yaml", work)
-    readme = README.read_text(encoding="utf-8")
+    readme = page.read_text(encoding="utf-8")
     # "met als `metingen.csv` (Windows-1252, …)" followed by the file's text.
     for name, block in re.findall(r"met als `([\w.]+)`[^\n]*\n\n```text\n(.*?)```", readme, re.S):
         (work / name).write_bytes(block.encode("cp1252"))
@@ -120,29 +124,33 @@ def _run(command: str, work: Path, previous: int) -> tuple[int, list[str]]:
     return proc.returncode, lines
 
 
-ALL = sessions()
+def test_the_readme_shows_the_sixty_second_session() -> None:
+    commands = [s.command.split()[:2] for session in sessions(README) for s in session.steps]
+    verbs = [c[1] for c in commands if c[0] == "programmatool"]
+    assert verbs[:6] == ["new", "check", "check", "record", "progress", "render"]
 
 
-def test_the_readme_has_sessions_to_run() -> None:
-    commands = [s.command for session in ALL for s in session.steps]
+def test_the_guides_have_sessions_to_run() -> None:
+    commands = [s.command for page in PAGES for session in sessions(page) for s in session.steps]
     assert "programmatool check programmas/" in commands
-    assert any(c.startswith("programmatool new") for c in commands)
-    assert any(c.startswith("programmatool progress") for c in commands)
+    for verb in ("new", "progress", "record", "import", "log", "render", "rules"):
+        assert any(c.startswith(f"programmatool {verb} ") for c in commands), verb
 
 
-def test_readme_sessions_in_order(tmp_path: Path) -> None:
-    work = _workspace(tmp_path)
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_sessions_in_order(tmp_path: Path, page: Path) -> None:
+    work = _workspace(tmp_path, page)
     problems = []
-    for session in ALL:
+    for session in sessions(page):
         if any(step.command.startswith("programmatool import") for step in session.steps):
             # The import example has a hand-written contract in programmas/ as well.
             fixture = ROOT / "tests" / "fixtures" / "progress" / "handgeschreven.yaml"
             shutil.copy(fixture, work / "programmas")
-        problems += _run_session(session, work)
+        problems += _run_session(session, work, page)
     assert not problems, "\n\n".join(problems)
 
 
-def _run_session(session: Session, work: Path) -> list[str]:
+def _run_session(session: Session, work: Path, page: Path) -> list[str]:
     code = 0
     new_text: list[str] = []
     failures = []
@@ -157,14 +165,12 @@ def _run_session(session: Session, work: Path) -> list[str]:
         if not ok:
             failures.append((step, expected, actual))
     if failures and os.environ.get("UPDATE_README"):
-        readme = README.read_text(encoding="utf-8")
+        readme = page.read_text(encoding="utf-8")
         assert readme.count(session.text) == 1
-        README.write_text(
-            readme.replace(session.text, "\n".join(new_text) + "\n"), encoding="utf-8"
-        )
+        page.write_text(readme.replace(session.text, "\n".join(new_text) + "\n"), encoding="utf-8")
         return []
     return [
-        f"README regel {session.line}: $ {step.command}\n"
-        "--- README\n" + "\n".join(expected) + "\n--- werkelijk\n" + "\n".join(actual)
+        f"{page.relative_to(ROOT)} regel {session.line}: $ {step.command}\n"
+        f"--- {page.name}\n" + "\n".join(expected) + "\n--- werkelijk\n" + "\n".join(actual)
         for step, expected, actual in failures
     ]

@@ -1,4 +1,4 @@
-"""``check --format``: text, json, github, sarif and junit, and --strict."""
+"""``check --format``: text, json, github, gitlab, sarif and junit, and --strict."""
 
 from __future__ import annotations
 
@@ -144,7 +144,7 @@ def test_junit_strict_makes_warnings_failures(cli, contract: Path) -> None:  # t
     assert sorted(f.get("type") or "" for f in root.iter("failure")) == ["PT201", "PT307"]
 
 
-@pytest.mark.parametrize("formaat", ["text", "json", "github", "sarif", "junit"])
+@pytest.mark.parametrize("formaat", ["text", "json", "github", "gitlab", "sarif", "junit"])
 def test_output_is_deterministic(cli, contract: Path, formaat: str) -> None:  # type: ignore[no-untyped-def]
     first = cli("check", "--format", formaat, contract, BASIS).out
     assert first == cli("check", "--format", formaat, contract, BASIS).out
@@ -153,4 +153,69 @@ def test_output_is_deterministic(cli, contract: Path, formaat: str) -> None:  # 
 def test_unknown_format_exits_two(cli) -> None:  # type: ignore[no-untyped-def]
     run = cli("check", "--format", "xml", BASIS)
     assert run.code == 2
-    assert "onbekend formaat 'xml'; kies uit text, json, github, sarif, junit" in run.err
+    assert "onbekend formaat 'xml'; kies uit text, json, github, gitlab, sarif, junit" in run.err
+
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def test_sarif_names_no_rule_by_its_code_and_reports_the_exit_code(cli, contract: Path) -> None:  # type: ignore[no-untyped-def]
+    log = json.loads(cli("check", "--format", "sarif", contract).out)
+    [run_] = log["runs"]
+    assert [r for r in run_["tool"]["driver"]["rules"] if r.get("name") == r["id"]] == []
+    assert run_["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
+    clean = json.loads(cli("check", "--format", "sarif", BASIS).out)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "exitCode": 0}]
+
+
+def test_gitlab_code_quality_has_the_fields_gitlab_reads(cli, contract: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("check", "--format", "gitlab", contract)
+    assert run.code == 1
+    issues = json.loads(run.out)
+    line = line_of(contract, "2020: 16500")
+    by_code = {i["check_name"]: i for i in issues}
+    assert set(by_code) == {"PT201", "PT307"}
+    pt201 = by_code["PT201"]
+    assert pt201["description"] == (
+        "PT201 'Verdeling middelen' 2020: de regels tellen op tot € 15.000, het gedrukte totaal "
+        "is € 16.500 (verschil € 1.500)"
+    )
+    assert pt201["severity"] == "major" and by_code["PT307"]["severity"] == "minor"
+    assert pt201["location"] == {"path": contract.as_posix(), "lines": {"begin": line}}
+    for issue in issues:
+        # GitLab's documented Code Quality fields (docs.gitlab.com, "Code Quality report format").
+        assert issue["type"] == "issue"
+        assert isinstance(issue["description"], str) and issue["description"]
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert len(issue["fingerprint"]) == 64 and int(issue["fingerprint"], 16) >= 0
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_fingerprint_survives_lines_moving_and_tells_twins_apart() -> None:
+    from programmatool.model.findings import Finding
+    from programmatool.pipeline.run import Run
+    from programmatool.presenting.findings import report_gitlab
+
+    first = Finding("p/a.yaml", 10, 3, "PT305", "fout", "te hoog")
+    moved = Finding("p/a.yaml", 14, 3, "PT305", "fout", "te hoog")
+    [a] = json.loads(report_gitlab(Run([], [first])))
+    [b] = json.loads(report_gitlab(Run([], [moved])))
+    assert a["fingerprint"] == b["fingerprint"]
+    twins = json.loads(report_gitlab(Run([], [first, moved])))
+    assert twins[0]["fingerprint"] != twins[1]["fingerprint"]
+    assert json.loads(report_gitlab(Run([], []))) == []
+
+
+def test_junit_validates_against_the_junit_schema(cli, contract: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(SCHEMAS / "junit-10.xsd")
+    other = tmp_path / "ander.yaml"
+    other.write_text(BASIS.read_text(encoding="utf-8").replace("schone-stad", "groen"))
+    for args in (["--format", "junit"], ["--format", "junit", "--strict"]):
+        out = cli("check", *args, contract, other).out
+        schema.validate(out)  # raises with the reason when a consumer would refuse the report
+    root = ET.fromstring(cli("check", "--format", "junit", contract).out)
+    [suite] = root.findall("testsuite")
+    assert suite.get("file") == contract.as_posix()

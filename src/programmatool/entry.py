@@ -11,8 +11,9 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
         from programmatool._version import __version__
+        from programmatool.text.terminal import write_out
 
-        sys.stdout.write(f"programmatool {__version__}\n")
+        write_out(f"programmatool {__version__}\n")
         return 0
     if args[:1] == ["check"]:
         from programmatool.cli.quick import quick_check
@@ -20,10 +21,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             code = quick_check(args[1:])
         except KeyboardInterrupt:
-            sys.stderr.write("programmatool: afgebroken\n")
+            _err("programmatool: afgebroken\n")
             return 130
         except Exception as exc:
-            sys.stderr.write(
+            _err(
                 f"programmatool: interne fout ({type(exc).__name__}: {exc}). "
                 "Gebruik --debug voor de volledige traceback en meld dit als fout.\n"
             )
@@ -33,3 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     from programmatool.cli.app import main as cli_main
 
     return cli_main(args)
+
+
+def _err(text: str) -> None:
+    from programmatool.text.terminal import neutralise_lines, write_err
+
+    write_err(neutralise_lines(text))

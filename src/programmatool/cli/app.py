@@ -34,39 +34,29 @@ class UsageProblem(Exception):
 
 
 def stdout() -> Console:
-    """Console for results: coloured in a terminal, plain text when piped."""
+    """Console for results: coloured in a terminal, plain text when piped; through the output
+    gate either way (no control character from a contract, no workflow command)."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
-        file=_safe(sys.stdout),
-        width=console_width(sys.stdout),
+    return safe_console(
+        sys.stdout, highlight=False, soft_wrap=True, markup=False, width=console_width(sys.stdout)
     )
 
 
 def stderr() -> Console:
-    """Console for messages about the command itself."""
+    """Console for messages about the command itself, through the output gate."""
+    from programmatool.text.console import safe_console
     from programmatool.text.terminal import console_width
 
-    return Console(
+    return safe_console(
+        sys.stderr,
         stderr=True,
         highlight=False,
         soft_wrap=True,
         markup=False,
-        file=_safe(sys.stderr),
         width=console_width(sys.stderr),
     )
-
-
-def _safe(stream: Any) -> Any:
-    """In a pipe or CI log, every line passes through a filter that lets no control character
-    from a contract through and no line start with a workflow command ('::error')."""
-    from programmatool.text.terminal import SafeLines
-
-    isatty = getattr(stream, "isatty", None)
-    return stream if isatty is not None and isatty() else SafeLines(stream)
 
 
 def say(message: str) -> None:
@@ -84,7 +74,9 @@ def fail(message: str) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"programmatool {__version__}")
+        from programmatool.text.terminal import write_out
+
+        write_out(f"programmatool {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -143,7 +135,8 @@ def check(
         str,
         typer.Option(
             "--format",
-            help="Uitvoer: text, json, github (annotaties), sarif (code scanning) of junit.",
+            help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
+            "scanning) of junit.",
             metavar="FORMAAT",
         ),
     ] = DEFAULTS["output_format"],
@@ -176,16 +169,17 @@ def rules(
 ) -> None:
     """Toon alle controleregels, of de uitleg van één regel met een voorbeeld."""
     from programmatool.rules.explain import explain_rule, list_rules
+    from programmatool.text.terminal import write_out
 
     if code is None:
-        sys.stdout.write(list_rules())
+        write_out(list_rules())
         return
     text = explain_rule(code)
     if text is None:
         from programmatool.rules.explain import suggestion
 
         fail(f"onbekende regel '{code}'{suggestion(code)}; 'programmatool rules' toont ze alle")
-    sys.stdout.write(text)
+    write_out(text)
 
 
 @app.command()
@@ -206,7 +200,9 @@ def schema(
 
     text = contract_schema_json()
     if output is None:
-        sys.stdout.write(text)
+        from programmatool.text.terminal import write_out
+
+        write_out(text)
         return
     if output.is_dir():
         fail(f"{output.as_posix()} is een map; geef een bestandsnaam")

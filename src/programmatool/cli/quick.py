@@ -36,19 +36,21 @@ class PlainOut:
 
     is_terminal = False
 
-    def __init__(self, file: TextIO) -> None:
+    def __init__(self, file: Any) -> None:
         self.file = file
 
 
 def console_for(file: TextIO) -> Any:
-    """A Rich console on a terminal (colour), else a plain writer."""
+    """A Rich console on a terminal (colour), else a plain writer; both through the gate."""
     if file.isatty():
-        from rich.console import Console
+        from programmatool.text.console import safe_console
 
-        return Console(
-            file=file, highlight=False, soft_wrap=True, markup=False, stderr=file is sys.stderr
+        return safe_console(
+            file, highlight=False, soft_wrap=True, markup=False, stderr=file is sys.stderr
         )
-    return PlainOut(file)
+    from programmatool.text.terminal import Gate
+
+    return PlainOut(Gate(file))
 
 
 def parse_check(args: list[str]) -> tuple[list[Path], dict[str, Any]] | None:

@@ -52,7 +52,8 @@ def resolve_target(path: Path, settings: Settings) -> Path:
     except (OSError, RuntimeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
-    read_contract(target, name, settings)  # a pipe, device or unreadable file is refused before anything
+    # A pipe, device or unreadable file is refused before anything.
+    read_contract(target, name, settings)
     return target
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from programmatool.model import contract as m
-from programmatool.model.descriptions import FIELDS
+from programmatool.model.contract import field_description
 
 #: Width of the value part before a line's comment, so the comments form a column.
 _COMMENT_COLUMN = 40
@@ -67,7 +67,7 @@ def _line(indent: str, key_value: str, comment: str) -> str:
 
 
 def _describe(cls: type[BaseModel], name: str) -> str:
-    description, _ = FIELDS.get(f"{cls.__name__}.{name}", ("", ""))
+    description, _ = field_description(cls, name)
     raw = typing.get_type_hints(cls, include_extras=True)[name]
     choices = _choices(raw)
     if choices:
@@ -119,7 +119,7 @@ def _example_entry(
     lines = []
     pad = " " * offset
     for n, name in enumerate(cls.model_fields):
-        _, example = FIELDS.get(f"{cls.__name__}.{name}", ("", ""))
+        _, example = field_description(cls, name)
         if item:
             prefix = f"{base}#{pad} - " if n == 0 else f"{base}#{pad}   "
             inner = offset + 4

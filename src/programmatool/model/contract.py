@@ -179,11 +179,28 @@ def _check_planning(value: Any) -> int | str:
 
 
 class Model(BaseModel):
-    """Base of every contract model: unknown keys are errors, values are not coerced silently."""
+    """Base of every contract model: unknown keys are errors, values are not coerced silently.
+
+    Each model carries its Dutch description in ``model_config`` (``json_schema_extra``) and
+    each field its Dutch description and one example (a line of YAML) in ``Field``: the field
+    reference (docs/velden.md), the JSON schema and ``programmatool new`` read them from here.
+    """
 
     model_config = ConfigDict(
         extra="forbid", frozen=False, validate_default=False, defer_build=True
     )
+
+
+def model_description(cls: type[BaseModel]) -> str:
+    """The Dutch description of a model of the contract."""
+    extra = cls.model_config.get("json_schema_extra")
+    return str(extra.get("description", "")) if isinstance(extra, dict) else ""
+
+
+def field_description(cls: type[BaseModel], name: str) -> tuple[str, str]:
+    """The Dutch description of a field and its example, a value as written in YAML."""
+    info = cls.model_fields[name]
+    return info.description or "", str((info.examples or [""])[0])
 
 
 # --- people and identity ----------------------------------------------------------------------
@@ -199,10 +216,23 @@ Niveau = Literal["fout", "waarschuwing"]
 class Persoon(Model):
     """A person in a role of the programme."""
 
-    naam: Tekst
-    functie: Tekst | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    telefoon: Tekst | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Een persoon; in plaats van een persoon mag `onbekend` staan."
+        }
+    )
+
+    naam: Tekst = Field(
+        description="naam; 'onbekend' als de bron alleen de functie noemt",
+        examples=["A. de Wethouder"],
+    )
+    functie: Tekst | None = Field(
+        None, description="functie of portefeuille", examples=["wethouder Duurzaamheid"]
+    )
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="e-mailadres", examples=["a.dewethouder@voorbeeldstad.nl"]
+    )
+    telefoon: Tekst | None = Field(None, description="telefoonnummer", examples=["14 0546"])
 
 
 def _persoon_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -224,29 +254,66 @@ PersoonOfOnbekend = Annotated[
 class OverigeRol(Model):
     """Any other role named in the contract (strategisch adviseur, programmaondersteuner, ...)."""
 
-    rol: Tekst
-    personen: list[Persoon] = Field(default_factory=list)
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Een andere rol (`rollen.overige`)."}
+    )
+
+    rol: Tekst = Field(description="naam van de rol", examples=["Programmaondersteuner"])
+    personen: list[Persoon] = Field(
+        default_factory=list,
+        description="personen in deze rol",
+        examples=["[{naam: E. Ondersteuner}]"],
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting op de rol (Markdown)", examples=["Voor 8 uur per week."]
+    )
 
 
 class Rollen(Model):
     """Who commissions and who runs the programme."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Wie het programma opdraagt en leidt (`rollen`)."}
+    )
+
     bestuurlijk_opdrachtgevers: Annotated[
         list[PersoonOfOnbekend],
         WrapValidator(_personen_of_onbekend),
         Field(min_length=1, json_schema_extra=_allow_onbekend),
-    ]
-    ambtelijk_opdrachtgever: PersoonOfOnbekend | None = None
-    programmamanager: PersoonOfOnbekend | None = None
-    overige: list[OverigeRol] = Field(default_factory=list)
+    ] = Field(
+        description=(
+            "de wethouder(s) of portefeuillehouder(s); 'onbekend' als de bron niemand noemt"
+        ),
+        examples=["[{naam: A. de Wethouder}]"],
+    )
+    ambtelijk_opdrachtgever: PersoonOfOnbekend | None = Field(
+        None, description="ambtelijk opdrachtgever", examples=["{naam: C. de Directeur}"]
+    )
+    programmamanager: PersoonOfOnbekend | None = Field(
+        None, description="programmamanager", examples=["{naam: B. de Manager}"]
+    )
+    overige: list[OverigeRol] = Field(
+        default_factory=list,
+        description="andere rollen met hun personen",
+        examples=["[{rol: Strategisch adviseur, personen: [{naam: D. Adviseur}]}]"],
+    )
 
 
 class Periode(Model):
     """The years the programme runs, both inclusive."""
 
-    start: JaarOfOnbekend
-    eind: JaarOfOnbekend
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "De looptijd (`periode`), beide jaren inbegrepen; `periode: onbekend` mag ook."
+            )
+        }
+    )
+
+    start: JaarOfOnbekend = Field(description="eerste jaar (of 'onbekend')", examples=["2019"])
+    eind: JaarOfOnbekend = Field(
+        description="laatste jaar, inbegrepen (of 'onbekend')", examples=["2022"]
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -280,16 +347,34 @@ class Periode(Model):
 class Hoofdstuk(Model):
     """A chapter of running text that the model has no dedicated field for."""
 
-    titel: Tekst
-    tekst: Markdown
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Lopende tekst zonder eigen veld (`hoofdstukken`)."}
+    )
+
+    titel: Tekst = Field(description="titel van het hoofdstuk", examples=["Werkwijze"])
+    tekst: Markdown = Field(description="tekst (Markdown)", examples=["We werken wijkgericht."])
 
 
 class Verantwoording(Model):
     """The annual account for one year: what was achieved, and why a target was missed."""
 
-    resultaten: Markdown | None = None
-    toelichting: Markdown | None = None
-    bron: Tekst | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "De verantwoording van één jaar (`verantwoording: {2020: …}`)."
+        }
+    )
+
+    resultaten: Markdown | None = Field(
+        None, description="behaalde resultaten (Markdown)", examples=["Tien scholen deden mee."]
+    )
+    toelichting: Markdown | None = Field(
+        None,
+        description="toelichting, bijvoorbeeld waarom een doel niet is gehaald (Markdown)",
+        examples=["Door corona later gestart."],
+    )
+    bron: Tekst | None = Field(
+        None, description="waar de verantwoording staat", examples=["Jaarverslag 2020"]
+    )
 
 
 # --- goals, efforts, indicators ---------------------------------------------------------------
@@ -298,33 +383,81 @@ class Verantwoording(Model):
 class OperationeelDoel(Model):
     """A measurable goal under a strategic goal."""
 
-    id: Id
-    titel: Tekst
-    toelichting: Markdown | None = None
-    nog_te_bepalen: bool = False
-    verwachte_resultaten: list[Tekst] = Field(default_factory=list)
-    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": ("Een meetbaar doel onder een strategisch doel (`operationele_doelen`).")
+        }
+    )
+
+    id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["a"])
+    titel: Tekst = Field(
+        description="het doel zoals gedrukt", examples=["In 2022 doen 20 scholen mee"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Basis- en middelbare scholen."]
+    )
+    nog_te_bepalen: bool = Field(
+        False, description="het doel of zijn indicator wordt nog uitgewerkt", examples=["true"]
+    )
+    verwachte_resultaten: list[Tekst] = Field(
+        default_factory=list,
+        description="verwachte resultaten als lijst",
+        examples=["[Een lesprogramma over afval]"],
+    )
+    verantwoording: dict[Jaar, Verantwoording] = Field(
+        default_factory=dict,
+        description="per jaar de verantwoording van dit doel",
+        examples=["{2020: {resultaten: Twaalf scholen.}}"],
+    )
     #: Id of the strategic sub-goal (``subdoelen`` of its strategic goal) it belongs to.
-    subdoel: Id | None = None
+    subdoel: Id | None = Field(
+        None, description="id van het subdoel waaronder dit doel valt", examples=["I.1"]
+    )
 
 
 class Subdoel(Model):
     """A strategic sub-goal between a strategic (main) goal and its operational goals."""
 
-    id: Id
-    titel: Tekst
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Een strategisch subdoel (`subdoelen`)."}
+    )
+
+    id: Id = Field(description="id van het subdoel", examples=["I.1"])
+    titel: Tekst = Field(description="het subdoel zoals gedrukt", examples=["Schone straten"])
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Straten en pleinen."]
+    )
 
 
 class StrategischDoel(Model):
     """A strategic goal of the programme, broken into operational goals."""
 
-    id: Id
-    titel: Tekst
-    toelichting: Markdown | None = None
-    operationele_doelen: list[OperationeelDoel] = Field(default_factory=list)
-    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
-    subdoelen: list[Subdoel] = Field(default_factory=list)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": ("Een doel (`strategische_doelen`); bij `doelniveaus: 1` de enige laag.")
+        }
+    )
+
+    id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["I"])
+    titel: Tekst = Field(description="het doel zoals gedrukt", examples=["De stad is schoner"])
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Schoon is de basis."]
+    )
+    operationele_doelen: list[OperationeelDoel] = Field(
+        default_factory=list,
+        description="de meetbare doelen onder dit doel (leeg bij doelniveaus: 1)",
+        examples=["[{id: a, titel: In 2022 doen 20 scholen mee}]"],
+    )
+    verantwoording: dict[Jaar, Verantwoording] = Field(
+        default_factory=dict,
+        description="per jaar de verantwoording van dit doel",
+        examples=["{2020: {resultaten: Op koers.}}"],
+    )
+    subdoelen: list[Subdoel] = Field(
+        default_factory=list,
+        description="een tussenlaag van strategische subdoelen",
+        examples=["[{id: I.1, titel: Schone straten}]"],
+    )
 
 
 def _doelen_of_onbekend(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -339,45 +472,103 @@ UitvoeringStatus = Literal["gereed", "loopt", "vertraagd", "gestopt"]
 class Uitvoering(Model):
     """What was done on an effort in one year ("Wat hebben we gedaan?"), as reported."""
 
-    status: UitvoeringStatus
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Wat er in een jaar aan een inspanning is gedaan (`uitvoering: {2020: …}`)."
+            )
+        }
+    )
+
+    status: UitvoeringStatus = Field(
+        description="hoe de inspanning dat jaar is verlopen", examples=["gereed"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="wat er is gedaan (Markdown)", examples=["Twaalf scholen deden mee."]
+    )
     #: Money spent on the effort in that year, in euro.
-    besteed: Bedrag | None = None
+    besteed: Bedrag | None = Field(
+        None, description="wat er dat jaar aan is uitgegeven, in euro", examples=["9500"]
+    )
 
 
 class Inspanning(Model):
     """An effort that serves one or more goals."""
 
-    id: Id
-    titel: Tekst
-    beschrijving: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Wat het programma doet (`inspanningen`)."}
+    )
+
+    id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["ins-1"])
+    titel: Tekst = Field(
+        description="de inspanning zoals gedrukt", examples=["Educatieprojecten met scholen"]
+    )
+    beschrijving: Markdown | None = Field(
+        None, description="beschrijving (Markdown)", examples=["Lessen en een afvalrace."]
+    )
     doelen: Annotated[
         list[Id], WrapValidator(_doelen_of_onbekend), Field(json_schema_extra=_allow_onbekend)
-    ] = Field(default_factory=list)
-    thema: Tekst | None = None
-    rol: Rol | None = None
-    trekker: Tekst | None = None
-    stakeholders: list[Tekst] = Field(default_factory=list)
-    planning: list[Planningsmoment] = Field(default_factory=list)
-    planning_toelichting: Tekst | None = None
-    bedragen: dict[Jaar, Bedrag] = Field(default_factory=dict)
-    bedrag_toelichting: Tekst | None = None
+    ] = Field(
+        default_factory=list,
+        description="ids van de doelen waaraan ze bijdraagt; 'onbekend' als de bron het niet zegt",
+        examples=["[a, b]"],
+    )
+    thema: Tekst | None = Field(None, description="spoor of thema", examples=["Educatie"])
+    rol: Rol | None = Field(None, description="rol van de gemeente", examples=["regie"])
+    trekker: Tekst | None = Field(None, description="wie trekt", examples=["Team Afval"])
+    stakeholders: list[Tekst] = Field(
+        default_factory=list, description="betrokken partijen", examples=["[Scholen]"]
+    )
+    planning: list[Planningsmoment] = Field(
+        default_factory=list, description="jaren of kwartalen", examples=["[2019, 2020-Q3]"]
+    )
+    planning_toelichting: Tekst | None = Field(
+        None, description="planning in woorden", examples=["Start na de zomer"]
+    )
+    bedragen: dict[Jaar, Bedrag] = Field(
+        default_factory=dict, description="geld per jaar", examples=["{2019: 10000}"]
+    )
+    bedrag_toelichting: Tekst | None = Field(
+        None, description="toelichting op de bedragen", examples=["Uit het werkbudget"]
+    )
     #: Colour of the approach in De Caluwé's colour model, as the contract labels it.
-    kleur: Literal["blauw", "geel", "rood", "groen", "wit"] | None = None
+    kleur: Literal["blauw", "geel", "rood", "groen", "wit"] | None = Field(
+        None, description="kleur van de aanpak in het model van De Caluwé", examples=["groen"]
+    )
     #: Per year: how the effort went (recorded with ``programmatool log``).
-    uitvoering: dict[Jaar, Uitvoering] = Field(default_factory=dict)
+    uitvoering: dict[Jaar, Uitvoering] = Field(
+        default_factory=dict,
+        description="per jaar hoe de inspanning is verlopen (programmatool log)",
+        examples=["{2020: {status: loopt}}"],
+    )
 
 
 class Realisatie(Model):
     """A measured value for a year, with its own source where it differs from the indicator's."""
 
-    waarde: Waarde | None = None
-    datum: dt.date | None = None
-    behaald: bool | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Een meting (`realisaties: {2020: …}`); `2020: 12` is kort voor `{waarde: 12}`."
+            )
+        }
+    )
+
+    waarde: Waarde | None = Field(None, description="de gemeten waarde", examples=["11"])
+    datum: dt.date | None = Field(
+        None, description="de datum waarop een mijlpaal is bereikt", examples=["2020-06-30"]
+    )
+    behaald: bool | None = Field(None, description="een oordeel zonder getal", examples=["true"])
     #: A provisional figure (statistics offices mark them "voorlopig"), to be replaced later.
-    voorlopig: bool | None = None
-    bron: Tekst | None = None
-    toelichting: Markdown | None = None
+    voorlopig: bool | None = Field(
+        None, description="een voorlopig cijfer dat later wordt vervangen", examples=["true"]
+    )
+    bron: Tekst | None = Field(
+        None, description="bron van deze meting", examples=["Jaarverslag 2020"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Voorlopig cijfer."]
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -393,37 +584,110 @@ class Vergelijking(Model):
     """A comparison series for an indicator: the same measure elsewhere, e.g. in similar
     municipalities ("vergelijkbare stedelijkheidsklasse") or in the Netherlands."""
 
-    naam: Tekst
-    bron: Tekst | None = None
-    waarden: dict[Jaar, Waarde] = Field(default_factory=dict)
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Een vergelijkingsreeks bij een indicator (`vergelijkingen`)."
+        }
+    )
+
+    naam: Tekst = Field(
+        description="waarmee wordt vergeleken", examples=["vergelijkbare stedelijkheidsklasse"]
+    )
+    bron: Tekst | None = Field(
+        None, description="bron van de vergelijking", examples=["waarstaatjegemeente.nl"]
+    )
+    waarden: dict[Jaar, Waarde] = Field(
+        default_factory=dict, description="waarde per jaar", examples=["{2018: 30, 2019: 31}"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Gemeenten van 50.000-100.000."]
+    )
 
 
 class Indicator(Model):
     """What shows whether a goal is reached: baseline, yearly targets, measurements."""
 
-    id: Id
-    naam: Tekst
-    doel: Id
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Waaraan te zien is of een doel wordt bereikt (`indicatoren`)."
+        }
+    )
+
+    id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["scholen"])
+    naam: Tekst = Field(
+        description="de indicator zoals gedrukt", examples=["Aantal scholen dat meedoet"]
+    )
+    doel: Id = Field(
+        description="id van het doel dat de indicator meet; 'onbekend' als de bron het niet zegt",
+        examples=["a"],
+    )
     #: The unit as printed ("%", "m²", "rapportcijfer"); absent when the source gives none
     #: (never invented: PT602 asks for it), ``onbekend`` when the source is silent about it.
-    eenheid: Tekst | None = None
-    meetsoort: Meetsoort = "getal"
-    schaal: list[Tekst] = Field(default_factory=list)
-    richting: RichtingOfOnbekend | None = None
-    peilwaarde: Waarde | None = None
-    peiljaar: JaarOfOnbekend | None = None
-    streefwaarden: dict[Jaar, Waarde] = Field(default_factory=dict)
+    eenheid: Tekst | None = Field(
+        None,
+        description=(
+            "eenheid zoals gedrukt (%, m², rapportcijfer, …); 'onbekend' als de bron "
+            "haar niet noemt; zonder eenheid staat het getal kaal en waarschuwt PT602"
+        ),
+        examples=["'%'"],
+    )
+    meetsoort: Meetsoort = Field(
+        "getal",
+        description="getal, een woord op een schaal, of een mijlpaal met een datum",
+        examples=["getal"],
+    )
+    schaal: list[Tekst] = Field(
+        default_factory=list,
+        description="de woorden van de schaal, van slecht naar goed",
+        examples=["[laag, gemiddeld, hoog]"],
+    )
+    richting: RichtingOfOnbekend | None = Field(
+        None,
+        description=(
+            "is hoger of lager beter? Zonder dit veld alleen afgeleid als peil- en "
+            "streefwaarden het laten zien (anders fout PT311)"
+        ),
+        examples=["hoger"],
+    )
+    peilwaarde: Waarde | None = Field(None, description="de nulmeting", examples=["5"])
+    peiljaar: JaarOfOnbekend | None = Field(
+        None, description="het jaar van de nulmeting (of 'onbekend')", examples=["2018"]
+    )
+    streefwaarden: dict[Jaar, Waarde] = Field(
+        default_factory=dict, description="streefwaarde per jaar", examples=["{2019: 8, 2022: 20}"]
+    )
     #: A target the source prints without a year ("Streefwaarde: 83%").
-    streefwaarde_zonder_jaar: Waarde | None = None
-    vergelijkingen: list[Vergelijking] = Field(default_factory=list)
-    realisaties: dict[Jaar, Realisatie] = Field(default_factory=dict)
-    streefdatum: dt.date | None = None
+    streefwaarde_zonder_jaar: Waarde | None = Field(
+        None, description="een streefwaarde die de bron zonder jaar noemt", examples=["83"]
+    )
+    vergelijkingen: list[Vergelijking] = Field(
+        default_factory=list,
+        description="vergelijkingsreeksen: dezelfde maat elders, met naam en bron",
+        examples=["[{naam: Nederland, bron: CBS, waarden: {2019: 30}}]"],
+    )
+    realisaties: dict[Jaar, Realisatie] = Field(
+        default_factory=dict,
+        description="meting per jaar",
+        examples=["{2019: 9, 2020: {waarde: 11, bron: Monitor}}"],
+    )
+    streefdatum: dt.date | None = Field(
+        None, description="datum waarop een mijlpaal bereikt moet zijn", examples=["2020-07-01"]
+    )
     #: The year a milestone is due when the source names no date ("Er is in 2024 een kader").
-    streefjaar: Jaar | None = None
-    streefdatum_tekst: Tekst | None = None
-    bron: Tekst | None = None
-    toelichting: Markdown | None = None
+    streefjaar: Jaar | None = Field(
+        None,
+        description="jaar waarin een mijlpaal bereikt moet zijn, als de bron geen datum noemt",
+        examples=["2024"],
+    )
+    streefdatum_tekst: Tekst | None = Field(
+        None, description="de streefdatum zoals gedrukt", examples=["uiterlijk 1 juli 2020"]
+    )
+    bron: Tekst | None = Field(
+        None, description="waar de cijfers vandaan komen", examples=["Gemeente Voorbeeldstad"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Telling in oktober."]
+    )
 
     def bepaalde_richting(self) -> tuple[Richting | None, str]:
         """The direction that counts as better, and how it is known.
@@ -462,33 +726,123 @@ class Indicator(Model):
 
 Eenheid = Literal["euro", "duizend_euro", "uren"]
 
+#: What a money table or amount is to the programme's total (see docs/contractformaat.md):
+#: ``budget`` is the programme's own money and counts; ``aanvullend`` is money beside it
+#: (another budget's contribution, a fund) and counts in its own row; ``verdeling`` divides
+#: money counted elsewhere (a breakdown per activity or per source) and never counts again.
+GeldRol = Literal["budget", "verdeling", "aanvullend"]
+
+_ROL_TABEL = (
+    "wat de tabel is voor het totaal: `budget` (het geld van het programma, telt mee), "
+    "`verdeling` (verdeelt geld dat elders al telt; telt niet nog eens mee) of `aanvullend` "
+    "(geld naast het budget, telt mee in een eigen rij)"
+)
+
 
 class Begrotingsregel(Model):
     """One line of a budget table: amounts per year as printed, and what was spent."""
 
-    omschrijving: Tekst
-    bedragen: dict[Jaar, Bedrag] = Field(default_factory=dict)
-    besteed: dict[Jaar, Bedrag] = Field(default_factory=dict)
-    inspanningen: list[Id] = Field(default_factory=list)
-    gedekt: bool = True
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Een regel van een begrotingstabel (`regels`)."}
+    )
+
+    omschrijving: Tekst = Field(description="omschrijving van de regel", examples=["Educatie"])
+    bedragen: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="bedrag per jaar zoals gedrukt",
+        examples=["{2019: 10000, 2020: 10000}"],
+    )
+    besteed: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="wat per jaar werkelijk is uitgegeven",
+        examples=["{2019: 9500}"],
+    )
+    inspanningen: list[Id] = Field(
+        default_factory=list,
+        description="ids van de inspanningen die dit geld krijgen",
+        examples=["[ins-1]"],
+    )
+    gedekt: bool = Field(
+        True, description="false als het bedrag nog niet gedekt is", examples=["false"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Incidenteel."]
+    )
+    #: The budget after amendment ("begroting na wijziging") per year, where the account
+    #: prints it; a variance is measured against it rather than against ``bedragen``.
+    gewijzigd: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="de begroting na wijziging per jaar, zoals de verantwoording die drukt",
+        examples=["{2020: 12000}"],
+    )
+    #: Per year why what was spent differs from the budget (PT211 asks for it).
+    toelichting_afwijking: dict[Jaar, Markdown] = Field(
+        default_factory=dict,
+        description=(
+            "per jaar waarom de realisatie (`besteed`) afwijkt van de begroting; PT211 vraagt "
+            "erom boven de grens in programmatool.toml"
+        ),
+        examples=["{2020: Meer deelnemers dan verwacht.}"],
+    )
+
+    def afwijking(self, jaar: int) -> int | float | None:
+        """Spent minus budget (after amendment where given) in ``jaar``; None without both."""
+        begroot = self.gewijzigd.get(jaar, self.bedragen.get(jaar))
+        besteed = self.besteed.get(jaar)
+        return None if begroot is None or besteed is None else besteed - begroot
 
 
 class Begroting(Model):
     """A budget table with its totals per year exactly as printed."""
 
-    titel: Tekst
-    eenheid: Eenheid = "euro"
-    regels: list[Begrotingsregel] = Field(default_factory=list)
-    totalen: dict[Jaar, Bedrag] = Field(default_factory=dict)
-    totaal: Bedrag | None = None
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Een begrotingstabel (`middelen.begrotingen`), met de totalen zoals gedrukt."
+            )
+        }
+    )
+
+    titel: Tekst = Field(
+        description="titel van de tabel", examples=["Verdeling middelen 2019-2022"]
+    )
+    eenheid: Eenheid = Field("euro", description="eenheid van de bedragen", examples=["euro"])
+    rol: GeldRol = Field("budget", description=_ROL_TABEL, examples=["verdeling"])
+    #: Income per year as printed; the lines are then the costs (lasten).
+    baten: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description=(
+            "baten (inkomsten) per jaar zoals gedrukt; de regels zijn dan de lasten, en de "
+            "documenten tonen lasten, baten en saldo"
+        ),
+        examples=["{2019: 25000}"],
+    )
+    regels: list[Begrotingsregel] = Field(
+        default_factory=list,
+        description="de regels van de tabel",
+        examples=["[{omschrijving: Educatie, bedragen: {2019: 10000}}]"],
+    )
+    totalen: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="het gedrukte totaal per jaar, ook als het niet klopt",
+        examples=["{2019: 10000}"],
+    )
+    totaal: Bedrag | None = Field(
+        None, description="het gedrukte totaal over alle jaren", examples=["40000"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Exclusief btw."]
+    )
     #: What the table says is still available per year, below its total (Zorg: "Beschikbaar").
-    beschikbaar: dict[Jaar, Bedrag] = Field(default_factory=dict)
+    beschikbaar: dict[Jaar, Bedrag] = Field(
+        default_factory=dict,
+        description="wat per jaar nog beschikbaar is, zoals gedrukt",
+        examples=["{2019: 5000}"],
+    )
 
     def jaren(self) -> list[int]:
-        """Every year that has an amount in a line or a printed total, sorted."""
-        years = set(self.totalen)
+        """Every year that has an amount in a line, a printed total or income, sorted."""
+        years = set(self.totalen) | set(self.baten)
         for regel in self.regels:
             years.update(regel.bedragen)
         return sorted(years)
@@ -519,47 +873,144 @@ def _equal_amounts(a: int | float, b: int | float) -> bool:
 class OverigBudget(Model):
     """Money outside the yearly table: a revolving fund, a one-off amount, an uncovered need."""
 
-    omschrijving: Tekst
-    bedrag: Bedrag | None = None
-    eenheid: Eenheid = "euro"
-    jaar: Jaar | None = None
-    soort: Literal["fonds", "eenmalig", "structureel", "ongedekt", "overig"] = "overig"
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Geld buiten de jaartabel (`middelen.overige`)."}
+    )
+
+    omschrijving: Tekst = Field(
+        description="omschrijving", examples=["Revolverend fonds duurzaamheid"]
+    )
+    bedrag: Bedrag | None = Field(
+        None, description="het bedrag (bij een bandbreedte de ondergrens)", examples=["50000"]
+    )
+    eenheid: Eenheid = Field("euro", description="eenheid van het bedrag", examples=["euro"])
+    jaar: Jaar | None = Field(None, description="het jaar", examples=["2019"])
+    soort: Literal["fonds", "eenmalig", "structureel", "ongedekt", "overig"] = Field(
+        "overig", description="soort geld", examples=["fonds"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Leningen aan inwoners."]
+    )
     #: Upper end when the source gives a range ("€ 24.000 - € 34.669"); ``bedrag`` is the lower.
-    bedrag_tot: Bedrag | None = None
+    bedrag_tot: Bedrag | None = Field(
+        None, description="bovengrens van een bandbreedte", examples=["34669"]
+    )
+    #: Without a role the amount is named beside the total and not counted.
+    rol: GeldRol | None = Field(
+        None,
+        description=(
+            "wat het bedrag is voor het totaal: `budget`, `verdeling` of `aanvullend` (zoals "
+            "bij een begrotingstabel); zonder rol staat het naast het totaal en telt het niet mee"
+        ),
+        examples=["aanvullend"],
+    )
+    per_jaar: list[Jaar] = Field(
+        default_factory=list,
+        description=(
+            "de jaren waarin `bedrag` elk jaar beschikbaar is (een bedrag per jaar); het telt "
+            "dan één keer per jaar mee. Niet samen met `jaar`"
+        ),
+        examples=["[2019, 2020, 2021]"],
+    )
+
+    @model_validator(mode="after")
+    def _jaar_of_per_jaar(self) -> OverigBudget:
+        if self.jaar is not None and self.per_jaar:
+            raise PydanticCustomError(
+                "pt_jaar_en_per_jaar",
+                "een bedrag heeft 'jaar' (één jaar) of 'per_jaar' (een bedrag per jaar in elk "
+                "van die jaren), niet allebei",
+                {},
+            )
+        if len(set(self.per_jaar)) != len(self.per_jaar):
+            raise PydanticCustomError("pt_dubbel_jaar", "'per_jaar' noemt een jaar twee keer", {})
+        return self
+
+    def bedragen_per_jaar(self) -> dict[int, int | float]:
+        """The amount per year it is available in: every year of ``per_jaar``, else ``jaar``."""
+        if self.bedrag is None:
+            return {}
+        if self.per_jaar:
+            return {year: self.bedrag for year in sorted(self.per_jaar)}
+        return {self.jaar: self.bedrag} if self.jaar is not None else {}
 
 
 class SpreidingJaar(Model):
     """One year of a spread: a percentage of the total and the amount as printed."""
 
-    percentage: Getal
-    bedrag: Bedrag | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "Eén jaar van een spreiding."})
+
+    percentage: Getal = Field(description="deel van het totaal in procenten", examples=["25"])
+    bedrag: Bedrag | None = Field(None, description="het bedrag zoals gedrukt", examples=["580000"])
 
 
 class Spreiding(Model):
     """A total spread over years in percentages (Omgevingswet: invoeringskosten 2017–2024)."""
 
-    omschrijving: Tekst
-    eenheid: Eenheid = "euro"
-    totaal: Bedrag | None = None
-    jaren: dict[Jaar, SpreidingJaar] = Field(default_factory=dict)
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Een totaal verdeeld over jaren (`middelen.spreidingen`)."
+        }
+    )
+
+    omschrijving: Tekst = Field(
+        description="omschrijving", examples=["Invoeringskosten Omgevingswet"]
+    )
+    eenheid: Eenheid = Field("euro", description="eenheid van de bedragen", examples=["euro"])
+    totaal: Bedrag | None = Field(None, description="het genoemde totaal", examples=["2320000"])
+    jaren: dict[Jaar, SpreidingJaar] = Field(
+        default_factory=dict,
+        description="per jaar het percentage en het bedrag",
+        examples=["{2019: {percentage: 25, bedrag: 580000}}"],
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Volgens het rekenmodel van de VNG."]
+    )
+    rol: GeldRol = Field(
+        "budget",
+        description="wat de spreiding is voor het totaal (zoals bij een begrotingstabel)",
+        examples=["budget"],
+    )
 
 
 class Middelen(Model):
     """The programme's money: yearly tables, other funds, spreads."""
 
-    toelichting: Markdown | None = None
-    begrotingen: list[Begroting] = Field(default_factory=list)
-    overige: list[OverigBudget] = Field(default_factory=list)
-    spreidingen: list[Spreiding] = Field(default_factory=list)
+    model_config = ConfigDict(json_schema_extra={"description": "Het geld (`middelen`)."})
+
+    toelichting: Markdown | None = Field(
+        None, description="toelichting op de middelen (Markdown)", examples=["Bedragen in euro."]
+    )
+    begrotingen: list[Begroting] = Field(
+        default_factory=list,
+        description="begrotingstabellen met totalen zoals gedrukt",
+        examples=["[{titel: Verdeling middelen, regels: []}]"],
+    )
+    overige: list[OverigBudget] = Field(
+        default_factory=list,
+        description="geld buiten de jaartabel: fondsen, eenmalige of ongedekte bedragen",
+        examples=["[{omschrijving: Revolverend fonds, bedrag: 50000, soort: fonds}]"],
+    )
+    spreidingen: list[Spreiding] = Field(
+        default_factory=list,
+        description="een totaal verdeeld over jaren in percentages",
+        examples=["[{omschrijving: Invoeringskosten, totaal: 100000, jaren: {}}]"],
+    )
 
 
 class Uren(Model):
     """Hours: a number (``36``) or a range (``{van: 24, tot: 32}`` for "24 tot 32 uur")."""
 
-    van: Getal
-    tot: Getal | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Uren: een getal (`36`) of een bereik (`{van: 24, tot: 32}`)."
+        }
+    )
+
+    van: Getal = Field(
+        description="het aantal uren (bij een bereik de ondergrens)", examples=["24"]
+    )
+    tot: Getal | None = Field(None, description="bovengrens van een bereik", examples=["32"])
 
     @model_validator(mode="before")
     @classmethod
@@ -574,12 +1025,20 @@ class Uren(Model):
 class Capaciteit(Model):
     """A role and the hours it needs, per week or in total: a number or a range."""
 
-    rol: Tekst
-    uren_per_week: Uren | None = None
-    uren_totaal: Uren | None = None
-    toelichting: Tekst | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Een rol en de uren die hij nodig heeft (`capaciteit`)."}
+    )
+
+    rol: Tekst = Field(description="de rol", examples=["Programmamanager"])
+    uren_per_week: Uren | None = Field(
+        None, description="uren per week: een getal of {van, tot}", examples=["{van: 24, tot: 32}"]
+    )
+    uren_totaal: Uren | None = Field(None, description="uren in totaal", examples=["400"])
+    toelichting: Tekst | None = Field(None, description="toelichting", examples=["Tijdelijk"])
     #: Hours printed without saying per week or in total ("Advisering milieu 2").
-    uren: Uren | None = None
+    uren: Uren | None = Field(
+        None, description="uren zonder 'per week' of 'totaal', zoals gedrukt", examples=["2"]
+    )
 
 
 # --- surroundings -----------------------------------------------------------------------------
@@ -588,20 +1047,52 @@ class Capaciteit(Model):
 class Risico(Model):
     """A risk to the goals or the efforts, with how it is managed."""
 
-    titel: Tekst
-    beschrijving: Markdown | None = None
-    beheersmaatregel: Markdown | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "Een risico (`risicos`)."})
+
+    titel: Tekst = Field(description="het risico", examples=["Te weinig deelnemers"])
+    beschrijving: Markdown | None = Field(
+        None, description="beschrijving (Markdown)", examples=["Scholen hebben weinig tijd."]
+    )
+    beheersmaatregel: Markdown | None = Field(
+        None, description="hoe het risico wordt beheerst (Markdown)", examples=["Vroeg plannen."]
+    )
 
 
 class Relatie(Model):
     """A relation to another programme: by its code in the portfolio, or, with ``extern: true``,
     to a programme outside it (another directorate's, another municipality's)."""
 
-    programma: Code | None = None
-    naam: Tekst | None = None
-    extern: bool = False
-    organisatie: Tekst | None = None
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "Een relatie met een ander programma (`relaties`): met "
+                "`programma` in het portfolio, of met `extern: true` en `naam` "
+                "daarbuiten."
+            )
+        }
+    )
+
+    programma: Code | None = Field(
+        None, description="code van een programma in het portfolio", examples=["binnenstad"]
+    )
+    naam: Tekst | None = Field(
+        None,
+        description="naam van het programma, vooral buiten het portfolio",
+        examples=["Regionale Energiestrategie"],
+    )
+    extern: bool = Field(
+        False,
+        description="true: een programma buiten het portfolio (geen PT401/PT403)",
+        examples=["true"],
+    )
+    organisatie: Tekst | None = Field(
+        None,
+        description="de organisatie van een programma buiten het portfolio",
+        examples=["Regio Twente"],
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Samen aan de warmtevisie."]
+    )
 
     @model_validator(mode="after")
     def _programma_of_naam(self) -> Relatie:
@@ -630,31 +1121,51 @@ class Relatie(Model):
 class Wijk(Model):
     """A district (wijk) whose interests the programme serves, e.g. through wijkgericht werken."""
 
-    naam: Tekst
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "Een wijk (`wijken`)."})
+
+    naam: Tekst = Field(description="naam van de wijk", examples=["Nieuwstraatkwartier"])
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Wijkgericht werken."]
+    )
 
 
 class Project(Model):
     """A project from the project list, with the programme's role in it."""
 
-    naam: Tekst
-    rol: Rol | None = None
-    trekker: Tekst | None = None
-    doelen: list[Id] = Field(default_factory=list)
-    inspanningen: list[Id] = Field(default_factory=list)
-    toelichting: Markdown | None = None
+    model_config = ConfigDict(json_schema_extra={"description": "Een project (`projecten`)."})
+
+    naam: Tekst = Field(description="naam van het project", examples=["Schoolplein vergroenen"])
+    rol: Rol | None = Field(None, description="rol van het programma", examples=["afstemming"])
+    trekker: Tekst | None = Field(None, description="wie trekt", examples=["Team Groen"])
+    doelen: list[Id] = Field(default_factory=list, description="ids van doelen", examples=["[c]"])
+    inspanningen: list[Id] = Field(
+        default_factory=list, description="ids van inspanningen", examples=["[ins-1]"]
+    )
+    toelichting: Markdown | None = Field(
+        None, description="toelichting (Markdown)", examples=["Met de ouderraad."]
+    )
 
 
 class Kerncijfer(Model):
     """A statistic that describes the programme's area or target group."""
 
-    naam: Tekst
-    waarde: Waarde | None = None
-    vergelijking: Waarde | None = None
-    vergelijking_naam: Tekst | None = None
-    eenheid: Tekst | None = None
-    jaar: Jaar | None = None
-    bron: Tekst | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Een kerncijfer van het gebied of de doelgroep (`kerncijfers`)."
+        }
+    )
+
+    naam: Tekst = Field(description="wat het cijfer meet", examples=["Gebruik van huisartsenzorg"])
+    waarde: Waarde | None = Field(None, description="de waarde", examples=["81"])
+    vergelijking: Waarde | None = Field(
+        None, description="de waarde om mee te vergelijken", examples=["77"]
+    )
+    vergelijking_naam: Tekst | None = Field(
+        None, description="waarmee wordt vergeleken", examples=["Nederland"]
+    )
+    eenheid: Tekst | None = Field(None, description="eenheid", examples=["'%'"])
+    jaar: Jaar | None = Field(None, description="jaar", examples=["2018"])
+    bron: Tekst | None = Field(None, description="bron", examples=["GGD"])
 
 
 # --- the contract -----------------------------------------------------------------------------
@@ -663,38 +1174,136 @@ class Kerncijfer(Model):
 class Contract(Model):
     """A programme contract (programmacontract)."""
 
-    programma: Tekst
-    code: Code
-    gemeente: Tekst
-    status: Status
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Het contract zelf: de velden bovenaan het bestand."}
+    )
+
+    programma: Tekst = Field(description="naam van het programma", examples=["Schone Stad"])
+    code: Code = Field(
+        description=(
+            "korte code van kleine letters, cijfers en '-'; voor verwijzingen en bestandsnamen"
+        ),
+        examples=["schone-stad"],
+    )
+    gemeente: Tekst = Field(
+        description="de gemeente (of andere organisatie) van het programma",
+        examples=["Voorbeeldstad"],
+    )
+    status: Status = Field(description="de status van het contract", examples=["vastgesteld"])
     #: 2 (default): strategic goals with operational goals; 1: one level of goals that carry
     #: indicators and inspanningen themselves, as many budgets have.
-    doelniveaus: Literal[1, 2] = 2
-    vastgesteld_op: dt.date | None = None
-    versie: Tekst | None = None
-    kenmerk: Tekst | None = None
-    periode: Periode
-    motto: Markdown | None = None
-    rollen: Rollen
-    samenvatting: Markdown | None = None
-    aanleiding: Markdown | None = None
-    visie: Markdown | None = None
-    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list)
-    strategische_doelen: list[StrategischDoel] = Field(default_factory=list)
-    inspanningen: list[Inspanning] = Field(default_factory=list)
-    indicatoren: list[Indicator] = Field(default_factory=list)
-    middelen: Middelen | None = None
-    capaciteit: list[Capaciteit] = Field(default_factory=list)
-    capaciteit_toelichting: Markdown | None = None
-    risicos: list[Risico] = Field(default_factory=list)
-    relaties: list[Relatie] = Field(default_factory=list)
-    wijken: list[Wijk] = Field(default_factory=list)
-    projecten: list[Project] = Field(default_factory=list)
-    kerncijfers: list[Kerncijfer] = Field(default_factory=list)
-    stakeholders: list[Tekst] = Field(default_factory=list)
+    doelniveaus: Literal[1, 2] = Field(
+        2,
+        description=(
+            "2: strategische doelen met operationele doelen; 1: één laag doelen die "
+            "zelf indicatoren en inspanningen hebben, zoals in veel begrotingen"
+        ),
+        examples=["1"],
+    )
+    vastgesteld_op: dt.date | None = Field(
+        None, description="datum van vaststelling", examples=["2019-06-11"]
+    )
+    versie: Tekst | None = Field(
+        None, description="versie van het contract zoals gedrukt", examples=["'1.0'"]
+    )
+    kenmerk: Tekst | None = Field(
+        None, description="zaak- of documentkenmerk", examples=["2019/123456"]
+    )
+    periode: Periode = Field(
+        description="de jaren waarin het programma loopt", examples=["{start: 2019, eind: 2022}"]
+    )
+    motto: Markdown | None = Field(
+        None,
+        description="motto of ondertitel (Markdown)",
+        examples=["Samen maken we de stad schoon"],
+    )
+    rollen: Rollen = Field(
+        description="wie het programma opdraagt en leidt",
+        examples=["{bestuurlijk_opdrachtgevers: onbekend}"],
+    )
+    samenvatting: Markdown | None = Field(
+        None, description="samenvatting (Markdown)", examples=["De stad wordt schoner en groener."]
+    )
+    aanleiding: Markdown | None = Field(
+        None,
+        description="aanleiding (Markdown)",
+        examples=["Inwoners ergeren zich aan zwerfafval."],
+    )
+    visie: Markdown | None = Field(
+        None,
+        description="visie (Markdown)",
+        examples=["In 2030 is Voorbeeldstad de schoonste stad."],
+    )
+    hoofdstukken: list[Hoofdstuk] = Field(
+        default_factory=list,
+        description="lopende tekst waarvoor geen eigen veld bestaat",
+        examples=["[{titel: Werkwijze, tekst: We werken wijkgericht.}]"],
+    )
+    strategische_doelen: list[StrategischDoel] = Field(
+        default_factory=list,
+        description="de doelen van het programma (bij doelniveaus: 1 de enige laag doelen)",
+        examples=["[{id: I, titel: De stad is schoner}]"],
+    )
+    inspanningen: list[Inspanning] = Field(
+        default_factory=list,
+        description="wat het programma doet om de doelen te bereiken",
+        examples=["[{id: ins-1, titel: Educatieprojecten met scholen, doelen: [a]}]"],
+    )
+    indicatoren: list[Indicator] = Field(
+        default_factory=list,
+        description="waaraan te zien is of een doel wordt bereikt",
+        examples=["[{id: scholen, naam: Aantal scholen, doel: a, richting: hoger}]"],
+    )
+    middelen: Middelen | None = Field(
+        None, description="het geld van het programma", examples=["{begrotingen: []}"]
+    )
+    capaciteit: list[Capaciteit] = Field(
+        default_factory=list,
+        description="rollen en de uren die ze nodig hebben",
+        examples=["[{rol: Programmamanager, uren_per_week: 36}]"],
+    )
+    capaciteit_toelichting: Markdown | None = Field(
+        None, description="toelichting op de capaciteit (Markdown)", examples=["Uren per week."]
+    )
+    risicos: list[Risico] = Field(
+        default_factory=list,
+        description="risico's en hun beheersing",
+        examples=["[{titel: Te weinig deelnemers}]"],
+    )
+    relaties: list[Relatie] = Field(
+        default_factory=list,
+        description="relaties met andere programma's, ook buiten het portfolio",
+        examples=["[{programma: binnenstad}]"],
+    )
+    wijken: list[Wijk] = Field(
+        default_factory=list,
+        description="wijken waarmee het programma een relatie heeft",
+        examples=["[{naam: Centrum}]"],
+    )
+    projecten: list[Project] = Field(
+        default_factory=list,
+        description="projecten met de rol van het programma",
+        examples=["[{naam: Schoolplein}]"],
+    )
+    kerncijfers: list[Kerncijfer] = Field(
+        default_factory=list,
+        description="cijfers die het gebied of de doelgroep beschrijven",
+        examples=["[{naam: Inwoners, waarde: 73000, jaar: 2019}]"],
+    )
+    stakeholders: list[Tekst] = Field(
+        default_factory=list, description="betrokken partijen", examples=["[Scholen, Afvalbedrijf]"]
+    )
     #: Results the programme as a whole expects, where the source ties them to no single goal.
-    verwachte_resultaten: list[Tekst] = Field(default_factory=list)
-    verantwoording: dict[Jaar, Verantwoording] = Field(default_factory=dict)
+    verwachte_resultaten: list[Tekst] = Field(
+        default_factory=list,
+        description="resultaten van het programma als geheel, aan geen enkel doel gekoppeld",
+        examples=["[Minder zwerfafval in de binnenstad]"],
+    )
+    verantwoording: dict[Jaar, Verantwoording] = Field(
+        default_factory=dict,
+        description="per jaar de verantwoording van het programma",
+        examples=["{2020: {resultaten: Tien scholen deden mee.}}"],
+    )
 
     # --- helpers used by rules, progress and rendering (no I/O, no side effects) ---
 

@@ -9,7 +9,6 @@ case) mostly pays for starting Python, so it starts without them.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,10 +72,9 @@ def run_check(
 def _message(text: str) -> None:
     # Names and values from the command line or a contract never reach the terminal as
     # control characters.
-    from programmatool.text.terminal import neutralise
+    from programmatool.text.terminal import neutralise, write_err
 
-    sys.stderr.write(neutralise(f"programmatool: {text}") + "\n")
-    sys.stderr.flush()
+    write_err(neutralise(f"programmatool: {text}") + "\n")
 
 
 def _fail(text: str) -> int:

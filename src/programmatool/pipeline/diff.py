@@ -4,7 +4,6 @@ severities and presented; the exit code says whether anything changed."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from programmatool.diff.result import (
@@ -32,6 +31,7 @@ def run_diff(
     :class:`DiffProblem` when the comparison cannot be made."""
     from programmatool.diff.changes import SEVERITIES
     from programmatool.presenting.diff import DIFF_FORMATS, present
+    from programmatool.text.terminal import write_out
 
     if fail_on is not None and fail_on not in SEVERITIES:
         raise DiffProblem(
@@ -40,9 +40,7 @@ def run_diff(
     if output_format == "md":
         output_format = "markdown"
     if output_format not in DIFF_FORMATS:
-        raise DiffProblem(
-            f"onbekend formaat '{output_format}'; kies uit {', '.join(DIFF_FORMATS)}"
-        )
+        raise DiffProblem(f"onbekend formaat '{output_format}'; kies uit {', '.join(DIFF_FORMATS)}")
     if since is None and len(paths) != 2:
         raise DiffProblem("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
     try:
@@ -53,7 +51,7 @@ def run_diff(
         result = compare_files(paths[0], paths[1], config)
     else:
         result = compare_since(paths, since, config)
-    sys.stdout.write(present(result, output_format))
+    write_out(present(result, output_format), json=output_format == "json")
     # SEVERITIES runs from most to least severe: the given level and the ones before it count.
     counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
     failed = any(c.change.severity in counting for c in result.changes())

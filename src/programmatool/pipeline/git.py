@@ -18,13 +18,69 @@ class GitProblem(Exception):
     """Git could not give what was asked; the message is Dutch."""
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
+#: Settings given on every git command line; they win over any configuration file. Nothing
+#: that runs a program (a file-system monitor, hooks) and no transport (a "lazy fetch" of a
+#: missing object from a remote named in a configuration) is ever used, and a bare repository
+#: is only accepted when named explicitly.
+_HARDENING = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    f"core.hooksPath={os.devnull}",
+    "-c",
+    "safe.bareRepository=explicit",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "core.askPass=",
+)
+
+
+def _environment(root: Path) -> dict[str, str]:
+    """The environment of a git process: no GIT_* variable of the caller (they choose the
+    repository, its objects and extra configuration), no system configuration, no prompts, no
+    lazy fetching, and discovery stopped above the repository."""
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("GIT_")}
+    env.update(
+        GIT_CEILING_DIRECTORIES=str(root.parent),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_ATTR_NOSYSTEM="1",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_NO_REPLACE_OBJECTS="1",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_TERMINAL_PROMPT="0",
+        LC_ALL="C",
+        LANG="C",
+    )
+    return env
+
+
+def _command(root: Path, args: list[str]) -> list[str]:
+    """A git command line for the repository whose work tree is ``root``: the git directory
+    and the work tree are given explicitly, so git never discovers a repository of its own
+    (such as a folder inside the checked-out tree that looks like one) nor reads its
+    configuration."""
+    return [
+        "git",
+        f"--git-dir={root / '.git'}",
+        f"--work-tree={root}",
+        *_HARDENING,
+        *args,
+    ]
+
+
+def _run(
+    args: list[str], root: Path, input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, env=env, timeout=120, check=False
+            _command(root, args),
+            cwd=root,
+            input=input,
+            capture_output=True,
+            env=_environment(root),
+            timeout=120,
+            check=False,
         )
     except FileNotFoundError:
         raise GitProblem(
@@ -106,16 +162,13 @@ class Revision:
 def open_revision(start: Path, ref: str, option: str = "--sinds") -> Revision:
     """The commit ``ref`` names in the repository that holds ``start`` (``option``: the
     command-line option that named it, for the messages)."""
-    folder = start if start.is_dir() else start.parent
-    if not folder.exists():
-        folder = Path.cwd()
-    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
-    if proc.returncode != 0:
+    folder = start if start.exists() else Path.cwd()
+    root = repository_folder(folder)
+    if root is None or _run(["rev-parse", "--git-dir"], root).returncode != 0:
         raise GitProblem(
             f"{start.as_posix()} ligt niet in een git-repository; {option} vergelijkt met een "
             "versie uit git"
         )
-    root = Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
     if not ref.strip() or ref.startswith("-"):
         raise GitProblem(f"onbekende revisie '{ref}'")
     found = _run(
@@ -138,7 +191,11 @@ def _first(proc: subprocess.CompletedProcess[bytes]) -> str:
 
 def repository_folder(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` that holds ``.git``, found without running git;
-    None outside a repository (so that a contract outside git never starts a git process)."""
+    None outside a repository (so that a contract outside git never starts a git process).
+
+    This is the only way the tool finds a repository: a folder that is itself a git directory
+    (``HEAD``, ``config``, ``refs/``, ``objects/`` committed as plain files) is not one, so
+    content of a checked-out tree can never act as a repository or supply git settings."""
     full = start.resolve() if start.exists() else start.absolute()
     folder = full if full.is_dir() else full.parent
     for candidate in (folder, *folder.parents):
@@ -158,11 +215,10 @@ class FileVersion:
 
 def open_repository(start: Path) -> Path:
     """The root of the repository that holds ``start``."""
-    folder = start if start.is_dir() else start.parent
-    proc = _run(["rev-parse", "--show-toplevel"], folder.resolve())
-    if proc.returncode != 0:
+    root = repository_folder(start)
+    if root is None or _run(["rev-parse", "--git-dir"], root).returncode != 0:
         raise GitProblem(f"{start.as_posix()} ligt niet in een git-repository")
-    return Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip()).resolve()
+    return root
 
 
 def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion]:
@@ -176,6 +232,8 @@ def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion
         [
             "log",
             "--follow",
+            "--no-ext-diff",
+            "--no-textconv",
             "-z",
             f"-n{limit}",
             "--format=%H%x09%cs",
@@ -213,21 +271,10 @@ def read_versions(root: Path, versions: list[FileVersion], max_bytes: int) -> li
     if not versions:
         return []
     request = "".join(f"{v.commit}:{v.path}\n" for v in versions).encode("utf-8", "surrogateescape")
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"}
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
     try:
-        proc = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=root,
-            input=request,
-            capture_output=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise GitProblem(f"git kan de oude versies niet lezen: {exc.__class__.__name__}") from None
+        proc = _run(["cat-file", "--batch"], root, input=request)
+    except GitProblem as exc:
+        raise GitProblem(f"git kan de oude versies niet lezen: {exc}") from None
     out: list[bytes | None] = []
     data = proc.stdout
     at = 0

@@ -3,11 +3,8 @@ in the worker that loaded it (and cached with the file), then shown in the asked
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from programmatool.pipeline import run as pipeline
 from programmatool.pipeline.settings import ConfigError, thresholds
@@ -19,7 +16,11 @@ from programmatool.presenting.progress import (
     programme_output,
 )
 from programmatool.progress.verdicts import DrempelFout, Drempels
-from programmatool.text.terminal import env_columns
+from programmatool.text.console import safe_console
+from programmatool.text.terminal import env_columns, write_out
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class ProgressProblem(Exception):
@@ -75,7 +76,7 @@ def run_progress(
     chosen = _thresholds(settings, op_koers, kleine_achterstand)
     if output_format == "table" and not out.is_terminal and env_columns() is None:
         # A pipe or file has no width; 80 columns would squeeze the names to nothing.
-        out = Console(highlight=False, width=TABLE_WIDTH, file=out.file)
+        out = safe_console(out.file, highlight=False, width=TABLE_WIDTH)
     params = {
         "formaat": output_format,
         "jaar": jaar,
@@ -113,13 +114,13 @@ def _say(err: Console, text: str) -> None:
 
 
 def _show(
-    outputs: list[Any], output_format: str, jaar: int | None, limits: Drempels, out: Console
+    outputs: list[Any], output_format: str, jaar: int | None, chosen: Drempels, out: Console
 ) -> None:
     """Each programme's output in the asked format; JSON and CSV as one document."""
     if output_format == "json":
-        sys.stdout.write(json_document(outputs, jaar, limits))
+        write_out(json_document(outputs, jaar, chosen), json=True)
     elif output_format == "csv":
-        sys.stdout.write(csv_document(outputs))
+        write_out(csv_document(outputs))
     elif outputs:
         out.file.write("\n".join(outputs))
         out.file.flush()

@@ -309,7 +309,9 @@ def render(
     return result
 
 
-def _collisions(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+def _collisions(
+    contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
+) -> list[str]:
     """Messages for documents that would get the same file name; empty when there are none.
 
     Two contracts with one code would overwrite each other, and a contract with the code

@@ -162,7 +162,9 @@ def read_settings(
 def no_contracts(paths: list[Path]) -> str:
     """The Dutch message for paths that hold no contract file at all (exit code 2)."""
     where = ", ".join(p.as_posix() for p in paths)
-    return f"geen contractbestanden ({', '.join(f'*{s}' for s in YAML_SUFFIXES)}) gevonden in {where}"
+    return (
+        f"geen contractbestanden ({', '.join(f'*{s}' for s in YAML_SUFFIXES)}) gevonden in {where}"
+    )
 
 
 # --- 1. files ---------------------------------------------------------------------------------
@@ -232,8 +234,9 @@ def run(
     """Find, load and check every contract under ``paths``; see the module's description.
 
     ``settings`` is what a command read once (:func:`read_settings`): its configuration, date,
-    cache folder and processes, each unless given on its own. ``config`` gives rule levels and reading limits (``limits`` overrides them); ``today`` is
-    the date a realisation may not lie after. With ``cache_dir`` each file's outcome (and
+    cache folder and processes, each unless given on its own. ``config`` gives rule levels and
+    reading limits (``limits`` overrides them); ``today`` is the date a realisation may not lie
+    after. With ``cache_dir`` each file's outcome (and
     product) is kept there, keyed by its name, content, the tool and the settings. ``jobs``
     limits the processes. ``portfolio`` runs the rules across contracts; ``keep_contracts``
     returns every loaded contract (files are then always loaded). ``label`` names the work on
@@ -441,10 +444,12 @@ def check_one(
 
 def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> list[Finding]:
     """The contract rules on one loaded file, at the configured levels (switched-off rules
-    left out): what ``check`` reports for it, and what a writer must not make worse."""
+    left out, ``[middelen]`` read): what ``check`` reports for it, and what a writer must not
+    make worse."""
+    from programmatool.pipeline.settings import rule_settings
     from programmatool.rules import run_contract_rules
 
-    found = run_contract_rules(result, today)
+    found = run_contract_rules(result, today, rule_settings(config))
     return found if config is None else config.apply(found)
 
 
@@ -458,7 +463,9 @@ def load_files(paths: list[Path], settings: Settings) -> tuple[list[LoadResult],
     results = []
     for path, name in files:
         raw = read_file(path, name, settings.limits)
-        results.append(raw if isinstance(raw, LoadResult) else load_bytes(raw, name, settings.limits))
+        results.append(
+            raw if isinstance(raw, LoadResult) else load_bytes(raw, name, settings.limits)
+        )
     return results, problems
 
 
@@ -517,7 +524,11 @@ def fingerprint(config: Config | None, limits: Limits, today: dt.date) -> str:
     from programmatool._version import __version__
     from programmatool.pipeline.cache import fingerprint as code_fingerprint
 
-    settings = (config.settings, config.base.as_posix()) if config is not None else None
+    settings = (
+        (config.settings, config.base.as_posix(), config.table("middelen"))
+        if config is not None
+        else None
+    )
     return code_fingerprint(__version__, settings, limits, today.isoformat())
 
 
@@ -539,14 +550,15 @@ class _Bar:
         if self.progress is None:
             if time.monotonic() - self.start < BAR_AFTER_SECONDS:
                 return
-            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            from programmatool.text.console import safe_console
 
             self.progress = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                console=Console(stderr=True),
+                console=safe_console(stderr=True),
                 transient=True,
             )
             self.progress.start()

@@ -7,7 +7,9 @@ Found from the current directory upward (or given with ``--config``). Tables:
   (``[[regels.per_bestand]]`` with ``patroon = "programmas/oud/*.yaml"``);
 - ``[limieten]``: ``max_bytes``, ``max_depth``, ``max_nodes`` for reading contracts;
 - ``[voortgang]``: read by the progress commands; accepted here as is;
-- ``[render]``: ``vastgesteld``, the git revision of the adopted versions (programme card).
+- ``[render]``: ``vastgesteld``, the git revision of the adopted versions (programme card);
+- ``[middelen]``: ``afwijking_bedrag``, ``afwijking_procent``: from which variance between
+  budget and realisation the annual account asks for an explanation (PT211).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from programmatool.model.findings import SEVERITIES, Finding, Severity
 if TYPE_CHECKING:
     from programmatool.diff.changes import ChangeSeverity
     from programmatool.progress.verdicts import Drempels
+    from programmatool.rules.registry import RuleSettings
 from programmatool.text.oserrors import reason
 from programmatool.text.suggest import did_you_mean
 
@@ -31,7 +34,7 @@ FILE_NAME = "programmatool.toml"
 PYPROJECT = "pyproject.toml"
 
 #: Top-level tables a configuration may hold; other tables are a typo.
-TABLES = ("regels", "voortgang", "limieten", "diff", "render")
+TABLES = ("regels", "voortgang", "limieten", "diff", "render", "middelen")
 
 
 _RULES_KEYS = ("uit", "niveau", "per_bestand")
@@ -251,6 +254,7 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
     limits = _read_limits(data.get("limieten", {}), ctx)
     _diff_table(data.get("diff", {}), ctx)
     _render_table(data.get("render", {}), ctx)
+    _middelen_table(data.get("middelen", {}), ctx)
     for table in ("voortgang",):
         if table in data and not isinstance(data[table], dict):
             raise ctx.fail(f"'{table}' moet een tabel zijn", table)
@@ -330,6 +334,42 @@ def _render_table(table: Any, ctx: _Context) -> None:
             "commit-id",
             "vastgesteld",
         )
+
+
+_MIDDELEN_KEYS = ("afwijking_bedrag", "afwijking_procent")
+
+
+def _middelen_table(table: Any, ctx: _Context) -> None:
+    """``[middelen]``: the variance from which PT211 asks for an explanation."""
+    if not isinstance(table, dict):
+        raise ctx.fail("'middelen' moet een tabel zijn", "middelen")
+    for key, value in table.items():
+        if key not in _MIDDELEN_KEYS:
+            raise ctx.fail(
+                f"onbekende sleutel '{key}' in [middelen]{did_you_mean(key, _MIDDELEN_KEYS)}", key
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)
+            raise ctx.fail(
+                f"'{key}' in [middelen] moet een getal van 0 of meer zijn, niet {shown}", key
+            )
+        if value > 10**15:
+            raise ctx.fail(f"'{key}' in [middelen] is te groot (maximaal 10^15)", key)
+
+
+def rule_settings(config: Config | None) -> RuleSettings:
+    """What the rules read from ``[middelen]`` (the defaults without a configuration)."""
+    from programmatool.rules import DEFAULT_SETTINGS, RuleSettings
+
+    table = config.table("middelen") if config is not None else {}
+    if not table:
+        return DEFAULT_SETTINGS
+    return RuleSettings(
+        afwijking_bedrag=float(table.get("afwijking_bedrag", DEFAULT_SETTINGS.afwijking_bedrag)),
+        afwijking_procent=(
+            float(table["afwijking_procent"]) if "afwijking_procent" in table else None
+        ),
+    )
 
 
 def _diff_table(table: Any, ctx: _Context) -> None:

@@ -32,6 +32,8 @@ class Checked(Protocol):
     @property
     def warnings(self) -> int: ...
 
+    def exit_code(self, strict: bool = False) -> int: ...
+
 
 def summary_line(result: Checked) -> str:
     """The closing line: how many errors and warnings in how many files."""
@@ -68,7 +70,7 @@ def report_text(result: Checked, console: Console) -> None:
     console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
-CHECK_FORMATS = ("text", "json", "github", "sarif", "junit")
+CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/programmatool/programmatool"
@@ -126,6 +128,41 @@ def report_github(result: Checked) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: GitLab Code Quality severities (info, minor, major, critical, blocker) for our levels.
+_GITLAB_SEVERITY = {"fout": "major", "waarschuwing": "minor"}
+
+
+def report_gitlab(result: Checked) -> str:
+    """GitLab's Code Quality report (the Code Climate subset GitLab reads): a JSON array with a
+    description, check name, fingerprint, severity and location per finding, for merge requests.
+
+    The fingerprint leaves the line out, so a finding keeps its identity when lines above it
+    move; the same finding twice in one file is told apart by its order.
+    """
+    import hashlib
+    import json
+
+    seen: dict[str, int] = {}
+    issues: list[dict[str, object]] = []
+    for f in result.findings:
+        path = valid_unicode(f.path).replace("\\", "/").removeprefix("./")
+        key = "\0".join((f.code, path, f.message))
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f.code,
+                "description": f"{f.code} {valid_unicode(f.message)}",
+                "categories": ["Bug Risk" if f.severity == "fout" else "Style"],
+                "severity": _GITLAB_SEVERITY[f.severity],
+                "fingerprint": digest,
+                "location": {"path": path, "lines": {"begin": max(f.line, 1)}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
 def _descriptors() -> list[dict[str, object]]:
     from programmatool.rules import LOAD_CODES, all_rules
 
@@ -145,9 +182,10 @@ def _descriptors() -> list[dict[str, object]]:
 def _descriptor(
     code: str, titel: str, waarom: str, niveau: str, help_text: str
 ) -> dict[str, object]:
+    # No "name": SARIF means a readable identifier there, and the stable code is the only one
+    # a rule has; viewers show the short description instead.
     return {
         "id": code,
-        "name": code,
         "shortDescription": {"text": titel},
         "fullDescription": {"text": " ".join(waarom.split())},
         "help": {"text": help_text},
@@ -155,8 +193,9 @@ def _descriptor(
     }
 
 
-def report_sarif(result: Checked) -> str:
-    """SARIF 2.1.0 with rule descriptors, for GitHub code scanning and other viewers."""
+def report_sarif(result: Checked, exit_code: int) -> str:
+    """SARIF 2.1.0 with rule descriptors and the invocation's exit code, for GitHub code
+    scanning and other viewers."""
     import json
 
     from programmatool._version import __version__
@@ -194,6 +233,13 @@ def report_sarif(result: Checked) -> str:
                         "rules": rules,
                     }
                 },
+                "invocations": [
+                    {
+                        # Findings are the tool doing its work; only exit code 2 is a failure.
+                        "executionSuccessful": exit_code != 2,
+                        "exitCode": exit_code,
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -241,8 +287,10 @@ def report_junit(result: Checked, strict: bool = False) -> str:
             errors="0",
             skipped="0",
         )
+        # The file is named on the suite: the common JUnit schema (Jenkins' junit-10.xsd)
+        # allows ``file`` there and not on a testcase.
+        suite.set("file", name)
         case = ET.SubElement(suite, "testcase", classname="programmatool.check", name=name)
-        case.set("file", name)
         for f in failing:
             failure = ET.SubElement(
                 case, "failure", message=f"{f.code} {neutralise(f.message)}", type=f.code
@@ -261,7 +309,6 @@ def report_junit(result: Checked, strict: bool = False) -> str:
 
 def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
     """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console."""
-    import sys
 
     if formaat == "text":
         report_text(result, console)
@@ -270,11 +317,15 @@ def report_result(result: Checked, formaat: str, strict: bool, console: Console)
         text = report_json(result)
     elif formaat == "github":
         text = report_github(result)
+    elif formaat == "gitlab":
+        text = report_gitlab(result)
     elif formaat == "sarif":
-        text = report_sarif(result)
+        text = report_sarif(result, result.exit_code(strict))
     elif formaat == "junit":
         text = report_junit(result, strict)
     else:
         raise ValueError(f"unknown format {formaat!r}")
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from programmatool.text.terminal import write_out
+
+    # The github report's own lines are workflow commands; every value in them is escaped.
+    write_out(text, commands=formaat == "github", json=formaat in ("json", "sarif"))

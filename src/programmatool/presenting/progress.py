@@ -28,8 +28,9 @@ from programmatool.progress.verdicts import (
     is_getal,
     reden_zonder_oordeel,
 )
+from programmatool.text.console import safe_console
 from programmatool.text.formatting import hoeveel, wrap
-from programmatool.text.terminal import MIN_WIDTH, neutralise
+from programmatool.text.terminal import MIN_WIDTH, neutralise, spreadsheet_cell
 
 if TYPE_CHECKING:
     from programmatool.model.contract import Contract
@@ -631,7 +632,8 @@ def csv_document(programmas: list[list[list[str]]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_KOLOMMEN)
     for rows in programmas:
-        writer.writerows(rows)
+        # The gate for a spreadsheet: no cell is a formula, none holds a control character.
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
@@ -721,8 +723,8 @@ def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> A
     if params["formaat"] == "csv":
         return _csv_rows(item)
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+    console = safe_console(
+        buffer,
         width=params["width"],
         force_terminal=params["terminal"],
         color_system=params["colours"],

@@ -1,7 +1,7 @@
 """Indicator progress and status per year, rolled up per goal and per programme.
 
-Pure functions of the contract model: no I/O, no printing. The rules (stated for users in the
-README, section "Voortgang"):
+Pure functions of the contract model: no I/O, no printing. The rules (stated for users in
+docs/voortgang.md, "Hoe de status wordt bepaald"):
 
 - The measurement used for a year is the latest realisation in or before that year that carries
   a value (a number, a word on the scale, a date or an explicit ``behaald``).

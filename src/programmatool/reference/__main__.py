@@ -1,5 +1,13 @@
-"""``python -m programmatool.reference``: write the generated references in docs/ anew."""
+"""``python -m programmatool.reference`` (``make docs``): write the generated pages in docs/.
 
-from programmatool.reference.fields import write_docs
+This script is the one place below the command line that reads the app: the command reference
+is made from its command tree (an exception the import-linter contract names).
+"""
 
-write_docs()
+import typer
+
+from programmatool.cli.app import app
+from programmatool.reference.pages import write_pages
+
+for path in write_pages(typer.main.get_command(app)):
+    print(f"geschreven: {path}")

@@ -1,10 +1,10 @@
 """The field reference: every field of the contract model with a Dutch description and an
 example, written out as ``docs/velden.md`` and used for the comments of ``programmatool new``.
 
-The types, allowed values, defaults and whether a field is required are read from the model
-itself; only the description and the example are written here. A test fails when a model field
-has no entry here, when an entry names no field, or when ``docs/velden.md`` differs from what
-:func:`field_reference_markdown` generates (``make docs`` writes it).
+Everything is read from the model itself: the types, allowed values, defaults and whether a
+field is required, and the description and example each field carries in its ``Field``. A test
+fails when a model field has no description or example, or when ``docs/velden.md`` differs from
+what :func:`field_reference_markdown` generates (``make docs`` writes it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from programmatool.model import contract as m
-from programmatool.model.descriptions import FIELDS, MODELS
+from programmatool.model.contract import field_description, model_description
 
 #: Fields where the word ``onbekend`` (or ``n.t.b.``/``p.m.``) may stand for the value.
 _WAARDE_ONBEKEND = "ja: `n.t.b.`, `p.m.` of `onbekend`"
@@ -162,20 +162,21 @@ def field_reference_markdown() -> str:
         "",
         "Elk veld met zijn type, de toegestane waarden, of `onbekend` (of `n.t.b.`/`p.m.` bij",
         "waarden) mag als de bron het niet zegt, de standaardwaarde en een voorbeeld. Een veld",
-        "zonder standaardwaarde en zonder 'verplicht' mag wegblijven. Zie de README voor de uitleg",
-        "van het formaat en `programmatool rules` voor de controles.",
+        "zonder standaardwaarde en zonder 'verplicht' mag wegblijven. De uitleg van het formaat",
+        "staat in [contractformaat.md](contractformaat.md), de controles in",
+        "[regels.md](regels.md).",
         "",
         "Inhoud: " + ", ".join(f"[{cls.__name__}](#{cls.__name__.lower()})" for cls in models()),
         "",
     ]
     for cls in models():
-        lines += [f"## {cls.__name__}", "", MODELS[cls.__name__], ""]
+        lines += [f"## {cls.__name__}", "", model_description(cls), ""]
         lines += [
             "| veld | type | waarden | onbekend | standaard | betekenis | voorbeeld |",
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for name, info in cls.model_fields.items():
-            description, example = FIELDS[f"{cls.__name__}.{name}"]
+            description, example = field_description(cls, name)
             raw = typing.get_type_hints(cls, include_extras=True)[name]
             allowed = ", ".join(f"`{v}`" for v in _literal_values(raw))
             lines.append(
@@ -185,14 +186,3 @@ def field_reference_markdown() -> str:
             )
         lines.append("")
     return "\n".join(lines)
-
-
-def write_docs(root: str = ".") -> None:
-    """Write ``docs/velden.md`` under ``root`` (``make docs``)."""
-    from pathlib import Path
-
-    from programmatool.pipeline.writing import write_atomic
-
-    target = Path(root) / "docs" / "velden.md"
-    target.parent.mkdir(exist_ok=True)
-    write_atomic(target, field_reference_markdown().encode("utf-8"))

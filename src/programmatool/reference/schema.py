@@ -12,18 +12,11 @@ SCHEMA_ID = "https://programmatool.nl/schema/programmacontract.json"
 
 def contract_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a programme contract."""
-    from programmatool.model.descriptions import FIELDS, MODELS
-
     schema = Contract.model_json_schema(mode="validation")
     defs = schema["$defs"]
-    # Editors show the Dutch description of a field while typing.
-    for name, model in [("Contract", schema), *defs.items()]:
-        if name in MODELS:
-            model["description"] = MODELS[name]
-        for field, prop in model.get("properties", {}).items():
-            entry = FIELDS.get(f"{name}.{field}")
-            if entry:
-                prop["description"] = entry[0]
+    # Editors show the Dutch descriptions of the model while typing. The examples are lines of
+    # YAML for the field reference and ``programmatool new``, not JSON values: left out here.
+    _drop_examples(schema)
     # Shorthands the loader accepts: ``2019: 12`` for a realisation, ``36`` for hours.
     for name in ("Realisatie", "Uren"):
         model = defs[name]
@@ -38,6 +31,21 @@ def contract_schema() -> dict[str, Any]:
         **schema,
         "title": "Programmacontract",
     }
+
+
+def _drop_examples(schema: Any) -> None:
+    """Remove every ``examples`` keyword (never a property named so) from a schema in place."""
+    if isinstance(schema, list):
+        for item in schema:
+            _drop_examples(item)
+    elif isinstance(schema, dict):
+        schema.pop("examples", None)
+        for key, value in schema.items():
+            if key == "properties":
+                for prop in value.values():
+                    _drop_examples(prop)
+            else:
+                _drop_examples(value)
 
 
 def contract_schema_json() -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from programmatool.rules import budget, identity, indicators, links, portfolio, unknowns
 from programmatool.rules.registry import (
     CATEGORIES,
+    DEFAULT_SETTINGS,
     LOAD_CODES,
     PORTFOLIO_FIELDS,
     RULES,
     Hit,
     LoadCode,
     Rule,
+    RuleSettings,
     Source,
     all_rules,
     rule,
@@ -26,12 +28,14 @@ from programmatool.rules.registry import (
 
 __all__ = [
     "CATEGORIES",
+    "DEFAULT_SETTINGS",
     "LOAD_CODES",
     "PORTFOLIO_FIELDS",
     "RULES",
     "Hit",
     "LoadCode",
     "Rule",
+    "RuleSettings",
     "Source",
     "all_rules",
     "budget",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from programmatool.model.contract import Begroting, Contract, Eenheid
+from programmatool.model.money import programme_money
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text import formatting as fmt
 from programmatool.text.formatting import getal
@@ -430,20 +431,10 @@ def negatief(source: Source) -> Iterator[Hit]:
         yield Hit(source, path, f"{what} is negatief; dat kan hier niet")
 
 
-def _budget_per_jaar(c: Contract) -> dict[int, float]:
-    """The programme's money per year in euros, from its euro tables (printed totals first)."""
-    per_year: dict[int, float] = {}
-    if c.middelen is None:
-        return per_year
-    for begroting in c.middelen.begrotingen:
-        factor = _FACTOR.get(begroting.eenheid)
-        if factor is None:
-            continue
-        years = dict(begroting.som_per_jaar())
-        years.update(begroting.totalen)
-        for year, amount in years.items():
-            per_year[year] = per_year.get(year, 0) + amount * factor
-    return per_year
+def _budget_per_jaar(c: Contract) -> dict[int, int | float]:
+    """The programme's money per year in euros, counted once (``model.money``): budget and
+    additional money, never a breakdown of it."""
+    return programme_money(c).per_year()
 
 
 @rule(
@@ -452,8 +443,9 @@ def _budget_per_jaar(c: Contract) -> dict[int, float]:
     "Inspanningen krijgen meer geld dan het programma heeft",
     why="""
         De bedragen bij inspanningen (in euro) zijn een verdeling van het programmabudget.
-        Tellen ze in een jaar op tot meer dan alle begrotingstabellen in euro samen voor dat
-        jaar, dan is er geld toegezegd dat er niet is.
+        Tellen ze in een jaar op tot meer dan het geld van het programma in dat jaar (het
+        budget en het aanvullende geld, zonder een verdeling daarvan nog eens te tellen), dan
+        is er geld toegezegd dat er niet is.
     """,
     example="""
         inspanningen:
@@ -608,3 +600,83 @@ def totaal_zonder_regels(source: Source) -> Iterator[Hit]:
                 f"'{begroting.titel}': het gedrukte totaal over alle jaren is "
                 f"{bedrag(begroting.totaal, e)}, maar {waarom}{_eenheid_noot(e)}",
             )
+
+
+def _drempel_tekst(source: Source) -> str:
+    s = source.settings
+    tekst = bedrag(s.afwijking_bedrag, "euro")
+    if s.afwijking_procent is not None:
+        tekst += f" of {getal(s.afwijking_procent)} % van de begroting"
+    return tekst
+
+
+@rule(
+    "PT211",
+    "waarschuwing",
+    "Afwijking tussen begroting en realisatie zonder toelichting",
+    why="""
+        In de jaarrekening licht een gemeente elke afwijking tussen begroting (na wijziging)
+        en realisatie toe die boven een afgesproken grens ligt; zo leest de raad waarom er
+        meer of minder is uitgegeven dan hij toestond (de BBV-praktijk, vaak vastgelegd in de
+        financiële verordening). Deze regel vraagt om die toelichting (`toelichting_afwijking`
+        bij het jaar) zodra het verschil tussen `besteed` en de begroting (`gewijzigd` als die
+        er is, anders `bedragen`) de grens haalt. De grens staat in programmatool.toml:
+        `[middelen] afwijking_bedrag` (standaard € 50.000) en eventueel `afwijking_procent`.
+    """,
+    example="""
+        middelen:
+          begrotingen:
+            - titel: Verdeling middelen
+              regels:
+                - omschrijving: Educatie
+                  bedragen: {2020: 100000}
+                  gewijzigd: {2020: 120000}
+                  besteed: {2020: 180000}      # 60.000 meer dan na wijziging begroot
+    """,
+    fix="""
+        middelen:
+          begrotingen:
+            - titel: Verdeling middelen
+              regels:
+                - omschrijving: Educatie
+                  bedragen: {2020: 100000}
+                  gewijzigd: {2020: 120000}
+                  besteed: {2020: 180000}
+                  toelichting_afwijking:
+                    2020: Meer scholen deden mee dan verwacht; gedekt uit de reserve.
+    """,
+)
+def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
+    """Lines whose realisation differs from the budget beyond the threshold, unexplained."""
+    if source.contract.middelen is None:
+        return
+    s = source.settings
+    for b, begroting in enumerate(source.contract.middelen.begrotingen):
+        e = begroting.eenheid
+        if e == "uren":
+            continue
+        for r, regel in enumerate(begroting.regels):
+            for year in sorted(regel.besteed):
+                afwijking = regel.afwijking(year)
+                if afwijking is None or year in regel.toelichting_afwijking:
+                    continue
+                begroot = regel.gewijzigd.get(year, regel.bedragen.get(year, 0))
+                euro = abs(afwijking) * _FACTOR.get(e, 1)
+                procent = abs(afwijking) / abs(begroot) * 100 if begroot else None
+                boven = round(euro * 100) >= round(s.afwijking_bedrag * 100) or (
+                    s.afwijking_procent is not None
+                    and (procent is None or procent >= s.afwijking_procent)
+                    and afwijking != 0
+                )
+                if not boven:
+                    continue
+                na = "na wijziging " if year in regel.gewijzigd else ""
+                yield Hit(
+                    source,
+                    ("middelen", "begrotingen", b, "regels", r, "besteed", year),
+                    f"'{regel.omschrijving}' {year}: besteed {bedrag(regel.besteed[year], e)}, "
+                    f"begroot {na}{bedrag(begroot, e)} (afwijking "
+                    f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), e)}); vanaf "
+                    f"{_drempel_tekst(source)} vraagt de verantwoording een toelichting "
+                    f"(toelichting_afwijking){_eenheid_noot(e)}",
+                )

@@ -21,12 +21,26 @@ RuleKind = Literal["contract", "portfolio"]
 
 
 @dataclass(frozen=True)
+class RuleSettings:
+    """What rules read from programmatool.toml besides their levels (``[middelen]``)."""
+
+    #: A variance between budget and realisation needs an explanation from this amount (euro).
+    afwijking_bedrag: float = 50_000
+    #: ... or from this percentage of the budget, when set.
+    afwijking_procent: float | None = None
+
+
+DEFAULT_SETTINGS = RuleSettings()
+
+
+@dataclass(frozen=True)
 class Source:
     """One contract that loaded, with where its nodes stand, as a rule sees it."""
 
     result: LoadResult
     contract: Contract
     today: dt.date
+    settings: RuleSettings = DEFAULT_SETTINGS
 
     @property
     def path(self) -> str:
@@ -168,11 +182,13 @@ def all_rules() -> list[Rule]:
 PORTFOLIO_FIELDS = ("programma", "code", "relaties")
 
 
-def run_contract_rules(result: LoadResult, today: dt.date | None = None) -> list[Finding]:
+def run_contract_rules(
+    result: LoadResult, today: dt.date | None = None, settings: RuleSettings = DEFAULT_SETTINGS
+) -> list[Finding]:
     """Every single-contract rule on one loaded contract, at the rules' default levels."""
     if result.contract is None:
         return []
-    source = Source(result, result.contract, today or dt.date.today())
+    source = Source(result, result.contract, today or dt.date.today(), settings)
     findings: list[Finding] = []
     for rule in all_rules():
         if rule.kind == "contract":
@@ -193,12 +209,16 @@ def run_portfolio_rules(results: list[LoadResult], today: dt.date | None = None)
     return findings
 
 
-def run_rules(results: list[LoadResult], today: dt.date | None = None) -> list[Finding]:
+def run_rules(
+    results: list[LoadResult],
+    today: dt.date | None = None,
+    settings: RuleSettings = DEFAULT_SETTINGS,
+) -> list[Finding]:
     """Run every rule on the contracts that loaded, at the rules' default levels (the
     configuration's levels are applied by the caller: ``Config.apply``)."""
     today = today or dt.date.today()
     findings: list[Finding] = []
     for result in results:
-        findings.extend(run_contract_rules(result, today))
+        findings.extend(run_contract_rules(result, today, settings))
     findings.extend(run_portfolio_rules(results, today))
     return findings

@@ -41,6 +41,13 @@ def neutralise(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def neutralise_json(text: str) -> str:
+    """Like :func:`neutralise` for JSON text: every such character as a JSON escape
+    (``\\u0085``), which is valid inside a JSON string and reads back as the same character;
+    JSON holds none of them outside its strings."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def neutralise_lines(text: str) -> str:
     """Like :func:`neutralise`, but the line feeds that separate lines are kept: for a whole
     report whose values were neutralised already, as a last safety net."""
@@ -67,13 +74,26 @@ def defuse_command(line: str) -> str:
     return line
 
 
-class SafeLines:
-    """A text stream that passes on only harmless lines: control characters escaped and no line
-    that a CI system reads as a command. For output that goes to a pipe or a log, never to a
-    terminal (where colours are escape sequences of our own)."""
+class Gate:
+    """The one way out to standard output and standard error: a text stream that passes on only
+    harmless lines. Control characters are shown as escapes and no line starts a CI workflow
+    command (``::error``), whatever wrote the text: a console, a report, a message.
 
-    def __init__(self, target: TextIO) -> None:
+    ``styles``: colour (SGR) sequences pass; only for a console made by
+    :func:`programmatool.text.console.safe_console`, which escapes the text it styles first, so
+    the only sequences left are its own. ``commands``: lines may start with ``::`` (the
+    ``github`` report, whose values were escaped already, writes them on purpose). ``json``:
+    a character is escaped as JSON does (``\\u001b``), so the document stays valid JSON and
+    reads back as the same data.
+    """
+
+    def __init__(
+        self, target: TextIO, *, styles: bool = False, commands: bool = False, json: bool = False
+    ) -> None:
         self.target = target
+        self.styles = styles
+        self.commands = commands
+        self._escape = neutralise_json if json else neutralise
         self._line_start = True
 
     def write(self, text: str) -> int:
@@ -84,14 +104,18 @@ class SafeLines:
                 out.append(piece)
                 self._line_start = True
             elif piece:
-                # Colour (SGR) sequences are the console's own (FORCE_COLOR in a CI log) and
-                # can only colour text; everything else is escaped.
-                piece = "".join(
-                    part if _SGR.fullmatch(part) else neutralise(part)
-                    for part in _SGR_SPLIT.split(piece)
-                )
-                out.append(defuse_command(piece) if self._line_start else piece)
-                self._line_start = False
+                if self.styles:
+                    piece = "".join(
+                        part if _SGR.fullmatch(part) else neutralise(part)
+                        for part in _SGR_SPLIT.split(piece)
+                    )
+                else:
+                    piece = self._escape(piece)
+                if self._line_start and not self.commands:
+                    piece = _defuse_styled(piece) if self.styles else defuse_command(piece)
+                out.append(piece)
+                # White space alone does not end the start of a line: "  " then "::error".
+                self._line_start = self._line_start and not _SGR.sub("", piece).strip()
         self.target.write("".join(out))
         return len(text)
 
@@ -100,13 +124,79 @@ class SafeLines:
         self.target.flush()
 
     def isatty(self) -> bool:
-        """Never a terminal: only pipes and files are wrapped."""
-        return False
+        """Whether the underlying stream is a terminal (a console colours only there)."""
+        isatty = getattr(self.target, "isatty", None)
+        return bool(isatty is not None and isatty())
+
+    def fileno(self) -> int:
+        """The underlying stream's file descriptor (for the terminal's width)."""
+        return int(self.target.fileno())
 
     @property
     def encoding(self) -> str:
         """The encoding of the underlying stream."""
         return str(getattr(self.target, "encoding", None) or "utf-8")
+
+
+def _defuse_styled(piece: str) -> str:
+    """:func:`defuse_command` for a styled line: its colour codes are dropped only when what
+    they colour would start a workflow command."""
+    plain = _SGR.sub("", piece)
+    return defuse_command(plain) if plain.lstrip().startswith("::") else piece
+
+
+#: The earlier name of :class:`Gate`.
+SafeLines = Gate
+
+
+def stdout_gate(*, commands: bool = False, json: bool = False) -> Gate:
+    """Standard output as it is now (a test may have replaced it), behind the gate."""
+    import sys
+
+    return Gate(sys.stdout, commands=commands, json=json)
+
+
+def stderr_gate() -> Gate:
+    """Standard error as it is now, behind the gate."""
+    import sys
+
+    return Gate(sys.stderr)
+
+
+def write_out(text: str, *, commands: bool = False, json: bool = False) -> None:
+    """Write a whole report (CSV, a diff, help text) to standard output through the gate;
+    ``commands`` only for the ``github`` report, ``json`` for JSON and SARIF."""
+    gate = stdout_gate(commands=commands, json=json)
+    gate.write(text)
+    gate.flush()
+
+
+def write_err(text: str) -> None:
+    """Write a message (with its line feed) to standard error through the gate."""
+    gate = stderr_gate()
+    gate.write(text)
+    gate.flush()
+
+
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+#: injection"); tab and carriage return are escaped by :func:`neutralise` first, but the
+#: escaped cell still starts with them in a spreadsheet that unescapes nothing.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number, which a spreadsheet reads as that number (never a formula): ``-3``,
+#: ``+4``, ``-0.25``, ``1e-05``, ``12,5``.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as the text it is: control characters escaped, and a
+    cell that would start a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return, also
+    after leading spaces) gets a single quote in front, as OWASP advises. A plain number such
+    as ``-3`` stays a number: a spreadsheet evaluates nothing in it."""
+    if _NUMBER.fullmatch(text):
+        return text
+    if text.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + neutralise(text)
+    return neutralise(text)
 
 
 _LINE = re.compile(r"(\n)")
