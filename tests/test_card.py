@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from programmatool.loading import load_contract
-from programmatool.progress.verdicts import contract_progress
+from programmatool.progress.rollup import contract_progress
 from programmatool.rendering.card import programmakaart
 
 from .conftest import PROGRAMMAS

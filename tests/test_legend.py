@@ -152,26 +152,30 @@ def test_progress_names_the_reason_without_a_verdict(cli: Callable[..., Run]) ->
 )
 def test_the_reason_without_a_verdict(fields: dict[str, object], reden: str) -> None:
     from programmatool.model.contract import Indicator
-    from programmatool.progress.verdicts import indicator_progress, reden_zonder_oordeel
+    from programmatool.progress.explain import reason_without_verdict
+    from programmatool.progress.indicator import indicator_progress
 
     base: dict[str, object] = {"id": "x", "naam": "X", "doel": "a", "realisaties": {2020: 50}}
     indicator = Indicator.model_validate({**base, **fields})
     iv = indicator_progress(indicator, 2020)
-    assert reden_zonder_oordeel(iv) == reden
+    assert reason_without_verdict(iv) == reden
     assert (iv.status == "geen oordeel mogelijk") == bool(reden)
 
 
 def test_a_target_without_year_not_yet_reached_names_that_reason() -> None:
     from programmatool.model.contract import Indicator
-    from programmatool.progress.verdicts import indicator_progress, reden_zonder_oordeel
+    from programmatool.progress.explain import reason_without_verdict
+    from programmatool.progress.indicator import indicator_progress
 
     base = {"id": "x", "naam": "X", "doel": "a", "streefwaarde_zonder_jaar": 83}
     reached = indicator_progress(
         Indicator.model_validate({**base, "richting": "hoger", "realisaties": {2020: 72}})
     )
     assert reached.status == "geen oordeel mogelijk"
-    assert reden_zonder_oordeel(reached) == "de streefwaarde heeft geen jaar en is nog niet gehaald"
+    assert (
+        reason_without_verdict(reached) == "de streefwaarde heeft geen jaar en is nog niet gehaald"
+    )
     unknown = indicator_progress(
         Indicator.model_validate({**base, "richting": "onbekend", "realisaties": {2020: 90}})
     )
-    assert reden_zonder_oordeel(unknown) == "onbekend is of hoger of lager beter is"
+    assert reason_without_verdict(unknown) == "onbekend is of hoger of lager beter is"

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from programmatool.cli.app import app
 from programmatool.model import contract as m
 from programmatool.pipeline import settings as config
-from programmatool.progress.verdicts import Drempels
+from programmatool.progress.thresholds import Thresholds
 
 from .test_rules_support import basis_text
 
@@ -294,7 +294,7 @@ FIELDS = _field_names()
 CONFIG_KEYS = {
     *config.LIMIET_MAXIMA,
     *config._RULES_KEYS,
-    *(f.name for f in dataclasses.fields(Drempels)),
+    *(f.name for f in dataclasses.fields(Thresholds)),
 }
 #: Values a user writes from a fixed list ('duizend_euro').
 CHOICES = {

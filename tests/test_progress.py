@@ -6,15 +6,11 @@ import pytest
 
 from programmatool.loading import load_contract
 from programmatool.model.contract import Contract, Indicator
-from programmatool.progress.verdicts import (
-    DrempelFout,
-    Drempels,
-    IndicatorVoortgang,
-    contract_progress,
-    drempels_uit_tabel,
-    indicator_progress,
-    samenvoegen,
-)
+from programmatool.progress.indicator import indicator_progress
+from programmatool.progress.results import IndicatorProgress
+from programmatool.progress.rollup import contract_progress
+from programmatool.progress.statuses import combine
+from programmatool.progress.thresholds import ThresholdError, Thresholds, thresholds_from_table
 
 from .conftest import FIXTURES, MINIMAAL
 
@@ -28,7 +24,7 @@ def randgevallen() -> Contract:
     return result.contract
 
 
-def voortgang(contract: Contract, indicator: str, jaar: int | None = None) -> IndicatorVoortgang:
+def voortgang(contract: Contract, indicator: str, jaar: int | None = None) -> IndicatorProgress:
     ind = next(i for i in contract.indicatoren if i.id == indicator)
     return indicator_progress(ind, jaar)
 
@@ -269,8 +265,8 @@ def test_default_thresholds(meting: float, status: str) -> None:
 def test_configured_thresholds_change_the_status() -> None:
     ind = make(peilwaarde=0, peiljaar=2018, streefwaarden={2022: 20}, realisaties={2020: 8.5})
     assert indicator_progress(ind).status == "kleine achterstand"
-    assert indicator_progress(ind, None, Drempels(op_koers=0.2)).status == "op koers"
-    strict = Drempels(op_koers=0.0, kleine_achterstand=0.1)
+    assert indicator_progress(ind, None, Thresholds(op_koers=0.2)).status == "op koers"
+    strict = Thresholds(op_koers=0.0, kleine_achterstand=0.1)
     assert indicator_progress(ind, None, strict).status == "achter"
 
 
@@ -284,20 +280,20 @@ def test_configured_thresholds_change_the_status() -> None:
     ],
 )
 def test_bad_thresholds_are_refused(table: dict[str, object], message: str) -> None:
-    with pytest.raises(DrempelFout, match=message):
-        drempels_uit_tabel(table)
+    with pytest.raises(ThresholdError, match=message):
+        thresholds_from_table(table)
 
 
 # --- roll-ups ---------------------------------------------------------------------------------
 
 
 def test_rollup_rule() -> None:
-    assert samenvoegen(["behaald", "op koers", "achter", "geen meting"]) == "achter"
-    assert samenvoegen(["behaald", "op koers"]) == "op koers"
-    assert samenvoegen(["behaald", "behaald", "geen meting"]) == "behaald"
-    assert samenvoegen(["geen meting", "geen oordeel mogelijk"]) == "geen meting"
-    assert samenvoegen(["geen oordeel mogelijk"]) == "geen oordeel mogelijk"
-    assert samenvoegen([]) == "geen oordeel mogelijk"
+    assert combine(["behaald", "op koers", "achter", "geen meting"]) == "achter"
+    assert combine(["behaald", "op koers"]) == "op koers"
+    assert combine(["behaald", "behaald", "geen meting"]) == "behaald"
+    assert combine(["geen meting", "geen oordeel mogelijk"]) == "geen meting"
+    assert combine(["geen oordeel mogelijk"]) == "geen oordeel mogelijk"
+    assert combine([]) == "geen oordeel mogelijk"
 
 
 def test_contract_rollup(randgevallen: Contract) -> None:

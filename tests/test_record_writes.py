@@ -17,7 +17,7 @@ from programmatool.editing import record as recording
 from programmatool.editing.guarded import RecordProblem
 from programmatool.editing.record import record
 from programmatool.loading import load_contract
-from programmatool.progress.verdicts import indicator_progress
+from programmatool.progress.indicator import indicator_progress
 
 from .conftest import FIXTURES
 

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from programmatool.model.contract import Contract, Indicator
-from programmatool.progress.verdicts import contract_progress, indicator_progress
+from programmatool.progress.indicator import indicator_progress
+from programmatool.progress.rollup import contract_progress
 
 BASE: dict[str, Any] = {"id": "x", "naam": "X", "doel": "a"}
 

@@ -18,10 +18,10 @@ from programmatool._version import __version__
 
 _LAZY = {
     "check": "pipeline.check",
-    "contract_progress": "progress.verdicts",
+    "contract_progress": "progress.rollup",
     "Change": "diff.changes",
     "diff": "diff.changes",
-    "indicator_progress": "progress.verdicts",
+    "indicator_progress": "progress.indicator",
     "render": "pipeline.render",
     "render_contract": "pipeline.render",
     "render_contract_pdf": "pipeline.render",
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from programmatool.model.findings import Finding
     from programmatool.pipeline.check import check
     from programmatool.pipeline.render import render, render_contract, render_contract_pdf
-    from programmatool.progress.verdicts import contract_progress, indicator_progress
+    from programmatool.progress.indicator import indicator_progress
+    from programmatool.progress.rollup import contract_progress
 
 __all__ = [
     "Change",

@@ -92,6 +92,7 @@ def _main(
 ) -> None:
     """Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten."""
     _state["debug"] = debug
+    _no_config(False)  # each command line starts with the configuration read as usual
 
 
 #: ``--config`` of the commands that read the configuration.
@@ -102,6 +103,24 @@ ConfigOption = Annotated[
         help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml, "
         "gezocht vanaf de huidige map omhoog).",
         metavar="BESTAND",
+    ),
+]
+
+
+def _no_config(value: bool) -> bool:
+    from programmatool.pipeline.settings import isolate
+
+    isolate(value)
+    return value
+
+
+#: ``--no-config`` of every command that reads the configuration (like ruff's ``--isolated``).
+NoConfigOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-config",
+        help="Lees geen configuratiebestand: alle regels en grenzen zoals de tool ze levert.",
+        callback=_no_config,
     ),
 ]
 #: ``--no-cache`` of the commands that read contracts through the cache.
@@ -153,6 +172,7 @@ def check(
             metavar="N",
         ),
     ] = DEFAULTS["jobs"],
+    no_config: NoConfigOption = False,
 ) -> None:
     """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
     from programmatool.pipeline.check import run_check
@@ -261,6 +281,7 @@ def progress(
     ] = None,
     no_cache: NoCacheOption = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Toon de voortgang van de indicatoren per programma. De drempels komen uit [voortgang] van de configuratie (--config, of programmatool.toml of pyproject.toml vanaf de huidige map omhoog); --op-koers en --kleine-achterstand gaan daarvoor. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.progress import ProgressProblem, run_progress
@@ -320,6 +341,7 @@ def record(
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -379,6 +401,7 @@ def import_(
         bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
     ] = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -433,6 +456,7 @@ def log(
         ),
     ] = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
     from programmatool.editing.guarded import RecordProblem
@@ -509,6 +533,7 @@ def render(
         ),
     ] = None,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -657,6 +682,7 @@ def diff(
             metavar="NIVEAU",
         ),
     ] = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.diff.result import DiffProblem

@@ -24,12 +24,14 @@ LOCK_TIMEOUT = 60.0
 class RecordProblem(Exception):
     """A refused request; ``code`` is the exit code (:data:`EXIT_FINDINGS` when the contract
     itself has errors, before or after the change; else :data:`EXIT_USAGE`), the message is
-    Dutch."""
+    Dutch. ``changed`` names the files that were written before a later write failed (empty:
+    nothing changed)."""
 
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+    def __init__(self, message: str, code: int = EXIT_USAGE, changed: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.changed = changed
 
 
 def writer_settings(config_path: Path | None = None) -> Settings:
@@ -110,12 +112,61 @@ def write_unless_changed(
     """Write ``new`` (whole, by a rename) unless the file changed since it was read as ``raw``."""
     from programmatool.pipeline.writing import write_atomic
 
+    _refuse_changed(target, name, raw, settings)
+    try:
+        write_atomic(target, new)
+    except OSError as exc:
+        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
+
+
+def write_all(plans: list[tuple[Path, str, bytes, bytes]], settings: Settings) -> None:
+    """Write every ``(target, name, raw, new)`` (under their locks), all or none.
+
+    First every new text goes to a temporary file beside its target: that is where writing
+    fails (a folder that refuses, a full disk), and then nothing has changed. Then every
+    target is read again and must be as it was read (``raw``). Only then are the temporary
+    files renamed into place, one by one; a rename that still fails raises a RecordProblem
+    that names exactly the files that changed (``changed``) and those that did not.
+    """
+    import contextlib
+    import os
+
+    from programmatool.pipeline.writing import write_temporary
+
+    staged: list[Path] = []
+    try:
+        for target, name, _raw, new in plans:
+            try:
+                staged.append(write_temporary(target, new))
+            except OSError as exc:
+                raise RecordProblem(
+                    f"{name}: kan het bestand niet schrijven: {os_reason(exc)}; "
+                    "er is niets gewijzigd"
+                ) from None
+        for target, name, raw, _new in plans:
+            _refuse_changed(target, name, raw, settings)
+        done: list[str] = []
+        for (target, name, _raw, _new), tmp in zip(plans, staged, strict=True):
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                rest = [n for _t, n, _r, _n in plans if n not in done]
+                raise RecordProblem(
+                    f"{name}: kan het bestand niet schrijven: {os_reason(exc)}\n"
+                    f"wel gewijzigd: {', '.join(done) or 'niets'}; "
+                    f"niet gewijzigd: {', '.join(rest)}",
+                    changed=tuple(done),
+                ) from None
+            done.append(name)
+    finally:
+        for tmp in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+def _refuse_changed(target: Path, name: str, raw: bytes, settings: Settings) -> None:
     if read_contract(target, name, settings) != raw:
         raise RecordProblem(
             f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
             "geschreven. Probeer het opnieuw."
         )
-    try:
-        write_atomic(target, new)
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None

@@ -28,13 +28,13 @@ from programmatool.editing.guarded import (
     locked,
     read_contract,
     resolve_target,
-    write_unless_changed,
+    write_all,
     writer_settings,
 )
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.model.contract import MAX_GETAL, Contract, Indicator, Realisatie
 from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
-from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.suggest import did_you_mean
 
@@ -327,10 +327,10 @@ def lees_jaar(tekst: str) -> int:
 
 def _is_placeholder(realisatie: Realisatie) -> bool:
     """An entry without a measurement yet (``2021: n.t.b.``): filling it in is no correction."""
-    from programmatool.progress.verdicts import is_onbekend
+    from programmatool.progress.values import is_unknown
 
     return (
-        is_onbekend(realisatie.waarde)
+        is_unknown(realisatie.waarde)
         and realisatie.datum is None
         and realisatie.behaald is None
         and not realisatie.bron
@@ -505,13 +505,13 @@ def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, in
 def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
     """The years a measurement may be recorded for: from the earliest of the peiljaar, the
     measurements and the programme's start, to the latest of the targets and the measurements,
-    or up to :data:`NAMETING_JAREN` after the programme's end (a final evaluation)."""
+    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
     low = [*indicator.realisaties, *indicator.streefwaarden]
     high = [*indicator.realisaties, *indicator.streefwaarden]
     if isinstance(contract.periode.start, int):
         low.append(contract.periode.start)
     if isinstance(contract.periode.eind, int):
-        high.append(contract.periode.eind + NAMETING_JAREN)
+        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
     if isinstance(indicator.peiljaar, int):
         low.append(indicator.peiljaar)
     if indicator.streefdatum is not None:
@@ -556,19 +556,7 @@ def record_many(
             raise RecordProblem("\n".join(p.message for p in problems), code)
         if dry_run:
             return changes
-        written: list[str] = []
-        for target, name, raw, new in plans:
-            try:
-                write_unless_changed(target, name, raw, new, settings)
-            except RecordProblem as exc:
-                if written:
-                    exc = RecordProblem(
-                        f"{exc.message}\nAl geschreven: {', '.join(written)}; niet geschreven: "
-                        + ", ".join(n for _t, n, _r, _n in plans if n not in written),
-                        exc.code,
-                    )
-                raise exc from None
-            written.append(name)
+        write_all(plans, settings)
     return changes
 
 
@@ -702,7 +690,12 @@ def run_import(
         return record_many(per_file, replace, dry_run, settings=settings)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
-        raise RecordProblem("\n".join([*lines, f"{sheet}: niets vastgelegd"]), exc.code) from None
+        if exc.changed:
+            # A rename failed after others landed: say so, never "niets vastgelegd".
+            outcome = f"{sheet}: deels vastgelegd, in {', '.join(exc.changed)}; controleer die"
+        else:
+            outcome = f"{sheet}: niets vastgelegd"
+        raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
 
 
 def _in_row_order(sheet: str, problems: list[str]) -> list[str]:

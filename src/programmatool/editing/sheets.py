@@ -7,7 +7,6 @@ spreadsheet shows, so that ``recording`` can validate it and name the row in its
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -18,11 +17,19 @@ COLUMNS = ("contract", "indicator", "jaar", "waarde", "bron", "toelichting", "vo
 REQUIRED = COLUMNS[:4]
 #: More rows than this is not an annual account but a mistake (or a hostile file).
 MAX_ROWS = 100_000
+#: A cell longer than this (a source, an explanation) is no measurement.
+MAX_CELL = 10_000
+#: A CSV file, or everything in an .xlsx unpacked, may be at most this big: a sheet of
+#: MAX_ROWS rows fits easily, a "zip bomb" (100 KB that unpacks to gigabytes) does not.
+MAX_BYTES = 64 * 1024 * 1024
+#: More files than this inside an .xlsx is no workbook made by a spreadsheet program.
+MAX_MEMBERS = 10_000
 
 _JA = {"ja", "j", "x", "1", "true", "waar", "voorlopig"}
 _NEE = {"", "nee", "n", "0", "false", "onwaar"}
 # 1.234 or 1.234.567,5: dots that group thousands, as Dutch Excel writes big numbers.
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_MB = 1024 * 1024
 
 
 class SheetError(Exception):
@@ -48,91 +55,104 @@ def read_sheet(path: Path) -> list[Row]:
         raise SheetError(f"{name} is een map; geef een .csv- of .xlsx-bestand")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        rows = _xlsx(path)
-    elif suffix in {".csv", ".txt"}:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            from programmatool.text.oserrors import reason
+        from programmatool.editing.workbook import read_xlsx
 
-            raise SheetError(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
-        rows = _csv(name, raw)
+        rows = read_xlsx(path)
+    elif suffix in {".csv", ".txt"}:
+        rows = _csv(name, _read_bytes(path, name))
     else:
         raise SheetError(f"{name}: onbekend soort bestand '{path.suffix}'; gebruik .csv of .xlsx")
     return _by_header(name, rows)
 
 
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The whole file, at most MAX_BYTES (checked before it is read)."""
+    from programmatool.text.oserrors import reason
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SheetError(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
+    if len(raw) > MAX_BYTES:
+        raise SheetError(f"{name}: het bestand is groter dan {MAX_BYTES // _MB} MB")
+    return raw
+
+
+#: What Python's csv module says, in Dutch.
+_CSV_REASONS = (
+    ("unexpected end of data", "een aanhalingsteken opent hier een cel die nergens sluit"),
+    ("expected after", "na het aanhalingsteken dat een cel sluit hoort een scheidingsteken"),
+    ("NUL", "de regel bevat een NUL-teken; is dit wel een CSV-bestand?"),
+    ("field larger", f"een cel is langer dan {MAX_CELL} tekens"),
+)
+
+
 def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
     """CSV rows with their record numbers. Excel writes UTF-8 with a BOM ("CSV UTF-8") or
     Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)"); the Dutch list separator is
-    a semicolon, so that the decimal comma needs no quotes."""
+    a semicolon, so that the decimal comma needs no quotes.
+
+    Strict: an aanhalingsteken that never closes, or that closes a cell after rows that
+    belong to other records, is an error with its line number, never a cell that swallows the
+    rows after it."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SheetError(
+                f"{name}: het bestand is geen tekst in UTF-8 of Windows-1252 (byte "
+                f"{exc.start + 1} is in geen van beide een teken)"
+            ) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
+    line = 1
+    limit = csv.field_size_limit(MAX_CELL + 1)
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS + 1:
                 raise SheetError(f"{name}: meer dan {MAX_ROWS} rijen")
+            _refuse_swallowed(name, line, reader.line_num, cells, delimiter)
+            _refuse_long(name, number, cells)
             rows.append((number, [_dutch_number(c) if delimiter == ";" else c for c in cells]))
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise SheetError(f"{name}:{reader.line_num}: geen geldige CSV ({exc})") from None
+        reason = next((d for e, d in _CSV_REASONS if e in str(exc)), f"ongeldig ({exc})")
+        raise SheetError(f"{name}:{line}: geen geldige CSV: {reason}") from None
+    finally:
+        csv.field_size_limit(limit)
     return rows
+
+
+def _refuse_swallowed(name: str, line: int, last: int, cells: list[str], sep: str) -> None:
+    """A quoted cell that runs over several lines and holds the separator after a line break
+    is rows of the sheet taken into one cell by a stray aanhalingsteken."""
+    if last == line:
+        return
+    for cell in cells:
+        if any(sep in part for part in cell.splitlines()[1:]):
+            raise SheetError(
+                f"{name}:{line}: geen geldige CSV: een cel tussen aanhalingstekens loopt van "
+                f"regel {line} tot regel {last} door en bevat daar hele rijen; staat er een "
+                "aanhalingsteken te veel?"
+            )
+
+
+def _refuse_long(name: str, number: int, cells: list[str]) -> None:
+    if any(len(cell) > MAX_CELL for cell in cells):
+        raise SheetError(f"{name}:{number}: een cel is langer dan {MAX_CELL} tekens")
 
 
 def _dutch_number(cell: str) -> str:
     """``1.234,5`` (Dutch thousands) as ``1234,5``; every other cell unchanged."""
     text = cell.strip()
     return text.replace(".", "") if _THOUSANDS.fullmatch(text) else cell
-
-
-def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
-    """The first worksheet's rows with the row numbers Excel shows."""
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    name = path.as_posix()
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SheetError(f"{name}: geen geldig .xlsx-bestand ({type(exc).__name__})") from None
-    except OSError as exc:
-        from programmatool.text.oserrors import reason
-
-        raise SheetError(f"{name}: kan het bestand niet lezen: {reason(exc)}") from None
-    try:
-        sheet = book.worksheets[0]
-        rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            if number > MAX_ROWS + 1:
-                raise SheetError(f"{name}: meer dan {MAX_ROWS} rijen")
-            rows.append((number, [_cell(v) for v in values]))
-        return rows
-    finally:
-        book.close()
-
-
-def _cell(value: object) -> str:
-    """A cell as text the way a user typed it: 12, 12.5, 2021-11-02, ja."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:

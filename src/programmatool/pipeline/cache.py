@@ -19,6 +19,7 @@ import json
 import os
 import secrets
 import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,13 +95,12 @@ class Index:
     portfolio: tuple[str, list[Any]] | None = None
 
     def sleutel(self, bestand: str, mtime_ns: int, size: int) -> str | None:
-        """The key of a file whose stamp is unchanged since the index was written, else None."""
-        known = self.bestanden.get(bestand)
-        if known is None or known[0] != mtime_ns or known[1] != size:
-            return None
-        if mtime_ns > self.geschreven_ns - RACY_NS:
-            return None
-        return known[2]
+        """Always None: a file's stamp (modification time and size) is never trusted, since a
+        different file of the same size with its time kept (``cp -p``, tar, rsync) has the same
+        stamp. Every file is read and its content hashed (:meth:`ResultCache.key`); hashing costs
+        little next to parsing (``benchmarks/bench.py`` measures both)."""
+        del bestand, mtime_ns, size
+        return None
 
     def uitkomst(self, key: str) -> FileOutcome | None:
         """The outcome for ``key``, or None when absent or not trustworthy."""
@@ -252,21 +252,44 @@ class ResultCache:
         body = json.dumps(data, allow_nan=False).encode("ascii")
         text = self._mac(path, body).encode("ascii") + b"\n" + body
         try:
-            if not self.folder.exists():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                # Marks the folder as a cache for backup tools, and keeps it out of git.
-                (self.folder / "CACHEDIR.TAG").write_text(
-                    "Signature: 8a477f597d28d172789f06886806bc55\n"
-                    "# Cache van programmatool; veilig om te verwijderen.\n",
-                    encoding="utf-8",
-                )
-                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            path.parent.mkdir(exist_ok=True)
-            tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-            tmp.write_bytes(text)
-            os.replace(tmp, path)
+            if not _private_folder(self.folder):
+                return
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            if not _private_folder(path.parent):
+                return
+            # A fresh name opened with O_EXCL (and never through a link): a planted link or file
+            # in the cache folder cannot make this process write anywhere else.
+            descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(text)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
         except OSError:
             return
+
+
+def _private_folder(folder: Path) -> bool:
+    """True when ``folder`` is a folder of this user that nobody else can write, created here
+    with mode 0700 when it does not exist; a link, another user's folder or one that others can
+    write is not used (the cache is then skipped)."""
+    if not folder.exists() and not folder.is_symlink():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Marks the folder as a cache for backup tools, and keeps it out of git.
+        (folder / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# Cache van programmatool; veilig om te verwijderen.\n",
+            encoding="utf-8",
+        )
+        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    others_can_write = info.st_uid != os.getuid() or info.st_mode & 0o022
+    return not (os.name == "posix" and others_can_write)
 
 
 def cache_dir() -> Path:

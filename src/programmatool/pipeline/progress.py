@@ -15,7 +15,7 @@ from programmatool.presenting.progress import (
     plain_text,
     programme_output,
 )
-from programmatool.progress.verdicts import DrempelFout, Drempels
+from programmatool.progress.thresholds import ThresholdError, Thresholds
 from programmatool.text.console import safe_console
 from programmatool.text.terminal import env_columns, write_out
 
@@ -33,17 +33,17 @@ TABLE_WIDTH = 120
 
 def _thresholds(
     settings: pipeline.Settings, on_course: float | None, small_delay: float | None
-) -> Drempels:
+) -> Thresholds:
     """The thresholds of the configuration, each overridden by its option when given."""
     try:
         configured, _source = thresholds(settings.config)
-        return Drempels(
+        return Thresholds(
             op_koers=configured.op_koers if on_course is None else on_course,
             kleine_achterstand=(
                 configured.kleine_achterstand if small_delay is None else small_delay
             ),
         )
-    except (ConfigError, DrempelFout) as exc:
+    except (ConfigError, ThresholdError) as exc:
         raise ProgressProblem(str(exc)) from None
 
 
@@ -114,7 +114,7 @@ def _say(err: Console, text: str) -> None:
 
 
 def _show(
-    outputs: list[Any], output_format: str, jaar: int | None, chosen: Drempels, out: Console
+    outputs: list[Any], output_format: str, jaar: int | None, chosen: Thresholds, out: Console
 ) -> None:
     """Each programme's output in the asked format; JSON and CSV as one document."""
     if output_format == "json":

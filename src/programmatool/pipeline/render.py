@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from programmatool.model.contract import Contract
-from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
     als_pdf,
@@ -142,7 +142,7 @@ def render_contract_pdf(
     return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
 
 
-def _thresholds(config: Config | None) -> tuple[Drempels, str | None]:
+def _thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
     """The thresholds of ``[voortgang]`` with the name of their file; ones that make no sense
     are a RenderProblem."""
     from programmatool.pipeline.settings import ConfigError, thresholds
@@ -345,7 +345,7 @@ def _render_all(
     templates: Path | None,
     wijzigingen: dict[str, Any] | None = None,
     kaartregels: dict[str, SindsVaststelling] | None = None,
-    drempels: tuple[Drempels, str | None] | None = None,
+    drempels: tuple[Thresholds, str | None] | None = None,
 ) -> list[tuple[DocumentSamenvatting, str | bytes]]:
     """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
     uses."""
@@ -357,7 +357,7 @@ def _render_all(
         "templates": templates,
         "wijzigingen": wijzigingen or {},
         "kaartregels": kaartregels or {},
-        "drempels": drempels or (STANDAARD_DREMPELS, None),
+        "drempels": drempels or (DEFAULT_THRESHOLDS, None),
     }
     from programmatool.pipeline import workers as parallel
     from programmatool.pipeline.run import _Bar

@@ -14,6 +14,7 @@ Found from the current directory upward (or given with ``--config``). Tables:
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from programmatool.model.findings import SEVERITIES, Finding, Severity
 
 if TYPE_CHECKING:
     from programmatool.diff.changes import ChangeSeverity
-    from programmatool.progress.verdicts import Drempels
+    from programmatool.progress.thresholds import Thresholds
     from programmatool.rules.registry import RuleSettings
 from programmatool.text.oserrors import reason
 from programmatool.text.suggest import did_you_mean
@@ -94,44 +95,81 @@ class Config:
         return out
 
     def _matches(self, pattern: str, path: str) -> bool:
-        regex = _glob_regex(pattern)
         candidates = [Path(path).as_posix()]
         try:
             relative = Path(path).resolve().relative_to(self.base.resolve())
             candidates.append(relative.as_posix())
         except (ValueError, OSError):
             pass
-        return any(regex.fullmatch(c.removeprefix("./")) for c in candidates)
+        return any(glob_match(pattern, c.removeprefix("./")) for c in candidates)
 
 
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """``*`` within one folder, ``**`` across folders, ``?`` one character."""
-    out = []
-    i = 0
+_LITERAL, _ONE, _STAR, _DOUBLE_STAR, _DIRS = range(5)
+
+
+def _glob_tokens(pattern: str) -> list[tuple[int, str]]:
+    """``*`` within one folder, ``**`` across folders, ``**/`` any folders (or none), ``?``
+    one character."""
+    tokens: list[tuple[int, str]] = []
     text = pattern.removeprefix("./")
+    i = 0
     while i < len(text):
         if text.startswith("**/", i):
-            out.append("(?:.*/)?")
+            tokens.append((_DIRS, ""))
             i += 3
         elif text.startswith("**", i):
-            out.append(".*")
+            tokens.append((_DOUBLE_STAR, ""))
             i += 2
         elif text[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif text[i] == "?":
-            out.append("[^/]")
+            tokens.append((_STAR, ""))
             i += 1
         else:
-            out.append(re.escape(text[i]))
+            tokens.append((_ONE, "") if text[i] == "?" else (_LITERAL, text[i]))
             i += 1
-    return re.compile("".join(out))
+    return tokens
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether ``path`` matches the glob ``pattern`` as a whole, in time linear in the path for
+    a given pattern (a set of pattern positions is carried along the path, never backtracking,
+    so no pattern such as ``*a*a*a…*b`` can make the check hang)."""
+    tokens = _glob_tokens(pattern)
+
+    def closure(states: set[tuple[int, bool]]) -> set[tuple[int, bool]]:
+        todo = list(states)
+        while todo:
+            at, inside = todo.pop()
+            skippable = at < len(tokens) and tokens[at][0] in (_STAR, _DOUBLE_STAR, _DIRS)
+            if not inside and skippable and (at + 1, False) not in states:
+                states.add((at + 1, False))
+                todo.append((at + 1, False))
+        return states
+
+    states = closure({(0, False)})
+    for char in path:
+        after: set[tuple[int, bool]] = set()
+        for at, _inside in states:
+            if at >= len(tokens):
+                continue
+            kind, literal = tokens[at]
+            if (kind == _LITERAL and char == literal) or (kind == _ONE and char != "/"):
+                after.add((at + 1, False))
+            elif (kind == _STAR and char != "/") or kind == _DOUBLE_STAR:
+                after.add((at, False))
+            elif kind == _DIRS:
+                after.add((at, True))  # inside the folders: only a '/' ends them
+                if char == "/":
+                    after.add((at + 1, False))
+        states = closure(after)
+        if not states:
+            return False
+    return (len(tokens), False) in states
 
 
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest ``programmatool.toml``, or ``pyproject.toml`` with ``[tool.programmatool]``."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in _search_folders(here):
         own = folder / FILE_NAME
         if own.is_file():
             return own
@@ -146,8 +184,76 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+def _search_folders(here: Path) -> list[Path]:
+    """The folders searched for a configuration, nearest first: up to the repository root (the
+    folder with ``.git``) or the home folder, and no further; outside both, up to the first
+    folder that another user owns or that anyone may write (such as ``/tmp``), which is not
+    searched itself."""
+    try:
+        home: Path | None = Path.home().resolve()
+    except (RuntimeError, OSError):
+        home = None
+    folders: list[Path] = []
+    for folder in (here, *here.parents):
+        try:
+            info = folder.stat()
+        except OSError:
+            break
+        if _others_can_write(info):
+            break
+        folders.append(folder)
+        if folder == home or (folder / ".git").exists():
+            break
+    return folders
+
+
+def _others_can_write(info: os.stat_result) -> bool:
+    """True when someone other than this user (and the system) could change the file."""
+    if os.name != "posix":
+        return False
+    own = info.st_uid in (os.getuid(), 0)
+    return (
+        not own
+        or bool(info.st_mode & 0o002)
+        or (bool(info.st_mode & 0o020) and info.st_uid != os.getuid())
+    )
+
+
+#: TOML nested deeper than this is refused (a configuration needs three or four levels).
+MAX_TOML_DEPTH = 32
+
+
+def _depth(value: Any, limit: int) -> int:
+    """The nesting depth of parsed TOML, counted without recursion and stopping past ``limit``."""
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            break
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        todo.extend((child, level + 1) for child in children)
+    return deepest
+
+
+#: Set by ``--no-config``: no configuration file is read at all.
+_isolated = [False]
+
+
+def isolate(on: bool) -> None:
+    """Read no configuration file from now on (``--no-config``), or read them again."""
+    _isolated[0] = on
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load the configuration at ``pad``, or the one found from ``start`` upward, or none."""
+    if _isolated[0]:
+        if path is not None:
+            raise ConfigError("--config en --no-config gaan niet samen; kies er een")
+        return Config(base=(start or Path.cwd()))
     if path is None:
         path = find_config(start)
         if path is None:
@@ -156,6 +262,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise ConfigError(f"{path.as_posix()}: configuratiebestand bestaat niet")
     name = path.as_posix()
     try:
+        if _others_can_write(path.stat()):
+            raise ConfigError(
+                f"{name}: andere gebruikers kunnen dit configuratiebestand wijzigen; het wordt "
+                f"niet gebruikt (maak het alleen voor uzelf schrijfbaar: chmod go-w {name})"
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: het bestand is geen UTF-8 tekst") from None
@@ -165,6 +276,12 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_toml_message(name, str(exc), text)) from None
+    except RecursionError:
+        data = None
+    if data is None or _depth(data, MAX_TOML_DEPTH) > MAX_TOML_DEPTH:
+        raise ConfigError(
+            f"{name}: ongeldige TOML: te diep genest (meer dan {MAX_TOML_DEPTH} niveaus)"
+        )
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         data = tool.get("programmatool", {}) if isinstance(tool, dict) else {}
@@ -431,16 +548,20 @@ def config_name(config: Config) -> str:
         return config.path.name
 
 
-def thresholds(config: Config | None) -> tuple[Drempels, str | None]:
+def thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
     """The progress thresholds in force: ``[voortgang]`` of the configuration, with the name of
     its file (None: the defaults). Thresholds that make no sense are a :class:`ConfigError`."""
-    from programmatool.progress.verdicts import STANDAARD_DREMPELS, DrempelFout, drempels_uit_tabel
+    from programmatool.progress.thresholds import (
+        DEFAULT_THRESHOLDS,
+        ThresholdError,
+        thresholds_from_table,
+    )
 
     table = config.table("voortgang") if config is not None else {}
     if config is None or not table:
-        return STANDAARD_DREMPELS, None
+        return DEFAULT_THRESHOLDS, None
     name = config_name(config)
     try:
-        return drempels_uit_tabel(table), name
-    except DrempelFout as exc:
+        return thresholds_from_table(table), name
+    except ThresholdError as exc:
         raise ConfigError(f"{name}: [voortgang] {exc}") from None

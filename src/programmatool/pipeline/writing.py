@@ -13,6 +13,19 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     A reader sees the old file or the new one, never half of it; on failure the old file stays.
     """
+    tmp = write_temporary(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_temporary(path: Path, data: bytes) -> Path:
+    """``data`` written and synced to a new temporary file beside ``path``, with the mode
+    ``path`` has (or will get); renaming it onto ``path`` is the only step left. Raises OSError
+    (nothing left behind) when the folder or the disk refuses."""
     folder = path.parent if str(path.parent) else Path(".")
     # A new file gets the usual mode (0666 less the umask), not mkstemp's private 0600, so that
     # a web server can serve a rendered site; an existing file keeps its own mode.
@@ -24,11 +37,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:

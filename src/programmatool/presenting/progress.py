@@ -16,18 +16,11 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from programmatool.progress.verdicts import (
-    GEMETEN,
-    STATUSSEN,
-    DoelVoortgang,
-    Drempels,
-    Geld,
-    IndicatorVoortgang,
-    ProgrammaVoortgang,
-    Status,
-    is_getal,
-    reden_zonder_oordeel,
-)
+from programmatool.progress.explain import reason_without_verdict
+from programmatool.progress.results import GoalProgress, IndicatorProgress, Money, ProgrammeProgress
+from programmatool.progress.statuses import JUDGED, STATUSES, Status
+from programmatool.progress.thresholds import Thresholds
+from programmatool.progress.values import is_number
 from programmatool.text.console import safe_console
 from programmatool.text.formatting import hoeveel, wrap
 from programmatool.text.terminal import MIN_WIDTH, neutralise, spreadsheet_cell
@@ -54,7 +47,7 @@ class Programma:
     """One programme's progress together with the file it came from."""
 
     path: str
-    voortgang: ProgrammaVoortgang
+    voortgang: ProgrammeProgress
 
 
 # --- values as text ---------------------------------------------------------------------------
@@ -158,7 +151,7 @@ def report_table(programmas: list[Programma], console: Console, toelichting: boo
             _toelichting(pv, console)
 
 
-def _gedaan(pv: ProgrammaVoortgang, console: Console, toelichting: bool) -> None:
+def _gedaan(pv: ProgrammeProgress, console: Console, toelichting: bool) -> None:
     """What was done on the efforts in the report's year, when the contract records it."""
     from programmatool.progress.efforts import telling, verslagen, verslagjaar
 
@@ -252,7 +245,7 @@ def _breedte(header: str, cells: list[Text]) -> int:
     return max([len(header)] + [len(line) for c in cells for line in c.plain.split("\n")])
 
 
-def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
+def _rijen(pv: ProgrammeProgress) -> list[Rij]:
     """The table's rows with their indentation: goals, then their indicators."""
     leeg = Text("")
     rows: list[Rij] = []
@@ -276,16 +269,16 @@ def _rijen(pv: ProgrammaVoortgang) -> list[Rij]:
     return rows
 
 
-def _goal_status(doel: DoelVoortgang) -> Text:
+def _goal_status(doel: GoalProgress) -> Text:
     """A goal's status; a verdict on only some of its indicators says how many were measured:
     ``behaald · 2/4 gemeten``, so that it never reads as a plain verdict on the whole."""
     text = _status(doel.status)
-    if doel.status in GEMETEN and doel.gemeten < doel.aantal:
+    if doel.status in JUDGED and doel.gemeten < doel.aantal:
         text.append(f" · {doel.gemeten}/{doel.aantal} gemeten")
     return text
 
 
-def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, Text]:
+def _indicator_cellen(row: IndicatorProgress) -> tuple[Text, Text, Text, Text, Text]:
     ind = row.indicator
     eenheid = ind.eenheid
     name = Text(f"▸ {plain_text(ind.naam)}\n")
@@ -294,7 +287,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
         eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
-    reden = reden_zonder_oordeel(row)
+    reden = reason_without_verdict(row)
     if reden:
         name.append(f" · geen oordeel: {reden}", style="dim")
     extra = [
@@ -320,7 +313,7 @@ def _indicator_cellen(row: IndicatorVoortgang) -> tuple[Text, Text, Text, Text, 
     )
 
 
-def _streef_cel(row: IndicatorVoortgang, eenheid: str | None) -> str:
+def _streef_cel(row: IndicatorProgress, eenheid: str | None) -> str:
     """The target of the year; without yearly targets the one the source gives without a year."""
     ind = row.indicator
     if row.streefwaarde is None and not ind.streefwaarden and ind.streefwaarde_zonder_jaar:
@@ -328,7 +321,7 @@ def _streef_cel(row: IndicatorVoortgang, eenheid: str | None) -> str:
     return _met_jaar(row.streefwaarde, row.streefjaar, eenheid)
 
 
-def _telling(pv: ProgrammaVoortgang) -> Text:
+def _telling(pv: ProgrammeProgress) -> Text:
     n = len(pv.indicatoren)
     text = Text(f"{hoeveel(n, 'indicator', 'indicatoren')}: ")
     for i, (status, count) in enumerate(pv.telling.items()):
@@ -342,7 +335,7 @@ def _telling(pv: ProgrammaVoortgang) -> Text:
     return text if pv.telling else Text("Geen indicatoren: de voortgang is niet te meten.")
 
 
-def _toelichting(pv: ProgrammaVoortgang, console: Console) -> None:
+def _toelichting(pv: ProgrammeProgress, console: Console) -> None:
     from programmatool.text.formatting import bedrag
 
     jaar = pv.jaar
@@ -384,7 +377,7 @@ def _verantwoording_regels(naam: str, v: Any, jaar: int | None) -> list[str]:
     return lines
 
 
-def _geld_regel(geld: Geld, bedrag: Any) -> str:
+def _geld_regel(geld: Money, bedrag: Any) -> str:
     def show(value: Any) -> str:
         return str(bedrag(value, geld.eenheid, spatie=" ")) if value is not None else "–"
 
@@ -409,7 +402,7 @@ def _getal(value: Any) -> Any:
     return value
 
 
-def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
+def indicator_dict(row: IndicatorProgress) -> dict[str, Any]:
     """One indicator's progress as plain data (for JSON)."""
     ind = row.indicator
     meting = row.meting
@@ -442,7 +435,7 @@ def indicator_dict(row: IndicatorVoortgang) -> dict[str, Any]:
         "eindjaar": row.eindjaar,
         "voortgang": _getal(row.voortgang),
         "status": row.status,
-        "reden": reden_zonder_oordeel(row) or None,
+        "reden": reason_without_verdict(row) or None,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
         "te_laat": row.te_laat,
@@ -528,7 +521,7 @@ def programma_dict(item: Programma) -> dict[str, Any]:
     }
 
 
-def _inspanningen_dict(pv: ProgrammaVoortgang) -> dict[str, Any]:
+def _inspanningen_dict(pv: ProgrammeProgress) -> dict[str, Any]:
     from programmatool.progress.efforts import verslagen, verslagjaar
 
     jaar = verslagjaar(pv.contract, pv.jaar)
@@ -547,12 +540,12 @@ def _inspanningen_dict(pv: ProgrammaVoortgang) -> dict[str, Any]:
     }
 
 
-def report_json(programmas: list[Programma], jaar: int | None, drempels: Drempels) -> str:
+def report_json(programmas: list[Programma], jaar: int | None, drempels: Thresholds) -> str:
     """Everything as one JSON document, keys in a fixed order, ending in a newline."""
     return json_document([programma_dict(p) for p in programmas], jaar, drempels)
 
 
-def json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels: Drempels) -> str:
+def json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels: Thresholds) -> str:
     """The JSON document of ``progress --format json``: the year, thresholds and programmes."""
     data = {
         "jaar": jaar,
@@ -560,7 +553,7 @@ def json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels: 
             "op_koers": drempels.op_koers,
             "kleine_achterstand": drempels.kleine_achterstand,
         },
-        "statussen": list(STATUSSEN),
+        "statussen": list(STATUSES),
         "programmas": programmas,
     }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -611,7 +604,7 @@ def _csv_waarde(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return repr(round(value, 4))
-    if is_getal(value):
+    if is_number(value):
         return str(value)
     return str(value)
 
@@ -640,7 +633,7 @@ def csv_document(programmas: list[list[list[str]]]) -> str:
 def _csv_rows(item: Programma) -> list[list[str]]:
     rows: list[list[str]] = []
     pv = item.voortgang
-    goals: dict[str, DoelVoortgang] = {od.id: od for d in pv.doelen for od in d.operationele_doelen}
+    goals: dict[str, GoalProgress] = {od.id: od for d in pv.doelen for od in d.operationele_doelen}
     goals.update({d.id: d for d in pv.doelen})
     for row in pv.indicatoren:
         ind = row.indicator
@@ -680,7 +673,7 @@ def _csv_rows(item: Programma) -> list[list[str]]:
     return rows
 
 
-def _csv_vergelijkingen(row: IndicatorVoortgang) -> list[str]:
+def _csv_vergelijkingen(row: IndicatorProgress) -> list[str]:
     """The comparison columns: per series its name, source, year and value, for the year of the
     measurement (else the latest year in or before the year asked); several series are joined
     with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every contract."""
@@ -713,10 +706,10 @@ def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> A
     """One programme's progress, already in the requested output form (a product of the
     pipeline, computed where the contract was loaded and cached with the file): the JSON
     object, the CSV rows, or the table section as text (with colour codes on a terminal)."""
-    from programmatool.progress.verdicts import contract_progress
+    from programmatool.progress.rollup import contract_progress
 
     op_koers, kleine_achterstand = params["drempels"]
-    drempels = Drempels(op_koers=op_koers, kleine_achterstand=kleine_achterstand)
+    drempels = Thresholds(op_koers=op_koers, kleine_achterstand=kleine_achterstand)
     item = Programma(name, contract_progress(contract, params["jaar"], drempels))
     if params["formaat"] == "json":
         return programma_dict(item)

@@ -8,6 +8,7 @@ import typer
 
 from programmatool.cli.app import app
 from programmatool.reference.pages import write_pages
+from programmatool.text.terminal import write_out
 
 for path in write_pages(typer.main.get_command(app)):
-    print(f"geschreven: {path}")
+    write_out(f"geschreven: {path}\n")

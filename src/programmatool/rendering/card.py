@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 
 from programmatool.diff.adoption import SindsVaststelling
 from programmatool.model.contract import Begroting, Contract, OverigBudget
-from programmatool.progress.verdicts import (
-    GEMETEN,
-    STANDAARD_DREMPELS,
-    Drempels,
-    ProgrammaVoortgang,
-)
+from programmatool.progress.results import ProgrammeProgress
+from programmatool.progress.statuses import JUDGED
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.text import formatting as fmt
 
 _STATUS_CONTRACT = {
@@ -156,12 +153,12 @@ def _overige(contract: Contract) -> list[str]:
     return out
 
 
-def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
+def status_uitleg(voortgang: ProgrammeProgress | None) -> str:
     """'op grond van metingen over 2020; 3 van 6 indicatoren gemeten' (or why there is none)."""
     if voortgang is None or not voortgang.indicatoren:
         return "het programma heeft geen indicatoren"
     aantal = len(voortgang.indicatoren)
-    gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in GEMETEN)
+    gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in JUDGED)
     if not gemeten or voortgang.jaar is None:
         return (
             "nog geen meting met een oordeel: "
@@ -171,7 +168,7 @@ def status_uitleg(voortgang: ProgrammaVoortgang | None) -> str:
         {
             iv.realisatie_jaar
             for iv in voortgang.indicatoren
-            if iv.status in GEMETEN and iv.realisatie_jaar is not None
+            if iv.status in JUDGED and iv.realisatie_jaar is not None
         }
     )
     if len(jaren) > 1 and jaren[-1] == voortgang.jaar:
@@ -200,7 +197,7 @@ def _versie(contract: Contract) -> str:
     return ", ".join(delen)
 
 
-def legenda(drempels: Drempels = STANDAARD_DREMPELS) -> list[tuple[str, str]]:
+def legenda(drempels: Thresholds = DEFAULT_THRESHOLDS) -> list[tuple[str, str]]:
     """What each status means, in plain words (B1), with the thresholds in force."""
     koers = fmt.getal(round(drempels.op_koers * 100, 1))
     klein = fmt.getal(round(drempels.kleine_achterstand * 100, 1))
@@ -264,7 +261,7 @@ MEETJAAR_INDICATOR = (
 
 def legenda_voor(
     statussen: Iterable[str],
-    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     bron: str | None = None,
     meetjaar: str = MEETJAAR_INDICATOR,
 ) -> Legenda | None:
@@ -292,8 +289,8 @@ def legenda_voor(
 
 def programmakaart(
     contract: Contract,
-    voortgang: ProgrammaVoortgang | None,
-    drempels: Drempels = STANDAARD_DREMPELS,
+    voortgang: ProgrammeProgress | None,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> Programmakaart:
     """The card of one programme; its legend explains every status the document shows."""

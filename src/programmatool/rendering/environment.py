@@ -63,7 +63,7 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
     packaged = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
     loaders: list[Any] = []
     if templates is not None:
-        loaders.append(FileSystemLoader(str(templates), encoding="utf-8"))
+        loaders.append(_confined_loader(templates))
     loaders.append(packaged)
     loaders.append(PrefixLoader({"standaard": packaged}))
     markdown = formaat == "md"
@@ -91,6 +91,56 @@ def environment(templates: Path | None = None, formaat: str = "html") -> Environ
         env.filters.update(markdown=markdown_html_met_noot)
     env.globals.update(status_teken=STATUS_TEKEN, fout_teken=FOUT_TEKEN)
     return env
+
+
+def _confined_loader(folder: Path) -> Any:
+    """A loader for a user's ``--templates`` folder that reads only regular files inside it:
+    a symbolic link (to ``/proc/self/environ``, a key, any readable file) or a name that leaves
+    the folder is refused, so no file outside the folder can end up in a document. Style sheets
+    and includes are read through it too."""
+    import os
+    import stat
+
+    from jinja2 import BaseLoader, TemplateError, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    class ConfinedLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            parts = split_template_path(template)  # refuses '..'
+            base = folder.resolve()
+            path = base.joinpath(*parts)
+            # Every step is checked without following links: a linked folder leaves too.
+            current = base
+            for part in parts:
+                current = current / part
+                try:
+                    info = os.lstat(current)
+                except OSError:
+                    raise TemplateNotFound(template) from None
+                if stat.S_ISLNK(info.st_mode):
+                    raise TemplateError(
+                        f"{current.as_posix()} is een symbolische koppeling; een sjabloon moet "
+                        "een gewoon bestand in de sjablonenmap zijn"
+                    )
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+            try:
+                descriptor = os.open(path, flags)
+            except OSError:
+                raise TemplateNotFound(template) from None
+            with os.fdopen(descriptor, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise TemplateError(
+                        f"{path.as_posix()} is geen gewoon bestand; een sjabloon moet een "
+                        "gewoon bestand in de sjablonenmap zijn"
+                    )
+                data = handle.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateError(f"{path.as_posix()} is geen UTF-8 tekst") from None
+            return text, str(path), lambda: False
+
+    return ConfinedLoader()
 
 
 def _autoescape_html(name: str | None) -> bool:

@@ -16,7 +16,7 @@ from programmatool.model.contract import (
     OperationeelDoel,
     StrategischDoel,
 )
-from programmatool.progress.verdicts import STANDAARD_DREMPELS, Drempels
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.card import (
     Legenda,
     Programmakaart,
@@ -28,7 +28,7 @@ from programmatool.rendering.faults import Faults, figure_faults, marked, under
 from programmatool.text import formatting as fmt
 
 if TYPE_CHECKING:
-    from programmatool.progress.verdicts import IndicatorVoortgang, ProgrammaVoortgang
+    from programmatool.progress.results import IndicatorProgress, ProgrammeProgress
 
 Formaat = Literal["md", "html", "pdf"]
 FORMATEN: tuple[str, ...] = ("md", "html", "pdf")
@@ -380,7 +380,7 @@ def _beschrijf_reeks(label: str, data: dict[int, Any], eenheid: str | None) -> s
 def _indicator_view(
     indicator: Indicator,
     jaren: list[int],
-    voortgang: IndicatorVoortgang | None,
+    voortgang: IndicatorProgress | None,
     prefix: str,
     fouten: Sequence[tuple[tuple[str | int, ...], str, str]] = (),
 ) -> IndicatorView:
@@ -541,7 +541,7 @@ def _indicator_view(
     )
 
 
-def _meting_noot(voortgang: IndicatorVoortgang | None) -> str:
+def _meting_noot(voortgang: IndicatorProgress | None) -> str:
     """The year of the measurement a verdict rests on, so that a later year's report never
     hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
     if voortgang is None or voortgang.realisatie_jaar is None:
@@ -851,18 +851,18 @@ def _mermaid(contract: Contract, labels: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _statussen(voortgang: ProgrammaVoortgang | None) -> list[tuple[str, int]]:
-    from programmatool.progress.verdicts import tel
+def _statussen(voortgang: ProgrammeProgress | None) -> list[tuple[str, int]]:
+    from programmatool.progress.statuses import count_statuses
 
     if voortgang is None:
         return []
-    return list(tel(iv.status for iv in voortgang.indicatoren).items())
+    return list(count_statuses(iv.status for iv in voortgang.indicatoren).items())
 
 
 def _voortgang(
-    contract: Contract, jaar: int | None, drempels: Drempels = STANDAARD_DREMPELS
-) -> ProgrammaVoortgang | None:
-    from programmatool.progress.verdicts import contract_progress
+    contract: Contract, jaar: int | None, drempels: Thresholds = DEFAULT_THRESHOLDS
+) -> ProgrammeProgress | None:
+    from programmatool.progress.rollup import contract_progress
 
     return contract_progress(contract, jaar, drempels)
 
@@ -874,7 +874,7 @@ def build_document(
     jaar: int | None = None,
     namen: dict[str, str] | None = None,
     portfolio: bool = False,
-    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> Document:
     """The view-model of one contract document (``jaar`` set: the annual account of that year);
@@ -887,7 +887,7 @@ def build_document(
 
     plaats = {id(x): n for n, x in enumerate(contract.inspanningen)}
     plaats.update({id(x): n for n, x in enumerate(contract.indicatoren)})
-    per_indicator: dict[int, IndicatorVoortgang] = {}
+    per_indicator: dict[int, IndicatorProgress] = {}
     if voortgang is not None:
         for iv in voortgang.indicatoren:
             per_indicator[id(iv.indicator)] = iv
@@ -1105,12 +1105,12 @@ def build_document(
     )
 
 
-def _dekking(voortgang: ProgrammaVoortgang | None) -> str:
-    from programmatool.progress.verdicts import dekking_tekst
+def _dekking(voortgang: ProgrammeProgress | None) -> str:
+    from programmatool.progress.results import coverage_text
 
     if voortgang is None or not voortgang.aantal:
         return ""
-    return dekking_tekst(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
+    return coverage_text(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
 
 
 def _hoofdbegroting(contract: Contract) -> Begroting | None:
@@ -1202,7 +1202,7 @@ def _gemarkeerd(
 
 def build_portfolio(
     documenten: Sequence[PortfolioBron],
-    drempels: Drempels = STANDAARD_DREMPELS,
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> PortfolioView:
     """The view-model of the portfolio page from the documents of all programmes."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from programmatool.model.contract import ONBEKEND_WAARDEN, Indicator
-from programmatool.progress.verdicts import NAMETING_JAREN
+from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text.formatting import getal
 
@@ -161,11 +161,11 @@ def realisatie_na_looptijd(source: Source) -> Iterator[Hit]:
         return
     for i, ind in enumerate(source.contract.indicatoren):
         for year in sorted(ind.realisaties):
-            if isinstance(p.eind, int) and year > p.eind + NAMETING_JAREN:
+            if isinstance(p.eind, int) and year > p.eind + FOLLOW_UP_YEARS:
                 yield Hit(
                     source,
                     ("indicatoren", i, "realisaties", year),
-                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {NAMETING_JAREN} "
+                    f"indicator '{ind.id}': realisatie voor {year}, meer dan {FOLLOW_UP_YEARS} "
                     f"jaar na het einde van de looptijd {p.tekst()}",
                     at_key=True,
                 )

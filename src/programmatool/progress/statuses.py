@@ -1,0 +1,55 @@
+"""The statuses a verdict can have, their order, and how a roll-up combines them; pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+Status = Literal[
+    "behaald",
+    "op koers",
+    "kleine achterstand",
+    "achter",
+    "niet behaald",
+    "geen meting",
+    "geen oordeel mogelijk",
+]
+
+#: Every status, best first; the order used in tables and counts.
+STATUSES: tuple[Status, ...] = (
+    "behaald",
+    "op koers",
+    "kleine achterstand",
+    "achter",
+    "niet behaald",
+    "geen meting",
+    "geen oordeel mogelijk",
+)
+
+#: Verdicts from worst to best: a roll-up takes the first one present.
+WORST_FIRST: tuple[Status, ...] = (
+    "niet behaald",
+    "achter",
+    "kleine achterstand",
+    "op koers",
+    "behaald",
+)
+
+#: Statuses that carry a verdict: an indicator with one of these could be judged.
+JUDGED: frozenset[Status] = frozenset(WORST_FIRST)
+
+
+def combine(statuses: list[Status]) -> Status:
+    """Roll statuses up: the worst verdict; else 'geen meting' or 'geen oordeel mogelijk'."""
+    for status in WORST_FIRST:
+        if status in statuses:
+            return status
+    if "geen meting" in statuses:
+        return "geen meting"
+    return "geen oordeel mogelijk"
+
+
+def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
+    """How often each status occurs, in the fixed order of :data:`STATUSES` (zeros left out)."""
+    items = list(statuses)
+    return {s: items.count(s) for s in STATUSES if s in items}
