@@ -468,7 +468,11 @@ def log(
             bestand, inspanning, jaar, status, toelichting, besteed, vervang, config_path=config
         )
     except RecordProblem as exc:
-        _record_problem(exc)
+        *details, last = exc.message.split("\n")
+        for line in details:
+            stderr().print(line, highlight=False, soft_wrap=True, markup=False)
+        stderr().print(f"programmatool: {last}", highlight=False, soft_wrap=True, markup=False)
+        raise typer.Exit(exc.code) from None
     stdout().print(
         visible(done.beschrijving()),
         highlight=False,
