@@ -105,3 +105,29 @@ def test_render_adopted_runs_no_command_from_repository_content(
     assert not marker.exists()
     text = (Path("site") / "volledig-voorbeeld.md").read_text(encoding="utf-8")
     assert "Vergeleken met de vastgestelde versie: v1" in text
+
+
+def test_history_beyond_its_limit_is_a_dutch_line_on_the_card(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "gemeente"
+    root.mkdir()
+    git(tmp_path, "init", "-q", "-b", "main", root.name)
+    contract = root / "contract.yaml"
+    shutil.copy(VOLLEDIG, contract)
+    commit(root, "Vastgesteld")
+    contract.write_text(contract.read_text(encoding="utf-8") + "# meting\n", encoding="utf-8")
+    commit(root, "Meting")
+    (root / "programmatool.toml").write_text(
+        "[limieten]\nmax_history_bytes = 1000\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    result = cli("render", "contract.yaml", "--out", "site", "--format", "md")
+    assert result.code == 0, result.err
+    text = (Path("site") / "volledig-voorbeeld.md").read_text(encoding="utf-8")
+    size = 2 * VOLLEDIG.stat().st_size + len("# meting\n")
+    assert (
+        f"Vastgestelde versie niet gevonden in git: de oude versies samen zijn {size} bytes, "
+        "meer dan de grens van 1000 bytes (max\\_history\\_bytes in \\[limieten\\] van "
+        "programmatool.toml)." in text
+    )

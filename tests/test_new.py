@@ -32,12 +32,15 @@ def test_new_contract_is_valid_and_only_asks_for_what_is_missing(
         "Schone Stad",
         "schone-stad",
         "Voorbeeldstad",
-        "concept",
+        "onbekend",
     )
     assert (c.periode.start, c.periode.eind) == (2024, 2027)
     findings = check([path]).findings
     assert {f.severity for f in findings} == {"waarschuwing"}
-    assert sorted(f.code for f in findings) == ["PT110", "PT601"]
+    assert sorted(f.code for f in findings) == ["PT110", "PT601", "PT601"]
+    # No status given: the new file says it is unknown instead of inventing 'concept'.
+    assert "status: onbekend" in text.splitlines()[9]
+    assert any(f.line == 10 and f.message.startswith("status is onbekend") for f in findings)
 
 
 def test_every_section_and_field_is_there_with_a_comment(tmp_path: Path, cli, monkeypatch) -> None:

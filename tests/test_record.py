@@ -81,7 +81,7 @@ def test_flow_mapping_changes_only_its_own_line(cli, contract: Path) -> None:
 
 
 def test_flow_mapping_append_at_the_end(cli, contract: Path) -> None:
-    assert cli("record", contract, "stroom", "2022", "61.5").code == 0
+    assert cli("record", contract, "stroom", "2022", "61,5").code == 0
     assert "    realisaties: {2019: 95, 2021: 80, 2022: 61.5}\n" in contract.read_text()
 
 
@@ -147,7 +147,7 @@ def test_file_without_final_newline(cli, tmp_path: Path) -> None:
             "heeft al een realisatie voor 2019 (2019: 9); vervang die met --vervang",
         ),
         (("blok", "2020", "elf"), "verwacht een getal (bijvoorbeeld 12 of 12,5), gevonden 'elf'"),
-        (("blok", "2020", "1.234,5"), "verwacht een getal"),
+        (("blok", "2020", "1,234.5"), "staat in Engelse schrijfwijze"),
         (("blok", "2020", "n.t.b."), "verwacht een getal"),
         (("schaal", "2020", "prima"), "staat niet op de schaal van indicator schaal; kies uit"),
         (("mijlpaal", "2021", "2021-13-01"), "is een mijlpaal"),

@@ -593,13 +593,14 @@ def new(
         ),
     ] = None,
     schema: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--schema",
-            help="Pad of URL van het JSON Schema voor de editor (programmatool schema -o ...).",
+            help="Pad of URL van het JSON Schema voor de editor (standaard: "
+            "programmacontract.schema.json van het repository, gezien vanaf het nieuwe bestand).",
             metavar="PAD",
         ),
-    ] = "programmacontract.schema.json",
+    ] = None,
 ) -> None:
     """Maak een nieuw contract om mee te beginnen: elk onderdeel met uitleg, meteen geldig. Ontbreekt een optie, dan vraagt het commando erom (alleen in een terminal)."""  # noqa: E501
     from programmatool.editing.new import (
@@ -608,6 +609,7 @@ def new(
         parse_periode,
         write_new,
     )
+    from programmatool.reference.schema import schema_reference
 
     def ask(value: str | None, option: str, question: str) -> str:
         if value is not None and value.strip():
@@ -639,6 +641,7 @@ def new(
         fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
     if not doel.parent.is_dir():
         fail(f"de map {doel.parent.as_posix()} bestaat niet")
+    schema = schema or schema_reference(doel)
     text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
     try:
         write_new(doel, text)

@@ -6,7 +6,6 @@ so the rest of the file stays byte-identical; the new text is validated before i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +24,8 @@ from programmatool.pipeline.run import EXIT_FINDINGS, Settings
 from programmatool.progress.efforts import (
     STATUS_BETEKENIS,
 )
+from programmatool.text.numbers import FigureError, parse_number
 from programmatool.text.suggest import did_you_mean
-
-_BEDRAG = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?")
 
 
 @dataclass(frozen=True)
@@ -51,15 +49,14 @@ class Gelogd:
 def lees_bedrag(tekst: str) -> int | float:
     """An amount in euro as a Dutch reader writes it: 12500, 12.500 or 12.500,50."""
     text = tekst.strip().removeprefix("€").strip()
-    if not _BEDRAG.fullmatch(text):
+    try:
+        value = parse_number(text, max_decimals=2)
+    except FigureError as exc:
         raise RecordProblem(
-            f"--besteed verwacht een bedrag in euro zoals 12500, 12.500 of 12.500,50; "
-            f"gevonden '{tekst}'"
-        )
-    number = text.replace(".", "").replace(",", ".")
-    value: int | float = float(number) if "." in number else int(number)
-    if value > 10**15:
-        raise RecordProblem(f"bedrag {tekst} is te groot (maximaal 10^15)")
+            f"--besteed verwacht een bedrag in euro zoals 12500, 12.500 of 12.500,50: {exc}"
+        ) from None
+    if value < 0:
+        raise RecordProblem(f"--besteed verwacht een uitgegeven bedrag, gevonden '{tekst}'")
     return value
 
 

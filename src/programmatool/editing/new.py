@@ -161,7 +161,7 @@ def new_contract_text(
         "programma": _quote(programma),
         "code": code,
         "gemeente": _quote(gemeente),
-        "status": "concept",
+        "status": "onbekend",
         "doelniveaus": "2",
     }
     out = [

@@ -32,20 +32,19 @@ from programmatool.editing.guarded import (
     writer_settings,
 )
 from programmatool.loading import LoadResult, load_bytes, load_text
-from programmatool.model.contract import MAX_GETAL, Contract, Indicator, Realisatie
+from programmatool.model.contract import Contract, Indicator, Realisatie
 from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
 from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
+from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
 
 # --- the value --------------------------------------------------------------------------------
 
-_GETAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
-_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: At most this many decimals: more cannot be stored exactly and would be rounded unseen.
-MAX_DECIMALEN = 9
-_JA = {"ja", "behaald", "true"}
-_NEE = {"nee", "niet behaald", "false"}
+MAX_DECIMALEN = MAX_DECIMALS
+_JA = {"ja", "behaald", "bereikt", "true"}
+_NEE = {"nee", "niet behaald", "niet bereikt", "false"}
 
 
 def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
@@ -61,36 +60,31 @@ def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
             f"kies uit: {woorden}"
         )
     if indicator.meetsoort == "mijlpaal":
-        if _DATUM.fullmatch(text):
-            try:
-                return {"datum": dt.date.fromisoformat(text)}
-            except ValueError:
-                pass
         if text.casefold() in _JA:
             return {"behaald": True}
         if text.casefold() in _NEE:
             return {"behaald": False}
+        try:
+            return {"datum": parse_date(text)}
+        except FigureError:
+            pass
         raise RecordProblem(
             f"indicator {indicator.id} is een mijlpaal: geef de datum waarop hij is bereikt "
-            f"(JJJJ-MM-DD), of 'ja' of 'nee'; gevonden '{tekst}'"
+            f"(15-3-2024 of 2024-03-15), of 'ja' of 'nee'; gevonden '{tekst}'"
         )
-    if not _GETAL.fullmatch(text):
-        raise RecordProblem(
-            f"indicator {indicator.id} verwacht een getal (bijvoorbeeld 12 of 12,5), "
-            f"gevonden '{tekst}'"
-        )
-    number = text.replace(",", ".")
-    whole, _, decimals = number.lstrip("+-").partition(".")
-    # Checked on the digits, before converting: Python refuses to read an integer of more than
-    # 4,300 digits, and a float silently rounds what does not fit.
-    if len(whole.lstrip("0")) > 16 or abs(float(number)) > MAX_GETAL:
-        raise RecordProblem(f"getal {_kort(tekst)} is te groot (maximaal 10^15)")
-    if len(decimals) > MAX_DECIMALEN:
-        raise RecordProblem(
-            f"getal {_kort(tekst)} heeft te veel decimalen (hoogstens {MAX_DECIMALEN})"
-        )
-    value: int | float = float(number) if "." in number else int(number)
-    return {"waarde": value}
+    try:
+        figure = parse_figure(text, MAX_DECIMALEN)
+    except FigureError as exc:
+        if exc.no_number:
+            raise RecordProblem(
+                f"indicator {indicator.id} verwacht een getal (bijvoorbeeld 12 of 12,5), "
+                f"gevonden '{tekst}'"
+            ) from None
+        raise RecordProblem(f"indicator {indicator.id}: {exc}") from None
+    fields: dict[str, Any] = {"waarde": figure.value}
+    if figure.approximate:
+        fields["benadering"] = True
+    return fields
 
 
 def _kort(tekst: str, lengte: int = 30) -> str:
@@ -304,6 +298,8 @@ class Change:
     oud: str | None = None
     #: A comment that followed the replaced entry on its line and still stands there.
     opmerking: str | None = None
+    #: How a figure with a thousands point was read (``2.372 gelezen als 2372``).
+    gelezen: str | None = None
 
 
 def error_lines(result: LoadResult) -> list[str]:
@@ -376,6 +372,7 @@ def plan(
     expected = contract.model_copy(deep=True)
     problems: list[str] = []
     done: list[tuple[str, int, str, str | None]] = []
+    readings: dict[tuple[str, int], str] = {}
     seen: dict[tuple[str, int], str] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
@@ -412,6 +409,9 @@ def plan(
         target.realisaties[jaar] = Realisatie.model_validate(fields)
         target.realisaties = dict(sorted(target.realisaties.items()))
         oud = entry_text(jaar, _as_fields(old)) if old is not None else None
+        reading = _reading(measurement.waarde, fields)
+        if reading:
+            readings[(indicator.id, jaar)] = reading
         done.append((indicator.id, jaar, entry_text(jaar, fields), oud))
     if problems:
         raise RecordProblem("\n".join(problems))
@@ -428,10 +428,19 @@ def plan(
             entry,
             oud,
             _comment_after(rows[lines[(ind, jaar)] - 1], entry) if oud is not None else None,
+            readings.get((ind, jaar)),
         )
         for ind, jaar, entry, oud in done
     ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _reading(tekst: str, fields: dict[str, Any]) -> str | None:
+    """``2.372 gelezen als 2372`` when a point in the given figure grouped thousands."""
+    value = fields.get("waarde")
+    if "." not in tekst or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return f"{tekst.strip()} gelezen als {_yaml_waarde(value)}"
 
 
 def _comment_after(line: str, entry: str) -> str | None:
@@ -595,7 +604,8 @@ def describe(change: Change) -> str:
     """One line per change: ``file:line: 2020: 11 (indicator x)``, with ``old → new`` for a
     replacement."""
     text = f"{change.oud} → {change.tekst}" if change.oud is not None else change.tekst
-    line = f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator})"
+    gelezen = f"; {change.gelezen}" if change.gelezen else ""
+    line = f"{change.bestand}:{change.regel}: {text} (indicator {change.indicator}{gelezen})"
     if change.opmerking:
         line += (
             f"; let op: de opmerking achter de oude waarde staat er nog ({change.opmerking}),"

@@ -1,6 +1,7 @@
 """Reading a sheet of measurements: CSV as Dutch Excel writes it, or an .xlsx workbook.
 
-Only reading and shaping: every row becomes text per known column, with the row number the
+Only reading and shaping: every row becomes text per known column (numbers and dates are read
+by :mod:`programmatool.text.numbers`, the same parser as ``record``), with the row number the
 spreadsheet shows, so that ``recording`` can validate it and name the row in its messages.
 """
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +27,6 @@ MAX_MEMBERS = 10_000
 
 _JA = {"ja", "j", "x", "1", "true", "waar", "voorlopig"}
 _NEE = {"", "nee", "n", "0", "false", "onwaar"}
-# 1.234 or 1.234.567,5: dots that group thousands, as Dutch Excel writes big numbers.
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _MB = 1024 * 1024
 
 
@@ -120,7 +118,7 @@ def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
                 raise SheetError(f"{name}: meer dan {MAX_ROWS} rijen")
             _refuse_swallowed(name, line, reader.line_num, cells, delimiter)
             _refuse_long(name, number, cells)
-            rows.append((number, [_dutch_number(c) if delimiter == ";" else c for c in cells]))
+            rows.append((number, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
         reason = next((d for e, d in _CSV_REASONS if e in str(exc)), f"ongeldig ({exc})")
@@ -147,12 +145,6 @@ def _refuse_swallowed(name: str, line: int, last: int, cells: list[str], sep: st
 def _refuse_long(name: str, number: int, cells: list[str]) -> None:
     if any(len(cell) > MAX_CELL for cell in cells):
         raise SheetError(f"{name}:{number}: een cel is langer dan {MAX_CELL} tekens")
-
-
-def _dutch_number(cell: str) -> str:
-    """``1.234,5`` (Dutch thousands) as ``1234,5``; every other cell unchanged."""
-    text = cell.strip()
-    return text.replace(".", "") if _THOUSANDS.fullmatch(text) else cell
 
 
 def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:

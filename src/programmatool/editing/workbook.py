@@ -147,7 +147,13 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # A number cell is a number, not text: written in Dutch notation (decimal comma, no
+        # grouping), so that the one figure parser of text/numbers.py reads it back exactly.
+        if value.is_integer():
+            return str(int(value))
+        from decimal import Decimal
+
+        return format(Decimal(repr(value)), "f").replace(".", ",")
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

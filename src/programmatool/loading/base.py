@@ -17,6 +17,10 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 100
     max_nodes: int = 500_000
+    #: Commits of one file searched for its adopted version (the programme card).
+    max_versions: int = 300
+    #: Bytes of old versions read from git for one file, all versions together.
+    max_history_bytes: int = 64 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()

@@ -563,6 +563,12 @@ class Realisatie(Model):
     voorlopig: bool | None = Field(
         None, description="een voorlopig cijfer dat later wordt vervangen", examples=["true"]
     )
+    #: An approximate figure as the source gives it ("ca. 8.000", "bijna 7"): shown with "ca.".
+    benadering: bool | None = Field(
+        None,
+        description="een benadering zoals de bron die geeft (ca. 8.000, bijna 7)",
+        examples=["true"],
+    )
     bron: Tekst | None = Field(
         None, description="bron van deze meting", examples=["Jaarverslag 2020"]
     )

@@ -19,12 +19,11 @@ from programmatool.diff.adoption import SindsVaststelling, date_text, niet_gevon
 from programmatool.pipeline.settings import configured_levels
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from programmatool.model.contract import Contract
     from programmatool.pipeline.git import FileVersion
     from programmatool.pipeline.settings import Config
-
-#: Commits of one file that are searched for the adopted version.
-MAX_VERSIES = 300
 
 # Top-level keys only (column 0), enough to pick candidates; the chosen version is loaded fully.
 _STATUS = re.compile(rb"^status:[ \t]*['\"]?([A-Za-z]+)['\"]?[ \t\r]*(?:#.*)?$", re.M)
@@ -47,22 +46,29 @@ def _kenmerken(raw: bytes) -> tuple[str, str]:
 
 
 def _kies(
-    contract: Contract, versions: list[FileVersion], raws: list[bytes | None]
-) -> FileVersion | None:
-    """The adopted version among a file's commits (newest first), or None."""
-    adopted = [
-        (v, _kenmerken(raw)[1])
-        for v, raw in zip(versions, raws, strict=True)
-        if raw is not None and _kenmerken(raw)[0] == "vastgesteld"
-    ]
-    if not adopted:
-        return None
+    contract: Contract, stream: Iterable[tuple[FileVersion, bytes | None]]
+) -> tuple[FileVersion, bytes] | None:
+    """The adopted version among a file's commits (newest first) with its content, or None.
+
+    The versions arrive one at a time and only the best candidate so far is kept: the oldest
+    adopted version with the adoption date that counts (the contract's own, else that of the
+    newest adopted version).
+    """
+    datum: str | None = None
     if contract.status in ("vastgesteld", "gewijzigd") and contract.vastgesteld_op is not None:
         datum = contract.vastgesteld_op.isoformat()
-    else:
-        datum = adopted[0][1]
-    same = [v for v, d in adopted if d == datum]
-    return same[-1] if same else None
+    chosen: tuple[FileVersion, bytes] | None = None
+    for version, raw in stream:
+        if raw is None:
+            continue
+        status, date = _kenmerken(raw)
+        if status != "vastgesteld":
+            continue
+        if datum is None:
+            datum = date
+        if date == datum:
+            chosen = (version, raw)
+    return chosen
 
 
 def _load(raw: bytes, label: str, config: Config | None) -> Contract | None:
@@ -74,6 +80,7 @@ def _load(raw: bytes, label: str, config: Config | None) -> Contract | None:
 
 def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsVaststelling:
     """The card's line for ``contract`` read from ``path``, with the adopted version from git."""
+    from programmatool.loading import DEFAULT_LIMITS
     from programmatool.pipeline.git import (
         GitProblem,
         file_history,
@@ -91,17 +98,16 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
             relpath = full.relative_to(root).as_posix()
         except ValueError:
             return niet_gevonden(f"{path.as_posix()} ligt buiten het git-repository")
-        versions = file_history(root, relpath, MAX_VERSIES)
+        limits = config.limits if config is not None else DEFAULT_LIMITS
+        versions = file_history(root, relpath, limits.max_versions)
         if not versions:
             return niet_gevonden(f"{path.as_posix()} is nog niet in git vastgelegd")
-        limits_max = config.limits.max_bytes if config is not None else None
-        from programmatool.loading import DEFAULT_LIMITS
-
-        raws = read_versions(root, versions, limits_max or DEFAULT_LIMITS.max_bytes)
+        found = _kies(
+            contract, read_versions(root, versions, limits.max_bytes, limits.max_history_bytes)
+        )
     except GitProblem as exc:
         return niet_gevonden(str(exc))
-    chosen = _kies(contract, versions, raws)
-    if chosen is None:
+    if found is None:
         if contract.status == "concept":
             return SindsVaststelling(
                 "Nog niet vastgesteld: dit is een concept, en git heeft geen eerder "
@@ -111,8 +117,7 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
         if contract.vastgesteld_op is not None:
             wat += f" en vaststellingsdatum {date_text(contract.vastgesteld_op)}"
         return niet_gevonden(f"{wat} in de geschiedenis van {path.as_posix()}")
-    raw = raws[versions.index(chosen)]
-    assert raw is not None
+    chosen, raw = found
     short = chosen.commit[:10]
     old = _load(raw, f"{short}:{chosen.path}", config)
     if old is None:

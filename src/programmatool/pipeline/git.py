@@ -6,10 +6,14 @@ unknown revision, a path outside the repository, a file that did not exist at th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -266,30 +270,90 @@ def file_history(root: Path, relpath: str, limit: int = 500) -> list[FileVersion
     return versions
 
 
-def read_versions(root: Path, versions: list[FileVersion], max_bytes: int) -> list[bytes | None]:
-    """The content of each version in one git process; None for one that is too large or gone."""
+class HistoryLimit(GitProblem):
+    """Reading a file's history would pass a limit of ``[limieten]``; the message is Dutch."""
+
+
+def read_versions(
+    root: Path, versions: list[FileVersion], max_bytes: int, max_total: int
+) -> Iterator[tuple[FileVersion, bytes | None]]:
+    """Each version with its content, one at a time (None for one that is too large or gone).
+
+    The sizes are asked first (``cat-file --batch-check``); only versions up to ``max_bytes``
+    are read, and when together they pass ``max_total`` nothing is read: a HistoryLimit. The
+    contents are then streamed from one ``cat-file --batch`` (raw blobs: no filters, no
+    textconv), so at most one version is in memory at a time.
+    """
     if not versions:
-        return []
-    request = "".join(f"{v.commit}:{v.path}\n" for v in versions).encode("utf-8", "surrogateescape")
+        return
+    names = [f"{v.commit}:{v.path}" for v in versions]
+    if any("\n" in name for name in names):
+        raise GitProblem("git kan de oude versies niet lezen: een bestandsnaam met een regeleinde")
+    request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
+    checked = _run(["cat-file", "--batch-check"], root, input=request)
+    lines = checked.stdout.split(b"\n")
+    wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]] = []
+    total = 0
+    for version, line in zip(versions, lines, strict=False):
+        header = line.split()
+        if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+            size = int(header[2])
+            if size <= max_bytes:
+                wanted.append((version, header[0], size))
+                total += size
+                continue
+        wanted.append((version, None, 0))
+    if total > max_total:
+        raise HistoryLimit(
+            f"de oude versies samen zijn {total} bytes, meer dan de grens van {max_total} bytes "
+            "(max_history_bytes in [limieten] van programmatool.toml)"
+        )
+    yield from _stream(root, wanted)
+
+
+def _stream(
+    root: Path, wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]]
+) -> Iterator[tuple[FileVersion, bytes | None]]:
+    request = b"".join(sha + b"\n" for _v, sha, _s in wanted if sha is not None)
     try:
-        proc = _run(["cat-file", "--batch"], root, input=request)
-    except GitProblem as exc:
-        raise GitProblem(f"git kan de oude versies niet lezen: {exc}") from None
-    out: list[bytes | None] = []
-    data = proc.stdout
-    at = 0
-    for _version in versions:
-        end = data.find(b"\n", at)
-        if end < 0:
-            out.append(None)
-            continue
-        header = data[at:end].split()
-        at = end + 1
-        if len(header) != 3 or not header[2].isdigit():
-            out.append(None)  # "<name> missing": nothing follows the header
-            continue
-        size = int(header[2])
-        content = data[at : at + size]
-        at += size + 1
-        out.append(content if header[1] == b"blob" and size <= max_bytes else None)
-    return out
+        proc = subprocess.Popen(
+            _command(root, ["cat-file", "--batch"]),
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_environment(root),
+        )
+    except OSError as exc:
+        raise GitProblem(f"git kan de oude versies niet lezen: {exc.__class__.__name__}") from None
+    assert proc.stdin is not None and proc.stdout is not None
+    feeder = threading.Thread(target=_feed, args=(proc.stdin, request), daemon=True)
+    feeder.start()
+    timer = threading.Timer(120, proc.kill)
+    timer.start()
+    try:
+        for version, sha, size in wanted:
+            if sha is None:
+                yield version, None
+                continue
+            header = proc.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                yield version, None
+                continue
+            size = int(header[2])
+            content = proc.stdout.read(size)
+            proc.stdout.read(1)
+            if len(content) != size:
+                raise GitProblem("git kan de oude versies niet lezen: het antwoord is afgebroken")
+            yield version, content
+    finally:
+        timer.cancel()
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+
+
+def _feed(stdin: IO[bytes], request: bytes) -> None:
+    with contextlib.suppress(OSError):
+        stdin.write(request)
+        stdin.close()

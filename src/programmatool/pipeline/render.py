@@ -13,13 +13,13 @@ from programmatool.model.contract import Contract
 from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
-    als_pdf,
-    buiten_looptijd,
-    controleer_pdf,
+    check_pdf_engine,
     environment,
+    outside_period_message,
     render_text,
-    sjabloon,
+    template_name,
     template_problem,
+    to_pdf,
 )
 from programmatool.rendering.views import (
     FORMATEN,
@@ -115,12 +115,12 @@ def render_contract(
             f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
         )
     if jaar is not None and contract.periode.buiten(jaar):
-        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
+        raise RenderProblem(outside_period_message(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
         doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates, formaat), sjabloon(kind, formaat), doc=doc)
+    return render_text(environment(templates, formaat), template_name(kind, formaat), doc=doc)
 
 
 def render_contract_pdf(
@@ -132,14 +132,14 @@ def render_contract_pdf(
 ) -> bytes:
     """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
     if jaar is not None and contract.periode.buiten(jaar):
-        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
-    controleer_pdf()
+        raise RenderProblem(outside_period_message(contract, bestand, jaar))
+    check_pdf_engine()
     doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
         doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     env = environment(templates)
-    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
+    return to_pdf(env, render_text(env, template_name(kind, "pdf"), doc=doc))
 
 
 def _thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
@@ -218,7 +218,7 @@ def render(
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     if formaat == "pdf":
-        controleer_pdf()
+        check_pdf_engine()
     drempels, drempels_bron = _thresholds(config)
     result = RenderResult()
     loaded = pipeline.run(
@@ -238,7 +238,7 @@ def render(
         if contract is None:
             continue
         if jaar is not None and contract.periode.buiten(jaar):
-            result.problems.append(buiten_looptijd(contract, name, jaar))
+            result.problems.append(outside_period_message(contract, name, jaar))
             continue
         contracten.append((contract, name))
     if not contracten:
@@ -277,7 +277,7 @@ def render(
         env = environment(templates, formaat)
         for naam, pagina in overzicht:
             if formaat == "pdf":
-                outputs.append((naam.removesuffix(".html") + ".pdf", als_pdf(env, pagina)))
+                outputs.append((naam.removesuffix(".html") + ".pdf", to_pdf(env, pagina)))
             else:
                 outputs.append((naam, pagina))
         if formaat in ("html", "pdf"):
@@ -285,7 +285,7 @@ def render(
                 [samenvatting for samenvatting, _ in rendered], drempels, drempels_bron
             )
             index = render_text(env, "portfolio.html.j2", p=portfolio)
-            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
+            outputs.append((f"index.{formaat}", to_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
         raise template_problem(exc) from exc
 
@@ -407,8 +407,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"], formaat)
     chapter = WORK["wijzigingen"].get(contract.code)
-    text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc, wijzigingen=chapter)
-    document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
+    text = render_text(WORK["env"], template_name(kind, formaat), doc=doc, wijzigingen=chapter)
+    document = to_pdf(WORK["env"], text) if formaat == "pdf" else text
     return (
         doc.bestandsnaam,
         doc.periode,

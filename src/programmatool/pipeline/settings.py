@@ -411,13 +411,19 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
 #: The highest value each limit accepts: beyond these a limit protects nothing (a file of more
 #: than 1 GiB or with more than 100 million elements does not fit in memory as a contract), and
 #: a larger number could not even be used as a read size.
-LIMIET_MAXIMA = {"max_bytes": 1024**3, "max_depth": 10_000, "max_nodes": 100_000_000}
+LIMIET_MAXIMA = {
+    "max_bytes": 1024**3,
+    "max_depth": 10_000,
+    "max_nodes": 100_000_000,
+    "max_versions": 100_000,
+    "max_history_bytes": 16 * 1024**3,
+}
 
 
 def _read_limits(table: Any, ctx: _Context) -> Limits:
     if not isinstance(table, dict):
         raise ctx.fail("'limieten' moet een tabel zijn", "limieten")
-    known = ("max_bytes", "max_depth", "max_nodes")
+    known = tuple(LIMIET_MAXIMA)
     values: dict[str, int] = {}
     for key, value in table.items():
         if key not in known:
