@@ -607,6 +607,7 @@ def new(
         code_from_name,
         new_contract_text,
         parse_periode,
+        problems_in_new,
         write_new,
     )
     from programmatool.reference.schema import schema_reference
@@ -643,6 +644,14 @@ def new(
         fail(f"de map {doel.parent.as_posix()} bestaat niet")
     schema = schema or schema_reference(doel)
     text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
+    problems = problems_in_new(text, doel.as_posix())
+    if problems:
+        # Validated before anything is written: "geschreven" only for a contract check accepts.
+        fail(
+            f"met deze naam of gegevens zou {doel.as_posix()} geen geldig contract zijn "
+            f"({problems[0]}); er is niets geschreven. Gebruik gewone tekens, zonder "
+            "stuurtekens of regeleinden"
+        )
     try:
         write_new(doel, text)
     except FileExistsError:
