@@ -118,7 +118,7 @@ def render_contract(
         raise RenderProblem(outside_period_message(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
-        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+        doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     return render_text(environment(templates, formaat), template_name(kind, formaat), doc=doc)
 
@@ -136,38 +136,24 @@ def render_contract_pdf(
     check_pdf_engine()
     doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
-        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+        doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     env = environment(templates)
     return to_pdf(env, render_text(env, template_name(kind, "pdf"), doc=doc))
 
 
-def drempels_van(config: Config | None) -> tuple[Thresholds, str | None]:
-    """The thresholds in force: ``[voortgang]`` of the configuration, with the name of its file
-    (None: the defaults). Thresholds that make no sense are a RenderProblem."""
-    from programmatool.progress.thresholds import (
-        DEFAULT_THRESHOLDS,
-        ThresholdError,
-        thresholds_from_table,
-    )
+def _thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
+    """The thresholds of ``[voortgang]`` with the name of their file; ones that make no sense
+    are a RenderProblem."""
+    from programmatool.pipeline.settings import ConfigError, thresholds
 
-    tabel = config.table("voortgang") if config is not None else {}
-    if config is None or not tabel:
-        return DEFAULT_THRESHOLDS, None
-    naam = "de configuratie"
-    if config.path is not None:
-        # Relative where possible: an absolute path would differ from machine to machine.
-        try:
-            naam = config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            naam = config.path.name
     try:
-        return thresholds_from_table(tabel), naam
-    except ThresholdError as exc:
-        raise RenderProblem(f"{naam}: [voortgang] {exc}") from None
+        return thresholds(config)
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
 
 
-def sinds_vaststelling(
+def since_adoption(
     path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
 ) -> SindsVaststelling:
     """The card's line on changes since the adopted version (``vastgesteld``: its revision;
@@ -233,7 +219,7 @@ def render(
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     if formaat == "pdf":
         check_pdf_engine()
-    drempels, drempels_bron = drempels_van(config)
+    drempels, drempels_bron = _thresholds(config)
     result = RenderResult()
     loaded = pipeline.run(
         paths,
@@ -257,7 +243,7 @@ def render(
         contracten.append((contract, name))
     if not contracten:
         return result
-    botsingen = _botsingen(contracten, formaat, jaar)
+    botsingen = _collisions(contracten, formaat, jaar)
     if botsingen:
         raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
@@ -268,7 +254,7 @@ def render(
     wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates, config)
     kaartregels = {}
     for contract, name in contracten:
-        regel = sinds_vaststelling(Path(name), contract, vastgesteld, config)
+        regel = since_adoption(Path(name), contract, vastgesteld, config)
         if contract.code in wijzigingen:
             regel = regel.met_hoofdstuk(
                 f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
@@ -323,7 +309,9 @@ def render(
     return result
 
 
-def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+def _collisions(
+    contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
+) -> list[str]:
     """Messages for documents that would get the same file name; empty when there are none.
 
     Two contracts with one code would overwrite each other, and a contract with the code
@@ -440,18 +428,32 @@ def run_render(
     stdout: Console,
     stderr: Console,
     sinds: str | None = None,
-    config: Config | None = None,
-    cache_dir: Path | None = None,
+    *,
+    config_path: Path | None = None,
+    cache: bool = True,
     vastgesteld: str | None = None,
 ) -> int:
-    """The ``render`` command: render, report what was written, return the exit code.
+    """The ``render`` command: the configuration read once (``config_path``, or the one found
+    from here upward), render, report what was written, return the exit code.
 
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
-    from programmatool.pipeline.run import Run
+    from programmatool.pipeline.run import ConfigError, Run, no_contracts, read_settings
 
+    try:
+        settings = read_settings(config_path, cache=cache)
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
     result = render(
-        paths, formaat, out, templates, jaar, sinds, config, cache_dir, vastgesteld=vastgesteld
+        paths,
+        formaat,
+        out,
+        templates,
+        jaar,
+        sinds,
+        settings.config,
+        settings.cache_dir,
+        vastgesteld=vastgesteld,
     )
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
@@ -467,10 +469,7 @@ def run_render(
             highlight=False,
         )
     if not result.written and not result.findings and not result.problems:
-        raise RenderProblem(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
+        raise RenderProblem(no_contracts(paths))
     for path in result.written:
         stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
     return Run([], result.findings, result.problems).exit_code()
