@@ -369,6 +369,27 @@ def bench_hashing(runs: int) -> list[Row]:
     ]
 
 
+def bench_big_diff(work: Path, runs: int) -> list[Row]:
+    """``diff`` of a 1 MB contract whose long text changed in one word in the middle (the word
+    summary was quadratic: about an hour before it was bounded)."""
+    base = (ROOT / "tests" / "fixtures" / "minimaal.yaml").read_text(encoding="utf-8")
+    words = [f"de woord{i % 50}" for i in range(100_000)]
+    changed = [*words[:50_000], "anders", *words[50_001:]]
+    old, new = work / "groot-oud.yaml", work / "groot-nieuw.yaml"
+    for path, text in ((old, words), (new, changed)):
+        body = "\n".join("  " + " ".join(text[i : i + 12]) for i in range(0, len(text), 12))
+        path.write_text(
+            base.replace(
+                "samenvatting: |\n  De stad wordt schoner en groener.\n",
+                f"samenvatting: |\n{body}\n",
+            ),
+            encoding="utf-8",
+        )
+    seconds = median(runs, lambda: run([TOOL, "diff", str(old), str(new)], work))
+    size = old.stat().st_size // 1024
+    return [Row(f"diff van een contract van {size} KB", 1, seconds, "< 10 s", seconds < 10)]
+
+
 def bench(sizes: list[int], runs: int) -> list[Row]:
     rows: list[Row] = []
     version = median(max(runs, 5), lambda: run([TOOL, "--version"], ROOT))
@@ -379,6 +400,7 @@ def bench(sizes: list[int], runs: int) -> list[Row]:
         subprocess.run([TOOL, "schema", "-o", str(schema)], check=True, capture_output=True)
         rows.extend(bench_seven(work, schema, runs))
         rows.extend(bench_hashing(runs))
+        rows.extend(bench_big_diff(work, runs))
         for size in sizes:
             rows.extend(bench_portfolio(work, schema, size, runs))
     return rows

@@ -128,7 +128,7 @@ def test_one_file_since_a_revision_and_two_files(
     amend(repo)
     one = diff("programmas/economie-participatie.yaml", "--sinds", "vastgesteld")
     assert one.code == 1
-    assert "programmas/economie-participatie.yaml:1627:27: belangrijk ambitie-verlaagd" in one.out
+    assert "programmas/economie-participatie.yaml:1628:27: belangrijk ambitie-verlaagd" in one.out
     old = tmp_path / "oud.yaml"
     old.write_bytes(git(repo, "show", "vastgesteld:programmas/binnenstad.yaml").encode("utf-8"))
     two = diff(str(old), "programmas/binnenstad.yaml")

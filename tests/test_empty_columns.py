@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from programmatool.rendering.columns import (
-    LEEG,
-    zonder_lege_kolommen_html,
-    zonder_lege_kolommen_md,
+    EMPTY,
+    without_empty_columns_html,
+    without_empty_columns_md,
 )
 
 from .conftest import PROGRAMMAS
@@ -70,7 +70,7 @@ class _Tables(HTMLParser):
 def _empty_columns(rows: list[list[str]]) -> list[int]:
     if not rows or len({len(r) for r in rows}) != 1:
         return []
-    return [c for c in range(len(rows[0])) if all(r[c] in LEEG for r in rows)]
+    return [c for c in range(len(rows[0])) if all(r[c] in EMPTY for r in rows)]
 
 
 def _md_tables(text: str) -> list[list[list[str]]]:
@@ -133,10 +133,11 @@ def test_an_empty_column_is_dropped_and_a_full_one_kept() -> None:
         '<tr><th scope="row">Adviseur</th><td class="getal">4</td><td class="getal"></td></tr>\n'
         "</tbody></table>"
     )
-    out = zonder_lege_kolommen_html(table)
+    out = without_empty_columns_html(table)
     assert "Uren</th>" not in out and "–" not in out
     assert '<td class="getal">36</td>' in out and "Uren per week" in out
     md = "| Rol | Uren per week | Uren |\n| --- | ---: | ---: |\n| Manager | 36 | – |\n"
     assert (
-        zonder_lege_kolommen_md(md) == "| Rol | Uren per week |\n| --- | ---: |\n| Manager | 36 |\n"
+        without_empty_columns_md(md)
+        == "| Rol | Uren per week |\n| --- | ---: |\n| Manager | 36 |\n"
     )

@@ -286,3 +286,47 @@ def test_import_accepts_a_milestone_date_as_dutch_excel_writes_it(  # type: igno
     assert run.code == 0, run.err
     assert _realisatie(contract, "mijlpaal", 2021).datum == dt.date(2021, 11, 2)
     assert "2021: {datum: 2021-11-02}" in contract.read_text(encoding="utf-8")
+
+
+# --- PT312: a thousands point left in the YAML --------------------------------------------------
+
+
+def test_pt312_count_unit_with_three_decimals(tmp_path: Path) -> None:
+    from .test_rules_support import findings, line_of, variant
+
+    path = variant(tmp_path, "      2019: 9\n", "      2019: 2.372\n")
+    [f] = findings(path, code="PT312")
+    assert f.line == line_of(path, "2019: 2.372")
+    assert f.severity == "waarschuwing"
+    assert f.message == (
+        "indicator 'scholen' realisatie 2019: 2.372 heeft drie decimalen; bedoelt de bron "
+        "2.372 (een punt als duizendtal)? Schrijf dan 2372"
+    )
+
+
+def test_pt312_history_of_thousands_without_a_count_unit(tmp_path: Path) -> None:
+    from .test_rules_support import findings, variant
+
+    path = variant(
+        tmp_path,
+        "    peilwaarde: 220\n",
+        "    peilwaarde: 1.220\n",
+    )
+    assert findings(path, code="PT312") == []  # kg, and no other value of 1000 or more
+    path = variant(
+        tmp_path,
+        "streefwaarden: {2019: 210, 2020: 200, 2021: n.t.b., 2022: 180}",
+        "streefwaarden: {2019: 2.105, 2020: 2000, 2021: n.t.b., 2022: 1800}",
+        name="geschiedenis.yaml",
+    )
+    [f] = findings(path, code="PT312")
+    assert f.message.startswith(
+        "indicator 'restafval' streefwaarde 2019: 2.105 heeft drie decimalen"
+    )
+
+
+def test_pt312_is_silent_for_a_percentage_with_three_decimals(tmp_path: Path) -> None:
+    from .test_rules_support import findings, variant
+
+    path = variant(tmp_path, "    peilwaarde: 61\n", "    peilwaarde: 61.125\n")
+    assert findings(path, code="PT312") == []

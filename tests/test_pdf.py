@@ -31,10 +31,10 @@ POPPLER = ("pdftotext", "pdfinfo", "pdffonts", "pdfimages")
 
 
 def _missing() -> str | None:
-    from programmatool.rendering.environment import RenderProblem, controleer_pdf
+    from programmatool.rendering.environment import RenderProblem, check_pdf_engine
 
     try:
-        controleer_pdf()
+        check_pdf_engine()
     except RenderProblem as exc:
         return str(exc)
     for tool in POPPLER:

@@ -214,10 +214,10 @@ def test_file_changed_between_reading_and_writing_is_not_overwritten(
     real_load_text = recording.load_text
     edited = HANDGESCHREVEN.read_text().replace("naam: A. de Wethouder", "naam: B. de Wethouder")
 
-    def someone_edits(text: str, name: str):  # type: ignore[no-untyped-def]
+    def someone_edits(text: str, name: str, *limits):  # type: ignore[no-untyped-def]
         # Another editor (not using the lock) saves the file while record is validating.
         contract.write_text(edited)
-        return real_load_text(text, name)
+        return real_load_text(text, name, *limits)
 
     monkeypatch.setattr(recording, "load_text", someone_edits)
     with pytest.raises(RecordProblem, match="intussen door iemand anders gewijzigd"):

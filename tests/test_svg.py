@@ -70,11 +70,11 @@ def _inside(point: tuple[float, float], rect: Rect) -> bool:
 
 
 def _din_drawings(name: str) -> list[str]:
-    from programmatool.rendering.views import _din_view
+    from programmatool.rendering.views import din_view
 
     contract = load_contract(PROGRAMMAS / f"{name}.yaml").contract
     assert contract is not None
-    return re.findall(r"<svg.*?</svg>", _din_view(contract).svg, re.DOTALL)
+    return re.findall(r"<svg.*?</svg>", din_view(contract).svg, re.DOTALL)
 
 
 @pytest.mark.parametrize("name", ["zorg", "duurzaamheid", "omgevingswet", "economie-participatie"])

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from programmatool._version import __version__
 
 _LAZY = {
-    "CheckResult": "pipeline.check",
     "check": "pipeline.check",
     "contract_progress": "progress.rollup",
     "Change": "diff.changes",
@@ -35,14 +34,13 @@ if TYPE_CHECKING:
     from programmatool.diff.changes import Change, diff
     from programmatool.loading import LoadResult, load_contract
     from programmatool.model.findings import Finding
-    from programmatool.pipeline.check import CheckResult, check
+    from programmatool.pipeline.check import check
     from programmatool.pipeline.render import render, render_contract, render_contract_pdf
     from programmatool.progress.indicator import indicator_progress
     from programmatool.progress.rollup import contract_progress
 
 __all__ = [
     "Change",
-    "CheckResult",
     "Finding",
     "LoadResult",
     "__version__",

@@ -13,12 +13,8 @@ import typer
 from rich.console import Console
 
 from programmatool._version import __version__
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-#: More worker processes than this only exhausts the machine (each is a whole Python).
-MAX_JOBS = 256
+from programmatool.cli.quick import DEFAULTS, MAX_JOBS
+from programmatool.pipeline.run import EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="programmatool",
@@ -99,66 +95,6 @@ def _main(
     _no_config(False)  # each command line starts with the configuration read as usual
 
 
-@app.command()
-def check(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Contractbestanden of mappen (mappen: alle *.yaml en *.yml).",
-            show_default=False,
-            metavar="PAD...",
-            readable=False,
-        ),
-    ],
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Laat ook waarschuwingen de controle doen falen.")
-    ] = False,
-    formaat: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
-            "scanning) of junit.",
-            metavar="FORMAAT",
-        ),
-    ] = "text",
-    config: ConfigOption = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
-            min=1,
-            max=MAX_JOBS,
-            metavar="N",
-        ),
-    ] = None,
-    no_config: NoConfigOption = False,
-) -> None:
-    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
-    from programmatool.cli.quick import run_check
-
-    raise typer.Exit(run_check(paths, strict, formaat, config, no_cache, jobs, stdout()))
-
-
-def _config(path: Path | None) -> Any:
-    """The configuration (``--config`` or the one found from here upward)."""
-    from programmatool.pipeline.settings import ConfigError, load_config
-
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        fail(str(exc))
-
-
-def _cache(no_cache: bool) -> Path | None:
-    from programmatool.pipeline.cache import cache_dir
-
-    return None if no_cache else cache_dir()
-
-
 #: ``--config`` of the commands that read the configuration.
 ConfigOption = Annotated[
     Path | None,
@@ -172,7 +108,7 @@ ConfigOption = Annotated[
 
 
 def _no_config(value: bool) -> bool:
-    from programmatool.pipeline.settings import isolate
+    from programmatool.pipeline.run import isolate
 
     isolate(value)
     return value
@@ -187,10 +123,61 @@ NoConfigOption = Annotated[
         callback=_no_config,
     ),
 ]
-_NO_CACHE_HELP = (
-    "Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
-    "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen."
-)
+#: ``--no-cache`` of the commands that read contracts through the cache.
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Lees alle bestanden opnieuw in plaats van ongewijzigde uit de cache "
+        "(in de cachemap van de gebruiker, of PROGRAMMATOOL_CACHE_DIR) te halen.",
+    ),
+]
+#: The contract files or folders a command reads.
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Contractbestanden of mappen (mappen: alle *.yaml en *.yml).",
+        show_default=False,
+        metavar="PAD...",
+        readable=False,
+    ),
+]
+
+
+@app.command()
+def check(
+    paths: PathsArgument,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Laat ook waarschuwingen de controle doen falen.")
+    ] = DEFAULTS["strict"],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
+            "scanning) of junit.",
+            metavar="FORMAAT",
+        ),
+    ] = DEFAULTS["output_format"],
+    config: ConfigOption = DEFAULTS["config"],
+    no_cache: NoCacheOption = DEFAULTS["no_cache"],
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Aantal processen bij veel bestanden (standaard: het aantal kernen).",
+            min=1,
+            max=MAX_JOBS,
+            metavar="N",
+        ),
+    ] = DEFAULTS["jobs"],
+    no_config: NoConfigOption = False,
+) -> None:
+    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    from programmatool.pipeline.check import run_check
+
+    raise typer.Exit(run_check(paths, strict, output_format, config, not no_cache, jobs, stdout()))
 
 
 @app.command()
@@ -269,7 +256,7 @@ def progress(
             metavar="JAAR",
         ),
     ] = None,
-    formaat: Annotated[
+    output_format: Annotated[
         str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
     ] = "table",
     toelichting: Annotated[
@@ -292,25 +279,27 @@ def progress(
             metavar="FRACTIE",
         ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    no_cache: NoCacheOption = False,
+    config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
-    """Toon de voortgang van de indicatoren per programma. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
-    from programmatool.pipeline.progress import VoortgangProbleem, run_progress
+    """Toon de voortgang van de indicatoren per programma. De drempels komen uit [voortgang] van de configuratie (--config, of programmatool.toml of pyproject.toml vanaf de huidige map omhoog); --op-koers en --kleine-achterstand gaan daarvoor. Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.pipeline.progress import ProgressProblem, run_progress
 
     try:
         code = run_progress(
             paths,
             jaar,
-            formaat,
+            output_format,
             toelichting,
             op_koers,
             kleine_achterstand,
             stdout(),
             stderr(),
-            cache_dir=_cache(no_cache),
+            config_path=config,
+            cache=not no_cache,
         )
-    except VoortgangProbleem as exc:
+    except ProgressProblem as exc:
         fail(str(exc))
     raise typer.Exit(code)
 
@@ -351,6 +340,7 @@ def record(
     voorlopig: Annotated[
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
+    config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Leg een meting vast in een contract; de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
@@ -371,6 +361,7 @@ def record(
             toelichting,
             vervang,
             voorlopig,
+            config_path=config,
         )
     except RecordProblem as exc:
         _record_problem(exc)
@@ -409,6 +400,7 @@ def import_(
     proef: Annotated[
         bool, typer.Option("--proef", help="Toon wat er zou veranderen; schrijf niets.")
     ] = False,
+    config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Leg veel metingen tegelijk vast uit een CSV of .xlsx: alles of niets. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
@@ -416,7 +408,7 @@ def import_(
     from programmatool.editing.record import describe, run_import, visible
 
     try:
-        changes = run_import(tabel, map_, vervang, proef)
+        changes = run_import(tabel, map_, vervang, proef, config_path=config)
     except RecordProblem as exc:
         _record_problem(exc)
     for change in changes:
@@ -463,6 +455,7 @@ def log(
             help="Vervang het verslag dat er voor dat jaar al staat (toont oud → nieuw).",
         ),
     ] = False,
+    config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
     """Leg vast hoe een inspanning in een jaar is verlopen ("Wat hebben we gedaan?"); de rest van het bestand blijft byte voor byte gelijk. Exitcode 0 vastgelegd, 1 contract met fouten, 2 geweigerd."""  # noqa: E501
@@ -471,7 +464,9 @@ def log(
     from programmatool.editing.record import visible
 
     try:
-        done = log_effort(bestand, inspanning, jaar, status, toelichting, besteed, vervang)
+        done = log_effort(
+            bestand, inspanning, jaar, status, toelichting, besteed, vervang, config_path=config
+        )
     except RecordProblem as exc:
         *details, last = exc.message.split("\n")
         for line in details:
@@ -521,7 +516,7 @@ def render(
             help="Maak de jaarverantwoording over dit jaar in plaats van het contract.",
         ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    no_cache: NoCacheOption = False,
     sinds: Annotated[
         str | None,
         typer.Option(
@@ -558,8 +553,8 @@ def render(
             stdout(),
             stderr(),
             sinds,
-            config=_config(config),
-            cache_dir=_cache(no_cache),
+            config_path=config,
+            cache=not no_cache,
             vastgesteld=vastgesteld,
         )
     except RenderProblem as exc:
@@ -598,21 +593,24 @@ def new(
         ),
     ] = None,
     schema: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--schema",
-            help="Pad of URL van het JSON Schema voor de editor (programmatool schema -o ...).",
+            help="Pad of URL van het JSON Schema voor de editor (standaard: "
+            "programmacontract.schema.json van het repository, gezien vanaf het nieuwe bestand).",
             metavar="PAD",
         ),
-    ] = "programmacontract.schema.json",
+    ] = None,
 ) -> None:
     """Maak een nieuw contract om mee te beginnen: elk onderdeel met uitleg, meteen geldig. Ontbreekt een optie, dan vraagt het commando erom (alleen in een terminal)."""  # noqa: E501
     from programmatool.editing.new import (
         code_from_name,
         new_contract_text,
         parse_periode,
+        problems_in_new,
         write_new,
     )
+    from programmatool.reference.schema import schema_reference
 
     def ask(value: str | None, option: str, question: str) -> str:
         if value is not None and value.strip():
@@ -644,7 +642,16 @@ def new(
         fail(f"{doel.as_posix()} bestaat al; kies een andere naam (er wordt niets overschreven)")
     if not doel.parent.is_dir():
         fail(f"de map {doel.parent.as_posix()} bestaat niet")
+    schema = schema or schema_reference(doel)
     text = new_contract_text(naam, plaats, start, eind, gekozen, schema, doel.as_posix())
+    problems = problems_in_new(text, doel.as_posix())
+    if problems:
+        # Validated before anything is written: "geschreven" only for a contract check accepts.
+        fail(
+            f"met deze naam of gegevens zou {doel.as_posix()} geen geldig contract zijn "
+            f"({problems[0]}); er is niets geschreven. Gebruik gewone tekens, zonder "
+            "stuurtekens of regeleinden"
+        )
     try:
         write_new(doel, text)
     except FileExistsError:
@@ -677,18 +684,11 @@ def diff(
             metavar="REVISIE",
         ),
     ] = None,
-    formaat: Annotated[
+    output_format: Annotated[
         str,
         typer.Option("--format", help="Uitvoer: text, markdown of json.", metavar="FORMAAT"),
     ] = "text",
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuratiebestand (standaard: programmatool.toml of pyproject.toml).",
-            metavar="BESTAND",
-        ),
-    ] = None,
+    config: ConfigOption = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -701,40 +701,16 @@ def diff(
     no_config: NoConfigOption = False,
 ) -> None:
     """Wat is er in betekenis veranderd tussen twee versies van contracten. Exitcode 0 geen wijzigingen, 1 wijzigingen, 2 niet uitvoerbaar."""  # noqa: E501
-    from programmatool.diff.changes import SEVERITIES
     from programmatool.diff.result import DiffProblem
-    from programmatool.pipeline.diff import compare_files, compare_since
-    from programmatool.pipeline.settings import ConfigError, load_config
-    from programmatool.presenting.diff import FORMATEN, present
+    from programmatool.pipeline.diff import run_diff
 
-    if fail_on is not None and fail_on not in SEVERITIES:
-        fail(f"onbekend niveau '{fail_on}' voor --fail-on; kies uit {', '.join(SEVERITIES)}")
-    if formaat == "md":
-        formaat = "markdown"
-    if formaat not in FORMATEN:
-        fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
-    if sinds is None and len(paths) != 2:
-        fail("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
     try:
-        settings = load_config(config)
-    except ConfigError as exc:
-        fail(str(exc))
-    try:
-        if sinds is None:
-            result = compare_files(paths[0], paths[1], settings)
-        else:
-            result = compare_since(paths, sinds, settings)
+        code = run_diff(paths, sinds, output_format, config, fail_on)
     except DiffProblem as exc:
         for line in exc.details:
             stderr().print(line)
         fail(exc.message)
-    from programmatool.text.terminal import write_out
-
-    write_out(present(result, formaat), json=formaat == "json")
-    # SEVERITIES runs from most to least severe: the given level and the ones before it count.
-    counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
-    failed = any(c.change.severity in counting for c in result.changes())
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    raise typer.Exit(code)
 
 
 _CLICK_MESSAGES = {

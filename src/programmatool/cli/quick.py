@@ -1,8 +1,10 @@
-"""The ``check`` command's work, shared by the Typer command and the quick start in
-:mod:`entry`: arguments in, the pipeline, a presenter, an exit code out.
+"""``check`` without Typer: the quick start in :mod:`entry` for plain arguments.
 
-Kept free of Typer, Rich and Pydantic at import: a warm ``check`` (the editor and pre-commit
-case) mostly pays for starting Python, so it starts without them.
+A warm ``check`` (the editor and pre-commit case) mostly pays for starting Python, so plain
+arguments are parsed here without importing Typer, Rich or Pydantic. The options below are the
+Typer command's own (:func:`programmatool.cli.app.check` is declared from them, and a test holds
+the two together and runs both on the same argument vectors); whatever this parser is not sure
+of — help, an unknown option, a value out of range — goes to Typer, which then decides.
 """
 
 from __future__ import annotations
@@ -11,7 +13,21 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-EXIT_USAGE = 2
+#: More worker processes than this only exhausts the machine (each is a whole Python).
+MAX_JOBS = 256
+
+#: ``check``'s flags, by option name: the parameter each sets.
+FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
+#: ``check``'s options that take a value, by option name: the parameter each sets.
+VALUES = {"--format": "output_format", "--config": "config", "--jobs": "jobs", "-j": "jobs"}
+#: The defaults of the Typer command.
+DEFAULTS: dict[str, Any] = {
+    "strict": False,
+    "no_cache": False,
+    "output_format": "text",
+    "config": None,
+    "jobs": None,
+}
 
 
 class PlainOut:
@@ -37,97 +53,53 @@ def console_for(file: TextIO) -> Any:
     return PlainOut(Gate(file))
 
 
-def run_check(
-    paths: list[Path],
-    strict: bool,
-    formaat: str,
-    config_path: Path | None,
-    no_cache: bool,
-    jobs: int | None,
-    out: Any,
-) -> int:
-    """``programmatool check``: messages about the command itself go to standard error as
-    ``programmatool: …``; returns the exit code."""
-    from programmatool.pipeline import run as pipeline
-    from programmatool.pipeline.settings import ConfigError, load_config
-    from programmatool.presenting.findings import FORMATEN, report_result
-
-    if formaat not in FORMATEN:
-        return _fail(f"onbekend formaat '{formaat}'; kies uit {', '.join(FORMATEN)}")
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        return _fail(str(exc))
-    cache_dir = None
-    if not no_cache:
-        from programmatool.pipeline.cache import cache_dir as user_cache_dir
-
-        cache_dir = user_cache_dir()
-    result = pipeline.run(paths, config=config, cache_dir=cache_dir, jobs=jobs, label="Controleren")
-    for problem in result.problems:
-        _message(problem)
-    if not result.results and not result.problems:
-        return _fail(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
-    if result.results:
-        report_result(result, formaat, strict, out)
-    return result.exit_code(strict)
-
-
-def _message(text: str) -> None:
-    # Names and values from the command line or a contract never reach the terminal as
-    # control characters.
-    from programmatool.text.terminal import neutralise, write_err
-
-    write_err(neutralise(f"programmatool: {text}") + "\n")
-
-
-def _fail(text: str) -> int:
-    _message(text)
-    return EXIT_USAGE
+def parse_check(args: list[str]) -> tuple[list[Path], dict[str, Any]] | None:
+    """``check``'s paths and options from plain arguments, as Typer would read them; None when
+    this parser is not sure (Typer then reads them and decides)."""
+    paths: list[Path] = []
+    options = dict(DEFAULTS)
+    rest = iter(args)
+    for arg in rest:
+        name, eq, value = arg.partition("=")
+        if arg == "--":
+            paths.extend(Path(a) for a in rest)
+        elif arg in FLAGS:
+            options[FLAGS[arg]] = True
+        elif (name.startswith("--") and name in VALUES) or arg in VALUES:
+            # ``--format=json`` or ``--format json``; a short option only as ``-j 4``.
+            value = value if eq and name.startswith("--") else next(rest, "")
+            if not value or (not eq and value.startswith("-")):
+                return None
+            options[VALUES[name]] = value
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            paths.append(Path(arg))
+    jobs = options["jobs"]
+    if jobs is not None:
+        if not (jobs.isascii() and jobs.isdigit()) or not 1 <= int(jobs) <= MAX_JOBS:
+            return None
+        options["jobs"] = int(jobs)
+    if options["config"] is not None:
+        options["config"] = Path(options["config"])
+    return (paths, options) if paths else None
 
 
 def quick_check(args: list[str]) -> int | None:
     """``check`` without Typer when the arguments are plain (paths and the usual options);
     None when they are not, so the full command line handles them (help, errors, …)."""
-    paths: list[Path] = []
-    options: dict[str, Any] = {
-        "strict": False,
-        "formaat": "text",
-        "config": None,
-        "no_cache": False,
-        "jobs": None,
-    }
-    takes = {"--format": "formaat", "--config": "config", "--jobs": "jobs", "-j": "jobs"}
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        name, eq, value = arg.partition("=")
-        if arg == "--strict":
-            options["strict"] = True
-        elif arg == "--no-cache":
-            options["no_cache"] = True
-        elif name in takes and (eq or i + 1 < len(args)):
-            if not eq:
-                i += 1
-                value = args[i]
-            options[takes[name]] = value
-        elif arg.startswith("-") and arg != "-":
-            return None
-        else:
-            paths.append(Path(arg))
-        i += 1
-    jobs = options["jobs"]
-    if jobs is not None:
-        if not jobs.isdigit() or int(jobs) < 1:
-            return None
-        jobs = int(jobs)
-    if not paths:
+    parsed = parse_check(args)
+    if parsed is None:
         return None
-    config = Path(options["config"]) if options["config"] is not None else None
-    out = console_for(sys.stdout)
+    from programmatool.pipeline.check import run_check
+
+    paths, options = parsed
     return run_check(
-        paths, options["strict"], options["formaat"], config, options["no_cache"], jobs, out
+        paths,
+        options["strict"],
+        options["output_format"],
+        options["config"],
+        not options["no_cache"],
+        options["jobs"],
+        console_for(sys.stdout),
     )

@@ -12,6 +12,10 @@ from typing import Any
 
 _MAX_PARTS = 3
 _MAX_WORDS = 8
+#: difflib compares words in time up to the product of both lengths; above this product the
+#: common start and end are taken off first (linear), and a middle still too large is summed
+#: up as one change, so any text is compared in bounded, near-linear time.
+_MAX_PRODUCT = 1_000_000
 
 
 def number(value: Any) -> int | float | None:
@@ -146,11 +150,8 @@ def word_summary(old: str | None, new: str | None) -> str:
         return f"nieuw: '{_clip(b)}'"
     if not b:
         return f"weg: '{_clip(a)}'"
-    import difflib
-
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     parts: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         before = [w for w in a[i1:i2] if w != "¶"]
         after = [w for w in b[j1:j2] if w != "¶"]
         if tag == "equal" or (not before and not after):
@@ -170,3 +171,26 @@ def word_summary(old: str | None, new: str | None) -> str:
 
         shown += f"; en nog {hoeveel(rest, 'wijziging', 'wijzigingen')}"
     return shown
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for two word lists, in bounded time: exactly difflib's on texts of
+    ordinary length; for long ones the common start and end first, then difflib on the middle
+    when that is small enough, else the middle as one replacement."""
+    import difflib
+
+    if len(a) * len(b) <= _MAX_PRODUCT:
+        return list(difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes())
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    mid_a, mid_b = a[start : len(a) - end], b[start : len(b) - end]
+    if len(mid_a) * len(mid_b) <= _MAX_PRODUCT:
+        inner = difflib.SequenceMatcher(a=mid_a, b=mid_b, autojunk=False).get_opcodes()
+        return [(t, i1 + start, i2 + start, j1 + start, j2 + start) for t, i1, i2, j1, j2 in inner]
+    tag = "replace" if mid_a and mid_b else "delete" if mid_a else "insert"
+    return [(tag, start, len(a) - end, start, len(b) - end)]

@@ -13,31 +13,37 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from programmatool.loading import Limits, LoadResult
+from programmatool.loading import LoadResult
+from programmatool.pipeline.run import EXIT_USAGE, ConfigError, Settings, read_file, read_settings
 from programmatool.text.oserrors import reason as os_reason
 
-#: Exit code when the contract file itself has errors (before or after the change).
-EXIT_CONTRACT = 1
-#: Exit code when the request cannot be carried out (unknown indicator, bad year or value).
-EXIT_REFUSED = 2
 #: How long a command waits for another process that is writing the same contract.
 LOCK_TIMEOUT = 60.0
 
 
 class RecordProblem(Exception):
-    """A refused request; ``code`` is the exit code, the message is Dutch. ``changed`` names
-    the files that were written before a later write failed (empty: nothing changed)."""
+    """A refused request; ``code`` is the exit code (:data:`EXIT_FINDINGS` when the contract
+    itself has errors, before or after the change; else :data:`EXIT_USAGE`), the message is
+    Dutch. ``changed`` names the files that were written before a later write failed (empty:
+    nothing changed)."""
 
-    def __init__(
-        self, message: str, code: int = EXIT_REFUSED, changed: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, message: str, code: int = EXIT_USAGE, changed: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.changed = changed
 
 
-def resolve_target(path: Path) -> Path:
+def writer_settings(config_path: Path | None = None) -> Settings:
+    """The pipeline's settings for a writing command (``--config``, or the configuration found
+    from here upward); one that cannot be used is a refusal."""
+    try:
+        return read_settings(config_path)
+    except ConfigError as exc:
+        raise RecordProblem(str(exc)) from None
+
+
+def resolve_target(path: Path, settings: Settings) -> Path:
     """The file a path stands for: a symbolic link is followed, so its target is updated and
     the link stays a link. A folder, a missing file, a pipe or an unreadable file is refused."""
     name = path.as_posix()
@@ -48,7 +54,8 @@ def resolve_target(path: Path) -> Path:
     except (OSError, RuntimeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
-    read_contract(target, name)  # a pipe, device or unreadable file is refused before anything
+    # A pipe, device or unreadable file is refused before anything.
+    read_contract(target, name, settings)
     return target
 
 
@@ -88,12 +95,10 @@ def locked(files: list[tuple[Path, str]]) -> Iterator[None]:
         yield
 
 
-def read_contract(target: Path, name: str) -> bytes:
+def read_contract(target: Path, name: str, settings: Settings) -> bytes:
     """The file's bytes, read as every command reads a contract (never blocking on a pipe,
     within the configuration's ``[limieten]``); PT009 or PT008 when it cannot be."""
-    from programmatool.pipeline.run import read_file
-
-    raw = read_file(target, name, _limits())
+    raw = read_file(target, name, settings.limits)
     if isinstance(raw, LoadResult):
         raise RecordProblem(
             "\n".join([*(f.as_text() for f in raw.findings), f"{name}: er is niets gewijzigd"])
@@ -101,27 +106,20 @@ def read_contract(target: Path, name: str) -> bytes:
     return raw
 
 
-def _limits() -> Limits:
-    from programmatool.pipeline.settings import ConfigError, load_config
-
-    try:
-        return load_config().limits
-    except ConfigError as exc:
-        raise RecordProblem(str(exc)) from None
-
-
-def write_unless_changed(target: Path, name: str, raw: bytes, new: bytes) -> None:
+def write_unless_changed(
+    target: Path, name: str, raw: bytes, new: bytes, settings: Settings
+) -> None:
     """Write ``new`` (whole, by a rename) unless the file changed since it was read as ``raw``."""
     from programmatool.pipeline.writing import write_atomic
 
-    _refuse_changed(target, name, raw)
+    _refuse_changed(target, name, raw, settings)
     try:
         write_atomic(target, new)
     except OSError as exc:
         raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
 
 
-def write_all(plans: list[tuple[Path, str, bytes, bytes]]) -> None:
+def write_all(plans: list[tuple[Path, str, bytes, bytes]], settings: Settings) -> None:
     """Write every ``(target, name, raw, new)`` (under their locks), all or none.
 
     First every new text goes to a temporary file beside its target: that is where writing
@@ -146,7 +144,7 @@ def write_all(plans: list[tuple[Path, str, bytes, bytes]]) -> None:
                     "er is niets gewijzigd"
                 ) from None
         for target, name, raw, _new in plans:
-            _refuse_changed(target, name, raw)
+            _refuse_changed(target, name, raw, settings)
         done: list[str] = []
         for (target, name, _raw, _new), tmp in zip(plans, staged, strict=True):
             try:
@@ -166,8 +164,8 @@ def write_all(plans: list[tuple[Path, str, bytes, bytes]]) -> None:
                 os.unlink(tmp)
 
 
-def _refuse_changed(target: Path, name: str, raw: bytes) -> None:
-    if read_contract(target, name) != raw:
+def _refuse_changed(target: Path, name: str, raw: bytes, settings: Settings) -> None:
+    if read_contract(target, name, settings) != raw:
         raise RecordProblem(
             f"{name}: het bestand is intussen door iemand anders gewijzigd; er is niets "
             "geschreven. Probeer het opnieuw."

@@ -10,16 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from programmatool.editing.guarded import (
-    EXIT_CONTRACT,
     RecordProblem,
     locked,
     read_contract,
     resolve_target,
     write_unless_changed,
+    writer_settings,
 )
 from programmatool.editing.record import entry_text, error_lines, lees_jaar, splice, verify_splice
 from programmatool.loading import load_bytes
 from programmatool.model.contract import Uitvoering
+from programmatool.pipeline.run import EXIT_FINDINGS, Settings
 from programmatool.progress.efforts import (
     STATUS_BETEKENIS,
 )
@@ -67,14 +68,19 @@ def log_effort(
     toelichting: str | None = None,
     besteed: str | None = None,
     replace: bool = False,
+    config_path: Path | None = None,
 ) -> Gelogd:
-    """Record how an effort went in a year (``replace``: instead of the report already there);
-    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    """Record how an effort went in a year (``replace``: instead of the report already there),
+    under the configuration at ``config_path`` or the one found from here upward; raises
+    :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    settings = writer_settings(config_path)
     name = path.as_posix()
     jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
-    target = resolve_target(path)
+    target = resolve_target(path, settings)
     with locked([(target, name)]):
-        return _log_locked(target, name, inspanning_id, jaar, status, toelichting, besteed, replace)
+        return _log_locked(
+            target, name, inspanning_id, jaar, status, toelichting, besteed, replace, settings
+        )
 
 
 def _log_locked(
@@ -86,14 +92,15 @@ def _log_locked(
     toelichting: str | None,
     besteed: str | None,
     replace: bool,
+    settings: Settings,
 ) -> Gelogd:
     """:func:`log_effort` under the lock: read, splice, validate, write."""
-    raw = read_contract(target, name)
-    before = load_bytes(raw, name)
+    raw = read_contract(target, name, settings)
+    before = load_bytes(raw, name, settings.limits)
     if before.contract is None:
         raise RecordProblem(
             "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
-            EXIT_CONTRACT,
+            EXIT_FINDINGS,
         )
     contract = before.contract
     inspanning = next((i for i in contract.inspanningen if i.id == inspanning_id), None)
@@ -138,9 +145,9 @@ def _log_locked(
     effort = next(i for i in expected.inspanningen if i.id == inspanning.id)
     effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
     effort.uitvoering = dict(sorted(effort.uitvoering.items()))
-    verify_splice(before, new_text, expected, name, "het verslag", "het verslag")
+    verify_splice(before, new_text, expected, name, "het verslag", "het verslag", settings)
     write_unless_changed(
-        target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+        target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"), settings
     )
     added = new_text.splitlines()[line - 1].strip()
     return Gelogd(name, inspanning.id, jaar, line, added, oud)

@@ -246,3 +246,17 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def problems_in_new(text: str, name: str) -> list[str]:
+    """What ``check`` would say is wrong with the new contract's text (errors only): a name
+    with a control character or a line separator can make a text that is not valid."""
+    from programmatool.loading import load_bytes
+    from programmatool.rules import run_rules
+
+    # As check reads a file: from its bytes, where a line separator is caught.
+    result = load_bytes(text.encode("utf-8"), name)
+    found = [f for f in result.findings if f.severity == "fout"]
+    if result.contract is not None:
+        found += [f for f in run_rules([result]) if f.severity == "fout"]
+    return [f.as_text() for f in found]

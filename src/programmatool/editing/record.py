@@ -24,16 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from programmatool.editing.guarded import (
-    EXIT_CONTRACT,
-    EXIT_REFUSED,
     RecordProblem,
     locked,
     read_contract,
     resolve_target,
     write_all,
+    writer_settings,
 )
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.model.contract import Contract, Indicator, Realisatie
+from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
 from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
@@ -306,11 +306,11 @@ def error_lines(result: LoadResult) -> list[str]:
     return [f.as_text() for f in result.findings if f.severity == "fout"]
 
 
-def _rule_errors(result: LoadResult) -> set[tuple[str, str]]:
-    """Errors of the consistency rules, without positions (lines move when one is added)."""
-    from programmatool.rules import run_rules
-
-    return {(f.code, f.message) for f in run_rules([result]) if f.severity == "fout"}
+def _rule_errors(result: LoadResult, settings: Settings) -> set[tuple[str, str]]:
+    """Errors of the consistency rules at the configured levels, as ``check`` reports them,
+    without positions (lines move when one is added)."""
+    found = rule_findings(result, settings.config, settings.today)
+    return {(f.code, f.message) for f in found if f.severity == "fout"}
 
 
 def lees_jaar(tekst: str) -> int:
@@ -347,7 +347,12 @@ def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
 
 
 def plan(
-    name: str, raw: bytes, measurements: list[Measurement], replace: bool = False
+    name: str,
+    raw: bytes,
+    measurements: list[Measurement],
+    replace: bool = False,
+    *,
+    settings: Settings,
 ) -> tuple[bytes, list[Change]]:
     """The file's new bytes with every measurement spliced in, and what changed where.
 
@@ -355,11 +360,11 @@ def plan(
     :class:`RecordProblem` and nothing is returned then. The new text must load to exactly the
     old contract plus the new realisations, and bring no new rule errors.
     """
-    before = load_bytes(raw, name)
+    before = load_bytes(raw, name, settings.limits)
     if before.contract is None:
         raise RecordProblem(
             "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
-            EXIT_CONTRACT,
+            EXIT_FINDINGS,
         )
     contract = before.contract
     bom = raw.startswith(b"\xef\xbb\xbf")
@@ -411,7 +416,7 @@ def plan(
     if problems:
         raise RecordProblem("\n".join(problems))
 
-    verify_splice(before, text, expected, name, "de nieuwe meting", "de meting")
+    verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
     lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
     rows = text.splitlines()
     changes = [
@@ -446,24 +451,31 @@ def _comment_after(line: str, entry: str) -> str | None:
 
 
 def verify_splice(
-    before: LoadResult, text: str, expected: Contract, name: str, subject: str, short: str
+    before: LoadResult,
+    text: str,
+    expected: Contract,
+    name: str,
+    subject: str,
+    short: str,
+    settings: Settings,
 ) -> None:
     """Refuse a spliced text that does not load, does not load to ``expected`` exactly, or
-    brings a rule error the file did not have; ``subject``/``short`` name what was added."""
-    after = load_text(text, name)
+    brings a rule error (at the configured levels) the file did not have; ``subject``/``short``
+    name what was added."""
+    after = load_text(text, name, settings.limits)
     if after.contract is None:
         raise RecordProblem(
             "\n".join([*error_lines(after), f"{name}: {subject} zou het contract ongeldig maken"]),
-            EXIT_CONTRACT,
+            EXIT_FINDINGS,
         )
     if after.contract.model_dump() != expected.model_dump():
         raise RecordProblem(
             f"{name}: {short} kon niet precies zo worden toegevoegd; niets gewijzigd"
         )
-    new_errors = _rule_errors(after) - _rule_errors(before)
+    new_errors = _rule_errors(after, settings) - _rule_errors(before, settings)
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
-        raise RecordProblem(f"{name}: {subject} geeft een fout: {details}", EXIT_CONTRACT)
+        raise RecordProblem(f"{name}: {subject} geeft een fout: {details}", EXIT_FINDINGS)
 
 
 def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
@@ -521,15 +533,18 @@ def record_many(
     per_file: dict[Path, tuple[str, list[Measurement]]],
     replace: bool = False,
     dry_run: bool = False,
+    *,
+    settings: Settings,
 ) -> list[Change]:
-    """Record measurements in one or more files, all or nothing.
+    """Record measurements in one or more files, all or nothing, with the command's
+    ``settings`` from the pipeline (limits, rule levels).
 
     Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
     under its lock, planned and validated. Only when every file passes is anything written; a
     dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
     """
     targets = sorted(
-        (resolve_target(path), name, measurements)
+        (resolve_target(path, settings), name, measurements)
         for path, (name, measurements) in per_file.items()
     )
     with locked([(target, name) for target, name, _m in targets]):
@@ -537,9 +552,9 @@ def record_many(
         changes: list[Change] = []
         problems: list[RecordProblem] = []
         for target, name, measurements in targets:
-            raw = read_contract(target, name)
+            raw = read_contract(target, name, settings)
             try:
-                new, done = plan(name, raw, measurements, replace)
+                new, done = plan(name, raw, measurements, replace, settings=settings)
             except RecordProblem as exc:
                 problems.append(exc)
                 continue
@@ -550,7 +565,7 @@ def record_many(
             raise RecordProblem("\n".join(p.message for p in problems), code)
         if dry_run:
             return changes
-        write_all(plans)
+        write_all(plans, settings)
     return changes
 
 
@@ -563,13 +578,15 @@ def record(
     toelichting: str | None = None,
     replace: bool = False,
     voorlopig: bool = False,
+    config_path: Path | None = None,
 ) -> Change:
     """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
-    that year); raises :class:`RecordProblem` and leaves the file untouched when anything is
-    wrong."""
+    that year), under the configuration at ``config_path`` or the one found from here upward;
+    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    settings = writer_settings(config_path)
     measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
     name = path.as_posix()
-    return record_many({path: (name, [measurement])}, replace)[0]
+    return record_many({path: (name, [measurement])}, replace, settings=settings)[0]
 
 
 def visible(text: str) -> str:
@@ -601,15 +618,21 @@ def describe(change: Change) -> str:
 
 
 def run_import(
-    tabel: Path, folder: Path, replace: bool = False, dry_run: bool = False
+    tabel: Path,
+    folder: Path,
+    replace: bool = False,
+    dry_run: bool = False,
+    config_path: Path | None = None,
 ) -> list[Change]:
-    """Record every row of a CSV or .xlsx sheet, all or nothing.
+    """Record every row of a CSV or .xlsx sheet, all or nothing, under the configuration at
+    ``config_path`` (or the one found from here upward).
 
     Every row is checked (columns, contract, indicator, year, value) before any file is
     touched; all problems are reported together with their row numbers.
     """
     from programmatool.editing.sheets import SheetError, read_provisional, read_sheet
 
+    settings = writer_settings(config_path)
     try:
         rows = read_sheet(tabel)
     except SheetError as exc:
@@ -635,7 +658,7 @@ def run_import(
         path = Path(contract)
         if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
             if codes is None:
-                codes = _ProgrammeCodes(folder)
+                codes = _ProgrammeCodes(folder, settings)
             found = codes.zoek(contract)
             if isinstance(found, str):
                 problems.append(f"{where}: {found}")
@@ -645,7 +668,7 @@ def run_import(
             problems.append(f"{where}: contract {contract} bestaat niet")
             continue
         try:
-            target = resolve_target(path)
+            target = resolve_target(path, settings)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
             continue
@@ -661,12 +684,12 @@ def run_import(
                 where,
             )
         )
-    code = EXIT_REFUSED
+    code = EXIT_USAGE
     if problems:
         # Also check the rows that were fine so far against their contracts: every problem of
         # the sheet is reported at once, in row order.
         try:
-            record_many(per_file, replace, dry_run=True)
+            record_many(per_file, replace, dry_run=True, settings=settings)
         except RecordProblem as exc:
             problems.extend(exc.message.split("\n"))
             code = max(code, exc.code)
@@ -674,7 +697,7 @@ def run_import(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return record_many(per_file, replace, dry_run)
+        return record_many(per_file, replace, dry_run, settings=settings)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
         if exc.changed:
@@ -699,20 +722,18 @@ def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
 class _ProgrammeCodes:
     """Programme codes of the contracts in a folder, read once."""
 
-    def __init__(self, folder: Path) -> None:
-        from programmatool.loading import load_contract
-        from programmatool.pipeline.check import find_contract_files
+    def __init__(self, folder: Path, settings: Settings) -> None:
+        from programmatool.pipeline.run import load_files
 
         self.folder = folder
         self.paths: dict[str, list[Path]] = {}
         self.broken = 0
-        files, _problems = find_contract_files([folder])
-        for path, name in files:
-            result = load_contract(path, name)
+        results, _problems = load_files([folder], settings)
+        for result in results:
             if result.contract is None:
                 self.broken += 1
                 continue
-            self.paths.setdefault(result.contract.code, []).append(path)
+            self.paths.setdefault(result.contract.code, []).append(Path(result.path))
 
     def zoek(self, code: str) -> Path | str:
         """The contract with this programme code, or a Dutch reason why there is none."""

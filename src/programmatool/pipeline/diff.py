@@ -1,10 +1,10 @@
-"""The ``diff`` command's input: both sides loaded through the pipeline's reader and limits (the
-old side from git for ``--sinds``), paired by code and compared with the configured severities."""
+"""The ``diff`` command: both sides loaded through the pipeline's file finding, reader and
+limits (the old side from git for ``--sinds``), paired by code, compared with the configured
+severities and presented; the exit code says whether anything changed."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from programmatool.diff.result import (
     DiffProblem,
@@ -14,26 +14,59 @@ from programmatool.diff.result import (
     loaded_side,
     pair_by_code,
 )
-from programmatool.pipeline.settings import configured_levels
-
-if TYPE_CHECKING:
-    from programmatool.pipeline.settings import Config
+from programmatool.pipeline import run as pipeline
+from programmatool.pipeline.settings import Config, configured_levels
 
 
-def _limits(config: Config | None) -> Any:
-    from programmatool.loading import DEFAULT_LIMITS
+def run_diff(
+    paths: list[Path],
+    since: str | None,
+    output_format: str,
+    config_path: Path | None,
+    fail_on: str | None,
+) -> int:
+    """``programmatool diff``: the configuration read once (``config_path``, or the one found
+    from here upward), both sides compared, the result on standard output. Returns 1 when a
+    change of level ``fail_on`` or higher (default: any change) was found, else 0; raises
+    :class:`DiffProblem` when the comparison cannot be made."""
+    from programmatool.diff.changes import SEVERITIES
+    from programmatool.presenting.diff import DIFF_FORMATS, present
+    from programmatool.text.terminal import write_out
 
-    return config.limits if config is not None else DEFAULT_LIMITS
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise DiffProblem(
+            f"onbekend niveau '{fail_on}' voor --fail-on; kies uit {', '.join(SEVERITIES)}"
+        )
+    if output_format == "md":
+        output_format = "markdown"
+    if output_format not in DIFF_FORMATS:
+        raise DiffProblem(f"onbekend formaat '{output_format}'; kies uit {', '.join(DIFF_FORMATS)}")
+    if since is None and len(paths) != 2:
+        raise DiffProblem("geef twee paden (OUD NIEUW), of paden met --sinds REVISIE")
+    try:
+        config = pipeline.read_settings(config_path).config
+    except pipeline.ConfigError as exc:
+        raise DiffProblem(str(exc)) from None
+    if since is None:
+        result = compare_files(paths[0], paths[1], config)
+    else:
+        result = compare_since(paths, since, config)
+    write_out(present(result, output_format), json=output_format == "json")
+    # SEVERITIES runs from most to least severe: the given level and the ones before it count.
+    counting = SEVERITIES[: SEVERITIES.index(fail_on) + 1] if fail_on else SEVERITIES
+    failed = any(c.change.severity in counting for c in result.changes())
+    return pipeline.EXIT_FINDINGS if failed else pipeline.EXIT_OK
+
+
+def _settings(config: Config | None) -> pipeline.Settings:
+    return pipeline.Settings(config) if config is not None else pipeline.Settings()
 
 
 def _load_paths(paths: list[Path], config: Config | None) -> list[Side]:
-    from programmatool.loading import load_contract
-    from programmatool.pipeline.run import find_files
-
-    files, problems = find_files(paths)
+    results, problems = pipeline.load_files(paths, _settings(config))
     if problems:
         raise DiffProblem(problems[0], [f"programmatool: {p}" for p in problems[1:]])
-    return [loaded_side(load_contract(path, name, _limits(config)), "") for path, name in files]
+    return [loaded_side(result, "") for result in results]
 
 
 def compare_files(old: Path, new: Path, config: Config | None = None) -> DiffResult:
@@ -53,10 +86,7 @@ def compare_files(old: Path, new: Path, config: Config | None = None) -> DiffRes
             old.as_posix(), [(old_sides[0], new_sides[0])], configured_levels(config)
         )
     if not old_sides and not new_sides:
-        raise DiffProblem(
-            f"geen contractbestanden (*.yaml, *.yml) gevonden in {old.as_posix()} en "
-            f"{new.as_posix()}"
-        )
+        raise DiffProblem(pipeline.no_contracts([old, new]))
     return compare_pairs(
         old.as_posix(), pair_by_code(old_sides, new_sides), configured_levels(config)
     )
@@ -82,7 +112,7 @@ def compare_since(paths: list[Path], ref: str, config: Config | None = None) -> 
                     "hernoemde programma's te vinden (bijvoorbeeld "
                     f"'programmatool diff {given.parent.as_posix()}/ --sinds {ref}')"
                 )
-        limits = _limits(config)
+        limits = _settings(config).limits
         old_sides = []
         for relpath in sorted(set(wanted)):
             raw = revision.read(relpath, limits.max_bytes)
@@ -96,8 +126,5 @@ def compare_since(paths: list[Path], ref: str, config: Config | None = None) -> 
     for side in new_sides:
         side.place = revision.relative(Path(side.name))
     if not old_sides and not new_sides:
-        raise DiffProblem(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
+        raise DiffProblem(pipeline.no_contracts(paths))
     return compare_pairs(ref, pair_by_code(old_sides, new_sides), configured_levels(config))

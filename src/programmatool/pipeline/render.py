@@ -13,13 +13,13 @@ from programmatool.model.contract import Contract
 from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
-    als_pdf,
-    buiten_looptijd,
-    controleer_pdf,
+    check_pdf_engine,
     environment,
+    outside_period_message,
     render_text,
-    sjabloon,
+    template_name,
     template_problem,
+    to_pdf,
 )
 from programmatool.rendering.views import (
     FORMATEN,
@@ -115,12 +115,12 @@ def render_contract(
             f"onbekend formaat {formaat!r}; kies md of html (een PDF maakt render_contract_pdf)"
         )
     if jaar is not None and contract.periode.buiten(jaar):
-        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
+        raise RenderProblem(outside_period_message(contract, bestand, jaar))
     doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
-        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+        doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
-    return render_text(environment(templates, formaat), sjabloon(kind, formaat), doc=doc)
+    return render_text(environment(templates, formaat), template_name(kind, formaat), doc=doc)
 
 
 def render_contract_pdf(
@@ -132,42 +132,28 @@ def render_contract_pdf(
 ) -> bytes:
     """One contract as an A4 PDF (``jaar``: the annual account of that year)."""
     if jaar is not None and contract.periode.buiten(jaar):
-        raise RenderProblem(buiten_looptijd(contract, bestand, jaar))
-    controleer_pdf()
+        raise RenderProblem(outside_period_message(contract, bestand, jaar))
+    check_pdf_engine()
     doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
     if doc.kaart is not None and Path(bestand).is_file():
-        doc.kaart.sinds_vaststelling = sinds_vaststelling(Path(bestand), contract, vastgesteld)
+        doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
     env = environment(templates)
-    return als_pdf(env, render_text(env, sjabloon(kind, "pdf"), doc=doc))
+    return to_pdf(env, render_text(env, template_name(kind, "pdf"), doc=doc))
 
 
-def drempels_van(config: Config | None) -> tuple[Thresholds, str | None]:
-    """The thresholds in force: ``[voortgang]`` of the configuration, with the name of its file
-    (None: the defaults). Thresholds that make no sense are a RenderProblem."""
-    from programmatool.progress.thresholds import (
-        DEFAULT_THRESHOLDS,
-        ThresholdError,
-        thresholds_from_table,
-    )
+def _thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
+    """The thresholds of ``[voortgang]`` with the name of their file; ones that make no sense
+    are a RenderProblem."""
+    from programmatool.pipeline.settings import ConfigError, thresholds
 
-    tabel = config.table("voortgang") if config is not None else {}
-    if config is None or not tabel:
-        return DEFAULT_THRESHOLDS, None
-    naam = "de configuratie"
-    if config.path is not None:
-        # Relative where possible: an absolute path would differ from machine to machine.
-        try:
-            naam = config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            naam = config.path.name
     try:
-        return thresholds_from_table(tabel), naam
-    except ThresholdError as exc:
-        raise RenderProblem(f"{naam}: [voortgang] {exc}") from None
+        return thresholds(config)
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
 
 
-def sinds_vaststelling(
+def since_adoption(
     path: Path, contract: Contract, vastgesteld: str | None, config: Config | None = None
 ) -> SindsVaststelling:
     """The card's line on changes since the adopted version (``vastgesteld``: its revision;
@@ -232,8 +218,8 @@ def render(
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     if formaat == "pdf":
-        controleer_pdf()
-    drempels, drempels_bron = drempels_van(config)
+        check_pdf_engine()
+    drempels, drempels_bron = _thresholds(config)
     result = RenderResult()
     loaded = pipeline.run(
         paths,
@@ -252,12 +238,12 @@ def render(
         if contract is None:
             continue
         if jaar is not None and contract.periode.buiten(jaar):
-            result.problems.append(buiten_looptijd(contract, name, jaar))
+            result.problems.append(outside_period_message(contract, name, jaar))
             continue
         contracten.append((contract, name))
     if not contracten:
         return result
-    botsingen = _botsingen(contracten, formaat, jaar)
+    botsingen = _collisions(contracten, formaat, jaar)
     if botsingen:
         raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
@@ -268,7 +254,7 @@ def render(
     wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates, config)
     kaartregels = {}
     for contract, name in contracten:
-        regel = sinds_vaststelling(Path(name), contract, vastgesteld, config)
+        regel = since_adoption(Path(name), contract, vastgesteld, config)
         if contract.code in wijzigingen:
             regel = regel.met_hoofdstuk(
                 f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
@@ -291,7 +277,7 @@ def render(
         env = environment(templates, formaat)
         for naam, pagina in overzicht:
             if formaat == "pdf":
-                outputs.append((naam.removesuffix(".html") + ".pdf", als_pdf(env, pagina)))
+                outputs.append((naam.removesuffix(".html") + ".pdf", to_pdf(env, pagina)))
             else:
                 outputs.append((naam, pagina))
         if formaat in ("html", "pdf"):
@@ -299,7 +285,7 @@ def render(
                 [samenvatting for samenvatting, _ in rendered], drempels, drempels_bron
             )
             index = render_text(env, "portfolio.html.j2", p=portfolio)
-            outputs.append((f"index.{formaat}", als_pdf(env, index) if formaat == "pdf" else index))
+            outputs.append((f"index.{formaat}", to_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
         raise template_problem(exc) from exc
 
@@ -323,7 +309,9 @@ def render(
     return result
 
 
-def _botsingen(contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None) -> list[str]:
+def _collisions(
+    contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
+) -> list[str]:
     """Messages for documents that would get the same file name; empty when there are none.
 
     Two contracts with one code would overwrite each other, and a contract with the code
@@ -419,8 +407,8 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"], formaat)
     chapter = WORK["wijzigingen"].get(contract.code)
-    text = render_text(WORK["env"], sjabloon(kind, formaat), doc=doc, wijzigingen=chapter)
-    document = als_pdf(WORK["env"], text) if formaat == "pdf" else text
+    text = render_text(WORK["env"], template_name(kind, formaat), doc=doc, wijzigingen=chapter)
+    document = to_pdf(WORK["env"], text) if formaat == "pdf" else text
     return (
         doc.bestandsnaam,
         doc.periode,
@@ -440,18 +428,32 @@ def run_render(
     stdout: Console,
     stderr: Console,
     sinds: str | None = None,
-    config: Config | None = None,
-    cache_dir: Path | None = None,
+    *,
+    config_path: Path | None = None,
+    cache: bool = True,
     vastgesteld: str | None = None,
 ) -> int:
-    """The ``render`` command: render, report what was written, return the exit code.
+    """The ``render`` command: the configuration read once (``config_path``, or the one found
+    from here upward), render, report what was written, return the exit code.
 
     0: every contract rendered; 1: a contract had errors and was skipped; 2: could not work.
     """
-    from programmatool.pipeline.run import Run
+    from programmatool.pipeline.run import ConfigError, Run, no_contracts, read_settings
 
+    try:
+        settings = read_settings(config_path, cache=cache)
+    except ConfigError as exc:
+        raise RenderProblem(str(exc)) from None
     result = render(
-        paths, formaat, out, templates, jaar, sinds, config, cache_dir, vastgesteld=vastgesteld
+        paths,
+        formaat,
+        out,
+        templates,
+        jaar,
+        sinds,
+        settings.config,
+        settings.cache_dir,
+        vastgesteld=vastgesteld,
     )
     for problem in result.problems:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
@@ -467,10 +469,7 @@ def run_render(
             highlight=False,
         )
     if not result.written and not result.findings and not result.problems:
-        raise RenderProblem(
-            "geen contractbestanden (*.yaml, *.yml) gevonden in "
-            + ", ".join(p.as_posix() for p in paths)
-        )
+        raise RenderProblem(no_contracts(paths))
     for path in result.written:
         stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
     return Run([], result.findings, result.problems).exit_code()

@@ -30,17 +30,37 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from programmatool.loading import DEFAULT_LIMITS, Limits, LoadResult, SourceMap, read_contract_bytes
 from programmatool.model.findings import Finding, sort_findings
 from programmatool.pipeline.cache import FileOutcome, Index
+from programmatool.pipeline.settings import Config, ConfigError, isolate
 
 if TYPE_CHECKING:
     from programmatool.model.contract import Contract
     from programmatool.pipeline.cache import ResultCache
-    from programmatool.pipeline.settings import Config
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
+#: The exit codes of every command: done, findings (or a contract with errors), could not work.
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "YAML_SUFFIXES",
+    "Config",
+    "ConfigError",
+    "Product",
+    "Run",
+    "Settings",
+    "find_files",
+    "isolate",
+    "no_contracts",
+    "read_file",
+    "read_settings",
+    "rule_findings",
+    "run",
+]
 
 #: Work that takes longer than this shows a progress bar (on a terminal only).
 BAR_AFTER_SECONDS = 1.5
@@ -102,6 +122,52 @@ class Run:
         return EXIT_FINDINGS if failed else EXIT_OK
 
 
+# --- settings: read once per command --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a command takes from the pipeline, read once: the configuration (rule levels,
+    ``[limieten]`` and the other tables), the date a realisation may not lie after, the cache
+    folder (None: no cache) and the number of processes (None: one per core)."""
+
+    config: Config = field(default_factory=Config)
+    today: dt.date = field(default_factory=dt.date.today)
+    cache_dir: Path | None = None
+    jobs: int | None = None
+
+    @property
+    def limits(self) -> Limits:
+        """The reading limits of ``[limieten]`` (the defaults without a configuration)."""
+        return self.config.limits
+
+
+def read_settings(
+    config_path: Path | None = None,
+    *,
+    cache: bool = False,
+    jobs: int | None = None,
+    today: dt.date | None = None,
+) -> Settings:
+    """A command's settings: the configuration at ``config_path`` (``--config``) or the one
+    found from the current folder upward, and with ``cache`` the user's cache folder. Raises
+    :class:`ConfigError` (a Dutch message with file:line) for a configuration that cannot be
+    used. This is the one place a command reads its configuration."""
+    from programmatool.pipeline.cache import cache_dir
+    from programmatool.pipeline.settings import load_config
+
+    config = load_config(config_path)
+    return Settings(config, today or dt.date.today(), cache_dir() if cache else None, jobs)
+
+
+def no_contracts(paths: list[Path]) -> str:
+    """The Dutch message for paths that hold no contract file at all (exit code 2)."""
+    where = ", ".join(p.as_posix() for p in paths)
+    return (
+        f"geen contractbestanden ({', '.join(f'*{s}' for s in YAML_SUFFIXES)}) gevonden in {where}"
+    )
+
+
 # --- 1. files ---------------------------------------------------------------------------------
 
 
@@ -155,6 +221,7 @@ def read_file(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes |
 def run(
     paths: list[Path],
     *,
+    settings: Settings | None = None,
     config: Config | None = None,
     limits: Limits | None = None,
     today: dt.date | None = None,
@@ -167,8 +234,10 @@ def run(
 ) -> Run:
     """Find, load and check every contract under ``paths``; see the module's description.
 
-    ``config`` gives rule levels and reading limits (``limits`` overrides them); ``today`` is
-    the date a realisation may not lie after. With ``cache_dir`` each file's outcome (and
+    ``settings`` is what a command read once (:func:`read_settings`): its configuration, date,
+    cache folder and processes, each unless given on its own. ``config`` gives rule levels and
+    reading limits (``limits`` overrides them); ``today`` is the date a realisation may not lie
+    after. With ``cache_dir`` each file's outcome (and
     product) is kept there, keyed by its name, content, the tool and the settings. ``jobs``
     limits the processes. ``portfolio`` runs the rules across contracts; ``keep_contracts``
     returns every loaded contract (files are then always loaded). ``label`` names the work on
@@ -176,6 +245,11 @@ def run(
     """
     from programmatool.pipeline.cache import ResultCache
 
+    if settings is not None:
+        config = config or settings.config
+        today = today or settings.today
+        cache_dir = cache_dir or settings.cache_dir
+        jobs = jobs or settings.jobs
     if limits is None:
         limits = config.limits if config is not None else DEFAULT_LIMITS
     today = today or dt.date.today()
@@ -353,11 +427,9 @@ def check_one(
     findings = list(result.findings)
     if result.contract is None:
         return FileOutcome(findings), result
-    from programmatool.pipeline.settings import rule_settings
-    from programmatool.rules import PORTFOLIO_FIELDS, run_contract_rules
+    from programmatool.rules import PORTFOLIO_FIELDS
 
-    contract_findings = run_contract_rules(result, today, rule_settings(config))
-    findings.extend(contract_findings if config is None else config.apply(contract_findings))
+    findings.extend(rule_findings(result, config, today))
     contract = result.contract.model_dump(mode="json", include=set(PORTFOLIO_FIELDS))
     positions = [
         [list(path), line, col, kind]
@@ -369,6 +441,33 @@ def check_one(
         if path and path[0] in PORTFOLIO_FIELDS
     ]
     return FileOutcome(findings, {"contract": contract, "posities": positions}), result
+
+
+def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> list[Finding]:
+    """The contract rules on one loaded file, at the configured levels (switched-off rules
+    left out, ``[middelen]`` read): what ``check`` reports for it, and what a writer must not
+    make worse."""
+    from programmatool.pipeline.settings import rule_settings
+    from programmatool.rules import run_contract_rules
+
+    found = run_contract_rules(result, today, rule_settings(config))
+    return found if config is None else config.apply(found)
+
+
+def load_files(paths: list[Path], settings: Settings) -> tuple[list[LoadResult], list[str]]:
+    """Every contract file under ``paths`` found, read within the limits and loaded (without
+    the rules: for commands that compare or look up contracts), and the problems with the paths.
+    """
+    from programmatool.loading import load_bytes
+
+    files, problems = find_files(paths)
+    results = []
+    for path, name in files:
+        raw = read_file(path, name, settings.limits)
+        results.append(
+            raw if isinstance(raw, LoadResult) else load_bytes(raw, name, settings.limits)
+        )
+    return results, problems
 
 
 @dataclass(frozen=True)

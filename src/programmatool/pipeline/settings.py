@@ -26,6 +26,7 @@ from programmatool.model.findings import SEVERITIES, Finding, Severity
 
 if TYPE_CHECKING:
     from programmatool.diff.changes import ChangeSeverity
+    from programmatool.progress.thresholds import Thresholds
     from programmatool.rules.registry import RuleSettings
 from programmatool.text.oserrors import reason
 from programmatool.text.suggest import did_you_mean
@@ -540,3 +541,33 @@ def configured_levels(config: Config | None) -> dict[str, ChangeSeverity | None]
     for name, level in dict(table.get("niveau", {})).items():
         levels[str(name)] = None if level == "uit" else level
     return levels
+
+
+def config_name(config: Config) -> str:
+    """How messages and documents name the configuration: its path relative to the current
+    folder where possible (an absolute path would differ from machine to machine)."""
+    if config.path is None:
+        return "de configuratie"
+    try:
+        return config.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return config.path.name
+
+
+def thresholds(config: Config | None) -> tuple[Thresholds, str | None]:
+    """The progress thresholds in force: ``[voortgang]`` of the configuration, with the name of
+    its file (None: the defaults). Thresholds that make no sense are a :class:`ConfigError`."""
+    from programmatool.progress.thresholds import (
+        DEFAULT_THRESHOLDS,
+        ThresholdError,
+        thresholds_from_table,
+    )
+
+    table = config.table("voortgang") if config is not None else {}
+    if config is None or not table:
+        return DEFAULT_THRESHOLDS, None
+    name = config_name(config)
+    try:
+        return thresholds_from_table(table), name
+    except ThresholdError as exc:
+        raise ConfigError(f"{name}: [voortgang] {exc}") from None

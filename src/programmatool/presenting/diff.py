@@ -15,7 +15,7 @@ from programmatool.diff.result import DiffResult, ProgrammeDiff, summary
 if TYPE_CHECKING:
     pass
 
-FORMATEN = ("text", "markdown", "json")
+DIFF_FORMATS = ("text", "markdown", "json")
 
 
 # --- severities from the configuration ---------------------------------------------------------

@@ -70,7 +70,7 @@ def report_text(result: Checked, console: Console) -> None:
     console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
-FORMATEN = ("text", "json", "github", "gitlab", "sarif", "junit")
+CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/programmatool/programmatool"
@@ -308,7 +308,7 @@ def report_junit(result: Checked, strict: bool = False) -> str:
 
 
 def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
-    """Show ``result`` in ``formaat`` (one of FORMATEN); text goes through the console."""
+    """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console."""
 
     if formaat == "text":
         report_text(result, console)

@@ -699,7 +699,7 @@ def _vergelijkingsjaar(
 # --- configuration and the command ------------------------------------------------------------
 
 
-FORMATEN = ("table", "json", "csv")
+PROGRESS_FORMATS = ("table", "json", "csv")
 
 
 def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> Any:

@@ -14,7 +14,7 @@ import html
 import re
 
 #: Cell text that says nothing: empty, or a dash standing for "no value".
-LEEG = frozenset({"", "–", "-", "—", "\\-"})
+EMPTY = frozenset({"", "–", "-", "—", "\\-"})
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
@@ -24,7 +24,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _empty_html(content: str) -> bool:
-    return html.unescape(_TAG.sub("", content)).strip() in LEEG
+    return html.unescape(_TAG.sub("", content)).strip() in EMPTY
 
 
 def _keep(body: list[list[tuple[int, bool]]], width: int) -> list[bool] | None:
@@ -93,7 +93,7 @@ def _html_table(table: str) -> str:
     return "".join(out)
 
 
-def zonder_lege_kolommen_html(document: str) -> str:
+def without_empty_columns_html(document: str) -> str:
     """The HTML document with every column left out that is empty in all body rows."""
     return _TABLE.sub(lambda m: _html_table(m.group(0)), document)
 
@@ -112,7 +112,7 @@ def _md_table(lines: list[str]) -> list[str]:
     widths = {len(cells) for cells in rows}
     if len(widths) != 1:
         return lines
-    keep = _keep([[(1, c.strip() in LEEG) for c in cells] for cells in rows[2:]], widths.pop())
+    keep = _keep([[(1, c.strip() in EMPTY) for c in cells] for cells in rows[2:]], widths.pop())
     if keep is None:
         return lines
     return [
@@ -120,7 +120,7 @@ def _md_table(lines: list[str]) -> list[str]:
     ]
 
 
-def zonder_lege_kolommen_md(document: str) -> str:
+def without_empty_columns_md(document: str) -> str:
     """The Markdown document with every table column left out that is empty in all rows."""
     lines = document.split("\n")
     out: list[str] = []

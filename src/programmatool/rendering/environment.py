@@ -188,7 +188,7 @@ def template_problem(exc: Exception) -> RenderProblem:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def buiten_looptijd(contract: Contract, bestand: str, jaar: int) -> str:
+def outside_period_message(contract: Contract, bestand: str, jaar: int) -> str:
     """The message for an annual account of a year in which the programme does not run."""
     periode = contract.periode.tekst()
     return (
@@ -203,25 +203,25 @@ def render_text(env: Environment, template: str, **context: Any) -> str:
     if template.startswith(("contract.", "verantwoording.", "portfolio.")):
         # Every table of a council document leaves out the columns that are empty in all rows.
         from programmatool.rendering.columns import (
-            zonder_lege_kolommen_html,
-            zonder_lege_kolommen_md,
+            without_empty_columns_html,
+            without_empty_columns_md,
         )
 
         if template.endswith(".md.j2"):
-            text = zonder_lege_kolommen_md(text)
+            text = without_empty_columns_md(text)
         else:
-            text = zonder_lege_kolommen_html(text)
+            text = without_empty_columns_html(text)
     lines = [line.rstrip() for line in text.split("\n")]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return cleaned.strip("\n") + "\n"
 
 
-def sjabloon(soort: str, formaat: str) -> str:
+def template_name(soort: str, formaat: str) -> str:
     """The template of a kind of document; a PDF is the HTML document laid out on pages."""
     return f"{soort}.{'html' if formaat == 'pdf' else formaat}.j2"
 
 
-def als_pdf(env: Environment, html: str) -> bytes:
+def to_pdf(env: Environment, html: str) -> bytes:
     """An HTML document as a PDF, with the print stylesheet ``pdf.css`` of the template chain."""
     from jinja2 import TemplateNotFound
 
@@ -238,7 +238,7 @@ def als_pdf(env: Environment, html: str) -> bytes:
         raise RenderProblem(str(exc)) from exc
 
 
-def controleer_pdf() -> None:
+def check_pdf_engine() -> None:
     """Refuse to start on PDF documents when the PDF engine cannot be loaded."""
     from programmatool.rendering.pdf import PdfProblem, weasyprint_module
 

@@ -533,3 +533,92 @@ def zonder_richting(source: Source) -> Iterator[Hit]:
                 "laten niet zien of hoger of lager beter is; schrijf 'richting: hoger' of "
                 "'richting: lager' (of 'richting: onbekend' als de bron het niet zegt)",
             )
+
+
+#: Units that count whole things: a figure in them with three decimals is most likely a
+#: thousands point read as a decimal point (``peilwaarde: 2.372`` for 2372).
+_COUNT_UNITS = frozenset(
+    {
+        "aantal",
+        "woningen",
+        "personen",
+        "mensen",
+        "inwoners",
+        "huishoudens",
+        "deelnemers",
+        "bezoekers",
+        "leerlingen",
+        "banen",
+        "bedrijven",
+        "meldingen",
+        "uitkeringen",
+        "dossiers",
+        "euro",
+        "€",
+    }
+)
+
+
+def _looks_like_thousands(ind: Indicator, value: int | float) -> bool:
+    """A value with exactly three decimals where the unit counts whole things or the
+    indicator's other figures are whole numbers of 1000 or more."""
+    from programmatool.text.numbers import decimal_places
+
+    if not isinstance(value, float) or decimal_places(value) != 3:
+        return False
+    if (ind.eenheid or "").strip().casefold() in _COUNT_UNITS:
+        return True
+    others = [v for _p, _n, v in _waarden(0, ind) if _is_getal(v) and v is not value]
+    return any(isinstance(v, int) and abs(v) >= 1000 for v in others)
+
+
+@rule(
+    "PT312",
+    "waarschuwing",
+    "Getal met drie decimalen dat een duizendtal lijkt",
+    why="""
+        In een Nederlandse bron groepeert een punt de duizendtallen: "2.372" is
+        tweeduizenddriehonderdtweeënzeventig. In YAML is `2.372` echter twee komma drie. Heeft
+        een waarde precies drie decimalen in een indicator die hele dingen telt (eenheid
+        'aantal', 'woningen', 'personen' …) of waarvan de andere waarden hele getallen van 1000
+        of meer zijn, dan is de punt vrijwel zeker uit de bron overgenomen. Schrijf het getal
+        zonder punt (`2372`); is het echt een getal met decimalen, zet dan een vierde decimaal
+        of een toelichting erbij.
+    """,
+    example="""
+        indicatoren:
+          - id: bijstand
+            naam: Aantal bijstandsdossiers
+            doel: a
+            eenheid: aantal
+            richting: lager
+            peilwaarde: 2.372           # bedoeld is 2372
+            peiljaar: 2018
+            streefwaarden: {2022: 2200}
+            bron: Gemeente Voorbeeldstad
+    """,
+    fix="""
+        indicatoren:
+          - id: bijstand
+            naam: Aantal bijstandsdossiers
+            doel: a
+            eenheid: aantal
+            richting: lager
+            peilwaarde: 2372
+            peiljaar: 2018
+            streefwaarden: {2022: 2200}
+            bron: Gemeente Voorbeeldstad
+    """,
+)
+def duizendtal_als_decimalen(source: Source) -> Iterator[Hit]:
+    """Values with three decimals where a thousands point is the likely reading."""
+    for i, ind in enumerate(source.contract.indicatoren):
+        for path, name, value in _waarden(i, ind):
+            if isinstance(value, float) and _looks_like_thousands(ind, value):
+                whole = round(value * 1000)
+                yield Hit(
+                    source,
+                    path,
+                    f"indicator '{ind.id}' {name}: {value} heeft drie decimalen; bedoelt de bron "
+                    f"{getal(whole)} (een punt als duizendtal)? Schrijf dan {whole}",
+                )

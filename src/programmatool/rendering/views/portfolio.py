@@ -1,0 +1,186 @@
+"""The view model of the portfolio page: every programme with its status and money, the totals,
+and the relations between programmes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from programmatool._version import __version__
+from programmatool.model.contract import Contract, Relatie
+from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from programmatool.rendering.card import Legenda, legenda_voor
+from programmatool.rendering.faults import figure_faults
+from programmatool.rendering.views.common import STATUS_WOORDEN, relatie_naam
+from programmatool.rendering.views.money import (
+    PortfolioBedragen,
+    portfolio_money,
+    portfolio_years,
+)
+from programmatool.text import formatting as fmt
+
+
+@dataclass
+class PortfolioRegel:
+    """One programme in the portfolio overview."""
+
+    naam: str
+    code: str
+    link: str
+    periode: str
+    status: str
+    begroting: list[str]
+    begroting_titel: str
+    statussen: list[tuple[str, int]]
+    samenvatting: str
+    portefeuillehouder: str = ""
+    status_uitleg: str = ""
+    bedragen: list[PortfolioBedragen] = field(default_factory=list)
+    #: Amounts outside the yearly tables (funds, one-off, not yet covered), in words.
+    ongedekt_overig: list[str] = field(default_factory=list)
+    #: Money the contract names outside a yearly table (``middelen.overige``, spreads), in words.
+    overige: list[str] = field(default_factory=list)
+
+
+#: A relation on the page: programme, its file, related programme, its file, explanation.
+Relation = tuple[str, str, str, str | None, str | None]
+#: Per programme the programmes it relates to: (name, link, [(name, link or None)]).
+RelationGroup = tuple[str, str, list[tuple[str, str | None]]]
+
+
+@dataclass
+class PortfolioView:
+    """The portfolio page: every programme and the relations between them."""
+
+    programmas: list[PortfolioRegel]
+    jaren: list[int]
+    relaties: list[Relation]
+    versie: str
+    gemeenten: list[str]
+    #: Per year the sum of every programme's main table (as printed), and of what is uncovered.
+    totalen: list[str] = field(default_factory=list)
+    ongedekt: list[str] = field(default_factory=list)
+    relatiegroepen: list[RelationGroup] = field(default_factory=list)
+    uren_weggelaten: bool = False
+    #: What ``check`` finds in the yearly figures the overview prints (those cells carry a *).
+    fouten: list[str] = field(default_factory=list)
+    #: What the statuses on the page mean (None when it shows no status).
+    legenda: Legenda | None = None
+
+
+class PortfolioBron(Protocol):
+    """What the portfolio page needs of each programme's document."""
+
+    @property
+    def contract(self) -> Contract: ...
+    @property
+    def bestandsnaam(self) -> str: ...
+    @property
+    def periode(self) -> str: ...
+    @property
+    def statussen(self) -> list[tuple[str, int]]: ...
+    @property
+    def status_programma(self) -> str: ...
+    @property
+    def status_uitleg(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class DocumentSamenvatting:
+    """The part of a rendered document the portfolio page uses (sent back by workers)."""
+
+    contract: Contract
+    bestandsnaam: str
+    periode: str
+    statussen: list[tuple[str, int]]
+    status_programma: str
+    #: On which measurements the status rests and how many indicators were measured.
+    status_uitleg: str = ""
+
+
+def _relations(documenten: Sequence[PortfolioBron]) -> tuple[list[Relation], list[RelationGroup]]:
+    namen = {d.contract.code: d.contract.programma for d in documenten}
+    links = {d.contract.code: d.bestandsnaam for d in documenten}
+
+    def link(r: Relatie) -> str | None:
+        return None if r.extern or r.programma is None else links.get(r.programma)
+
+    relaties = [
+        (d.contract.programma, d.bestandsnaam, relatie_naam(r, namen), link(r), r.toelichting)
+        for d in documenten
+        for r in d.contract.relaties
+    ]
+    groepen: list[RelationGroup] = []
+    for d in documenten:
+        if d.contract.relaties:
+            doelen = sorted(
+                {(relatie_naam(r, namen), link(r)) for r in d.contract.relaties},
+                key=lambda item: (item[0], item[1] or ""),
+            )
+            groepen.append((d.contract.programma, d.bestandsnaam, doelen))
+    return relaties, groepen
+
+
+def _per_year(totals: dict[int, float], jaren: list[int]) -> list[str]:
+    return [fmt.bedrag(totals[j]) if j in totals else "–" for j in jaren]
+
+
+def build_portfolio(
+    documenten: Sequence[PortfolioBron],
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
+    drempels_bron: str | None = None,
+) -> PortfolioView:
+    """The view-model of the portfolio page from the documents of all programmes."""
+    jaren, uren = portfolio_years([d.contract for d in documenten])
+    totaal: dict[int, float] = {}
+    ongedekt: dict[int, float] = {}
+    fouten: list[str] = []
+    regels = []
+    for d in documenten:
+        c = d.contract
+        money = portfolio_money(c, jaren, figure_faults(c), fouten)
+        for into, amounts in ((totaal, money.counted), (ongedekt, money.uncovered)):
+            for j, v in amounts.items():
+                into[j] = into.get(j, 0) + v
+        regels.append(
+            PortfolioRegel(
+                naam=c.programma,
+                code=c.code,
+                link=d.bestandsnaam,
+                periode=d.periode,
+                status=STATUS_WOORDEN[c.status],
+                begroting=money.begroting,
+                begroting_titel=money.begroting_titel,
+                statussen=d.statussen,
+                samenvatting=d.status_programma,
+                portefeuillehouder=", ".join(p.naam for p in c.rollen.bestuurlijk_opdrachtgevers),
+                status_uitleg=d.status_uitleg,
+                bedragen=money.bedragen,
+                ongedekt_overig=money.ongedekt_overig,
+                overige=money.overige,
+            )
+        )
+    relaties, groepen = _relations(documenten)
+    return PortfolioView(
+        programmas=regels,
+        jaren=jaren,
+        relaties=relaties,
+        versie=__version__,
+        gemeenten=sorted({d.contract.gemeente for d in documenten}),
+        totalen=_per_year(totaal, jaren),
+        ongedekt=_per_year(ongedekt, jaren) if ongedekt else [],
+        relatiegroepen=groepen,
+        uren_weggelaten=uren,
+        fouten=fouten,
+        legenda=legenda_voor(
+            [
+                *(r.samenvatting for r in regels if r.samenvatting),
+                *(woord for r in regels for woord, _ in r.statussen),
+            ],
+            drempels,
+            drempels_bron,
+            "Onder de status van een programma staat op metingen over welk jaar die rust en "
+            "hoeveel indicatoren gemeten zijn.",
+        ),
+    )
