@@ -333,7 +333,8 @@ def test_a_direction_change_is_said_in_words() -> None:
     old.indicatoren[0].richting = None
     new.indicatoren[0].richting = "onbekend"
     [change] = [c for c in diff(old, new) if c.check == "richting-gewijzigd"]
-    assert change.message == "richting niet opgegeven → onbekend of hoger of lager beter is"
+    # The old direction was derived from the peil- and streefwaarden, as every verdict reads it.
+    assert change.message == "hoger is beter → onbekend of hoger of lager beter is"
 
 
 # --- the adopted version named once for every card: [render] vastgesteld ------------------------

@@ -419,3 +419,56 @@ def test_a_strategic_goal_that_loses_its_direct_indicator() -> None:
         ("doel-zonder-indicatoren", "strategisch doel I", "heeft geen indicator meer (had er 1)"),
         ("waarde-gewijzigd", f"{SCHOLEN}, doel", "'I' → 'a'"),
     ]
+
+
+# --- the derived direction counts, as in every verdict ----------------------------------------
+
+DERIVED = edit("    richting: hoger\n", "")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # Derived from peilwaarde 5 and the last target: higher is better, as the verdicts say.
+        (
+            DERIVED,
+            edit("2021: 17, 2022: 20}", "2021: 17, 2022: 18}", DERIVED),
+            [
+                (
+                    "ambitie-verlaagd",
+                    "belangrijk",
+                    "ambitie verlaagd: 20 → 18 in 2022, hoger is beter",
+                )
+            ],
+        ),
+        (
+            DERIVED,
+            edit("2021: 17, 2022: 20}", "2021: 17, 2022: 25}", DERIVED),
+            [
+                (
+                    "ambitie-verhoogd",
+                    "opmerking",
+                    "ambitie verhoogd: 20 → 25 in 2022, hoger is beter",
+                )
+            ],
+        ),
+        # Written out where it was derived: the same direction, no change in meaning.
+        (DERIVED, BASE, []),
+        (BASE, DERIVED, []),
+    ],
+    ids=["derived-lowered", "derived-raised", "written-now", "no-longer-written"],
+)
+def test_a_derived_direction_judges_targets_like_a_written_one(
+    old: str, new: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = changes(new, old)
+    assert [(c.check, c.severity, c.message) for c in found] == expected
+    assert not any("None" in c.message for c in found)
+
+
+def test_a_target_that_turns_the_derived_direction_around_is_a_direction_change() -> None:
+    found = changes(edit("2021: 17, 2022: 20}", "2021: 17, 2022: 3}", DERIVED), DERIVED)
+    assert [(c.check, c.message) for c in found] == [
+        ("richting-gewijzigd", "hoger is beter → lager is beter"),
+        ("streefwaarde-gewijzigd", "streefwaarde 20 → 3 in 2022, lager is beter"),
+    ]

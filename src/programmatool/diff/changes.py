@@ -556,14 +556,17 @@ class _Differ:
                 )
 
     def indicator(self, old: Indicator, new: Indicator, path: PathKey, subject: str) -> None:
-        if old.richting != new.richting:
+        # The direction that counts is the derived one (the model's bepaalde_richting): a
+        # direction written out where it was derived before is no change in meaning.
+        old_direction, new_direction = _direction(old), _direction(new)
+        if old_direction != new_direction:
             self.add(
                 "richting-gewijzigd",
                 subject,
-                f"{_richting(old.richting)} → {_richting(new.richting)}",
+                f"{_richting(old_direction)} → {_richting(new_direction)}",
                 (*path, "richting"),
-                old=old.richting,
-                new=new.richting,
+                old=old_direction,
+                new=new_direction,
             )
         self.targets(old, new, path, subject)
         if not same(old.peilwaarde, new.peilwaarde) or old.peiljaar != new.peiljaar:
@@ -634,7 +637,10 @@ class _Differ:
         )
 
     def targets(self, old: Indicator, new: Indicator, path: PathKey, subject: str) -> None:
-        better = f"{new.richting} is beter"
+        direction = _direction(new)
+        better = _richting(direction)
+        # Where the direction itself turned, a moved target is no more or less ambitious.
+        judged = direction in ("hoger", "lager") and direction == _direction(old)
         for year in sorted({*old.streefwaarden, *new.streefwaarden}):
             a = old.streefwaarden.get(year)
             b = new.streefwaarden.get(year)
@@ -663,7 +669,13 @@ class _Differ:
                     year=year, old=jsonable(a), new=jsonable(b),
                 )  # fmt: skip
                 continue
-            more_ambitious = order > 0 if new.richting == "hoger" else order < 0
+            if not judged:
+                self.add(
+                    "streefwaarde-gewijzigd", subject, f"streefwaarde {shown}, {better}", where,
+                    year=year, old=jsonable(a), new=jsonable(b),
+                )  # fmt: skip
+                continue
+            more_ambitious = order > 0 if direction == "hoger" else order < 0
             na, nb = number(a), number(b)
             difference = nb - na if na is not None and nb is not None else None
             if more_ambitious:
@@ -1000,13 +1012,22 @@ def _order(a: Any, b: Any, indicator: Indicator) -> int | None:
         ia, ib = indicator.schaal.index(a), indicator.schaal.index(b)
         # A scale runs from bad to good: a higher position is better, whatever ``richting`` says.
         step = (ib > ia) - (ib < ia)
-        return step if indicator.richting == "hoger" else -step
+        return step if _direction(indicator) != "lager" else -step
     return None
 
 
 def _baseline(indicator: Indicator) -> str:
     value = value_text(indicator.peilwaarde, indicator.eenheid)
     return f"{value} ({indicator.peiljaar})" if indicator.peiljaar else value
+
+
+def _direction(indicator: Indicator) -> str | None:
+    """The direction that counts as better, as the verdicts use it: written, or derived from the
+    scale, the milestone or the peil- and streefwaarden; ``onbekend`` where written as unknown."""
+    direction, how = indicator.bepaalde_richting()
+    if direction is None:
+        return "onbekend" if how == "onbekend" else None
+    return direction
 
 
 def _richting(richting: str | None) -> str:
