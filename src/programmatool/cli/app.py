@@ -108,7 +108,7 @@ ConfigOption = Annotated[
 
 
 def _no_config(value: bool) -> bool:
-    from programmatool.pipeline.settings import isolate
+    from programmatool.pipeline.run import isolate
 
     isolate(value)
     return value

@@ -134,9 +134,21 @@ def entry_text(jaar: int, fields: dict[str, Any]) -> str:
 
 
 def _compose(text: str) -> Any:
+    """The text's node tree with positions. A text that check accepts but ruamel's round-trip
+    reader does not (a tab after a colon) is a Dutch refusal, never an internal error."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    return YAML(typ="rt").compose(text)
+    try:
+        return YAML(typ="rt").compose(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
+        where = f"regel {mark.line + 1}, kolom {mark.column + 1}: " if mark is not None else ""
+        hint = "een tab na ':' of in de inspringing" if "'\\t'" in str(exc) else "deze opmaak"
+        raise RecordProblem(
+            f"{where}{hint} kan de tool niet precies aanpassen; vervang die door spaties. "
+            "Er is niets gewijzigd"
+        ) from None
 
 
 def _mapping_get(node: Any, key: str) -> tuple[Any, Any] | None:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from programmatool.loading import DEFAULT_LIMITS, Limits, LoadResult, SourceMap, read_contract_bytes
 from programmatool.model.findings import Finding, sort_findings
 from programmatool.pipeline.cache import FileOutcome, Index
-from programmatool.pipeline.settings import Config, ConfigError
+from programmatool.pipeline.settings import Config, ConfigError, isolate
 
 if TYPE_CHECKING:
     from programmatool.model.contract import Contract
@@ -54,6 +54,7 @@ __all__ = [
     "Run",
     "Settings",
     "find_files",
+    "isolate",
     "no_contracts",
     "read_file",
     "read_settings",
