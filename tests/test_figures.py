@@ -330,3 +330,14 @@ def test_pt312_is_silent_for_a_percentage_with_three_decimals(tmp_path: Path) ->
 
     path = variant(tmp_path, "    peilwaarde: 61\n", "    peilwaarde: 61.125\n")
     assert findings(path, code="PT312") == []
+
+
+def test_a_verdict_resting_on_an_approximate_figure_says_so(cli, economie: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("record", economie, "bijstandsdossiers", "2022", "ca. 2.372")
+    assert run.code == 0, run.err
+    assert _realisatie(economie, "bijstandsdossiers", 2022).benadering is True
+    assert "      2022: {waarde: 2372, benadering: true}\n" in economie.read_text(encoding="utf-8")
+    progress = cli("progress", economie, "--jaar", "2022", "--format", "json")
+    row = _row(json.loads(progress.out), "bijstandsdossiers")
+    assert row["status"] == "niet behaald"
+    assert str(row["uitleg"]).endswith(" (op basis van een benadering)")

@@ -490,3 +490,12 @@ def test_target_without_year_in_the_terminal(cli, tmp_path: Path) -> None:
         " ".join(run.out.split())
     )
     assert "op koers" not in run.out and "achter" not in run.out
+
+
+def test_progress_json_carries_the_indicators_own_bron(cli) -> None:
+    from .conftest import MINIMAAL
+
+    data = json.loads(cli("progress", MINIMAAL, "--format", "json").out)
+    [row] = data["programmas"][0]["indicatoren"]
+    # The indicator's own source beside the measurement's (``bron``).
+    assert (row["indicator_bron"], row["bron"]) == ("Gemeente Voorbeeldstad", "Jaarverslag 2020")

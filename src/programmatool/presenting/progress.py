@@ -410,6 +410,7 @@ def indicator_dict(row: IndicatorProgress) -> dict[str, Any]:
         "id": ind.id,
         "naam": ind.naam,
         "doel": ind.doel,
+        "indicator_bron": ind.bron,
         "eenheid": ind.eenheid,
         "meetsoort": ind.meetsoort,
         "richting": ind.bepaalde_richting()[0],

@@ -42,6 +42,8 @@ class Case:
         """The verdict, with the note that a provisional measurement is provisional."""
         if self.meting is not None and self.meting.voorlopig and status in JUDGED:
             uitleg += " De meting is voorlopig."
+        if self.meting is not None and self.meting.benadering and status in JUDGED:
+            uitleg += " (op basis van een benadering)"
         return IndicatorProgress(
             indicator=self.indicator,
             jaar=self.jaar,
