@@ -12,26 +12,22 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from programmatool.editing.sheet_limits import (
+    MAX_BYTES,
+    MAX_CELL,
+    MAX_MEMBERS,
+    MAX_ROWS,
+    SheetError,
+)
+
+__all__ = ["MAX_BYTES", "MAX_CELL", "MAX_MEMBERS", "MAX_ROWS", "Row", "SheetError", "read_sheet"]
+
 #: Every column a sheet may have; the first four are required.
 COLUMNS = ("contract", "indicator", "jaar", "waarde", "bron", "toelichting", "voorlopig")
 REQUIRED = COLUMNS[:4]
-#: More rows than this is not an annual account but a mistake (or a hostile file).
-MAX_ROWS = 100_000
-#: A cell longer than this (a source, an explanation) is no measurement.
-MAX_CELL = 10_000
-#: A CSV file, or everything in an .xlsx unpacked, may be at most this big: a sheet of
-#: MAX_ROWS rows fits easily, a "zip bomb" (100 KB that unpacks to gigabytes) does not.
-MAX_BYTES = 64 * 1024 * 1024
-#: More files than this inside an .xlsx is no workbook made by a spreadsheet program.
-MAX_MEMBERS = 10_000
-
 _JA = {"ja", "j", "x", "1", "true", "waar", "voorlopig"}
 _NEE = {"", "nee", "n", "0", "false", "onwaar"}
 _MB = 1024 * 1024
-
-
-class SheetError(Exception):
-    """A sheet that cannot be read as a whole; the message is Dutch."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from programmatool.editing.sheets import MAX_BYTES, MAX_CELL, MAX_MEMBERS, MAX_ROWS, SheetError
+from programmatool.editing.sheet_limits import (
+    MAX_BYTES,
+    MAX_CELL,
+    MAX_MEMBERS,
+    MAX_ROWS,
+    SheetError,
+)
 
 _MB = 1024 * 1024
 _CHUNK = 1024 * 1024
