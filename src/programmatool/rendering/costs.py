@@ -341,4 +341,20 @@ def portfolio_geld(programmas: Sequence[tuple[Contract, str]]) -> PortfolioGeld:
         geld.rijen.append(
             PortfolioGeldRij("nog niet gedekt (niet in het totaal)", "", cells, "totaal-ongedekt")
         )
+    return _without_empty_years(geld)
+
+
+def _without_empty_years(geld: PortfolioGeld) -> PortfolioGeld:
+    """Leave out a year in which no row has an amount (a year a programme names with nothing
+    in it): a column of dashes says nothing and only pushes the table off the page. When no
+    programme names any amount, there is no table at all (the page says so in a sentence)."""
+    keep = [
+        i for i in range(len(geld.kolommen)) if any(r.cellen[i].tekst != "–" for r in geld.rijen)
+    ]
+    if not keep:
+        geld.kolommen, geld.rijen = [], []
+        return geld
+    geld.kolommen = [geld.kolommen[i] for i in keep]
+    for rij in geld.rijen:
+        rij.cellen = [rij.cellen[i] for i in keep]
     return geld

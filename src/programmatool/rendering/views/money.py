@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from programmatool.model.contract import Begroting, Contract, Middelen, Spreiding
+from programmatool.model.contract import Begroting, Begrotingsregel, Contract, Middelen, Spreiding
 from programmatool.rendering.card import overig_bedrag
 from programmatool.rendering.faults import Faults, marked, under
 from programmatool.rendering.views.common import Fault, Rij, fault_sentences
@@ -33,6 +33,9 @@ class BegrotingView:
     #: What was spent per line and year (``besteed``), in the contract document.
     besteed_jaren: list[str] = field(default_factory=list)
     besteed: list[Rij] = field(default_factory=list)
+    #: The budget after amendment per line and year (``gewijzigd``), where the source gives it.
+    gewijzigd_jaren: list[str] = field(default_factory=list)
+    gewijzigd: list[Rij] = field(default_factory=list)
     #: Per line with an explanation or efforts: (description, explanation, effort ids).
     regelnotities: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
     #: In an annual account: the sentence that replaces a table without an amount that year.
@@ -188,14 +191,22 @@ def budget_view(
         if jaar is None
         else []
     )
+    gewijzigd_jaren = sorted({j for r in begroting.regels for j in r.gewijzigd})
+    gewijzigd_rijen = [
+        Rij(r.omschrijving, [cells.amount(r.gewijzigd.get(j)) for j in gewijzigd_jaren])
+        for r in begroting.regels
+        if r.gewijzigd
+    ]
     totaal_fout = any(path[3:4] == ("totaal",) for path, _c, _m in fouten)
     return BegrotingView(
         besteed_jaren=[str(j) for j in besteed_jaren] if besteed_rijen else [],
         besteed=besteed_rijen,
+        gewijzigd_jaren=[str(j) for j in gewijzigd_jaren],
+        gewijzigd=gewijzigd_rijen,
         regelnotities=[
-            (r.omschrijving, r.toelichting, list(r.inspanningen))
+            (r.omschrijving, _line_note(r), list(r.inspanningen))
             for r in begroting.regels
-            if r.toelichting or r.inspanningen
+            if r.toelichting or r.toelichting_afwijking or r.inspanningen
         ],
         titel=begroting.titel,
         bijschrift=fmt.eenheid_bijschrift(eenheid),
@@ -485,3 +496,12 @@ def _printed(begroting: Begroting, jaar: int) -> int | float | None:
     """The table's amount of a year as printed: its total, else the sum of its lines."""
     bedragen = dict(begroting.totalen) if begroting.totalen else begroting.som_per_jaar()
     return bedragen.get(jaar)
+
+
+def _line_note(regel: Begrotingsregel) -> str | None:
+    """A line's note, followed by why its spending differs from its budget, year by year."""
+    parts = [regel.toelichting] if regel.toelichting else []
+    parts += [
+        f"Afwijking {jaar}: {tekst}" for jaar, tekst in sorted(regel.toelichting_afwijking.items())
+    ]
+    return "\n\n".join(parts) or None
