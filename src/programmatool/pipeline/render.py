@@ -27,6 +27,7 @@ from programmatool.rendering.views import (
     build_document,
     build_portfolio,
 )
+from programmatool.text.terminal import valid_unicode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -116,7 +117,10 @@ def render_contract(
         )
     if jaar is not None and contract.periode.buiten(jaar):
         raise RenderProblem(outside_period_message(contract, bestand, jaar))
-    doc = build_document(contract, bestand, formaat, jaar, {contract.code: contract.programma})
+    # A file name that is not valid UTF-8 is shown with its undecodable bytes escaped.
+    doc = build_document(
+        contract, valid_unicode(bestand), formaat, jaar, {contract.code: contract.programma}
+    )
     if doc.kaart is not None and Path(bestand).is_file():
         doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
@@ -134,7 +138,9 @@ def render_contract_pdf(
     if jaar is not None and contract.periode.buiten(jaar):
         raise RenderProblem(outside_period_message(contract, bestand, jaar))
     check_pdf_engine()
-    doc = build_document(contract, bestand, "pdf", jaar, {contract.code: contract.programma})
+    doc = build_document(
+        contract, valid_unicode(bestand), "pdf", jaar, {contract.code: contract.programma}
+    )
     if doc.kaart is not None and Path(bestand).is_file():
         doc.kaart.sinds_vaststelling = since_adoption(Path(bestand), contract, vastgesteld)
     kind = "verantwoording" if jaar is not None else "contract"
@@ -302,7 +308,9 @@ def render(
     targets = [(target_path(out, naam), text) for naam, text in outputs]
     for target, text in targets:
         try:
-            write_atomic(target, text if isinstance(text, bytes) else text.encode("utf-8"))
+            write_atomic(
+                target, text if isinstance(text, bytes) else valid_unicode(text).encode("utf-8")
+            )
         except OSError as exc:
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
         result.written.append(target)
@@ -393,7 +401,7 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     drempels, drempels_bron = WORK["drempels"]
     doc = build_document(
         contract,
-        name,
+        valid_unicode(name),
         formaat,
         jaar,
         WORK["namen"],

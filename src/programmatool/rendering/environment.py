@@ -226,7 +226,10 @@ def to_pdf(env: Environment, html: str) -> bytes:
     from jinja2 import TemplateNotFound
 
     from programmatool.rendering.pdf import STIJLBLAD, PdfProblem, html_naar_pdf
+    from programmatool.text.terminal import valid_unicode
 
+    # Undecodable bytes of a file name stay visible as escapes; a PDF holds only Unicode.
+    html = valid_unicode(html)
     try:
         assert env.loader is not None
         stylesheet = env.loader.get_source(env, STIJLBLAD)[0]
