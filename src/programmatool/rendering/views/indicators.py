@@ -81,7 +81,8 @@ def _realisation_text(r: Realisatie | None, eenheid: str | None) -> str:
         return "–"
     delen = []
     if r.waarde is not None:
-        delen.append(fmt.waarde(r.waarde, eenheid))
+        # An approximate figure as the source gives it ("ca. 8.000", "bijna 7") reads "ca.".
+        delen.append(("ca. " if r.benadering else "") + fmt.waarde(r.waarde, eenheid))
     if r.datum is not None:
         delen.append(("bereikt op " if not delen else "op ") + fmt.datum(r.datum))
     if r.behaald is not None:
