@@ -20,7 +20,7 @@ MEASUREMENT = "      2022: {waarde: 6.9, datum: 2022-10-01, voorlopig: true}\n"
 def _card(text: str) -> str:
     """The card's line on changes, from its question up to the next fact or table."""
     start = text.index("Wat is er veranderd sinds de vaststelling?")
-    end = text.index("Wat mag het kosten?", start)
+    end = text.index("Wat kost het?", start)
     return text[start:end]
 
 
