@@ -133,7 +133,7 @@ def test_pt211_variance_above_the_default_threshold_asks_for_an_explanation(
     assert f.message == (
         "'Afvalcoaches' 2020: besteed € 66.000, begroot na wijziging € 6.000 (afwijking "
         "+€ 60.000); vanaf € 50.000 vraagt de verantwoording een toelichting "
-        "(toelichting_afwijking)"
+        "('toelichting_afwijking')"
     )
 
 
@@ -159,7 +159,7 @@ def test_pt211_threshold_comes_from_programmatool_toml(tmp_path: Path) -> None:
     [f] = [f for f in check([path], config=config, today=VANDAAG).findings if f.code == "PT211"]
     assert f.message.endswith(
         "vanaf € 100.000 of 10 % van de begroting vraagt de verantwoording "
-        "een toelichting (toelichting_afwijking)"
+        "een toelichting ('toelichting_afwijking')"
     )
 
 

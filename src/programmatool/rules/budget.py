@@ -678,5 +678,5 @@ def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
                     f"begroot {na}{bedrag(begroot, e)} (afwijking "
                     f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), e)}); vanaf "
                     f"{_drempel_tekst(source)} vraagt de verantwoording een toelichting "
-                    f"(toelichting_afwijking){_eenheid_noot(e)}",
+                    f"('toelichting_afwijking'){_eenheid_noot(e)}",
                 )
