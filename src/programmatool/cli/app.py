@@ -257,8 +257,24 @@ def progress(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: table, json, csv (komma en punt, voor andere programma's), excel-csv "
+            "(puntkomma en decimale komma: Excel met Nederlandse instellingen) of xlsx "
+            "(Excel-werkmap, met --output).",
+            metavar="FORMAAT",
+        ),
     ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Schrijf de uitvoer in zijn geheel naar dit bestand in plaats van naar stdout.",
+            metavar="BESTAND",
+        ),
+    ] = None,
     toelichting: Annotated[
         bool,
         typer.Option("--toelichting", help="Toon ook resultaten, toelichtingen, bronnen en geld."),
@@ -298,6 +314,7 @@ def progress(
             stderr(),
             config_path=config,
             cache=not no_cache,
+            output=output,
         )
     except ProgressProblem as exc:
         fail(str(exc))
@@ -818,11 +835,23 @@ def _usage_message(exc: BaseException) -> str:
         return f"ongeldige waarde voor {names[0]}: {_dutch_reason(getattr(exc, 'message', ''))}"
     text = str(getattr(exc, "message", "") or exc)
     if text.startswith("No such command"):
-        name = text.split(" ", 3)[-1].split(".", 1)[0]
-        return f"onbekend commando {name}"
+        return _unknown_command(text)
     if text.startswith("Got unexpected extra argument"):
         return "onverwacht extra argument " + text.rsplit(" ", 1)[-1].strip("()")
     return _CLICK_MESSAGES.get(kind) or f"ongeldige aanroep: {text}"
+
+
+def _unknown_command(text: str) -> str:
+    """Click's "No such command 'chek'." in Dutch, with the command clearly meant."""
+    import re
+
+    from programmatool.text.suggest import did_you_mean
+
+    # Click adds an English "Did you mean …?" of its own (with more than one guess).
+    match = re.fullmatch(r"No such command (['\"])(.*)\1\.(?: Did you mean .*)?", text, re.DOTALL)
+    word = match.group(2) if match else text.removeprefix("No such command").strip(" .")
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    return f"onbekend commando '{word}'{did_you_mean(word, commands)}"
 
 
 def main(argv: list[str] | None = None) -> int:
