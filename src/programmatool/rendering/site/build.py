@@ -54,7 +54,9 @@ def _inventory(pages: list[Page]) -> list[tuple[str, str, list[tuple[str, str]]]
     return result
 
 
-def _changes(summaries: list[DocumentSamenvatting], lines: dict[str, str]) -> list[tuple[str, str, str]]:
+def _changes(
+    summaries: list[DocumentSamenvatting], lines: dict[str, str]
+) -> list[tuple[str, str, str]]:
     return [
         (s.contract.programma, s.bestandsnaam, lines[s.contract.code])
         for s in summaries
@@ -125,9 +127,7 @@ def build_site(
         inhoud=_inventory(pages),
     )
     tables = _open_data(programmes, pages, summaries, findings)
-    cat = Catalogue(
-        f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd
-    )
+    cat = Catalogue(f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd)
     data = data_files(tables, cat)
     open_data = root_page(
         "data.html",
