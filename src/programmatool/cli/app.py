@@ -257,8 +257,24 @@ def progress(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: table, json, csv (komma en punt, voor andere programma's), excel-csv "
+            "(puntkomma en decimale komma: Excel met Nederlandse instellingen) of xlsx "
+            "(Excel-werkmap, met --output).",
+            metavar="FORMAAT",
+        ),
     ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Schrijf de uitvoer in zijn geheel naar dit bestand in plaats van naar stdout.",
+            metavar="BESTAND",
+        ),
+    ] = None,
     toelichting: Annotated[
         bool,
         typer.Option("--toelichting", help="Toon ook resultaten, toelichtingen, bronnen en geld."),
@@ -298,6 +314,7 @@ def progress(
             stderr(),
             config_path=config,
             cache=not no_cache,
+            output=output,
         )
     except ProgressProblem as exc:
         fail(str(exc))
