@@ -13,13 +13,14 @@ import typer
 from rich.console import Console
 
 from programmatool._version import __version__
+from programmatool.cli import completion
 from programmatool.cli.quick import DEFAULTS, MAX_JOBS
 from programmatool.pipeline.run import EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="programmatool",
     help="Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -157,6 +158,7 @@ def check(
             help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
             "scanning) of junit.",
             metavar="FORMAAT",
+            autocompletion=completion.check_formats,
         ),
     ] = DEFAULTS["output_format"],
     config: ConfigOption = DEFAULTS["config"],
@@ -264,6 +266,7 @@ def progress(
             "(puntkomma en decimale komma: Excel met Nederlandse instellingen) of xlsx "
             "(Excel-werkmap, met --output).",
             metavar="FORMAAT",
+            autocompletion=completion.progress_formats,
         ),
     ] = "table",
     output: Annotated[
@@ -841,6 +844,14 @@ def _usage_message(exc: BaseException) -> str:
     return _CLICK_MESSAGES.get(kind) or f"ongeldige aanroep: {text}"
 
 
+def command() -> Any:
+    """The app as the Click group that runs it (and that the command reference describes):
+    Typer's completion options with Dutch help."""
+    from programmatool.cli.completion import dutch_options
+
+    return dutch_options(typer.main.get_command(app))
+
+
 def _unknown_command(text: str) -> str:
     """Click's "No such command 'chek'." in Dutch, with the command clearly meant."""
     import re
@@ -850,7 +861,7 @@ def _unknown_command(text: str) -> str:
     # Click adds an English "Did you mean …?" of its own (with more than one guess).
     match = re.fullmatch(r"No such command (['\"])(.*)\1\.(?: Did you mean .*)?", text, re.DOTALL)
     word = match.group(2) if match else text.removeprefix("No such command").strip(" .")
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    commands = command().commands
     return f"onbekend commando '{word}'{did_you_mean(word, commands)}"
 
 
@@ -863,8 +874,17 @@ def main(argv: list[str] | None = None) -> int:
 
         install()
     _state["debug"] = "--debug" in args
+    if (named := completion.named_shell(args)) is not None:
+        try:
+            from programmatool.text.terminal import write_out
+
+            write_out(completion.run(*named) + "\n")
+        except completion.CompletionProblem as exc:
+            say(f"programmatool: {exc}")
+            return EXIT_USAGE
+        return EXIT_OK
     try:
-        code = app(args=args, prog_name="programmatool", standalone_mode=False)
+        code = command()(args=args, prog_name="programmatool", standalone_mode=False)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except UsageProblem as exc:
