@@ -99,6 +99,11 @@ class Run:
         return sum(1 for f in self.findings if f.severity == "waarschuwing")
 
     @property
+    def infos(self) -> int:
+        """Number of findings of level 'info' (they never make a check fail)."""
+        return sum(1 for f in self.findings if f.severity == "info")
+
+    @property
     def unreadable(self) -> bool:
         """True when a path or file could not be read at all (so it was not checked)."""
         return bool(self.problems) or any(f.code == "PT009" for f in self.findings)
