@@ -620,6 +620,61 @@ def render(
 
 
 @app.command()
+def publish(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    uit: Annotated[
+        Path,
+        typer.Option(
+            "--uit",
+            "-o",
+            help="Map voor de site; een eerdere site daar wordt in één keer vervangen.",
+            metavar="MAP",
+        ),
+    ],
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
+            metavar="MAP",
+        ),
+    ] = None,
+    zonder_zoeken: Annotated[
+        bool, typer.Option("--zonder-zoeken", help="Maak de site zonder zoekindex (Pagefind).")
+    ] = False,
+    no_cache: NoCacheOption = False,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Publiceer het portfolio als statische site: korte pagina's per programma, zoeken, de geschiedenis per indicator uit git en open data (CSV, JSON, datapackage.json). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.pipeline.publish import run_publish
+    from programmatool.rendering.environment import RenderProblem
+
+    try:
+        code = run_publish(
+            paths,
+            uit,
+            templates,
+            stdout(),
+            stderr(),
+            config_path=config,
+            cache=not no_cache,
+            search=not zonder_zoeken,
+        )
+    except RenderProblem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
 def new(
     bestand: Annotated[
         Path | None,
