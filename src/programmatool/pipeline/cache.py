@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from programmatool.model.findings import Finding
+from programmatool.model.findings import SEVERITIES, Finding
 
 #: Overrides where the cache lives (a folder).
 CACHE_DIR_ENV = "PROGRAMMATOOL_CACHE_DIR"
@@ -66,7 +66,7 @@ class FileOutcome:
         findings = []
         for row in data["findings"]:
             path, line, column, code, severity, message = row
-            if severity not in ("fout", "waarschuwing") or not all(
+            if severity not in SEVERITIES or not all(
                 isinstance(v, str) for v in (path, code, message)
             ):
                 raise ValueError("bad finding")

@@ -99,6 +99,11 @@ class Run:
         return sum(1 for f in self.findings if f.severity == "waarschuwing")
 
     @property
+    def infos(self) -> int:
+        """Number of findings of level 'info' (they never make a check fail)."""
+        return sum(1 for f in self.findings if f.severity == "info")
+
+    @property
     def unreadable(self) -> bool:
         """True when a path or file could not be read at all (so it was not checked)."""
         return bool(self.problems) or any(f.code == "PT009" for f in self.findings)
@@ -261,8 +266,10 @@ def run(
     outcomes: list[FileOutcome | None] = [None] * len(files)
     products: dict[str, Any] = {}
     kept: dict[str, LoadResult] = {}
-    # (position, name, raw bytes, file key or None, whether the outcome is still needed)
-    todo: list[tuple[int, str, bytes, str | None, bool]] = []
+    # (position, name, path, whether the outcome is still needed): only the path travels; the
+    # worker reads the file again (from the page cache), so the parent never holds the bytes
+    # of the whole portfolio.
+    todo: list[tuple[int, str, Path, bool]] = []
     # Files whose stamps could not be trusted were read and hashed; a new index lets the next
     # run trust them, once they are older than the racy window.
     reread = False
@@ -276,24 +283,24 @@ def run(
             if stored is not None:
                 products[name] = stored
                 wanted = False
-        if hit is None or wanted:
+        if cache is not None and (hit is None or wanted):
             raw = read_file(path, name, limits)
             if isinstance(raw, LoadResult):
                 outcomes[position] = FileOutcome(raw.findings)
                 kept[name] = raw
                 continue
-            if cache is not None:
-                key = cache.key(name, raw)
-                reread = True
-                hit = hit or old_index.uitkomst(key) or cache.get(key)
-                wanted = _wanted(hit, product, keep_contracts)
-                if wanted and product is not None and not keep_contracts:
-                    stored = cache.get_json(_product_key(key, product))
-                    if stored is not None:
-                        products[name] = stored
-                        wanted = False
-            if hit is None or wanted:
-                todo.append((position, name, raw, key, hit is None))
+            key = cache.key(name, raw)
+            del raw
+            reread = True
+            hit = hit or old_index.uitkomst(key) or cache.get(key)
+            wanted = _wanted(hit, product, keep_contracts)
+            if wanted and product is not None and not keep_contracts:
+                stored = cache.get_json(_product_key(key, product))
+                if stored is not None:
+                    products[name] = stored
+                    wanted = False
+        if hit is None or wanted:
+            todo.append((position, name, path, hit is None))
         if hit is not None:
             outcomes[position] = hit
             if key is not None:
@@ -302,12 +309,13 @@ def run(
             new_index.bestanden[name] = (*stamp, key)
 
     work = {
-        "items": [(name, raw, need) for _p, name, raw, _k, need in todo],
+        "items": [(name, path, need) for _p, name, path, need in todo],
         "limits": limits,
         "config": config,
         "today": today,
         "product": product,
         "keep": keep_contracts,
+        "cache": cache,
     }
     from programmatool.pipeline import workers as parallel
 
@@ -316,16 +324,16 @@ def run(
         done = parallel.run(work, _work_one, len(todo), jobs=jobs, done=bar.update)
     finally:
         bar.close()
-    for (position, name, _raw, key, need), (outcome, made, loaded) in zip(todo, done, strict=True):
+    for (position, name, path, need), (key, outcome, made, loaded) in zip(todo, done, strict=True):
         if need and outcome is not None:
             outcomes[position] = outcome
-            if cache is not None and key is not None:
-                cache.put(key, outcome)
+            if key is not None:
                 new_index.uitkomsten[key] = outcome.to_json()
-        if made is not None and product is not None:
+                stamp = _stamp(path)
+                if stamp:
+                    new_index.bestanden[name] = (*stamp, key)
+        if made is not None:
             products[name] = made
-            if cache is not None and key is not None:
-                cache.put_json(_product_key(key, product), made)
         if loaded is not None:
             kept[name] = loaded
 
@@ -394,18 +402,29 @@ def _portfolio_findings(
     return found
 
 
-def _work_one(index: int) -> tuple[FileOutcome | None, Any, LoadResult | None]:
-    """One file in a worker: its outcome (when needed), its product and its loaded contract
-    (when asked for)."""
+def _work_one(index: int) -> tuple[str | None, FileOutcome | None, Any, LoadResult | None]:
+    """One file in a worker: its cache key, its outcome (when needed), its product and its
+    loaded contract (when asked for). The worker reads the file and writes its cache entries
+    itself, so neither the bytes nor the writing pass through the parent."""
     from programmatool.pipeline.workers import WORK
 
-    name, raw, need = WORK["items"][index]
+    name, path, need = WORK["items"][index]
     product: Product | None = WORK["product"]
+    cache: ResultCache | None = WORK["cache"]
+    raw = read_file(path, name, WORK["limits"])
+    if isinstance(raw, LoadResult):  # it changed into something unreadable meanwhile
+        return None, FileOutcome(raw.findings), None, raw if WORK["keep"] else None
+    key = cache.key(name, raw) if cache is not None else None
     outcome, result = check_one(name, raw, WORK["limits"], WORK["config"], WORK["today"], need)
     made = None
     if product is not None and result.contract is not None:
         made = product.func(result.contract, name, product.params)
-    return outcome, made, result if WORK["keep"] else None
+    if cache is not None and key is not None:
+        if outcome is not None:
+            cache.put(key, outcome)
+        if made is not None and product is not None:
+            cache.put_json(_product_key(key, product), made)
+    return key, outcome, made, result if WORK["keep"] else None
 
 
 def check_one(
