@@ -16,7 +16,8 @@ from programmatool.rendering.views.efforts import effort_anchors
 
 @dataclass
 class DinKolom:
-    """A goal column of the matrix: the goal's number, its full label and its heading's anchor."""
+    """A goal column of the matrix: the goal's number, its full label and the link to its
+    heading (``#doel-…``)."""
 
     id: str
     titel: str
@@ -34,7 +35,7 @@ class DinGroep:
 
 @dataclass
 class DinRij:
-    """An effort in the matrix: number, title, anchor of its description, a mark per column."""
+    """An effort in the matrix: number, title, link to its description, a mark per column."""
 
     id: str
     titel: str
@@ -132,16 +133,16 @@ def _matrix(
     for sd in contract.strategische_doelen:
         ids = [sd.id, *(od.id for od in sd.operationele_doelen)]
         if not sd.operationele_doelen and sd.id not in served:
-            zonder.append((sd.id, anchors[sd.id]))
+            zonder.append((sd.id, "#" + anchors[sd.id]))
         eigen = [d for d in ids if d in served]
-        zonder += [(d, anchors[d]) for d in ids[1:] if d not in served]
+        zonder += [(d, "#" + anchors[d]) for d in ids[1:] if d not in served]
         if eigen:
             kop = "Doel" if contract.doelniveaus == 1 else "Strategisch doel"
-            groepen.append(DinGroep(f"{kop} {sd.id}", anchors[sd.id], len(eigen)))
-            kolommen += [DinKolom(d, labels[d], anchors[d]) for d in eigen]
+            groepen.append(DinGroep(f"{kop} {sd.id}", "#" + anchors[sd.id], len(eigen)))
+            kolommen += [DinKolom(d, labels[d], "#" + anchors[d]) for d in eigen]
     effort = effort_anchors(contract.inspanningen)
     rijen = [
-        DinRij(i.id, i.titel, effort[id(i)], [k.id in i.doelen for k in kolommen])
+        DinRij(i.id, i.titel, "#" + effort[id(i)], [k.id in i.doelen for k in kolommen])
         for i in contract.inspanningen
         if any(k.id in i.doelen for k in kolommen)
     ]

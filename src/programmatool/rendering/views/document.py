@@ -194,7 +194,9 @@ class _Goals:
         if where is None:
             return view
         view.doelen = [self.labels.get(d, d) for d in i.doelen]
-        view.doel_links = [(d, self.goal_anchors[d]) for d in i.doelen if d in self.goal_anchors]
+        view.doel_links = [
+            (d, "#" + self.goal_anchors[d]) for d in i.doelen if d in self.goal_anchors
+        ]
         first = self.anchors.get(id(i))
         if first is None:
             view.anker, view.beschreven_bij, view.volledig = self.effort_anchors[id(i)], where, True

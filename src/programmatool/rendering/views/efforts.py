@@ -33,7 +33,7 @@ class InspanningView:
     doelen: list[str] = field(default_factory=list)
     #: What ``check`` finds in its amounts (the amounts carry a *).
     fouten: list[str] = field(default_factory=list)
-    #: The goals it serves as references: the goal's number and the anchor of its heading.
+    #: The goals it serves as references: the goal's number and the link to its heading.
     doel_links: list[tuple[str, str]] = field(default_factory=list)
 
     @property
