@@ -175,11 +175,48 @@ def check(
         ),
     ] = DEFAULTS["jobs"],
     no_config: NoConfigOption = False,
+    naam: Annotated[
+        str | None,
+        typer.Option(
+            "--naam",
+            help="Bij PAD '-' (een contract op standaardinvoer): de bestandsnaam in de meldingen "
+            "en voor de patronen van de configuratie (standaard: stdin tussen punthaken).",
+            metavar="NAAM",
+        ),
+    ] = DEFAULTS["naam"],
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Alleen de bevindingen, zonder slotregel: niets als alles goed is (text).",
+        ),
+    ] = DEFAULTS["quiet"],
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Toon op stderr ook de configuratie, de cache, elk bestand en de duur.",
+        ),
+    ] = DEFAULTS["verbose"],
 ) -> None:
-    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    """Controleer contracten: schema en samenhang. PAD '-' leest één contract van standaardinvoer. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.check import run_check
 
-    raise typer.Exit(run_check(paths, strict, output_format, config, not no_cache, jobs, stdout()))
+    code = run_check(
+        paths,
+        strict,
+        output_format,
+        config,
+        not no_cache,
+        jobs,
+        stdout(),
+        name=naam,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    raise typer.Exit(code)
 
 
 @app.command()
