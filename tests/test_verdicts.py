@@ -68,7 +68,8 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         2022,
         "behaald",
         [
-            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, die van 2020. De meting van 2020 (101) haalt"
+            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, "
+            "die van 2020. De meting van 2020 (101) haalt"
         ],
     ),
     (
@@ -78,7 +79,8 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         2022,
         "op koers",
         [
-            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, die van 2020. De meting van 2020 (74) ligt vrijwel op schema"
+            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, "
+            "die van 2020. De meting van 2020 (74) ligt vrijwel op schema"
         ],
     ),
     # lower is better

@@ -295,12 +295,11 @@ def _indicator_cellen(row: IndicatorProgress) -> tuple[Text, Text, Text, Text, T
     if row.eindwaarde is None and ind.streefwaarde_zonder_jaar is not None:
         eind = _met_jaar(ind.streefwaarde_zonder_jaar, "onbekend", eenheid)
     name.append(f"peil {peil} · eind {eind}", style="dim")
-    if row.ouder:
-        name.append(f" · meting ouder dan {row.jaar}", style="dim")
     reden = reason_without_verdict(row)
     if reden:
         name.append(f" · geen oordeel: {reden}", style="dim")
     extra = [
+        f"meting van {row.realisatie_jaar}, ouder dan {row.jaar}" if row.ouder else "",
         richting_tekst(ind),
         "eenheid onbekend" if eenheid == "onbekend" else "",
         *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen),

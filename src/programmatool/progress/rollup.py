@@ -17,6 +17,7 @@ from programmatool.progress.results import (
     ProgrammeProgress,
 )
 from programmatool.progress.statuses import (
+    GOOD,
     JUDGED,
     THIN,
     RollupStatus,
@@ -61,12 +62,13 @@ def explain_rollup(rows: list[IndicatorProgress], what: str) -> str:
 def _coverage(
     rows: list[IndicatorProgress], without: int, verdict: Status, thresholds: Thresholds
 ) -> tuple[RollupStatus, Coverage]:
-    """The roll-up's status and coverage: the verdict, unless fewer than
-    ``minimaal_beoordeeld`` of its parts (indicators and goals without one) were judged; then
-    "onvoldoende gemeten" with the verdict on the judged part kept beside it."""
+    """The roll-up's status and coverage: the verdict, unless it is good news (behaald, op
+    koers) resting on fewer than ``minimaal_beoordeeld`` of its parts (indicators and goals
+    without one); then "onvoldoende gemeten" with the verdict on the judged part kept beside it.
+    A bad verdict stands: the worst part decides, so what was not seen can only make it worse."""
     judged = sum(1 for r in rows if r.status in JUDGED)
     parts = len(rows) + without
-    thin = verdict in JUDGED and parts > 0 and judged / parts < thresholds.minimaal_beoordeeld
+    thin = verdict in GOOD and parts > 0 and judged / parts < thresholds.minimaal_beoordeeld
     coverage = Coverage(
         gemeten=sum(1 for r in rows if r.meting is not None),
         beoordeeld=judged,

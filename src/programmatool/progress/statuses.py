@@ -46,6 +46,9 @@ WORST_FIRST: tuple[Status, ...] = (
 #: Statuses that carry a verdict: an indicator with one of these could be judged.
 JUDGED: frozenset[Status] = frozenset(WORST_FIRST)
 
+#: The verdicts that say all is well; a roll-up gives one only on enough evidence.
+GOOD: frozenset[Status] = frozenset({"behaald", "op koers"})
+
 
 def combine(statuses: list[Status]) -> Status:
     """Roll statuses up: the worst verdict; without one 'geen oordeel mogelijk' when a part was

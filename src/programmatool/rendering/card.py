@@ -128,9 +128,10 @@ def legenda(drempels: Thresholds = DEFAULT_THRESHOLDS) -> list[tuple[str, str]]:
         ),
         (
             "onvoldoende gemeten",
-            f"minder dan {fmt.getal(round(drempels.minimaal_beoordeeld * 100, 1))} % van de "
-            "indicatoren (en doelen zonder indicator) heeft een oordeel: te weinig om voor het "
-            "geheel te spreken; het oordeel over wat wel beoordeeld is, staat erbij",
+            "wat beoordeeld is, is behaald of op koers, maar minder dan "
+            f"{fmt.getal(round(drempels.minimaal_beoordeeld * 100, 1))} % van de indicatoren "
+            "(en doelen zonder indicator) heeft een oordeel: te weinig om voor het geheel te "
+            "spreken; het oordeel over wat wel beoordeeld is, staat erbij",
         ),
     ]
 
