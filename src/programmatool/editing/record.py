@@ -17,9 +17,11 @@ files or none.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -134,11 +136,25 @@ def entry_text(jaar: int, fields: dict[str, Any]) -> str:
 
 
 def _compose(text: str) -> Any:
-    """The text's node tree with positions. A text that check accepts but ruamel's round-trip
-    reader does not (a tab after a colon) is a Dutch refusal, never an internal error."""
+    """The text's node tree with positions (character offsets, lines, columns).
+
+    The C reader (libyaml, the one ``check`` reads with) composes a contract in a few
+    milliseconds; ruamel.yaml's pure-Python round-trip reader, about thirty times slower, is
+    used only where the C reader is not installed or refuses the text. A text that check
+    accepts but neither reader can compose (a tab after a colon) is a Dutch refusal, never an
+    internal error."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    loader_class = _c_loader()
+    if loader_class is not None:
+        loader = loader_class(io.StringIO(text))
+        try:
+            return loader.get_single_node()
+        except YAMLError:
+            pass  # the round-trip reader below explains it
+        finally:
+            loader.dispose()
     try:
         return YAML(typ="rt").compose(text)
     except YAMLError as exc:
@@ -149,6 +165,16 @@ def _compose(text: str) -> Any:
             f"{where}{hint} kan de tool niet precies aanpassen; vervang die door spaties. "
             "Er is niets gewijzigd"
         ) from None
+
+
+@functools.cache
+def _c_loader() -> Any:
+    """ruamel.yaml's C composer (every scalar a string, no tags resolved), or None."""
+    try:
+        from ruamel.yaml.cyaml import CBaseLoader
+    except ImportError:
+        return None
+    return CBaseLoader
 
 
 def _mapping_get(node: Any, key: str) -> tuple[Any, Any] | None:
@@ -185,6 +211,31 @@ def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
     return end + 1, ""
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One per-year entry to write into a listed item: ``jaar: {fields}`` under the item's
+    ``sleutel`` (an indicator's ``realisaties``, an effort's ``uitvoering``)."""
+
+    item: str
+    jaar: int
+    fields: dict[str, Any]
+
+
+@dataclass
+class _Piece:
+    """Text to put at ``start`` (replacing up to ``end``), with where each entry begins in it."""
+
+    start: int
+    end: int
+    text: str = ""
+    #: (index of the entry in the request, offset of its text within ``text``)
+    entries: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, index: int, before: str, entry: str, after: str = "") -> None:
+        self.entries.append((index, len(self.text) + len(before)))
+        self.text += before + entry + after
+
+
 def splice(
     text: str,
     indicator_id: str,
@@ -195,65 +246,162 @@ def splice(
     sleutel: str = "realisaties",
     na: str | None = "streefwaarden",
 ) -> tuple[str, int]:
-    """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
-    its key to the end of its value, so a comment after it stays), and the 1-based line where
-    it stands.
+    """The text with one entry added (see :func:`splice_all`) and the 1-based line where it
+    stands."""
+    new, lines = splice_all(
+        text, [Entry(indicator_id, jaar, fields)], lijst=lijst, sleutel=sleutel, na=na
+    )
+    return new, lines[0]
 
-    ``lijst``, ``sleutel`` and ``na`` choose another per-year mapping of a listed item, e.g. an
-    effort's ``uitvoering`` (a new mapping goes after ``na``, else after the item's last key).
+
+def splice_all(
+    text: str,
+    entries: list[Entry],
+    *,
+    lijst: str = "indicatoren",
+    sleutel: str = "realisaties",
+    na: str | None = "streefwaarden",
+) -> tuple[str, list[int]]:
+    """The text with every entry added, from one reading of it, and per entry the 1-based line
+    where it stands.
+
+    A new year goes in its place between the other years, in the style of its neighbours
+    (block or flow); an existing one is replaced from its key to the end of its value, so a
+    comment after it stays. Without a ``sleutel`` mapping, one is made after ``na`` (else after
+    the item's last key) holding the new years in order. Everything else stays byte-identical.
     """
     from ruamel.yaml.nodes import MappingNode
 
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _compose(text)
-    entry = entry_text(jaar, fields)
-    indicatoren = _mapping_get(root, lijst)
-    if indicatoren is None:
+    listed = _mapping_get(root, lijst) if isinstance(root, MappingNode) else None
+    if listed is None:
         raise RecordProblem(f"het contract heeft geen {lijst}")
-    target = None
-    for item in indicatoren[1].value:
+    items: dict[str, Any] = {}
+    for item in getattr(listed[1], "value", []):
         found = _mapping_get(item, "id") if isinstance(item, MappingNode) else None
-        if found is not None and str(found[1].value) == indicator_id:
-            target = item
-            break
-    if target is None:
-        raise RecordProblem(f"{indicator_id} niet gevonden in de {lijst} in de tekst")
+        if found is not None:
+            items.setdefault(str(found[1].value), item)
+    groups: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        if entry.item not in items:
+            raise RecordProblem(f"{entry.item} niet gevonden in de {lijst} in de tekst")
+        groups.setdefault(entry.item, []).append(index)
+    pieces: list[_Piece] = []
+    for item_id, indices in groups.items():
+        pieces.extend(
+            _item_pieces(
+                text, items[item_id], [(i, entries[i]) for i in indices], sleutel, na, newline, root
+            )
+        )
+    return _apply(text, pieces, len(entries))
 
+
+def _item_pieces(
+    text: str,
+    target: Any,
+    group: list[tuple[int, Entry]],
+    sleutel: str,
+    na: str | None,
+    newline: str,
+    root: Any,
+) -> list[_Piece]:
+    """The pieces of text that add ``group``'s entries to one listed item."""
+    from ruamel.yaml.nodes import MappingNode
+
+    group = sorted(group, key=lambda pair: pair[1].jaar)
     existing = _mapping_get(target, sleutel)
-    if existing is not None:
-        node = existing[1]
-        if not isinstance(node, MappingNode):
-            raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
-        same = [(k, v) for k, v in node.value if _year_of(k) == jaar]
+    if existing is None:
+        texts = [(i, entry_text(e.jaar, e.fields)) for i, e in group]
+        if target.flow_style:
+            piece = _Piece(_node_end(target.value[-1][1]), _node_end(target.value[-1][1]))
+            piece.text = f", {sleutel}: {{"
+            for n, (i, line) in enumerate(texts):
+                piece.add(i, ", " if n else "", line)
+            piece.text += "}"
+            return [piece]
+        anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
+        column = int(target.value[0][0].start_mark.column)
+        at, prefix = _after_line(text, _node_end(anchor[1]), newline)
+        piece = _Piece(at, at, f"{prefix}{' ' * column}{sleutel}:{newline}")
+        indent = " " * (column + _indent_step(root))
+        for i, line in texts:
+            piece.add(i, indent, line, newline)
+        return [piece]
+    node = existing[1]
+    if not isinstance(node, MappingNode):
+        raise RecordProblem(f"{sleutel} van {group[0][1].item} is geen mapping")
+    pieces: list[_Piece] = []
+    # Per place: the new entries that go there (keyed by the key they go before; None: last).
+    places: dict[int | None, list[tuple[int, str]]] = {}
+    for i, entry in group:
+        same = [(k, v) for k, v in node.value if _year_of(k) == entry.jaar]
         if same:
             key, value = same[0]
-            start, end = int(key.start_mark.index), _node_end(value)
-            new = text[:start] + entry + text[end:]
-            return new, new.count("\n", 0, start) + 1
-        later = [(k, v) for k, v in node.value if (_year_of(k) or 0) > jaar]
-        if node.flow_style:
-            if later:
-                at = int(later[0][0].start_mark.index)
-                return _insert(text, at, f"{entry}, ")
-            if node.value:
-                return _insert(text, _node_end(node.value[-1][1]), f", {entry}")
-            return _insert(text, int(node.start_mark.index) + 1, entry)
-        column = int(node.value[0][0].start_mark.column)
-        if later:
-            at = _line_start(text, int(later[0][0].start_mark.index))
-            return _insert(text, at, " " * column + entry + newline)
-        at, prefix = _after_line(text, _node_end(node.value[-1][1]), newline)
-        return _insert(text, at, prefix + " " * column + entry + newline)
+            piece = _Piece(int(key.start_mark.index), _node_end(value))
+            piece.add(i, "", entry_text(entry.jaar, entry.fields))
+            pieces.append(piece)
+            continue
+        later = [n for n, (k, _v) in enumerate(node.value) if (_year_of(k) or 0) > entry.jaar]
+        places.setdefault(later[0] if later else None, []).append(
+            (i, entry_text(entry.jaar, entry.fields))
+        )
+    for before, new in places.items():
+        pieces.append(_place(text, node, before, new, newline))
+    return pieces
 
-    if target.flow_style:
-        return _insert(text, _node_end(target.value[-1][1]), f", {sleutel}: {{{entry}}}")
-    anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
-    column = int(target.value[0][0].start_mark.column)
-    step = _indent_step(root)
-    at, prefix = _after_line(text, _node_end(anchor[1]), newline)
-    block = f"{' ' * column}{sleutel}:{newline}{' ' * (column + step)}{entry}{newline}"
-    new_text, line = _insert(text, at, prefix + block)
-    return new_text, line + 1  # the entry stands on the line below the new key
+
+def _place(
+    text: str, node: Any, before: int | None, new: list[tuple[int, str]], newline: str
+) -> _Piece:
+    """One piece with the new entries ``new`` (in order) before the key at position
+    ``before`` of the mapping ``node`` (None: after its last entry)."""
+    if node.flow_style:
+        if before is not None:
+            piece = _Piece(int(node.value[before][0].start_mark.index), 0)
+            for i, entry in new:
+                piece.add(i, "", entry, ", ")
+        elif node.value:
+            piece = _Piece(_node_end(node.value[-1][1]), 0)
+            for i, entry in new:
+                piece.add(i, ", ", entry)
+        else:
+            piece = _Piece(int(node.start_mark.index) + 1, 0)
+            for n, (i, entry) in enumerate(new):
+                piece.add(i, ", " if n else "", entry)
+        piece.end = piece.start
+        return piece
+    indent = " " * int(node.value[0][0].start_mark.column)
+    if before is not None:
+        at = _line_start(text, int(node.value[before][0].start_mark.index))
+        piece = _Piece(at, at)
+    else:
+        at, prefix = _after_line(text, _node_end(node.value[-1][1]), newline)
+        piece = _Piece(at, at, prefix)
+    for i, entry in new:
+        piece.add(i, indent, entry, newline)
+    return piece
+
+
+def _apply(text: str, pieces: list[_Piece], count: int) -> tuple[str, list[int]]:
+    """The text with every piece in place (an insertion before a replacement at the same
+    place), and the 1-based line of each entry."""
+    lines = [0] * count
+    out: list[str] = []
+    at = 0
+    line = 1
+    for piece in sorted(pieces, key=lambda p: (p.start, p.end > p.start)):
+        if piece.start < at:
+            raise RecordProblem("de invoer kon niet precies zo worden toegevoegd; niets gewijzigd")
+        out.append(text[at : piece.start])
+        line += text.count("\n", at, piece.start)
+        for index, offset in piece.entries:
+            lines[index] = line + piece.text.count("\n", 0, offset)
+        out.append(piece.text)
+        line += piece.text.count("\n")
+        at = piece.end
+    out.append(text[at:])
+    return "".join(out), lines
 
 
 def _year_of(key: Any) -> int | None:
@@ -273,12 +421,6 @@ def _indent_step(root: Any) -> int:
             if step > 0:
                 return step
     return 2
-
-
-def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
-    new = text[:at] + piece + text[at:]
-    first = at + len(piece) - len(piece.lstrip("\r\n, "))
-    return new, new.count("\n", 0, first) + 1
 
 
 # --- one file: plan, check, write under a lock ------------------------------------------------
@@ -358,33 +500,23 @@ def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
     return fields
 
 
-def plan(
-    name: str,
-    raw: bytes,
-    measurements: list[Measurement],
-    replace: bool = False,
-    *,
-    settings: Settings,
-) -> tuple[bytes, list[Change]]:
-    """The file's new bytes with every measurement spliced in, and what changed where.
+@dataclass(frozen=True)
+class _Planned:
+    """A measurement that passed every check: its entry, and what it replaces."""
 
-    Every measurement is checked first; all problems are raised together as one
-    :class:`RecordProblem` and nothing is returned then. The new text must load to exactly the
-    old contract plus the new realisations, and bring no new rule errors.
-    """
-    before = load_bytes(raw, name, settings.limits)
-    if before.contract is None:
-        raise RecordProblem(
-            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
-            EXIT_FINDINGS,
-        )
-    contract = before.contract
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw[3 if bom else 0 :].decode("utf-8")
-    expected = contract.model_copy(deep=True)
+    entry: Entry
+    oud: str | None
+    reading: str | None
+
+
+def check_measurements(
+    contract: Contract, name: str, measurements: list[Measurement], replace: bool
+) -> tuple[list[_Planned], list[str]]:
+    """Every measurement checked against the contract (indicator, year, value, one already
+    there, the same one twice), without touching any text: what may be written, and a Dutch
+    problem per refused measurement (``metingen.csv:5: file: …``)."""
     problems: list[str] = []
-    done: list[tuple[str, int, str, str | None]] = []
-    readings: dict[tuple[str, int], str] = {}
+    planned: list[_Planned] = []
     seen: dict[tuple[str, int], str] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
@@ -413,37 +545,58 @@ def plan(
                     f"({entry_text(jaar, _as_fields(old))}); vervang die met --vervang"
                 )
             fields = _fields(indicator, measurement)
-            text, _line = splice(text, indicator.id, jaar, fields)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
             continue
-        target = next(i for i in expected.indicatoren if i.id == indicator.id)
-        target.realisaties[jaar] = Realisatie.model_validate(fields)
-        target.realisaties = dict(sorted(target.realisaties.items()))
         oud = entry_text(jaar, _as_fields(old)) if old is not None else None
-        reading = _reading(measurement.waarde, fields)
-        if reading:
-            readings[(indicator.id, jaar)] = reading
-        done.append((indicator.id, jaar, entry_text(jaar, fields), oud))
+        planned.append(
+            _Planned(Entry(indicator.id, jaar, fields), oud, _reading(measurement.waarde, fields))
+        )
+    return planned, problems
+
+
+def plan(
+    name: str,
+    raw: bytes,
+    measurements: list[Measurement],
+    replace: bool = False,
+    *,
+    settings: Settings,
+) -> tuple[bytes, list[Change]]:
+    """The file's new bytes with every measurement spliced in, and what changed where.
+
+    Every measurement is checked first; all problems are raised together as one
+    :class:`RecordProblem` and nothing is returned then. The file is read once, every
+    measurement spliced in from that one reading, and the new text validated once: it must
+    load to exactly the old contract plus the new realisations, and bring no new rule errors.
+    """
+    before = load_bytes(raw, name, settings.limits)
+    if before.contract is None:
+        raise RecordProblem(
+            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            EXIT_FINDINGS,
+        )
+    planned, problems = check_measurements(before.contract, name, measurements, replace)
     if problems:
         raise RecordProblem("\n".join(problems))
-
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text, lines = splice_all(raw[3 if bom else 0 :].decode("utf-8"), [p.entry for p in planned])
+    expected = before.contract.model_copy(deep=True)
+    for item in planned:
+        target = next(i for i in expected.indicatoren if i.id == item.entry.item)
+        target.realisaties[item.entry.jaar] = Realisatie.model_validate(item.entry.fields)
+        target.realisaties = dict(sorted(target.realisaties.items()))
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
-    lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
     rows = text.splitlines()
-    changes = [
-        Change(
-            name,
-            ind,
-            jaar,
-            lines[(ind, jaar)],
-            entry,
-            oud,
-            _comment_after(rows[lines[(ind, jaar)] - 1], entry) if oud is not None else None,
-            readings.get((ind, jaar)),
+    changes = []
+    for item, line in zip(planned, lines, strict=True):
+        entry = entry_text(item.entry.jaar, item.entry.fields)
+        comment = _comment_after(rows[line - 1], entry) if item.oud is not None else None
+        changes.append(
+            Change(
+                name, item.entry.item, item.entry.jaar, line, entry, item.oud, comment, item.reading
+            )
         )
-        for ind, jaar, entry, oud in done
-    ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
 
 
@@ -502,25 +655,6 @@ def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     hint = did_you_mean(indicator_id, ids)
     known = f" (bekend: {', '.join(ids)})" if ids and not hint else ""
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
-
-
-def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """The 1-based line of each (indicator, year) entry in the final text."""
-    from ruamel.yaml.nodes import MappingNode
-
-    root = _compose(text)
-    found: dict[tuple[str, int], int] = {}
-    indicatoren = _mapping_get(root, "indicatoren")
-    for item in indicatoren[1].value if indicatoren else []:
-        if not isinstance(item, MappingNode):
-            continue
-        ident = _mapping_get(item, "id")
-        real = _mapping_get(item, "realisaties")
-        if ident is None or real is None or not isinstance(real[1], MappingNode):
-            continue
-        for key, _value in real[1].value:
-            found[(str(ident[1].value), _year_of(key) or 0)] = int(key.start_mark.line) + 1
-    return {w: found.get(w, 0) for w in wanted}
 
 
 def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     StringConstraints,
     ValidatorFunctionWrapHandler,
@@ -150,9 +151,13 @@ def _allow_onbekend(schema: dict[str, Any]) -> None:
 if TYPE_CHECKING:
     JaarOfOnbekend = int | Onbekend
 else:
-    #: A year, or ``onbekend`` where the source does not give it.
+    #: A year, or ``onbekend`` where the source does not give it. The serializer is the union's,
+    #: not the year's: else dumping ``onbekend`` warns that it is no ``int``.
     JaarOfOnbekend = Annotated[
-        Jaar, WrapValidator(_jaar_of_onbekend), Field(json_schema_extra=_allow_onbekend)
+        Jaar,
+        WrapValidator(_jaar_of_onbekend),
+        PlainSerializer(lambda value: value, return_type=int | Onbekend),
+        Field(json_schema_extra=_allow_onbekend),
     ]
 
 

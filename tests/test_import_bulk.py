@@ -1,0 +1,105 @@
+"""Bulk recording (issue 28): each touched file is read once, every row spliced in from that one
+reading, validated once; a bad row anywhere writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from programmatool.editing import record as recording
+
+from .conftest import FIXTURES, MINIMAAL
+
+HANDGESCHREVEN = FIXTURES / "progress" / "handgeschreven.yaml"
+
+
+@pytest.fixture
+def werk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "programmas"
+    folder.mkdir()
+    shutil.copyfile(HANDGESCHREVEN, folder / "handwerk.yaml")
+    shutil.copyfile(MINIMAAL, folder / "schoon.yaml")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+#: Several rows per indicator: before, between and after existing years, in block and flow
+#: mappings, a replacement next to an insertion, and a new mapping with two years at once.
+ROWS = (
+    "contract;indicator;jaar;waarde;bron\n"
+    "handwerk;blok;2022;21;\n"
+    "handwerk;blok;2020;11;Monitor 2020\n"
+    "handwerk;stroom;2022;70;\n"
+    "handwerk;stroom;2020;90;\n"
+    "handwerk;stroom;2021;81;\n"
+    "handwerk;leeg;2021;1,2;\n"
+    "handwerk;leeg;2019;0,7;\n"
+    "handwerk;schaal;2020;goed;\n"
+    "handwerk;schaal;2019;matig;\n"
+)
+
+
+def test_many_rows_in_one_file_land_exactly_where_one_by_one_would(
+    cli, werk: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(ROWS, encoding="utf-8")
+    run = cli("import", sheet, "--map", "programmas", "--vervang")
+    assert run.code == 0, run.err
+    text = (werk / "handwerk.yaml").read_text(encoding="utf-8")
+    original = HANDGESCHREVEN.read_text(encoding="utf-8")
+    expected = (
+        original.replace(
+            "        2019: 9          # voorlopig cijfer\n",
+            "        2019: 9          # voorlopig cijfer\n"
+            "        2020: {waarde: 11, bron: Monitor 2020}\n",
+        )
+        .replace(
+            "            bron: 'Monitor 2021'\n    bron: Gemeente\n",
+            "            bron: 'Monitor 2021'\n        2022: 21\n    bron: Gemeente\n",
+        )
+        .replace(
+            "    realisaties: {2019: 95, 2021: 80}\n",
+            "    realisaties: {2019: 95, 2020: 90, 2021: 81, 2022: 70}\n",
+        )
+        .replace(
+            "    streefwaarden:\n        2022: 1.5\n",
+            "    streefwaarden:\n        2022: 1.5\n"
+            "    realisaties:\n        2019: 0.7\n        2021: 1.2\n",
+        )
+        .replace("    realisaties: {}\n", "    realisaties: {2019: matig, 2020: goed}\n")
+    )
+    assert text == expected
+    assert run.out.splitlines() == [
+        "programmas/handwerk.yaml:36: 2022: 21 (indicator blok)",
+        "programmas/handwerk.yaml:32: 2020: {waarde: 11, bron: Monitor 2020} (indicator blok)",
+        "programmas/handwerk.yaml:45: 2022: 70 (indicator stroom)",
+        "programmas/handwerk.yaml:45: 2020: 90 (indicator stroom)",
+        "programmas/handwerk.yaml:45: 2021: 80 → 2021: 81 (indicator stroom)",
+        "programmas/handwerk.yaml:55: 2021: 1.2 (indicator leeg)",
+        "programmas/handwerk.yaml:54: 2019: 0.7 (indicator leeg)",
+        "programmas/handwerk.yaml:68: 2020: goed (indicator schaal)",
+        "programmas/handwerk.yaml:68: 2019: matig (indicator schaal)",
+        "9 metingen in 1 bestand vastgelegd.",
+    ]
+
+
+def test_each_touched_file_is_parsed_once_for_writing(
+    cli, werk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    composed: list[str] = []
+    real = recording._compose
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        composed.append(text[:40])
+        return real(text)
+
+    monkeypatch.setattr(recording, "_compose", counting)
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(ROWS + "schone-stad;scholen;2021;1.250;\n", encoding="utf-8")
+    run = cli("import", sheet, "--map", "programmas", "--vervang")
+    assert run.code == 0, run.err
+    assert "10 metingen in 2 bestanden vastgelegd." in run.out
+    assert len(composed) == 2
