@@ -169,7 +169,14 @@ def publish(
 
     from programmatool.pipeline.render import _thresholds
     from programmatool.rendering.environment import environment, template_problem
-    from programmatool.rendering.site.build import STYLE_SHEET, build_site, lay_out, style_sheet
+    from programmatool.rendering.site.build import (
+        SCRIPT,
+        STYLE_SHEET,
+        build_site,
+        lay_out,
+        script,
+        style_sheet,
+    )
 
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
@@ -199,6 +206,7 @@ def publish(
         )
         files: list[tuple[str, bytes]] = [(p.pad, lay_out(env, p)) for p in site.pages]
         files.append((STYLE_SHEET, style_sheet(env)))
+        files.append((SCRIPT, script(env)))
         files.extend(site.data)
     except TemplateError as exc:
         raise template_problem(exc) from exc

@@ -23,7 +23,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -60,6 +60,7 @@ __all__ = [
     "read_settings",
     "rule_findings",
     "run",
+    "run_bytes",
 ]
 
 #: Work that takes longer than this shows a progress bar (on a terminal only).
@@ -270,9 +271,6 @@ def run(
     # worker reads the file again (from the page cache), so the parent never holds the bytes
     # of the whole portfolio.
     todo: list[tuple[int, str, Path, bool]] = []
-    # Files whose stamps could not be trusted were read and hashed; a new index lets the next
-    # run trust them, once they are older than the racy window.
-    reread = False
     for position, (path, name) in enumerate(files):
         stamp = _stamp(path)
         key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
@@ -291,7 +289,6 @@ def run(
                 continue
             key = cache.key(name, raw)
             del raw
-            reread = True
             hit = hit or old_index.uitkomst(key) or cache.get(key)
             wanted = _wanted(hit, product, keep_contracts)
             if wanted and product is not None and not keep_contracts:
@@ -304,7 +301,7 @@ def run(
         if hit is not None:
             outcomes[position] = hit
             if key is not None:
-                new_index.uitkomsten[key] = hit.to_json()
+                new_index.uitkomsten[key] = hit
         if stamp and key is not None:
             new_index.bestanden[name] = (*stamp, key)
 
@@ -328,7 +325,7 @@ def run(
         if need and outcome is not None:
             outcomes[position] = outcome
             if key is not None:
-                new_index.uitkomsten[key] = outcome.to_json()
+                new_index.uitkomsten[key] = outcome
                 stamp = _stamp(path)
                 if stamp:
                     new_index.bestanden[name] = (*stamp, key)
@@ -347,9 +344,9 @@ def run(
         findings.extend(
             _portfolio_findings(files, outcomes, config, today, cache, old_index, new_index)
         )
+    # An index that would not change is not written again: a warm run writes nothing.
     if cache is not None and (
-        reread
-        or new_index.bestanden != old_index.bestanden
+        new_index.bestanden != old_index.bestanden
         or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
         or new_index.portfolio != old_index.portfolio
     ):
@@ -357,6 +354,21 @@ def run(
             new_index.portfolio = old_index.portfolio
         cache.save_index(names, new_index)
     return Run(results, sort_findings(findings), problems, products)
+
+
+def run_bytes(raw: bytes, name: str, settings: Settings) -> Run:
+    """One contract given as bytes (``check -``: standard input) under ``name``: the findings
+    :func:`run` gives for a file of that name and content, without files or cache."""
+    config, today = settings.config, settings.today
+    outcome, result = check_one(name, raw, settings.limits, config, today)
+    assert outcome is not None  # with the rules, there always is one
+    findings = [
+        *outcome.findings,
+        *_portfolio_findings(
+            [(Path(name), name)], [outcome], config, today, None, Index(), Index()
+        ),
+    ]
+    return Run([result], sort_findings(findings))
 
 
 def _wanted(hit: FileOutcome | None, product: Product | None, keep: bool) -> bool:
@@ -424,7 +436,11 @@ def _work_one(index: int) -> tuple[str | None, FileOutcome | None, Any, LoadResu
             cache.put(key, outcome)
         if made is not None and product is not None:
             cache.put_json(_product_key(key, product), made)
-    return key, outcome, made, result if WORK["keep"] else None
+    if not WORK["keep"]:
+        return key, outcome, made, None
+    # A kept contract travels without its source map and parsed data: nothing that keeps
+    # contracts reads them, and they are most of a loaded file's size.
+    return key, outcome, made, replace(result, source_map=SourceMap(), data=None)
 
 
 def check_one(
