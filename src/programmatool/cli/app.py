@@ -60,6 +60,15 @@ def stderr() -> Console:
     )
 
 
+def _silent() -> Console:
+    """A console whose output goes nowhere (``--quiet``)."""
+    import io
+
+    from programmatool.text.console import safe_console
+
+    return safe_console(io.StringIO(), highlight=False, markup=False)
+
+
 def say(message: str) -> None:
     """Print a message about the command on stderr; names and values in it that come from the
     command line or a contract cannot reach the terminal as control characters."""
@@ -175,11 +184,48 @@ def check(
         ),
     ] = DEFAULTS["jobs"],
     no_config: NoConfigOption = False,
+    naam: Annotated[
+        str | None,
+        typer.Option(
+            "--naam",
+            help="Bij PAD '-' (een contract op standaardinvoer): de bestandsnaam in de meldingen "
+            "en voor de patronen van de configuratie (standaard: stdin tussen punthaken).",
+            metavar="NAAM",
+        ),
+    ] = DEFAULTS["naam"],
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Alleen de bevindingen, zonder slotregel: niets als alles goed is (text).",
+        ),
+    ] = DEFAULTS["quiet"],
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Toon op stderr ook de configuratie, de cache, elk bestand en de duur.",
+        ),
+    ] = DEFAULTS["verbose"],
 ) -> None:
-    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    """Controleer contracten: schema en samenhang. PAD '-' leest één contract van standaardinvoer. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.check import run_check
 
-    raise typer.Exit(run_check(paths, strict, output_format, config, not no_cache, jobs, stdout()))
+    code = run_check(
+        paths,
+        strict,
+        output_format,
+        config,
+        not no_cache,
+        jobs,
+        stdout(),
+        name=naam,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -558,6 +604,12 @@ def render(
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Noem de geschreven bestanden niet; fouten blijven op stderr."
+        ),
+    ] = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -570,7 +622,7 @@ def render(
             out,
             templates,
             verantwoording,
-            stdout(),
+            _silent() if quiet else stdout(),
             stderr(),
             sinds,
             config_path=config,

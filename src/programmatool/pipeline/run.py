@@ -60,6 +60,7 @@ __all__ = [
     "read_settings",
     "rule_findings",
     "run",
+    "run_bytes",
 ]
 
 #: Work that takes longer than this shows a progress bar (on a terminal only).
@@ -353,6 +354,21 @@ def run(
             new_index.portfolio = old_index.portfolio
         cache.save_index(names, new_index)
     return Run(results, sort_findings(findings), problems, products)
+
+
+def run_bytes(raw: bytes, name: str, settings: Settings) -> Run:
+    """One contract given as bytes (``check -``: standard input) under ``name``: the findings
+    :func:`run` gives for a file of that name and content, without files or cache."""
+    config, today = settings.config, settings.today
+    outcome, result = check_one(name, raw, settings.limits, config, today)
+    assert outcome is not None  # with the rules, there always is one
+    findings = [
+        *outcome.findings,
+        *_portfolio_findings(
+            [(Path(name), name)], [outcome], config, today, None, Index(), Index()
+        ),
+    ]
+    return Run([result], sort_findings(findings))
 
 
 def _wanted(hit: FileOutcome | None, product: Product | None, keep: bool) -> bool:

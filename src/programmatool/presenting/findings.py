@@ -50,12 +50,14 @@ def summary_line(result: Checked) -> str:
     return f"{fouten} en {waarschuwingen} in {met} van {bestanden}{ter_info}."
 
 
-def report_text(result: Checked, console: Console) -> None:
-    """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
+def report_text(result: Checked, console: Console, summary: bool = True) -> None:
+    """``file:line:col: niveau CODE bericht`` per finding, then (with ``summary``) a summary
+    line."""
     if not console.is_terminal:
         # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
-        lines = [f.as_text() for f in result.findings] + [summary_line(result)]
-        console.file.write(neutralise_lines("\n".join(lines)) + "\n")
+        lines = [f.as_text() for f in result.findings] + [summary_line(result)] * summary
+        if lines:
+            console.file.write(neutralise_lines("\n".join(lines)) + "\n")
         return
     from rich.text import Text
 
@@ -69,7 +71,8 @@ def report_text(result: Checked, console: Console) -> None:
         line.append(" ")
         line.append(neutralise(finding.message))
         console.print(line, soft_wrap=True, highlight=False)
-    console.print(summary_line(result), highlight=False, soft_wrap=True)
+    if summary:
+        console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
 CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
@@ -317,11 +320,14 @@ def report_junit(result: Checked, strict: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
-    """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console."""
+def report_result(
+    result: Checked, formaat: str, strict: bool, console: Console, summary: bool = True
+) -> None:
+    """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console
+    (the closing line only with ``summary``)."""
 
     if formaat == "text":
-        report_text(result, console)
+        report_text(result, console, summary)
         return
     if formaat == "json":
         text = report_json(result)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 #: The site's files that are not pages.
 STYLE_SHEET = "stijl.css"
+SCRIPT = "site.js"
 
 
 def _inventory(pages: list[Page]) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -155,3 +156,8 @@ def lay_out(env: Environment, page: Page) -> bytes:
 def style_sheet(env: Environment) -> bytes:
     """The one style sheet every page links to (the packaged style, then the municipality's)."""
     return render_text(env, "site/stijl.css.j2").encode("utf-8")
+
+
+def script(env: Environment) -> bytes:
+    """The one small script every page loads (see templates/site/site.js)."""
+    return render_text(env, "site/site.js").encode("utf-8")

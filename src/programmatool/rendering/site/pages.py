@@ -95,6 +95,23 @@ class _Programme:
         self.folder = programme_folder(self.c.code)
         self.namen = namen
         self.goal_slugs = slugs([s.doel.id for s in doc.doelen])
+        # Where a reference to a goal or an effort leads on the site: the goal on its strategic
+        # goal's page, the effort on the page of all efforts (the documents link within a page).
+        self.goal_hrefs: dict[str, str] = {}
+        self.din_hrefs: dict[str, str] = {}
+        for s in doc.doelen:
+            page = f"doel-{self.goal_slugs[s.doel.id]}.html"
+            self.goal_hrefs[s.doel.id] = f"{page}#doel-{s.doel.id}"
+            for od in s.doel.operationele_doelen:
+                self.goal_hrefs.setdefault(od.id, f"{page}#doel-{s.doel.id}-{od.id}")
+        goals = [(k.id, k.anker) for k in doc.din.kolommen] + doc.din.zonder_inspanning
+        for goal, anchor in goals:
+            self.din_hrefs[anchor] = self.goal_hrefs.get(goal, anchor)
+        for g in doc.din.groepen:
+            self.din_hrefs[g.anker] = self.goal_hrefs.get(g.anker.removeprefix("#doel-"), g.anker)
+        for r in doc.din.matrix:
+            self.din_hrefs[r.anker] = f"inspanningen.html{r.anker}"
+        self.din_hrefs["#zonder-doel"] = "zonder-doel.html"
         self.indicator_slugs = slugs([i.id for i in self.c.indicatoren])
         self.years = account_years(self.c)
         self.items = self._items()
@@ -136,6 +153,7 @@ class _Programme:
             relaties=self.relations(),
             indicator_links={i.id: f"indicator-{s}.html" for i, s in self._indicators()},
             doel_links={k: f"doel-{v}.html" for k, v in self.goal_slugs.items()},
+            din_hrefs=self.din_hrefs,
             **extra,
         )
         return Page(pad, sjabloon, context)
@@ -162,7 +180,7 @@ class _Programme:
         if any(n == "geld.html" for _t, n in self.items):
             pages.append(self.page("geld.html", "site/geld.html.j2", "Geld"))
         if self.c.inspanningen:
-            alle = [_full(v) for v in _all_efforts(doc)]
+            alle = [_full(v, self.goal_hrefs) for v in _all_efforts(doc)]
             pages.append(
                 self.page(
                     "inspanningen.html", "site/inspanningen.html.j2", "Inspanningen", alle=alle
@@ -185,7 +203,10 @@ class _Programme:
         pages = []
         for s in doc.doelen:
             one = replace(
-                doc, doelen=[_goal_in_full(s)], losse_inspanningen=[], losse_indicatoren=[]
+                doc,
+                doelen=[_goal_in_full(s, self.goal_hrefs)],
+                losse_inspanningen=[],
+                losse_indicatoren=[],
             )
             titel = f"Doel {s.doel.id}"
             naam = f"doel-{self.goal_slugs[s.doel.id]}.html"
@@ -194,7 +215,7 @@ class _Programme:
             loose = replace(
                 doc,
                 doelen=[],
-                losse_inspanningen=[_full(v) for v in doc.losse_inspanningen],
+                losse_inspanningen=[_full(v, self.goal_hrefs) for v in doc.losse_inspanningen],
             )
             pages.append(
                 self.page("zonder-doel.html", "site/doel.html.j2", "Zonder doel", loose, doel=None)
@@ -220,14 +241,15 @@ class _Programme:
         return pages
 
 
-def _full(view: InspanningView) -> InspanningView:
+def _full(view: InspanningView, goal_hrefs: dict[str, str]) -> InspanningView:
     # On a page of its own every effort is printed where it is listed: there is no "described
-    # earlier in this document" on a short page.
-    return replace(view, volledig=True)
+    # earlier in this document" on a short page; its goals are on the goals' own pages.
+    links = [(d, goal_hrefs.get(d, href)) for d, href in view.doel_links]
+    return replace(view, volledig=True, doel_links=links)
 
 
-def _goal_in_full(s: StrategischView) -> StrategischView:
-    return replace(s, inspanningen=[_full(v) for v in s.inspanningen])
+def _goal_in_full(s: StrategischView, goal_hrefs: dict[str, str]) -> StrategischView:
+    return replace(s, inspanningen=[_full(v, goal_hrefs) for v in s.inspanningen])
 
 
 def _all_efforts(doc: Document) -> list[InspanningView]:
