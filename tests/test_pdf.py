@@ -175,8 +175,8 @@ def test_table_of_contents_gives_the_page_of_every_chapter(pdfs: Path) -> None:
 
 
 def test_table_rows_do_not_break_across_pages() -> None:
-    """A row is moved to the next page whole; only a row taller than a page (the DIN table lists
-    35 efforts for some goals of Zorg) is split, and then it starts at the top of a page."""
+    """A row is moved to the next page whole: none of Zorg's 98 rows (the DIN matrix has one per
+    effort) is split over two pages."""
     from programmatool.rendering.pdf import STIJLBLAD, opgemaakt
 
     loaded = load_contract(PROGRAMMAS / "zorg.yaml")
@@ -203,7 +203,7 @@ def test_table_rows_do_not_break_across_pages() -> None:
                 if page_of_row != number:
                     split += 1
                     assert place < 0.25, f"rij gesplitst over pagina {page_of_row} en {number}"
-    assert rows > 100 and split < 10, (rows, split)
+    assert (rows, split) == (98, 0)
 
 
 def test_figures_are_vector_drawings_with_their_text(pdfs: Path) -> None:
@@ -212,8 +212,9 @@ def test_figures_are_vector_drawings_with_their_text(pdfs: Path) -> None:
         listing = _run("pdfimages", "-list", pdf).splitlines()
         assert len(listing) == 2, (pdf, listing)  # the two header lines only
     pages = _pages(pdfs / DUURZAAMHEID)
-    din = next(t for t in pages if "Strategische doelen links" in t)
-    assert "Operationele doelen" in din and "Inspanningen" in din
+    din = next(t for t in pages if "Strategische doelen" in t and "Operationele doelen" in t)
+    # The drawing's legend is text too.
+    assert "strategisch doel" in din and "hoort bij" in din
     chart = next(t for t in pages if "Grafiek van" in t)
     assert "streefwaarde" in chart and "peilwaarde" in chart
 

@@ -402,7 +402,8 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
     for key, value in severity.items():
         if value not in SEVERITIES:
             raise ctx.fail(
-                f"niveau van {key} moet 'fout' of 'waarschuwing' zijn, niet {value!r}", key
+                f"niveau van {key} moet 'fout', 'waarschuwing' of 'info' zijn, niet {value!r}",
+                key,
             )
         levels.append((str(key).strip().upper(), cast(Severity, value)))
     return RuleSetting(pattern, frozenset(codes), tuple(sorted(levels)))

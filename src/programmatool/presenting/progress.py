@@ -632,7 +632,21 @@ def csv_document(programmas: list[list[list[str]]]) -> str:
 
 
 def _csv_rows(item: Programma) -> list[list[str]]:
-    rows: list[list[str]] = []
+    return [
+        [*(_csv_waarde(v) for v in row[:-4]), *(_csv_reeksen(c) for c in row[-4:])]
+        for row in sheet_values(item)
+    ]
+
+
+def _csv_reeksen(values: list[Any]) -> str:
+    return CSV_REEKS_SCHEIDING.join(_csv_waarde(v) for v in values)
+
+
+def sheet_values(item: Programma) -> list[list[Any]]:
+    """The rows of :data:`CSV_KOLOMMEN` as values (numbers stay numbers; for the spreadsheet
+    formats in :mod:`programmatool.presenting.sheets`); each of the last four cells is a list,
+    one value per comparison series."""
+    rows: list[list[Any]] = []
     pv = item.voortgang
     goals: dict[str, GoalProgress] = {od.id: od for d in pv.doelen for od in d.operationele_doelen}
     goals.update({d.id: d for d in pv.doelen})
@@ -670,21 +684,22 @@ def _csv_rows(item: Programma) -> list[list[str]]:
             "ja" if row.voorlopig else "",
             row.uitleg,
         )
-        rows.append([_csv_waarde(v) for v in values] + _csv_vergelijkingen(row))
+        rows.append([_getal(v) for v in values] + _vergelijkingen(row))
     return rows
 
 
-def _csv_vergelijkingen(row: IndicatorProgress) -> list[str]:
+def _vergelijkingen(row: IndicatorProgress) -> list[list[Any]]:
     """The comparison columns: per series its name, source, year and value, for the year of the
-    measurement (else the latest year in or before the year asked); several series are joined
-    with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every contract."""
-    cells: list[list[str]] = [[], [], [], []]
+    measurement (else the latest year in or before the year asked); in CSV several series are
+    joined with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every
+    contract."""
+    cells: list[list[Any]] = [[], [], [], []]
     for reeks in row.indicator.vergelijkingen:
         jaar = _vergelijkingsjaar(reeks.waarden, row.realisatie_jaar, row.jaar)
         waarde = reeks.waarden.get(jaar) if jaar is not None else None
         for cell, value in zip(cells, (reeks.naam, reeks.bron, jaar, waarde), strict=True):
-            cell.append(_csv_waarde(value))
-    return [CSV_REEKS_SCHEIDING.join(cell) for cell in cells]
+            cell.append(_getal(value))
+    return cells
 
 
 def _vergelijkingsjaar(
@@ -700,7 +715,9 @@ def _vergelijkingsjaar(
 # --- configuration and the command ------------------------------------------------------------
 
 
-PROGRESS_FORMATS = ("table", "json", "csv")
+PROGRESS_FORMATS = ("table", "json", "csv", "excel-csv", "xlsx")
+#: The formats whose product is :func:`sheet_values` (see :mod:`programmatool.presenting.sheets`).
+SHEET_FORMATS = ("excel-csv", "xlsx")
 
 
 def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> Any:
@@ -716,6 +733,8 @@ def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> A
         return programma_dict(item)
     if params["formaat"] == "csv":
         return _csv_rows(item)
+    if params["formaat"] in SHEET_FORMATS:
+        return sheet_values(item)
     buffer = io.StringIO()
     console = safe_console(
         buffer,
