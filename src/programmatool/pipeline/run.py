@@ -503,17 +503,22 @@ def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> 
 def load_files(paths: list[Path], settings: Settings) -> tuple[list[LoadResult], list[str]]:
     """Every contract file under ``paths`` found, read within the limits and loaded (without
     the rules: for commands that compare or look up contracts), and the problems with the paths.
-    """
-    from programmatool.loading import load_bytes
+    Many files are loaded on all cores (``settings.jobs`` processes)."""
+    from programmatool.pipeline import workers as parallel
 
     files, problems = find_files(paths)
-    results = []
-    for path, name in files:
-        raw = read_file(path, name, settings.limits)
-        results.append(
-            raw if isinstance(raw, LoadResult) else load_bytes(raw, name, settings.limits)
-        )
-    return results, problems
+    work = {"files": files, "limits": settings.limits}
+    return parallel.run(work, _load_one, len(files), jobs=settings.jobs), problems
+
+
+def _load_one(index: int) -> LoadResult:
+    """One file of :func:`load_files`, in a worker."""
+    from programmatool.loading import load_bytes
+    from programmatool.pipeline.workers import WORK
+
+    path, name = WORK["files"][index]
+    raw = read_file(path, name, WORK["limits"])
+    return raw if isinstance(raw, LoadResult) else load_bytes(raw, name, WORK["limits"])
 
 
 @dataclass(frozen=True)

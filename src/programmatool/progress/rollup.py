@@ -7,6 +7,7 @@ from programmatool.model.contract import (
     OperationeelDoel,
     StrategischDoel,
     Verantwoording,
+    spending,
 )
 from programmatool.progress.indicator import indicator_progress
 from programmatool.progress.results import GoalProgress, IndicatorProgress, Money, ProgrammeProgress
@@ -141,9 +142,14 @@ def money_in_year(contract: Contract, jaar: int | None) -> list[Money]:
         return []
     out: list[Money] = []
     for table in contract.middelen.begrotingen:
-        planned = [r.bedragen[jaar] for r in table.regels if jaar in r.bedragen]
-        spent = [r.besteed[jaar] for r in table.regels if jaar in r.besteed]
-        budgeted: Number | None = sum(planned) if planned else table.totalen.get(jaar)
+        # As spending, also where the source prints it with a minus sign (teken).
+        t = table.teken
+        planned = [spending(r.bedragen[jaar], t) for r in table.regels if jaar in r.bedragen]
+        spent = [spending(r.besteed[jaar], t) for r in table.regels if jaar in r.besteed]
+        total = table.totalen.get(jaar)
+        budgeted: Number | None = (
+            sum(planned) if planned else None if total is None else spending(total, t)
+        )
         if budgeted is None and not spent:
             continue
         out.append(Money(table.titel, table.eenheid, jaar, budgeted, sum(spent) if spent else None))
