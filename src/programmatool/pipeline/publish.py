@@ -407,6 +407,7 @@ def run_publish(
 
     0: every contract published; 1: a contract had errors and was left out; 2: could not work.
     """
+    from programmatool.pipeline.render import report_left_out
     from programmatool.pipeline.run import ConfigError, Run, no_contracts, read_settings
 
     try:
@@ -414,19 +415,7 @@ def run_publish(
     except ConfigError as exc:
         raise RenderProblem(str(exc)) from None
     result = publish(paths, out, templates, settings.config, settings.cache_dir, search=search)
-    for problem in [*result.problems, *result.notes]:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.path for f in result.findings})
-        stderr.print(
-            "niet gepubliceerd wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
+    report_left_out(stderr, [*result.problems, *result.notes], result.findings, "niet gepubliceerd")
     if result.out is None:
         if not result.findings and not result.problems:
             raise RenderProblem(no_contracts(paths))
