@@ -103,3 +103,34 @@ def test_each_touched_file_is_parsed_once_for_writing(
     assert run.code == 0, run.err
     assert "10 metingen in 2 bestanden vastgelegd." in run.out
     assert len(composed) == 2
+
+
+def test_a_bad_last_row_is_refused_from_the_cached_view_before_any_file_is_parsed(
+    cli, werk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import programmatool.loading
+
+    assert cli("check", "programmas").code in (0, 1)  # the cache now knows both files
+    loaded: list[str] = []
+    real = programmatool.loading.load_bytes
+
+    def counting(raw: bytes, name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.append(name)
+        return real(raw, name, *args, **kwargs)
+
+    monkeypatch.setattr(programmatool.loading, "load_bytes", counting)
+    monkeypatch.setattr(recording, "load_bytes", counting)
+    monkeypatch.setattr(recording, "_compose", lambda text: pytest.fail("parsed for writing"))
+    (tmp_path / "metingen.csv").write_text(
+        ROWS + "schone-stad;scholen;2021;veel;\n", encoding="utf-8"
+    )
+    before = {p.name: p.read_bytes() for p in werk.iterdir()}
+    run = cli("import", "metingen.csv", "--map", "programmas", "--vervang")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "metingen.csv:11: programmas/schoon.yaml: indicator scholen verwacht een getal "
+        "(bijvoorbeeld 12 of 12,5), gevonden 'veel'",
+        "programmatool: metingen.csv: niets vastgelegd",
+    ]
+    assert loaded == []
+    assert {p.name: p.read_bytes() for p in werk.iterdir()} == before

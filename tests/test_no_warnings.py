@@ -35,6 +35,7 @@ COMMANDS = [
     ["record", "C", "scholen", "2021", "15"],
     ["log", "C", "ins-1", "2021", "loopt"],
     ["diff", "C", "D"],
+    ["import", "metingen.csv", "--map", "."],
 ]
 
 
@@ -45,6 +46,13 @@ def test_no_python_warning_on_stderr(args: list[str], tmp_path: Path) -> None:
     other.write_text(
         other.read_text(encoding="utf-8").replace("peilwaarde: 5", "peilwaarde: 6"),
         encoding="utf-8",
+    )
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("code: schone-stad", "code: andere-stad"),
+        encoding="utf-8",
+    )
+    (tmp_path / "metingen.csv").write_text(
+        "contract;indicator;jaar;waarde\nschone-stad;scholen;2021;15\n", encoding="utf-8"
     )
     argv = [{"C": contract.name, "D": other.name}.get(a, a) for a in args]
     # Warnings shown as Python shows them by default, whatever the test runner's settings.

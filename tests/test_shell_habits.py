@@ -292,3 +292,14 @@ def test_no_color_on_a_terminal(tmp_path: Path) -> None:
 
     assert RED in on_terminal({})
     assert b"31m" not in on_terminal({"NO_COLOR": "1"})
+
+
+def test_render_quiet_names_no_written_files(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    loud = cli("render", str(MINIMAAL), "--format", "md", "-o", str(tmp_path / "a"))
+    quiet = cli("render", str(MINIMAAL), "--format", "md", "-o", str(tmp_path / "b"), "-q")
+    assert (loud.code, quiet.code) == (0, 0)
+    assert loud.out == f"geschreven: {(tmp_path / 'a' / 'schone-stad.md').as_posix()}\n"
+    assert (quiet.out, quiet.err) == ("", "")
+    assert (tmp_path / "b" / "schone-stad.md").read_bytes() == (
+        tmp_path / "a" / "schone-stad.md"
+    ).read_bytes()

@@ -60,6 +60,15 @@ def stderr() -> Console:
     )
 
 
+def _silent() -> Console:
+    """A console whose output goes nowhere (``--quiet``)."""
+    import io
+
+    from programmatool.text.console import safe_console
+
+    return safe_console(io.StringIO(), highlight=False, markup=False)
+
+
 def say(message: str) -> None:
     """Print a message about the command on stderr; names and values in it that come from the
     command line or a contract cannot reach the terminal as control characters."""
@@ -595,6 +604,12 @@ def render(
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Noem de geschreven bestanden niet; fouten blijven op stderr."
+        ),
+    ] = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -607,7 +622,7 @@ def render(
             out,
             templates,
             verantwoording,
-            stdout(),
+            _silent() if quiet else stdout(),
             stderr(),
             sinds,
             config_path=config,

@@ -9,9 +9,10 @@ runs all land one after the other and an editor's save is never overwritten. Eve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from programmatool.loading import LoadResult
 from programmatool.pipeline.run import EXIT_USAGE, ConfigError, Settings, read_file, read_settings
@@ -106,17 +107,74 @@ def read_contract(target: Path, name: str, settings: Settings) -> bytes:
     return raw
 
 
-def write_unless_changed(
-    target: Path, name: str, raw: bytes, new: bytes, settings: Settings
-) -> None:
-    """Write ``new`` (whole, by a rename) unless the file changed since it was read as ``raw``."""
-    from programmatool.pipeline.writing import write_atomic
+#: A plan of one file's change: ``planner(name, raw, request, settings)`` gives the new bytes
+#: and what changed, or raises :class:`RecordProblem`. A module-level function, so that a worker
+#: process can run it.
+Planner = Callable[[str, bytes, Any, Settings], tuple[bytes, Any]]
 
-    _refuse_changed(target, name, raw, settings)
+#: From this many files on, planning is spread over the pipeline's worker processes (each file
+#: takes tens of milliseconds: parse, splice, validate).
+PLAN_PARALLEL_FROM = 8
+
+
+def write_files(
+    requests: list[tuple[Path, str, Any]],
+    planner: Planner,
+    settings: Settings,
+    dry_run: bool = False,
+) -> list[Any]:
+    """Change every ``(target, name, request)`` file, all or none: each is locked (in a fixed
+    order, so two runs cannot wait for each other), read again under its lock, planned once by
+    ``planner`` (files in parallel on the pipeline's workers) and written only when every file
+    passed (:func:`write_all`); a dry run stops before writing. What each plan says changed is
+    returned, in the order of ``requests``; every problem is raised together."""
+    with locked([(target, name) for target, name, _request in requests]):
+        raws = [read_contract(target, name, settings) for target, name, _request in requests]
+        items = [
+            (name, raw, request) for (_t, name, request), raw in zip(requests, raws, strict=True)
+        ]
+        outcomes = plan_files(planner, items, settings)
+        problems = [o for o in outcomes if isinstance(o, RecordProblem)]
+        if problems:
+            code = max(p.code for p in problems)
+            raise RecordProblem("\n".join(p.message for p in problems), code)
+        planned = [o for o in outcomes if not isinstance(o, RecordProblem)]
+        if not dry_run:
+            plans = [
+                (target, name, raw, new)
+                for (target, name, _r), raw, (new, _d) in zip(requests, raws, planned, strict=True)
+            ]
+            write_all(plans, settings)
+    return [done for _new, done in planned]
+
+
+def plan_files(
+    planner: Planner, items: list[tuple[str, bytes, Any]], settings: Settings
+) -> list[tuple[bytes, Any] | RecordProblem]:
+    """``planner`` on every ``(name, raw, request)``, in worker processes when there are many;
+    a refusal is returned in place of its plan."""
+    from programmatool.pipeline import workers
+
+    work = {"planner": planner, "items": items, "settings": settings}
+    done = workers.run(
+        work, _plan_one, len(items), jobs=settings.jobs, parallel_from=PLAN_PARALLEL_FROM
+    )
+    return [
+        RecordProblem(outcome[0], outcome[1]) if isinstance(outcome[0], str) else outcome
+        for outcome in done
+    ]
+
+
+def _plan_one(index: int) -> tuple[Any, Any]:
+    """One file's plan in a worker: ``(new bytes, changes)``, or ``(message, exit code)``."""
+    from programmatool.pipeline.workers import WORK
+
+    name, raw, request = WORK["items"][index]
     try:
-        write_atomic(target, new)
-    except OSError as exc:
-        raise RecordProblem(f"{name}: kan het bestand niet schrijven: {os_reason(exc)}") from None
+        result: tuple[Any, Any] = WORK["planner"](name, raw, request, WORK["settings"])
+    except RecordProblem as exc:
+        return exc.message, exc.code
+    return result
 
 
 def write_all(plans: list[tuple[Path, str, bytes, bytes]], settings: Settings) -> None:

@@ -750,6 +750,18 @@ _ROL_TABEL = (
 )
 
 
+#: How a money table prints spending. ``uitgaven_positief`` (the Dutch custom): an amount is
+#: money spent or budgeted. ``uitgaven_negatief`` (Flemish accounts, BBC): spending is printed
+#: with a minus sign and income without, so "Verschil € -8.750" means € 8.750 more spent. The
+#: amounts stay as printed; the tool reads them with this sign (see docs/contractformaat.md).
+Teken = Literal["uitgaven_positief", "uitgaven_negatief"]
+
+
+def spending(amount: int | float, teken: Teken) -> int | float:
+    """A printed amount of a line, total or realisation as money spent or budgeted."""
+    return -amount if teken == "uitgaven_negatief" else amount
+
+
 class Begrotingsregel(Model):
     """One line of a budget table: amounts per year as printed, and what was spent."""
 
@@ -796,11 +808,15 @@ class Begrotingsregel(Model):
         examples=["{2020: Meer deelnemers dan verwacht.}"],
     )
 
-    def afwijking(self, jaar: int) -> int | float | None:
-        """Spent minus budget (after amendment where given) in ``jaar``; None without both."""
+    def afwijking(self, jaar: int, teken: Teken = "uitgaven_positief") -> int | float | None:
+        """Spent minus budget (after amendment where given) in ``jaar``, as spending: positive
+        is more spent than budgeted, whatever sign the source prints (``teken`` of the table);
+        None without both."""
         begroot = self.gewijzigd.get(jaar, self.bedragen.get(jaar))
         besteed = self.besteed.get(jaar)
-        return None if begroot is None or besteed is None else besteed - begroot
+        if begroot is None or besteed is None:
+            return None
+        return spending(besteed, teken) - spending(begroot, teken)
 
 
 class Begroting(Model):
@@ -819,6 +835,16 @@ class Begroting(Model):
     )
     eenheid: Eenheid = Field("euro", description="eenheid van de bedragen", examples=["euro"])
     rol: GeldRol = Field("budget", description=_ROL_TABEL, examples=["verdeling"])
+    teken: Teken = Field(
+        "uitgaven_positief",
+        description=(
+            "hoe de bron uitgaven drukt: `uitgaven_positief` (zonder minteken, het gewone "
+            "geval) of `uitgaven_negatief` (met een minteken, zoals Vlaamse meerjarenplannen "
+            "en rekeningen; ontvangsten staan daar zonder minteken). De bedragen blijven zoals "
+            "gedrukt; de tool leest ze als uitgaven"
+        ),
+        examples=["uitgaven_negatief"],
+    )
     #: Income per year as printed; the lines are then the costs (lasten).
     baten: dict[Jaar, Bedrag] = Field(
         default_factory=dict,

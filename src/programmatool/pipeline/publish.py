@@ -15,11 +15,16 @@ from typing import TYPE_CHECKING, Any
 from programmatool.rendering.environment import RenderProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from rich.console import Console
 
+    from programmatool.loading import Limits
     from programmatool.model.contract import Contract
     from programmatool.model.findings import Finding
+    from programmatool.pipeline.git import FileVersion
     from programmatool.pipeline.settings import Config
+    from programmatool.rendering.site.history import Version
     from programmatool.rendering.site.pages import SiteProgramme
 
 #: A file in every site this command writes: only a folder holding it is ever replaced.
@@ -27,6 +32,8 @@ MARKER = ".programmatool-site"
 MARKER_TEXT = (
     b"Deze map is gemaakt met 'programmatool publish' en wordt bij elke publicatie vervangen.\n"
 )
+#: How many versions of a contract are read from git in one go.
+HISTORY_BATCH = 50
 #: The folder of Pagefind's search bundle inside the site.
 SEARCH_FOLDER = "pagefind"
 
@@ -41,6 +48,8 @@ class PublishResult:
     problems: list[str] = field(default_factory=list)
     #: Why the site has no search index ("" when it has one).
     zonder_zoeken: str = ""
+    #: What could not be shown, with the reason (a history git could not read).
+    notes: list[str] = field(default_factory=list)
     #: Every finding of check in the contracts (the open data's table of findings).
     all_findings: list[Finding] = field(default_factory=list)
 
@@ -112,17 +121,68 @@ def _contracts(
     return contracten
 
 
+def _read_in_batches(
+    root: Path, versions: list[FileVersion], limits: Limits
+) -> Iterator[tuple[FileVersion, bytes | None]]:
+    """The versions' contents, read ``HISTORY_BATCH`` at a time from git; together never more
+    than ``max_history_bytes`` (a HistoryLimit when they would be)."""
+    from programmatool.pipeline.git import read_versions
+
+    budget = limits.max_history_bytes
+    for start in range(0, len(versions), HISTORY_BATCH):
+        batch = versions[start : start + HISTORY_BATCH]
+        for version, raw in read_versions(root, batch, limits.max_bytes, budget):
+            budget -= len(raw or b"")
+            yield version, raw
+
+
+def contract_versions(path: Path, contract: Contract, config: Config | None) -> list[Version]:
+    """The versions of the contract in ``path`` from its adopted one on (all when it was never
+    adopted), oldest first, with the file as it is now when that is not yet committed; empty
+    outside git. Raises GitProblem (a HistoryLimit among them) when git cannot tell."""
+    from programmatool.loading import DEFAULT_LIMITS, load_bytes
+    from programmatool.pipeline.git import file_history, open_repository, repository_folder
+    from programmatool.rendering.site.history import Version
+
+    if repository_folder(path) is None:
+        return []
+    root = open_repository(path)
+    try:
+        relpath = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return []
+    limits = config.limits if config is not None else DEFAULT_LIMITS
+    found = list(reversed(file_history(root, relpath, limits.max_versions)))
+    versions: list[Version] = []
+    for version, raw in _read_in_batches(root, found, limits):
+        old = None if raw is None else load_bytes(raw, version.path, limits).contract
+        if old is not None:
+            versions.append(Version(version.date, version.commit[:10], old))
+    adopted = next((n for n, v in enumerate(versions) if v.contract.status == "vastgesteld"), 0)
+    versions = versions[adopted:]
+    if not versions or versions[-1].contract != contract:
+        versions.append(Version("", "", contract))
+    return versions
+
+
 def _programmes(
-    contracten: list[tuple[Contract, str]], config: Config | None
+    contracten: list[tuple[Contract, str]], config: Config | None, result: PublishResult
 ) -> list[SiteProgramme]:
+    from programmatool.pipeline.git import GitProblem
     from programmatool.pipeline.render import since_adoption
+    from programmatool.rendering.site.history import histories
     from programmatool.rendering.site.pages import SiteProgramme
     from programmatool.text.terminal import valid_unicode
 
     programmes = []
     for contract, name in sorted(contracten, key=lambda item: (item[0].programma, item[0].code)):
         regel = since_adoption(Path(name), contract, None, config)
-        programmes.append(SiteProgramme(contract, valid_unicode(name), regel))
+        try:
+            geschiedenis = histories(contract, contract_versions(Path(name), contract, config))
+        except GitProblem as exc:
+            result.notes.append(f"{name}: geen geschiedenis per indicator: {exc}")
+            geschiedenis = {}
+        programmes.append(SiteProgramme(contract, valid_unicode(name), regel, geschiedenis))
     return programmes
 
 
@@ -193,7 +253,7 @@ def publish(
         result.zonder_zoeken = (
             "Pagefind is niet geïnstalleerd; installeer het met pip install 'programmatool[site]'"
         )
-    programmes = _programmes(contracten, config)
+    programmes = _programmes(contracten, config, result)
     try:
         env = environment(templates, "html")
         site = build_site(
@@ -324,7 +384,7 @@ def run_publish(
     except ConfigError as exc:
         raise RenderProblem(str(exc)) from None
     result = publish(paths, out, templates, settings.config, settings.cache_dir, search=search)
-    for problem in result.problems:
+    for problem in [*result.problems, *result.notes]:
         stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
     for finding in result.findings:
         stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from programmatool.model.contract import Begroting, Contract, Eenheid, Spreiding
+from programmatool.model.contract import Begroting, Contract, Eenheid, Spreiding, spending
 from programmatool.model.money import programme_money
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text import formatting as fmt
@@ -549,11 +549,7 @@ def negatief(source: Source) -> Iterator[Hit]:
     if c.middelen is not None:
         for b, begroting in enumerate(c.middelen.begrotingen):
             base: tuple[str | int, ...] = ("middelen", "begrotingen", b)
-            for year, amount in sorted(begroting.totalen.items()):
-                if amount < 0:
-                    found.append(((*base, "totalen", year), f"jaartotaal {year}"))
-            if begroting.totaal is not None and begroting.totaal < 0:
-                found.append(((*base, "totaal"), "eindtotaal"))
+            yield from _wrong_total_signs(source, begroting, base)
             if begroting.eenheid == "uren":
                 for r, line in enumerate(begroting.regels):
                     for year, amount in sorted(line.bedragen.items()):
@@ -581,6 +577,30 @@ def negatief(source: Source) -> Iterator[Hit]:
                 found.append((("capaciteit", i, veld), f"uren van '{cap.rol}'"))
     for path, what in found:
         yield Hit(source, path, f"{what} is negatief; dat kan hier niet")
+
+
+def _wrong_total_signs(
+    source: Source, begroting: Begroting, base: tuple[str | int, ...]
+) -> Iterator[Hit]:
+    """Totals of the wrong sign: negative, or positive where the table prints spending with a
+    minus sign (``teken: uitgaven_negatief``)."""
+    totals: list[tuple[tuple[str | int, ...], str, int | float]] = [
+        ((*base, "totalen", year), f"jaartotaal {year}", amount)
+        for year, amount in sorted(begroting.totalen.items())
+    ]
+    if begroting.totaal is not None:
+        totals.append(((*base, "totaal"), "eindtotaal", begroting.totaal))
+    for path, what, amount in totals:
+        if spending(amount, begroting.teken) >= 0:
+            continue
+        if begroting.teken == "uitgaven_negatief":
+            message = (
+                f"{what} is positief, maar deze tabel drukt uitgaven met een minteken "
+                "(teken: uitgaven_negatief); dat kan hier niet"
+            )
+        else:
+            message = f"{what} is negatief; dat kan hier niet"
+        yield Hit(source, path, message)
 
 
 def _budget_per_jaar(c: Contract) -> dict[int, int | float]:
@@ -754,6 +774,15 @@ def totaal_zonder_regels(source: Source) -> Iterator[Hit]:
             )
 
 
+def _afwijking_tekst(afwijking: int | float, begroting: Begroting) -> str:
+    """``+€ 60.000`` (more spent) or ``−€ 1.250`` (less), said in words where the source prints
+    spending with a minus sign, so that its own 'Verschil € -8.750' cannot be misread."""
+    tekst = f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), begroting.eenheid)}"
+    if begroting.teken == "uitgaven_negatief":
+        tekst += " meer uitgegeven dan begroot" if afwijking > 0 else " minder uitgegeven"
+    return tekst
+
+
 def _drempel_tekst(source: Source) -> str:
     s = source.settings
     tekst = bedrag(s.afwijking_bedrag, "euro")
@@ -809,7 +838,7 @@ def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
             continue
         for r, regel in enumerate(begroting.regels):
             for year in sorted(regel.besteed):
-                afwijking = regel.afwijking(year)
+                afwijking = regel.afwijking(year, begroting.teken)
                 if afwijking is None or year in regel.toelichting_afwijking:
                     continue
                 begroot = regel.gewijzigd.get(year, regel.bedragen.get(year, 0))
@@ -828,7 +857,7 @@ def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
                     ("middelen", "begrotingen", b, "regels", r, "besteed", year),
                     f"'{regel.omschrijving}' {year}: besteed {bedrag(regel.besteed[year], e)}, "
                     f"begroot {na}{bedrag(begroot, e)} (afwijking "
-                    f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), e)}); vanaf "
+                    f"{_afwijking_tekst(afwijking, begroting)}); vanaf "
                     f"{_drempel_tekst(source)} vraagt de verantwoording een toelichting "
                     f"('toelichting_afwijking'){_eenheid_noot(e)}",
                 )
