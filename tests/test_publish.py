@@ -161,3 +161,15 @@ def test_nothing_to_publish_is_said_plainly(tmp_path: Path, cli) -> None:  # typ
     run = cli("publish", empty, "--uit", tmp_path / "site")
     assert run.code == 2
     assert not (tmp_path / "site").exists()
+
+
+def test_the_municipalitys_house_style_reaches_every_page(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    eigen = tmp_path / "gemeente"
+    eigen.mkdir()
+    (eigen / "huisstijl.css").write_text(":root { --accent: #7a0026; }\n", encoding="utf-8")
+    (eigen / "logo.html.j2").write_text('<span class="gemeente">Gemeente Eigen</span>\n', "utf-8")
+    out = tmp_path / "site"
+    assert cli("publish", MINIMAAL, "--uit", out, "--templates", eigen, "--zonder-zoeken").code == 0
+    assert ":root { --accent: #7a0026; }" in (out / "stijl.css").read_text("utf-8")
+    for page in ("index.html", "programma/schone-stad/geld.html"):
+        assert '<span class="gemeente">Gemeente Eigen</span>' in (out / page).read_text("utf-8")
