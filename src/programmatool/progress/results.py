@@ -71,7 +71,7 @@ class GoalProgress:
 
     id: str
     titel: str
-    soort: Literal["strategisch", "operationeel"]
+    soort: Literal["strategisch", "subdoel", "operationeel"]
     status: Status
     uitleg: str
     indicatoren: list[IndicatorProgress]
@@ -83,6 +83,9 @@ class GoalProgress:
     aantal: int = 0
     #: Operational goals under it (or the goal itself) without any indicator.
     zonder_indicator: int = 0
+    #: A strategic goal's sub-goals (``subdoelen``), each with its own indicators and the
+    #: operational goals under it (which are in ``operationele_doelen`` too).
+    subdoelen: list[GoalProgress] = field(default_factory=list)
 
     @property
     def status_tekst(self) -> str:

@@ -6,6 +6,7 @@ from programmatool.model.contract import (
     Contract,
     OperationeelDoel,
     StrategischDoel,
+    Subdoel,
     Verantwoording,
     spending,
 )
@@ -67,6 +68,25 @@ def _operational(
     )
 
 
+def _subgoal(sub: Subdoel, own: list[IndicatorProgress], ods: list[GoalProgress]) -> GoalProgress:
+    """A strategic sub-goal: its own indicators and the operational goals under it."""
+    parts = [r.status for r in own] + [od.status for od in ods if od.indicatoren]
+    all_rows = own + [r for od in ods for r in od.indicatoren]
+    return GoalProgress(
+        id=sub.id,
+        titel=sub.titel,
+        soort="subdoel",
+        status=combine(parts),
+        uitleg=explain_rollup(all_rows, "onderdeel"),
+        indicatoren=own,
+        operationele_doelen=ods,
+        telling=count_statuses(r.status for r in all_rows),
+        gemeten=_judged(all_rows),
+        aantal=len(all_rows),
+        zonder_indicator=sum(od.zonder_indicator for od in ods) or (0 if all_rows else 1),
+    )
+
+
 def _strategic(
     sd: StrategischDoel,
     by_goal: dict[str, list[IndicatorProgress]],
@@ -79,9 +99,15 @@ def _strategic(
         ods.append(_operational(od, by_goal.get(od.id, []), jaar))
     direct = list(by_goal.get(sd.id, []))
     used.add(sd.id)
+    subs: list[GoalProgress] = []
     for sub in sd.subdoelen:
-        direct.extend(by_goal.get(sub.id, []))
+        own = by_goal.get(sub.id, [])
+        direct.extend(own)
         used.add(sub.id)
+        under = [
+            g for g, od in zip(ods, sd.operationele_doelen, strict=True) if od.subdoel == sub.id
+        ]
+        subs.append(_subgoal(sub, own, under))
     parts = [r.status for r in direct] + [od.status for od in ods if od.indicatoren]
     all_rows = direct + [r for od in ods for r in od.indicatoren]
     without = sum(od.zonder_indicator for od in ods) or (0 if all_rows else 1)
@@ -98,6 +124,7 @@ def _strategic(
         gemeten=_judged(all_rows),
         aantal=len(all_rows),
         zonder_indicator=without,
+        subdoelen=subs,
     )
 
 
