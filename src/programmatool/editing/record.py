@@ -27,16 +27,22 @@ from typing import Any
 
 from programmatool.editing.guarded import (
     RecordProblem,
-    locked,
-    read_contract,
     resolve_target,
-    write_all,
+    write_files,
     writer_settings,
 )
+from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
-from programmatool.model.contract import Contract, Indicator, Realisatie
+from programmatool.model.contract import Contract, Realisatie
+from programmatool.pipeline.recording import (
+    PortfolioView,
+    RecordingContract,
+    RecordingIndicator,
+    contract_from_summary,
+    recording_view,
+    recording_years,
+)
 from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
-from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
@@ -49,7 +55,7 @@ _JA = {"ja", "behaald", "bereikt", "true"}
 _NEE = {"nee", "niet behaald", "niet bereikt", "false"}
 
 
-def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
+def lees_waarde(indicator: RecordingIndicator, tekst: str) -> dict[str, Any]:
     """The realisation's fields from the text given on the command line, per meetsoort."""
     text = tekst.strip()
     if indicator.meetsoort == "schaal":
@@ -488,7 +494,7 @@ def _is_placeholder(realisatie: Realisatie) -> bool:
     )
 
 
-def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
+def _fields(indicator: RecordingIndicator, measurement: Measurement) -> dict[str, Any]:
     fields = lees_waarde(indicator, measurement.waarde)
     for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
@@ -510,7 +516,7 @@ class _Planned:
 
 
 def check_measurements(
-    contract: Contract, name: str, measurements: list[Measurement], replace: bool
+    contract: RecordingContract, name: str, measurements: list[Measurement], replace: bool
 ) -> tuple[list[_Planned], list[str]]:
     """Every measurement checked against the contract (indicator, year, value, one already
     there, the same one twice), without touching any text: what may be written, and a Dutch
@@ -647,7 +653,9 @@ def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
     return realisatie.model_dump(exclude_none=True)
 
 
-def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+def _find_indicator(
+    contract: RecordingContract, indicator_id: str, name: str
+) -> RecordingIndicator:
     indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
     if indicator is not None:
         return indicator
@@ -657,22 +665,9 @@ def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
-def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
-    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
-    measurements and the programme's start, to the latest of the targets and the measurements,
-    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
-    low = [*indicator.realisaties, *indicator.streefwaarden]
-    high = [*indicator.realisaties, *indicator.streefwaarden]
-    if isinstance(contract.periode.start, int):
-        low.append(contract.periode.start)
-    if isinstance(contract.periode.eind, int):
-        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
-    if isinstance(indicator.peiljaar, int):
-        low.append(indicator.peiljaar)
-    if indicator.streefdatum is not None:
-        high.append(indicator.streefdatum.year)
-    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
-    return min(low, default=1900), max(high, default=2200)
+def toegestane_jaren(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for (see :func:`recording_years`)."""
+    return recording_years(contract, indicator)
 
 
 def record_many(
@@ -681,38 +676,29 @@ def record_many(
     dry_run: bool = False,
     *,
     settings: Settings,
+    tidy: bool = False,
 ) -> list[Change]:
     """Record measurements in one or more files, all or nothing, with the command's
-    ``settings`` from the pipeline (limits, rule levels).
-
-    Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
-    under its lock, planned and validated. Only when every file passes is anything written; a
-    dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
-    """
-    targets = sorted(
-        (resolve_target(path, settings), name, measurements)
-        for path, (name, measurements) in per_file.items()
+    ``settings`` from the pipeline (limits, rule levels), as :func:`write_files` does: each
+    file locked, read again under its lock, planned once (:func:`plan`; files in parallel),
+    written only when every file passes. Raises :class:`RecordProblem` with every problem.
+    ``tidy`` (import) leaves no lock files behind (see :func:`locked`)."""
+    requests = sorted(
+        (
+            (resolve_target(path, settings), name, (measurements, replace))
+            for path, (name, measurements) in per_file.items()
+        ),
+        key=lambda request: (request[0], request[1]),
     )
-    with locked([(target, name) for target, name, _m in targets]):
-        plans: list[tuple[Path, str, bytes, bytes]] = []
-        changes: list[Change] = []
-        problems: list[RecordProblem] = []
-        for target, name, measurements in targets:
-            raw = read_contract(target, name, settings)
-            try:
-                new, done = plan(name, raw, measurements, replace, settings=settings)
-            except RecordProblem as exc:
-                problems.append(exc)
-                continue
-            plans.append((target, name, raw, new))
-            changes.extend(done)
-        if problems:
-            code = max(p.code for p in problems)
-            raise RecordProblem("\n".join(p.message for p in problems), code)
-        if dry_run:
-            return changes
-        write_all(plans, settings)
-    return changes
+    done = write_files(requests, _plan_request, settings, dry_run, tidy)
+    return [change for changes in done for change in changes]
+
+
+def _plan_request(
+    name: str, raw: bytes, request: tuple[list[Measurement], bool], settings: Settings
+) -> tuple[bytes, list[Change]]:
+    measurements, replace = request
+    return plan(name, raw, measurements, replace, settings=settings)
 
 
 def record(
@@ -774,9 +760,11 @@ def run_import(
     ``config_path`` (or the one found from here upward).
 
     Every row is checked (columns, contract, indicator, year, value) before any file is
-    touched; all problems are reported together with their row numbers.
+    parsed for writing, against the portfolio's view that ``check`` caches
+    (:func:`recording_view`); all problems are reported together with their row numbers. Only
+    then is each touched file read once, all its rows spliced in and validated, and written.
     """
-    from programmatool.editing.sheets import SheetError, read_provisional, read_sheet
+    from programmatool.editing.sheets import SheetError, read_sheet
 
     settings = writer_settings(config_path)
     try:
@@ -786,9 +774,53 @@ def run_import(
     sheet = tabel.as_posix()
     if not rows:
         raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
+    wanted, problems = _requested(sheet, rows)
+    files = sorted({Path(c) for c, _m in wanted if _is_file(c) and Path(c).is_file()})
+    codes = any(not _is_file(c) for c, _m in wanted)
+    view = recording_view([*([folder] if codes else []), *files], settings)
+    per_file, found = _by_file(wanted, view, folder, settings)
+    problems.extend(found)
+    code = EXIT_USAGE
+    for target, (name, measurements) in per_file.items():
+        known = view.name_of(target)
+        if known is None:
+            continue  # not seen by the view: checked under its lock like any other
+        summary = view.summaries.get(known)
+        if summary is None:
+            problems.extend(view.broken.get(known, []))
+            problems.append(f"{name} bevat fouten; herstel die eerst")
+            code = EXIT_FINDINGS
+            continue
+        contract = contract_from_summary(summary)
+        problems.extend(check_measurements(contract, name, measurements, replace)[1])
+    if problems:
+        raise RecordProblem(
+            "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
+        )
+    try:
+        return record_many(per_file, replace, dry_run, settings=settings, tidy=True)
+    except RecordProblem as exc:
+        lines = _in_row_order(sheet, exc.message.split("\n"))
+        if exc.changed:
+            # A rename failed after others landed: say so, never "niets vastgelegd".
+            outcome = f"{sheet}: deels vastgelegd, in {', '.join(exc.changed)}; controleer die"
+        else:
+            outcome = f"{sheet}: niets vastgelegd"
+        raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
+
+
+def _is_file(contract: str) -> bool:
+    """Whether the ``contract`` column names a file (else it is a programme code)."""
+    return contract.lower().endswith((".yaml", ".yml")) or "/" in contract
+
+
+def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement]], list[str]]:
+    """Per row the contract it names and its measurement, and the rows' own problems (an
+    empty required cell, a ``voorlopig`` that is not ja or nee)."""
+    from programmatool.editing.sheets import read_provisional
+
+    wanted: list[tuple[str, Measurement]] = []
     problems: list[str] = []
-    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
-    codes: _ProgrammeCodes | None = None
     for row in rows:
         where = f"{sheet}:{row.number}"
         empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
@@ -800,58 +832,70 @@ def run_import(
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             continue
-        contract = row.get("contract")
-        path = Path(contract)
-        if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
-            if codes is None:
-                codes = _ProgrammeCodes(folder, settings)
-            found = codes.zoek(contract)
+        measurement = Measurement(
+            row.get("indicator"),
+            row.get("jaar"),
+            row.get("waarde"),
+            row.get("bron") or None,
+            row.get("toelichting") or None,
+            voorlopig,
+            where,
+        )
+        wanted.append((row.get("contract"), measurement))
+    return wanted, problems
+
+
+def _by_file(
+    wanted: list[tuple[str, Measurement]], view: PortfolioView, folder: Path, settings: Settings
+) -> tuple[dict[Path, tuple[str, list[Measurement]]], list[str]]:
+    """The measurements per file they go to (a symbolic link's target), found by file name
+    or by programme code in the view; a Dutch problem per row whose contract is not found."""
+    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
+    problems: list[str] = []
+    targets: dict[Path, Path | str] = {}
+    codes = view.codes()
+    for contract, measurement in wanted:
+        where = measurement.origin
+        if _is_file(contract):
+            path = Path(contract)
+            if not path.is_file():
+                problems.append(f"{where}: contract {contract} bestaat niet")
+                continue
+        else:
+            found = _find_code(contract, codes, view, folder)
             if isinstance(found, str):
                 problems.append(f"{where}: {found}")
                 continue
             path = found
-        elif not path.is_file():
-            problems.append(f"{where}: contract {contract} bestaat niet")
+        if path not in targets:
+            try:
+                targets[path] = resolve_target(path, settings)
+            except RecordProblem as exc:
+                targets[path] = exc.message
+        target = targets[path]
+        if isinstance(target, str):
+            problems.append(f"{where}: {target}")
             continue
-        try:
-            target = resolve_target(path, settings)
-        except RecordProblem as exc:
-            problems.append(f"{where}: {exc.message}")
-            continue
-        _name, measurements = per_file.setdefault(target, (path.as_posix(), []))
-        measurements.append(
-            Measurement(
-                row.get("indicator"),
-                row.get("jaar"),
-                row.get("waarde"),
-                row.get("bron") or None,
-                row.get("toelichting") or None,
-                voorlopig,
-                where,
-            )
-        )
-    code = EXIT_USAGE
-    if problems:
-        # Also check the rows that were fine so far against their contracts: every problem of
-        # the sheet is reported at once, in row order.
-        try:
-            record_many(per_file, replace, dry_run=True, settings=settings)
-        except RecordProblem as exc:
-            problems.extend(exc.message.split("\n"))
-            code = max(code, exc.code)
-        raise RecordProblem(
-            "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
-        )
-    try:
-        return record_many(per_file, replace, dry_run, settings=settings)
-    except RecordProblem as exc:
-        lines = _in_row_order(sheet, exc.message.split("\n"))
-        if exc.changed:
-            # A rename failed after others landed: say so, never "niets vastgelegd".
-            outcome = f"{sheet}: deels vastgelegd, in {', '.join(exc.changed)}; controleer die"
-        else:
-            outcome = f"{sheet}: niets vastgelegd"
-        raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
+        per_file.setdefault(target, (path.as_posix(), []))[1].append(measurement)
+    return per_file, problems
+
+
+def _find_code(
+    code: str, codes: dict[str, list[str]], view: PortfolioView, folder: Path
+) -> Path | str:
+    """The contract with this programme code, or a Dutch reason why there is none."""
+    found = codes.get(code)
+    if found and len(found) == 1:
+        return view.paths[found[0]]
+    if found:
+        return f"programmacode '{code}' staat in meer dan één contract ({', '.join(found)})"
+    hint = did_you_mean(code, codes)
+    broken = (
+        f" ({hoeveel(len(view.broken), 'contract', 'contracten')} met fouten overgeslagen)"
+        if view.broken
+        else ""
+    )
+    return f"geen contract met programmacode '{code}' in {folder.as_posix()}{hint}{broken}"
 
 
 def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
@@ -863,36 +907,3 @@ def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
         return (0, int(found.group(1))) if found else (1, 0)
 
     return sorted(problems, key=key)
-
-
-class _ProgrammeCodes:
-    """Programme codes of the contracts in a folder, read once."""
-
-    def __init__(self, folder: Path, settings: Settings) -> None:
-        from programmatool.pipeline.run import load_files
-
-        self.folder = folder
-        self.paths: dict[str, list[Path]] = {}
-        self.broken = 0
-        results, _problems = load_files([folder], settings)
-        for result in results:
-            if result.contract is None:
-                self.broken += 1
-                continue
-            self.paths.setdefault(result.contract.code, []).append(Path(result.path))
-
-    def zoek(self, code: str) -> Path | str:
-        """The contract with this programme code, or a Dutch reason why there is none."""
-        found = self.paths.get(code)
-        if found and len(found) == 1:
-            return found[0]
-        if found:
-            names = ", ".join(p.as_posix() for p in found)
-            return f"programmacode '{code}' staat in meer dan één contract ({names})"
-        hint = did_you_mean(code, self.paths)
-        broken = (
-            f" ({hoeveel(self.broken, 'contract', 'contracten')} met fouten overgeslagen)"
-            if self.broken
-            else ""
-        )
-        return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"
