@@ -169,3 +169,14 @@ def test_montferland_keeps_to_what_its_table_of_contents_prints(cli) -> None:  #
         assert (row["status"], row["realisatie"], row["beginpunt"]) == ("geen meting", None, None)
         assert (row["peilwaarde"], row["streefwaarde_zonder_jaar"]) == ("onbekend", "onbekend")
         assert row["indicator_bron"] == "Burgerpeiling van de VNG"
+
+
+def test_eindhoven_money_only_adds_up_as_printed(cli) -> None:  # type: ignore[no-untyped-def]
+    path = VOORBEELDEN / "eindhoven-verkeer-meerjarenraming-2020-2023.yaml"
+    assert [f.code for f in check([path]).findings] == ["PT601", "PT601", "PT110"]
+    run = cli("progress", path, "--jaar", "2022", "--toelichting")
+    assert run.code == 0, run.err
+    assert (
+        "Geld 2022, LASTEN Taakvelden, programma 2 Verkeer, vervoer en waterstaat (× € 1.000): "
+        "begroot 45.227, besteed nog niet vastgelegd"
+    ) in run.out.replace("\u00a0", " ")
