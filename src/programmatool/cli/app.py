@@ -482,8 +482,9 @@ def import_(
         changes = run_import(tabel, map_, vervang, proef, config_path=config)
     except RecordProblem as exc:
         _record_problem(exc)
-    for change in changes:
-        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
+    if changes:  # one print: a console per line costs seconds for thousands of rows
+        lines = "\n".join(visible(describe(change)) for change in changes)
+        stdout().print(lines, highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     from programmatool.text.formatting import hoeveel

@@ -103,11 +103,11 @@ def _kort(tekst: str, lengte: int = 30) -> str:
 # --- YAML text --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _yaml_tekst(value: str) -> str:
-    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=True)
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted.
+    (Cached: a sheet repeats its sources on every row, and each test is two YAML readings.)"""
+    safe = _safe_yaml()
     if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
         (" ", ":")
     ):
@@ -119,6 +119,13 @@ def _yaml_tekst(value: str) -> str:
         except Exception:  # any parse problem means: quote it
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.cache
+def _safe_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _yaml_waarde(value: Any) -> str:
