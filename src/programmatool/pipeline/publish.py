@@ -5,6 +5,7 @@ beside the target and swapped in whole, so the target holds the old site or the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -221,6 +222,7 @@ def publish(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     search: bool = True,
+    adres: str | None = None,
 ) -> PublishResult:
     """Build the site for every contract under ``paths`` and put it in ``out`` whole.
 
@@ -236,6 +238,11 @@ def publish(
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     _check_target(out)
+    if adres is not None and not re.fullmatch(r"https?://[^\s\"<>]+", adres):
+        raise RenderProblem(
+            f"--adres {adres!r} is geen webadres; geef het adres van de site, beginnend met "
+            "https:// (of http://)"
+        )
     drempels, drempels_bron = _thresholds(config)
     result = PublishResult()
     contracten = _contracts(paths, config, cache_dir, jobs, result)
@@ -263,6 +270,7 @@ def publish(
                 drempels,
                 drempels_bron,
                 result.zonder_zoeken,
+                adres or "",
             )
         )
     except TemplateError as exc:
@@ -402,31 +410,23 @@ def run_publish(
     config_path: Path | None = None,
     cache: bool = True,
     search: bool = True,
+    adres: str | None = None,
 ) -> int:
     """The ``publish`` command: build the site, report it, return the exit code.
 
     0: every contract published; 1: a contract had errors and was left out; 2: could not work.
     """
+    from programmatool.pipeline.render import report_left_out
     from programmatool.pipeline.run import ConfigError, Run, no_contracts, read_settings
 
     try:
         settings = read_settings(config_path, cache=cache)
     except ConfigError as exc:
         raise RenderProblem(str(exc)) from None
-    result = publish(paths, out, templates, settings.config, settings.cache_dir, search=search)
-    for problem in [*result.problems, *result.notes]:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.path for f in result.findings})
-        stderr.print(
-            "niet gepubliceerd wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
+    result = publish(
+        paths, out, templates, settings.config, settings.cache_dir, search=search, adres=adres
+    )
+    report_left_out(stderr, [*result.problems, *result.notes], result.findings, "niet gepubliceerd")
     if result.out is None:
         if not result.findings and not result.problems:
             raise RenderProblem(no_contracts(paths))

@@ -125,11 +125,12 @@ def root_files(
     drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
     zonder_zoeken: str = "",
+    adres: str = "",
 ) -> list[tuple[str, bytes]]:
     """The start page, the search page, the open data with its page, the style sheet and the
     script; ``findings`` are what check found in the contracts, ``gewijzigd`` the date of the
     newest commit of a contract (None outside git), ``zonder_zoeken`` why there is no search
-    index ("" when there is one)."""
+    index ("" when there is one), ``adres`` where the site is put online ("" unknown)."""
     summaries = [o.summary for o in outputs]
     portfolio = portfolio_of(summaries, drempels, drempels_bron)
     gemeente = ", ".join(portfolio.gemeenten)
@@ -145,7 +146,9 @@ def root_files(
         inhoud=[o.inventory for o in outputs],
     )
     tables = _open_data(programmes, outputs, findings)
-    cat = Catalogue(f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd)
+    cat = Catalogue(
+        f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd, adres
+    )
     open_data = root_page(
         "data.html",
         "site/data.html.j2",
