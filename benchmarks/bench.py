@@ -23,12 +23,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TOOL = str(BIN / "programmatool")
 #: yamllint takes minutes on 1 000 files; ``--no-yamllint`` leaves it out.
 WITH_YAMLLINT = True
+#: The portfolio size the import rows use (issue 28).
+IMPORT_SIZE = 1000
 
 
 @dataclass
@@ -229,6 +232,20 @@ def bench_portfolio(work: Path, schema: Path, size: int, runs: int) -> list[Row]
             render < 20 if size == 1000 else None,
         )
     )
+    # publish: the site with its search index (Pagefind) and open data, in the render budget.
+    publish = median(
+        reps,
+        lambda: run([TOOL, "publish", "programmas", "--uit", str(folder / "pub")], folder, env),
+    )
+    rows.append(
+        Row(
+            "publish (site met zoekindex)",
+            size,
+            publish,
+            "< 20 s" if size == 1000 else "",
+            publish < 20 if size == 1000 else None,
+        )
+    )
     progress_cmd = [TOOL, "progress", "programmas"]
     progress_cold = median(reps, lambda: run(progress_cmd, folder, env), clear)
     rows.append(Row("progress koud", size, progress_cold))
@@ -395,6 +412,125 @@ def bench_big_diff(work: Path, runs: int) -> list[Row]:
     seconds = median(runs, lambda: run([TOOL, "diff", str(old), str(new)], work))
     size = old.stat().st_size // 1024
     return [Row(f"diff van een contract van {size} KB", 1, seconds, "< 10 s", seconds < 10)]
+
+
+# --- import: bulk recording against check (issue 28) -------------------------------------------
+
+
+def import_rows(folder: Path, size: int, count: int, bad_last: bool = False) -> str:
+    """A Dutch Excel CSV of ``count`` measurements for the portfolio ``build_portfolio`` made
+    of ``size`` contracts: spread over all contracts (by programme code, so ``--map`` looks
+    them up), each a year without a measurement yet with a value the indicator already knows
+    (so no rule breaks). With ``bad_last`` the last row's value is not a number."""
+    import datetime as dt
+
+    from programmatool.editing.record import toegestane_jaren
+    from programmatool.loading import load_contract
+
+    sources = sorted((ROOT / "programmas").glob("*.yaml"))
+    slots: list[list[tuple[str, str, str]]] = []
+    for path in sources:
+        contract = load_contract(path).contract
+        assert contract is not None, path
+        free = []
+        for ind in contract.indicatoren:
+            low, high = toegestane_jaren(contract, ind)
+            value = _known_value(ind)
+            for year in range(low, min(high, dt.date.today().year) + 1):
+                if year not in ind.realisaties and value is not None:
+                    free.append((ind.id, str(year), value))
+        slots.append(free)
+    codes = [load_contract(p).contract.code for p in sources]  # type: ignore[union-attr]
+    lines = ["contract;indicator;jaar;waarde;bron"]
+    taken = [0] * size
+    contract = 0
+    if count > sum(len(slots[i % len(sources)]) for i in range(size)):
+        sys.exit(f"{size} contracten hebben geen {count} vrije jaren")
+    while len(lines) <= count:
+        copy, index = divmod(contract, len(sources))
+        if taken[contract] < len(slots[index]):
+            ind, year, value = slots[index][taken[contract]]
+            taken[contract] += 1
+            lines.append(f"{codes[index]}-{copy:04d};{ind};{year};{value};Benchmark")
+        contract = (contract + 1) % size
+    if bad_last:
+        code, ind, year, _value, bron = lines[-1].split(";")
+        lines[-1] = ";".join([code, ind, year, "veel", bron])
+    sheet = folder / f"metingen-{count}{'-fout' if bad_last else ''}.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sheet.name
+
+
+def _known_value(ind: Any) -> str | None:
+    """A value the indicator already has (a measurement, else its baseline or a target), as
+    Dutch text; None for a milestone or an indicator without one."""
+    if ind.meetsoort == "mijlpaal":
+        return "ja"
+    known = [r.waarde for r in ind.realisaties.values()] + [ind.peilwaarde]
+    known += list(ind.streefwaarden.values())
+    for value in known:
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int | float):
+            return str(value).replace(".", ",")
+        if isinstance(value, str) and value in ind.schaal:
+            return value
+    return None
+
+
+def _timed(cmd: list[str], cwd: Path, env: dict[str, str], expect: int) -> float:
+    """Seconds of one process that must end with exit code ``expect``."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != expect:
+        raise SystemExit(
+            f"exit {done.returncode}, verwacht {expect}: {' '.join(cmd)}\n{done.stderr[-2000:]!r}"
+        )
+    return elapsed
+
+
+def bench_import(work: Path, size: int, runs: int) -> list[Row]:
+    """``import`` of 1 000 and 10 000 rows, and 10 000 with a bad last row, into a portfolio of
+    ``size`` contracts. Each run is paired with a cold and a warm ``check`` of the same
+    portfolio taken just before it, and the ratio of each pair is reported (the median of the
+    pairs): a busy machine slows both sides of a pair alike. The cache is as ``check`` left it,
+    as when a user checks before importing."""
+    folder = work / f"import{size}"
+    pristine = folder / "origineel"
+    build_portfolio(pristine, size)
+    cache = folder / "cache"
+    env = dict(os.environ, PROGRAMMATOOL_CACHE_DIR=str(cache))
+    sheets = [
+        (import_rows(folder, size, 1_000), 0, "import 1.000 rijen"),
+        (import_rows(folder, size, 10_000), 0, "import 10.000 rijen"),
+        (import_rows(folder, size, 10_000, bad_last=True), 2, "import 10.000 rijen, laatste fout"),
+    ]
+    check = [TOOL, "check", "programmas"]
+    ratios: dict[str, list[tuple[float, float, float]]] = {what: [] for _s, _c, what in sheets}
+    for _ in range(runs):
+        for sheet, expect, what in sheets:
+            shutil.rmtree(folder / "programmas", ignore_errors=True)
+            shutil.copytree(pristine, folder / "programmas")
+            shutil.rmtree(cache, ignore_errors=True)
+            cold = _timed(check, folder, env, 1)
+            warm = _timed(check, folder, env, 1)
+            seconds = _timed([TOOL, "import", sheet, "--map", "programmas"], folder, env, expect)
+            ratios[what].append((seconds, seconds / cold, seconds / warm))
+    rows = []
+    for _sheet, expect, what in sheets:
+        seconds = statistics.median(r[0] for r in ratios[what])
+        to_cold = statistics.median(r[1] for r in ratios[what])
+        to_warm = statistics.median(r[2] for r in ratios[what])
+        note = f"{to_cold:.2f} × check koud, {to_warm:.1f} × check warm".replace(".", ",")
+        if expect:
+            rows.append(Row(what, size, seconds, "≤ 1,5 × check warm", to_warm <= 1.5, note))
+        elif what.startswith("import 10.000"):
+            rows.append(Row(what, size, seconds, "≤ 2 × check koud", to_cold <= 2, note))
+        else:
+            rows.append(Row(what, size, seconds, note=note))
+    shutil.rmtree(folder, ignore_errors=True)
+    return rows
 
 
 # --- ratios in one run (issue 26): each measured command paired with its reference ----------
@@ -786,6 +922,8 @@ def bench(sizes: list[int], runs: int) -> list[Row]:
         rows.extend(bench_big_diff(work, runs))
         for size in sizes:
             rows.extend(bench_portfolio(work, schema, size, runs))
+        if IMPORT_SIZE in sizes:
+            rows.extend(bench_import(work, IMPORT_SIZE, max(1, runs // 2)))
     return rows
 
 
@@ -811,6 +949,9 @@ def main() -> int:
     )
     parser.add_argument("--no-yamllint", action="store_true", help="laat yamllint weg")
     parser.add_argument(
+        "--alleen-import", action="store_true", help="alleen de rijen van import (1.000 contracten)"
+    )
+    parser.add_argument(
         "--verhoudingen",
         action="store_true",
         help="alleen de verhoudingen uit issue 26, elk in dezelfde run tegen zijn referentie",
@@ -826,7 +967,11 @@ def main() -> int:
         return main_ratios(args.sizes, args.grootte, args.runs)
     global WITH_YAMLLINT
     WITH_YAMLLINT = not args.no_yamllint
-    rows = bench(args.sizes, args.runs)
+    if args.alleen_import:
+        with tempfile.TemporaryDirectory(prefix="pt-bench-") as tmp:
+            rows = bench_import(Path(tmp), args.sizes[-1], args.runs)
+    else:
+        rows = bench(args.sizes, args.runs)
     import platform
 
     print(

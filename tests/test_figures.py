@@ -359,4 +359,6 @@ def test_a_verdict_resting_on_an_approximate_figure_says_so(cli, economie: Path)
     progress = cli("progress", economie, "--jaar", "2022", "--format", "json")
     row = _row(json.loads(progress.out), "bijstandsdossiers")
     assert row["status"] == "niet behaald"
-    assert str(row["uitleg"]).endswith(" (op basis van een benadering)")
+    assert str(row["uitleg"]).endswith(
+        " Het oordeel rust op een benadering: de bron geeft ca. 2.372."
+    )

@@ -103,3 +103,61 @@ def test_each_touched_file_is_parsed_once_for_writing(
     assert run.code == 0, run.err
     assert "10 metingen in 2 bestanden vastgelegd." in run.out
     assert len(composed) == 2
+
+
+def test_a_bad_last_row_is_refused_from_the_cached_view_before_any_file_is_parsed(
+    cli, werk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import programmatool.loading
+
+    assert cli("check", "programmas").code in (0, 1)  # the cache now knows both files
+    loaded: list[str] = []
+    real = programmatool.loading.load_bytes
+
+    def counting(raw: bytes, name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.append(name)
+        return real(raw, name, *args, **kwargs)
+
+    monkeypatch.setattr(programmatool.loading, "load_bytes", counting)
+    monkeypatch.setattr(recording, "load_bytes", counting)
+    monkeypatch.setattr(recording, "_compose", lambda text: pytest.fail("parsed for writing"))
+    (tmp_path / "metingen.csv").write_text(
+        ROWS + "schone-stad;scholen;2021;veel;\n", encoding="utf-8"
+    )
+    before = {p.name: p.read_bytes() for p in werk.iterdir()}
+    run = cli("import", "metingen.csv", "--map", "programmas", "--vervang")
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "metingen.csv:11: programmas/schoon.yaml: indicator scholen verwacht een getal "
+        "(bijvoorbeeld 12 of 12,5), gevonden 'veel'",
+        "programmatool: metingen.csv: niets vastgelegd",
+    ]
+    assert loaded == []
+    assert {p.name: p.read_bytes() for p in werk.iterdir()} == before
+
+
+def test_import_leaves_no_lock_files_behind(cli, werk: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "metingen.csv").write_text(
+        ROWS + "schone-stad;scholen;2021;1.250;\n", encoding="utf-8"
+    )
+    assert cli("import", "metingen.csv", "--map", "programmas", "--vervang").code == 0
+    assert sorted(p.name for p in werk.iterdir()) == ["handwerk.yaml", "schoon.yaml"]
+
+
+def test_a_lock_whose_file_was_removed_meanwhile_is_taken_again_on_the_new_file(
+    tmp_path: Path,
+) -> None:
+    # A run that waited on a lock file which the holder removed (import tidies up) must not
+    # count that lock as held: another run may already hold a new file of the same name.
+    import os
+
+    from programmatool.editing import guarded
+
+    path = tmp_path / ".contract.yaml.lock"
+    first = guarded._acquire(path, "contract.yaml")
+    os.unlink(path)  # as import does while holding it
+    assert guarded._holds(first, path) is False
+    first.release()
+    second = guarded._acquire(path, "contract.yaml")
+    assert guarded._holds(second, path) is True
+    second.release()

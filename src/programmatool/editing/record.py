@@ -27,16 +27,22 @@ from typing import Any
 
 from programmatool.editing.guarded import (
     RecordProblem,
-    locked,
-    read_contract,
     resolve_target,
-    write_all,
+    write_files,
     writer_settings,
 )
+from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
-from programmatool.model.contract import Contract, Indicator, Realisatie
+from programmatool.model.contract import Contract, Realisatie
+from programmatool.pipeline.recording import (
+    PortfolioView,
+    RecordingContract,
+    RecordingIndicator,
+    contract_from_summary,
+    recording_view,
+    recording_years,
+)
 from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
-from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
@@ -49,7 +55,7 @@ _JA = {"ja", "behaald", "bereikt", "true"}
 _NEE = {"nee", "niet behaald", "niet bereikt", "false"}
 
 
-def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
+def lees_waarde(indicator: RecordingIndicator, tekst: str) -> dict[str, Any]:
     """The realisation's fields from the text given on the command line, per meetsoort."""
     text = tekst.strip()
     if indicator.meetsoort == "schaal":
@@ -97,11 +103,11 @@ def _kort(tekst: str, lengte: int = 30) -> str:
 # --- YAML text --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _yaml_tekst(value: str) -> str:
-    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=True)
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted.
+    (Cached: a sheet repeats its sources on every row, and each test is two YAML readings.)"""
+    safe = _safe_yaml()
     if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
         (" ", ":")
     ):
@@ -113,6 +119,13 @@ def _yaml_tekst(value: str) -> str:
         except Exception:  # any parse problem means: quote it
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.cache
+def _safe_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _yaml_waarde(value: Any) -> str:
@@ -438,6 +451,8 @@ class Measurement:
     voorlopig: bool = False
     #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
     origin: str = ""
+    #: An approximate figure (``record --ca``, the sheet's column ``benadering``).
+    benadering: bool = False
 
 
 @dataclass(frozen=True)
@@ -488,8 +503,23 @@ def _is_placeholder(realisatie: Realisatie) -> bool:
     )
 
 
-def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
-    fields = lees_waarde(indicator, measurement.waarde)
+def _fields(indicator: RecordingIndicator, measurement: Measurement) -> dict[str, Any]:
+    """The new entry's fields: the value as its meetsoort reads it (none for a note-only entry:
+    an empty value or ``-`` with a toelichting), then ``benadering``, bron, toelichting and
+    ``voorlopig`` as given."""
+    note_only = measurement.waarde.strip() in {"", "-"}
+    if note_only and not (measurement.toelichting or "").strip():
+        raise RecordProblem(
+            f"indicator {indicator.id}: geef een waarde, of met --toelichting alleen een "
+            "toelichting voor een jaar zonder meting"
+        )
+    fields = {} if note_only else lees_waarde(indicator, measurement.waarde)
+    if measurement.benadering:
+        if "waarde" not in fields or indicator.meetsoort not in {"getal", None}:
+            raise RecordProblem(
+                f"indicator {indicator.id}: alleen een getal kan een benadering (ca.) zijn"
+            )
+        fields["benadering"] = True
     for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
             if not text.strip():
@@ -510,7 +540,7 @@ class _Planned:
 
 
 def check_measurements(
-    contract: Contract, name: str, measurements: list[Measurement], replace: bool
+    contract: RecordingContract, name: str, measurements: list[Measurement], replace: bool
 ) -> tuple[list[_Planned], list[str]]:
     """Every measurement checked against the contract (indicator, year, value, one already
     there, the same one twice), without touching any text: what may be written, and a Dutch
@@ -603,7 +633,8 @@ def plan(
 def _reading(tekst: str, fields: dict[str, Any]) -> str | None:
     """``2.372 gelezen als 2372`` when a point in the given figure grouped thousands."""
     value = fields.get("waarde")
-    if "." not in tekst or isinstance(value, bool) or not isinstance(value, int | float):
+    grouped = re.search(r"[0-9]\.[0-9]", tekst)
+    if not grouped or isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return f"{tekst.strip()} gelezen als {_yaml_waarde(value)}"
 
@@ -647,7 +678,9 @@ def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
     return realisatie.model_dump(exclude_none=True)
 
 
-def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+def _find_indicator(
+    contract: RecordingContract, indicator_id: str, name: str
+) -> RecordingIndicator:
     indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
     if indicator is not None:
         return indicator
@@ -657,22 +690,9 @@ def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
-def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
-    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
-    measurements and the programme's start, to the latest of the targets and the measurements,
-    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
-    low = [*indicator.realisaties, *indicator.streefwaarden]
-    high = [*indicator.realisaties, *indicator.streefwaarden]
-    if isinstance(contract.periode.start, int):
-        low.append(contract.periode.start)
-    if isinstance(contract.periode.eind, int):
-        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
-    if isinstance(indicator.peiljaar, int):
-        low.append(indicator.peiljaar)
-    if indicator.streefdatum is not None:
-        high.append(indicator.streefdatum.year)
-    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
-    return min(low, default=1900), max(high, default=2200)
+def toegestane_jaren(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for (see :func:`recording_years`)."""
+    return recording_years(contract, indicator)
 
 
 def record_many(
@@ -681,38 +701,29 @@ def record_many(
     dry_run: bool = False,
     *,
     settings: Settings,
+    tidy: bool = False,
 ) -> list[Change]:
     """Record measurements in one or more files, all or nothing, with the command's
-    ``settings`` from the pipeline (limits, rule levels).
-
-    Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
-    under its lock, planned and validated. Only when every file passes is anything written; a
-    dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
-    """
-    targets = sorted(
-        (resolve_target(path, settings), name, measurements)
-        for path, (name, measurements) in per_file.items()
+    ``settings`` from the pipeline (limits, rule levels), as :func:`write_files` does: each
+    file locked, read again under its lock, planned once (:func:`plan`; files in parallel),
+    written only when every file passes. Raises :class:`RecordProblem` with every problem.
+    ``tidy`` (import) leaves no lock files behind (see :func:`locked`)."""
+    requests = sorted(
+        (
+            (resolve_target(path, settings), name, (measurements, replace))
+            for path, (name, measurements) in per_file.items()
+        ),
+        key=lambda request: (request[0], request[1]),
     )
-    with locked([(target, name) for target, name, _m in targets]):
-        plans: list[tuple[Path, str, bytes, bytes]] = []
-        changes: list[Change] = []
-        problems: list[RecordProblem] = []
-        for target, name, measurements in targets:
-            raw = read_contract(target, name, settings)
-            try:
-                new, done = plan(name, raw, measurements, replace, settings=settings)
-            except RecordProblem as exc:
-                problems.append(exc)
-                continue
-            plans.append((target, name, raw, new))
-            changes.extend(done)
-        if problems:
-            code = max(p.code for p in problems)
-            raise RecordProblem("\n".join(p.message for p in problems), code)
-        if dry_run:
-            return changes
-        write_all(plans, settings)
-    return changes
+    done = write_files(requests, _plan_request, settings, dry_run, tidy)
+    return [change for changes in done for change in changes]
+
+
+def _plan_request(
+    name: str, raw: bytes, request: tuple[list[Measurement], bool], settings: Settings
+) -> tuple[bytes, list[Change]]:
+    measurements, replace = request
+    return plan(name, raw, measurements, replace, settings=settings)
 
 
 def record(
@@ -725,12 +736,16 @@ def record(
     replace: bool = False,
     voorlopig: bool = False,
     config_path: Path | None = None,
+    benadering: bool = False,
 ) -> Change:
     """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
-    that year), under the configuration at ``config_path`` or the one found from here upward;
-    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    that year; ``benadering``: an approximate figure), under the configuration at
+    ``config_path`` or the one found from here upward; raises :class:`RecordProblem` and leaves
+    the file untouched when anything is wrong."""
     settings = writer_settings(config_path)
-    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    measurement = Measurement(
+        indicator_id, jaar, waarde, bron, toelichting, voorlopig, benadering=benadering
+    )
     name = path.as_posix()
     return record_many({path: (name, [measurement])}, replace, settings=settings)[0]
 
@@ -774,9 +789,11 @@ def run_import(
     ``config_path`` (or the one found from here upward).
 
     Every row is checked (columns, contract, indicator, year, value) before any file is
-    touched; all problems are reported together with their row numbers.
+    parsed for writing, against the portfolio's view that ``check`` caches
+    (:func:`recording_view`); all problems are reported together with their row numbers. Only
+    then is each touched file read once, all its rows spliced in and validated, and written.
     """
-    from programmatool.editing.sheets import SheetError, read_provisional, read_sheet
+    from programmatool.editing.sheets import SheetError, read_sheet
 
     settings = writer_settings(config_path)
     try:
@@ -786,64 +803,31 @@ def run_import(
     sheet = tabel.as_posix()
     if not rows:
         raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
-    problems: list[str] = []
-    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
-    codes: _ProgrammeCodes | None = None
-    for row in rows:
-        where = f"{sheet}:{row.number}"
-        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
-        if empty:
-            problems.append(f"{where}: {', '.join(empty)} is leeg")
-            continue
-        try:
-            voorlopig = read_provisional(row.get("voorlopig"))
-        except ValueError as exc:
-            problems.append(f"{where}: {exc}")
-            continue
-        contract = row.get("contract")
-        path = Path(contract)
-        if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
-            if codes is None:
-                codes = _ProgrammeCodes(folder, settings)
-            found = codes.zoek(contract)
-            if isinstance(found, str):
-                problems.append(f"{where}: {found}")
-                continue
-            path = found
-        elif not path.is_file():
-            problems.append(f"{where}: contract {contract} bestaat niet")
-            continue
-        try:
-            target = resolve_target(path, settings)
-        except RecordProblem as exc:
-            problems.append(f"{where}: {exc.message}")
-            continue
-        _name, measurements = per_file.setdefault(target, (path.as_posix(), []))
-        measurements.append(
-            Measurement(
-                row.get("indicator"),
-                row.get("jaar"),
-                row.get("waarde"),
-                row.get("bron") or None,
-                row.get("toelichting") or None,
-                voorlopig,
-                where,
-            )
-        )
+    wanted, problems = _requested(sheet, rows)
+    files = sorted({Path(c) for c, _m in wanted if _is_file(c) and Path(c).is_file()})
+    codes = any(not _is_file(c) for c, _m in wanted)
+    view = recording_view([*([folder] if codes else []), *files], settings)
+    per_file, found = _by_file(wanted, view, folder, settings)
+    problems.extend(found)
     code = EXIT_USAGE
+    for target, (name, measurements) in per_file.items():
+        known = view.name_of(target)
+        if known is None:
+            continue  # not seen by the view: checked under its lock like any other
+        summary = view.summaries.get(known)
+        if summary is None:
+            problems.extend(view.broken.get(known, []))
+            problems.append(f"{name} bevat fouten; herstel die eerst")
+            code = EXIT_FINDINGS
+            continue
+        contract = contract_from_summary(summary)
+        problems.extend(check_measurements(contract, name, measurements, replace)[1])
     if problems:
-        # Also check the rows that were fine so far against their contracts: every problem of
-        # the sheet is reported at once, in row order.
-        try:
-            record_many(per_file, replace, dry_run=True, settings=settings)
-        except RecordProblem as exc:
-            problems.extend(exc.message.split("\n"))
-            code = max(code, exc.code)
         raise RecordProblem(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return record_many(per_file, replace, dry_run, settings=settings)
+        return record_many(per_file, replace, dry_run, settings=settings, tidy=True)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
         if exc.changed:
@@ -852,6 +836,104 @@ def run_import(
         else:
             outcome = f"{sheet}: niets vastgelegd"
         raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
+
+
+def _is_file(contract: str) -> bool:
+    """Whether the ``contract`` column names a file (else it is a programme code)."""
+    return contract.lower().endswith((".yaml", ".yml")) or "/" in contract
+
+
+def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement]], list[str]]:
+    """Per row the contract it names and its measurement, and the rows' own problems (an
+    empty required cell, a ``voorlopig`` that is not ja or nee)."""
+    from programmatool.editing.sheets import read_provisional
+
+    wanted: list[tuple[str, Measurement]] = []
+    problems: list[str] = []
+    for row in rows:
+        where = f"{sheet}:{row.number}"
+        # A row with only a toelichting is a note for a year without a measurement.
+        required = (
+            "contract",
+            "indicator",
+            "jaar",
+            *(() if row.get("toelichting") else ("waarde",)),
+        )
+        empty = [c for c in required if not row.get(c)]
+        if empty:
+            problems.append(f"{where}: {', '.join(empty)} is leeg")
+            continue
+        try:
+            voorlopig = read_provisional(row.get("voorlopig"))
+            benadering = read_provisional(row.get("benadering"), "benadering")
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        measurement = Measurement(
+            row.get("indicator"),
+            row.get("jaar"),
+            row.get("waarde"),
+            row.get("bron") or None,
+            row.get("toelichting") or None,
+            voorlopig,
+            where,
+            benadering,
+        )
+        wanted.append((row.get("contract"), measurement))
+    return wanted, problems
+
+
+def _by_file(
+    wanted: list[tuple[str, Measurement]], view: PortfolioView, folder: Path, settings: Settings
+) -> tuple[dict[Path, tuple[str, list[Measurement]]], list[str]]:
+    """The measurements per file they go to (a symbolic link's target), found by file name
+    or by programme code in the view; a Dutch problem per row whose contract is not found."""
+    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
+    problems: list[str] = []
+    targets: dict[Path, Path | str] = {}
+    codes = view.codes()
+    for contract, measurement in wanted:
+        where = measurement.origin
+        if _is_file(contract):
+            path = Path(contract)
+            if not path.is_file():
+                problems.append(f"{where}: contract {contract} bestaat niet")
+                continue
+        else:
+            found = _find_code(contract, codes, view, folder)
+            if isinstance(found, str):
+                problems.append(f"{where}: {found}")
+                continue
+            path = found
+        if path not in targets:
+            try:
+                targets[path] = resolve_target(path, settings)
+            except RecordProblem as exc:
+                targets[path] = exc.message
+        target = targets[path]
+        if isinstance(target, str):
+            problems.append(f"{where}: {target}")
+            continue
+        per_file.setdefault(target, (path.as_posix(), []))[1].append(measurement)
+    return per_file, problems
+
+
+def _find_code(
+    code: str, codes: dict[str, list[str]], view: PortfolioView, folder: Path
+) -> Path | str:
+    """The contract with this programme code, or a Dutch reason why there is none."""
+    found = codes.get(code)
+    if found and len(found) == 1:
+        return view.paths[found[0]]
+    if found:
+        return f"programmacode '{code}' staat in meer dan één contract ({', '.join(found)})"
+    hint = did_you_mean(code, codes)
+    broken = (
+        f" ({hoeveel(len(view.broken), 'contract', 'contracten')} met fouten overgeslagen)"
+        if view.broken
+        else ""
+    )
+    return f"geen contract met programmacode '{code}' in {folder.as_posix()}{hint}{broken}"
 
 
 def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
@@ -863,36 +945,3 @@ def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
         return (0, int(found.group(1))) if found else (1, 0)
 
     return sorted(problems, key=key)
-
-
-class _ProgrammeCodes:
-    """Programme codes of the contracts in a folder, read once."""
-
-    def __init__(self, folder: Path, settings: Settings) -> None:
-        from programmatool.pipeline.run import load_files
-
-        self.folder = folder
-        self.paths: dict[str, list[Path]] = {}
-        self.broken = 0
-        results, _problems = load_files([folder], settings)
-        for result in results:
-            if result.contract is None:
-                self.broken += 1
-                continue
-            self.paths.setdefault(result.contract.code, []).append(Path(result.path))
-
-    def zoek(self, code: str) -> Path | str:
-        """The contract with this programme code, or a Dutch reason why there is none."""
-        found = self.paths.get(code)
-        if found and len(found) == 1:
-            return found[0]
-        if found:
-            names = ", ".join(p.as_posix() for p in found)
-            return f"programmacode '{code}' staat in meer dan één contract ({names})"
-        hint = did_you_mean(code, self.paths)
-        broken = (
-            f" ({hoeveel(self.broken, 'contract', 'contracten')} met fouten overgeslagen)"
-            if self.broken
-            else ""
-        )
-        return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

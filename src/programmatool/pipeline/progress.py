@@ -47,6 +47,7 @@ def _thresholds(
             kleine_achterstand=(
                 configured.kleine_achterstand if small_delay is None else small_delay
             ),
+            minimaal_beoordeeld=configured.minimaal_beoordeeld,
         )
     except (ConfigError, ThresholdError) as exc:
         raise ProgressProblem(str(exc)) from None
@@ -92,7 +93,7 @@ def run_progress(
     params = {
         "formaat": output_format,
         "jaar": jaar,
-        "drempels": [chosen.op_koers, chosen.kleine_achterstand],
+        "drempels": [chosen.op_koers, chosen.kleine_achterstand, chosen.minimaal_beoordeeld],
         "toelichting": toelichting,
         "width": out.width,
         "terminal": out.is_terminal,

@@ -88,6 +88,8 @@ class Run:
     problems: list[str] = field(default_factory=list)
     #: Per file name, the product of a contract that loaded (see :class:`Product`).
     products: dict[str, Any] = field(default_factory=dict)
+    #: Per file name that loaded as a contract, its cached summary (see :func:`check_one`).
+    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -353,7 +355,12 @@ def run(
         if not portfolio:
             new_index.portfolio = old_index.portfolio
         cache.save_index(names, new_index)
-    return Run(results, sort_findings(findings), problems, products)
+    summaries = {
+        name: o.samenvatting
+        for (_path, name), o in zip(files, outcomes, strict=True)
+        if o is not None and o.samenvatting is not None
+    }
+    return Run(results, sort_findings(findings), problems, products, summaries)
 
 
 def run_bytes(raw: bytes, name: str, settings: Settings) -> Run:
@@ -475,7 +482,11 @@ def check_one(
         for path, (line, col) in table.items()
         if path and path[0] in PORTFOLIO_FIELDS
     ]
-    return FileOutcome(findings, {"contract": contract, "posities": positions}), result
+    from programmatool.pipeline.recording_data import SUMMARY_KEY, recording_summary
+
+    summary = {"contract": contract, "posities": positions}
+    summary[SUMMARY_KEY] = recording_summary(result.contract)  # what import checks rows against
+    return FileOutcome(findings, summary), result
 
 
 def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> list[Finding]:

@@ -277,11 +277,12 @@ def _relations(contract: Contract, namen: dict[str, str], formaat: str) -> list[
 
 
 def _coverage(voortgang: ProgrammeProgress | None) -> str:
-    from programmatool.progress.results import coverage_text
-
     if voortgang is None or not voortgang.aantal:
         return ""
-    return coverage_text(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
+    dekking = voortgang.dekking
+    if dekking.deeloordeel is not None:  # too thin: the verdict on what was judged beside it
+        return f"wat beoordeeld is: {dekking.deeloordeel}; {dekking.tekst}"
+    return dekking.tekst
 
 
 def _status_counts(voortgang: ProgrammeProgress | None) -> list[tuple[str, int]]:
