@@ -49,10 +49,15 @@ def test_card_carries_the_mark_of_a_wrong_figure_into_the_total() -> None:
 
 def test_card_status_names_its_measurement_year_and_coverage() -> None:
     kaart = _kaart("duurzaamheid")
-    assert kaart.status == "op koers"
-    assert kaart.status_uitleg == "op grond van metingen over 2020; 3 van 10 indicatoren gemeten"
+    # 3 of 10 judged is too little to speak for the programme: never green on thin evidence.
+    assert kaart.status == "onvoldoende gemeten"
+    assert kaart.status_uitleg == (
+        "wat beoordeeld is: op koers; op grond van metingen over 2020; 3 van 10 indicatoren gemeten"
+    )
     zorg = _kaart("zorg")
-    assert zorg.status_uitleg == "nog geen meting met een oordeel: 0 van 8 indicatoren gemeten"
+    assert zorg.status_uitleg == (
+        "nog geen meting met een oordeel: 0 van 8 indicatoren gemeten; 2 doelen zonder indicator"
+    )
 
 
 def test_card_names_portefeuillehouder_and_version() -> None:

@@ -114,7 +114,7 @@ def test_other_tables_are_accepted_and_limits_are_used(cli, project: Path) -> No
         ),
         (
             '[regels]\nniveau = {PT301 = "hoog"}\n',
-            "niveau van PT301 moet 'fout' of 'waarschuwing' zijn",
+            "niveau van PT301 moet 'fout', 'waarschuwing' of 'info' zijn",
         ),
         ("[regel]\n", "programmatool.toml:1: onbekende tabel [regel]; bedoelde u 'regels'?"),
         ("[regels]\nuit = [\n", "programmatool.toml:2: ongeldige TOML: ongeldige waarde"),

@@ -304,6 +304,25 @@ def test_pt312_count_unit_with_three_decimals(tmp_path: Path) -> None:
     )
 
 
+def test_pt312_baseline_and_undated_target_with_three_decimals(tmp_path: Path) -> None:
+    from .test_rules_support import findings, line_of, variant
+
+    path = variant(
+        tmp_path,
+        "    peilwaarde: 5\n    peiljaar: 2018\n"
+        "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
+        "    peilwaarde: 2.372\n    peiljaar: 2018\n    streefwaarde_zonder_jaar: 2.200\n",
+    )
+    found = findings(path, code="PT312")
+    assert [(f.line, f.message) for f in found] == [
+        (
+            line_of(path, "peilwaarde: 2.372"),
+            "indicator 'scholen' peilwaarde: 2.372 heeft drie decimalen; bedoelt de bron "
+            "2.372 (een punt als duizendtal)? Schrijf dan 2372",
+        ),
+    ]
+
+
 def test_pt312_history_of_thousands_without_a_count_unit(tmp_path: Path) -> None:
     from .test_rules_support import findings, variant
 
@@ -340,4 +359,6 @@ def test_a_verdict_resting_on_an_approximate_figure_says_so(cli, economie: Path)
     progress = cli("progress", economie, "--jaar", "2022", "--format", "json")
     row = _row(json.loads(progress.out), "bijstandsdossiers")
     assert row["status"] == "niet behaald"
-    assert str(row["uitleg"]).endswith(" (op basis van een benadering)")
+    assert str(row["uitleg"]).endswith(
+        " Het oordeel rust op een benadering: de bron geeft ca. 2.372."
+    )

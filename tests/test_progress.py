@@ -291,7 +291,7 @@ def test_rollup_rule() -> None:
     assert combine(["behaald", "op koers", "achter", "geen meting"]) == "achter"
     assert combine(["behaald", "op koers"]) == "op koers"
     assert combine(["behaald", "behaald", "geen meting"]) == "behaald"
-    assert combine(["geen meting", "geen oordeel mogelijk"]) == "geen meting"
+    assert combine(["geen meting", "geen oordeel mogelijk"]) == "geen oordeel mogelijk"
     assert combine(["geen oordeel mogelijk"]) == "geen oordeel mogelijk"
     assert combine([]) == "geen oordeel mogelijk"
 

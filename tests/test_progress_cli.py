@@ -32,12 +32,13 @@ def test_table_when_piped_has_words_bars_and_no_colour_codes(cli) -> None:
     first = run.out.splitlines()[0]
     assert first == (
         f"Randgevallen ({RANDGEVALLEN.as_posix()}) · voortgang 2021 · status: achter · "
-        "9 van 11 indicatoren gemeten; 1 doel zonder indicator"
+        "9 van 11 indicatoren beoordeeld, 10 gemeten; 1 doel zonder indicator"
     )
-    row = next(line for line in run.out.splitlines() if "▸ Scholen die meedoen" in line)
+    row = next(line for line in run.out.splitlines() if "▸ Scholen die" in line)
     assert "11 (2020)" in row and "17 (2021)" in row
     assert "████░░░░░░  40 %" in row and row.rstrip().endswith("kleine achterstand")
     assert "peil 5 (2018) · eind 20 (2022)" in run.out
+    assert "meting van 2020, ouder dan 2021" in " ".join(run.out.split())
     assert "II Woorden en mijlpalen" in run.out
     assert "11 indicatoren: 4 behaald, 1 op koers, 2 kleine achterstand, 2 achter" in run.out
     # the table fits 120 columns in a pipe; title and summary are free-running lines
@@ -87,7 +88,11 @@ def test_json_is_complete_and_deterministic(cli) -> None:
     assert first.code == 0 and first.out == second.out
     data = json.loads(first.out)
     assert data["jaar"] == 2020
-    assert data["drempels"] == {"op_koers": 0.1, "kleine_achterstand": 0.25}
+    assert data["drempels"] == {
+        "op_koers": 0.1,
+        "kleine_achterstand": 0.25,
+        "minimaal_beoordeeld": 0.5,
+    }
     names = [p["programma"] for p in data["programmas"]]
     assert names == ["Schone Stad", "Randgevallen"]  # sorted by file path
     rand = data["programmas"][1]
@@ -160,7 +165,11 @@ def test_thresholds_from_options(cli) -> None:
 def test_thresholds_from_the_config_file(cli, name: str, text: str) -> None:
     Path(name).write_text(text, encoding="utf-8")
     data = json.loads(cli("progress", RANDGEVALLEN, "--format", "json").out)
-    assert data["drempels"] == {"op_koers": 0.2, "kleine_achterstand": 0.25}
+    assert data["drempels"] == {
+        "op_koers": 0.2,
+        "kleine_achterstand": 0.25,
+        "minimaal_beoordeeld": 0.5,
+    }
     # an option beats the file
     data = json.loads(cli("progress", RANDGEVALLEN, "--format", "json", "--op-koers", "0.05").out)
     assert data["drempels"]["op_koers"] == 0.05

@@ -28,6 +28,12 @@ VECTORS = [
     ["--config", "weg.toml", "f.yaml"],
     ["weg.yaml"],
     ["--", "--strict"],
+    ["-q", "f.yaml"],
+    ["--quiet", "--strict", "f.yaml"],
+    ["-qv", "f.yaml"],
+    ["--naam", "x.yaml", "f.yaml"],
+    ["--naam=x.yaml", "-", "f.yaml"],
+    ["--naam", "-", "f.yaml"],
 ]
 
 
@@ -45,6 +51,9 @@ def test_the_quick_options_are_the_typer_command_s() -> None:
         "config": None,
         "no_cache": False,
         "jobs": None,
+        "naam": None,
+        "quiet": False,
+        "verbose": False,
     }
 
 
@@ -72,3 +81,35 @@ def test_the_cases_of_issue_21_both_exit_2(capsys: pytest.CaptureFixture[str]) -
     assert quick.quick_check(["--jobs", "1000", "--", "f.yaml"]) is None
     assert full(["check", "--jobs", "1000", "f.yaml"]) == 2
     assert full(["check", "--jobs", "1000", "--", "f.yaml"]) == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-"], ["-q", "-"], ["--naam", "programmas/x.yaml", "-"], ["--format", "json", "-"]],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("text", ["valid", "invalid"])
+def test_quick_and_typer_agree_on_standard_input(
+    args: list[str],
+    text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+    import sys
+
+    contract = MINIMAAL.read_text(encoding="utf-8")
+    if text == "invalid":
+        contract = contract.replace("streefwaarden:", "streefwaardes:")
+
+    def stdin() -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(contract.encode())))
+
+    stdin()
+    code = quick.quick_check(list(args))
+    quick_out = capsys.readouterr()
+    stdin()
+    typer_code = full(["check", *args])
+    typer_out = capsys.readouterr()
+    assert code == typer_code == (0 if text == "valid" else 1)
+    assert (quick_out.out, quick_out.err) == (typer_out.out, typer_out.err)

@@ -44,11 +44,9 @@ def test_the_descriptions_are_read_from_the_model() -> None:
 
 
 def _command_tree() -> Any:
-    import typer
+    from programmatool.cli.app import command
 
-    from programmatool.cli.app import app
-
-    return typer.main.get_command(app)
+    return command()
 
 
 @pytest.mark.parametrize("name", ["commandos.md", "regels.md", "velden.md", "wijzigingen.md"])

@@ -83,10 +83,10 @@ def test_contract_document_follows_the_council_reading_order(tmp_path: Path, cli
         'id="kaart-kop"',
         'id="samenvatting"',
         'id="din"',
-        "Strategisch doel I. De binnenstad trekt meer bezoekers",
+        '<h2 id="doel-I" class="hoofdstuk" data-kop="Strategisch doel I">Strategisch doel I. De',
         "Wat willen we bereiken?",
         "Wat gaan we daarvoor doen?",
-        "Strategisch doel II.",
+        '<h2 id="doel-II" class="hoofdstuk" data-kop="Strategisch doel II">Strategisch doel II.',
         '<h2 id="middelen" class="hoofdstuk">Wat mag het kosten?</h2>',
         # The BBV's questions first, then the contract's own prose.
         'id="aanleiding"',
@@ -168,23 +168,27 @@ def test_indicator_chart_is_inline_svg_with_a_text_alternative(tmp_path: Path, c
     )
 
 
-def test_din_is_drawn_with_every_effort_and_repeated_as_a_table(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_large_din_draws_the_goals_and_lists_every_effort_once_in_a_matrix(
+    tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
     contract = load_contract(RIJK).contract
     assert contract is not None and len(contract.inspanningen) == 25
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
-    # 25 efforts: one drawing per strategic goal, each with its own accessible name.
+    # 25 efforts: one drawing of the goals with its accessible name and a legend.
     drawings = re.findall(r'<svg[^>]*class="din"[^>]*>.*?</svg>', html, re.DOTALL)
-    assert len(drawings) == len(contract.strategische_doelen)
-    assert all('role="img"' in d and "<title id=" in d for d in drawings)
-    drawing = "".join(drawings)
+    assert len(drawings) == 1
+    assert 'role="img"' in drawings[0] and "<title id=" in drawings[0]
+    assert '<g class="din-legenda">' in drawings[0]
+    assert drawings[0].count("<path class=") == len(contract.operationele_doelen()) + 1
+    # The matrix: every effort once, linked to its description, a mark per contribution.
+    table = html[html.index("Inspanningen en de doelen waaraan ze bijdragen") :]
+    table = table[: table.index("</table>")]
     for inspanning in contract.inspanningen:
-        assert f"<title>{inspanning.titel}</title>" in drawing
-    # One line per goal link and per contribution.
-    links = len(contract.operationele_doelen()) + sum(len(i.doelen) for i in contract.inspanningen)
-    assert drawing.count("<path class=") == links
-    table = html[html.index("Doelen en de inspanningen die eraan bijdragen") :]
-    assert '<th scope="col">Inspanningen die bijdragen</th>' in table
-    assert "<li>Kunstroute langs de haven</li>" in table
+        row = f'<a href="#inspanning-{inspanning.id}">{inspanning.id}. {inspanning.titel}</a>'
+        assert html.count(row) == 1, row
+    assert table.count('<span aria-hidden="true">●</span>') == sum(
+        len(i.doelen) for i in contract.inspanningen
+    )
 
 
 def test_din_in_markdown_is_a_mermaid_diagram_plus_table(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -418,12 +422,12 @@ def test_effort_serving_several_goals_is_printed_once_and_referred_to(
     text = _doc(tmp_path, cli, formaat)
     assert text.count("Elk wijkteam krijgt een vaste") == 1
     assert text.count("woningcorporatie Thuis, bewonersvereniging Oost") == 1
-    start = text.index("Strategisch doel S2.", text.index("Strategisch doel S1. Wijken"))
+    start = text.index("Strategisch doel S2.", text.index("Wat willen we bereiken?"))
     s2 = text[start : text.index("Zonder doel in dit contract", start)]
     assert "Wijkteams schoon en heel" in s2
     assert "(bij strategisch doel S1)" in s2
     if formaat == "html":
-        assert '<a href="#inspanning-VI-01">' in s2
+        assert '<a href="#inspanning-VI-01" title="Wijkteams schoon en heel">VI-01</a>' in s2
         assert text.count('id="inspanning-VI-01"') == 1
 
 

@@ -93,7 +93,7 @@ def test_sarif_structure(cli, contract: Path) -> None:  # type: ignore[no-untype
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["help"]["text"]
-        assert rule["defaultConfiguration"]["level"] in ("error", "warning")
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
     assert levels == {"PT201": "error", "PT307": "warning"}
     for result in run_["results"]:
@@ -219,3 +219,27 @@ def test_junit_validates_against_the_junit_schema(cli, contract: Path, tmp_path:
     root = ET.fromstring(cli("check", "--format", "junit", contract).out)
     [suite] = root.findall("testsuite")
     assert suite.get("file") == contract.as_posix()
+
+
+def test_an_info_finding_in_every_format_never_fails(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A table in thousands whose 2020 total is 1 off from its two lines: rounding (PT212, info).
+    path = variant(tmp_path, "      eenheid: euro\n", "      eenheid: duizend_euro\n")
+    text = path.read_text(encoding="utf-8").replace(
+        "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15001}"
+    )
+    path.write_text(text.replace("totaal: 29000\n", "totaal: 29001\n"), encoding="utf-8")
+    out = {
+        fmt: cli("check", "--strict", "--format", fmt, path)
+        for fmt in ("json", "github", "gitlab", "sarif", "junit")
+    }
+    assert {fmt: run.code for fmt, run in out.items()} == dict.fromkeys(out, 0)
+    data = json.loads(out["json"].out)
+    assert (data["fouten"], data["waarschuwingen"], data["ter_informatie"]) == (0, 0, 1)
+    assert [b["niveau"] for b in data["bevindingen"]] == ["info"]
+    assert out["github"].out.startswith("::notice file=")
+    assert json.loads(out["gitlab"].out)[0]["severity"] == "info"
+    sarif = json.loads(out["sarif"].out)["runs"][0]
+    assert [r["level"] for r in sarif["results"]] == ["note"]
+    [rule] = [r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "PT212"]
+    assert rule["defaultConfiguration"] == {"level": "note"}
+    assert ET.fromstring(out["junit"].out).get("failures") in ("0", None)

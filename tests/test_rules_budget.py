@@ -69,13 +69,13 @@ def test_pt201_thousands_and_hours_in_their_own_unit(tmp_path: Path) -> None:
         "totalen: {2019: 1400, 2020: 1400}", "totalen: {2019: 1400, 2020: 1450}"
     )
     text = text.replace(
-        "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15001}"
+        "totalen: {2019: 14000, 2020: 15000}", "totalen: {2019: 14000, 2020: 15003}"
     )
     path.write_text(text, encoding="utf-8")
     messages = [f.message for f in findings(path, code="PT201")]
     assert messages == [
         "'Verdeling middelen' 2020: de regels tellen op tot 15.000, het gedrukte totaal is "
-        "15.001 (verschil 1) (bedragen × € 1.000)",
+        "15.003 (verschil 3) (bedragen × € 1.000)",
         "'Inzet in uren' 2020: de regels tellen op tot 1.400 uur, het gedrukte totaal is "
         "1.450 uur (verschil 50 uur)",
     ]
@@ -228,8 +228,24 @@ def test_pt209_spread_amounts_do_not_add_up_to_total(tmp_path: Path) -> None:
     assert (f.line, f.severity) == (line_of(path, "totaal: 123457"), "fout")
     assert f.message == (
         "spreiding 'Invoeringskosten': de bedragen tellen op tot € 123.456, het genoemde totaal "
-        "is € 123.457 (verschil € 1)"
+        "is € 123.457 (verschil € 1); het bedrag voor 2018 past niet bij het percentage "
+        "(2018: 33 % van € 123.457 is € 40.740,81, gedrukt is € 40.740)"
     )
+
+
+def test_pt209_names_the_year_whose_amount_causes_the_gap() -> None:
+    # Almelo's Omgevingswet: 17,5 % of € 2.320.000 is € 406.000; the source prints € 405.000.
+    from .test_rules_support import ROOT_PROGRAMMAS
+
+    path = ROOT_PROGRAMMAS / "omgevingswet.yaml"
+    [f] = findings(path, code="PT209")
+    assert f.severity == "fout"
+    assert f.message.endswith(
+        "de bedragen tellen op tot € 2.319.000, het genoemde totaal is € 2.320.000 "
+        "(verschil € 1.000); het bedrag voor 2021 past niet bij het percentage "
+        "(2021: 17,5 % van € 2.320.000 is € 406.000, gedrukt is € 405.000)"
+    )
+    assert findings(path, code="PT212") == []  # euros: a difference is never rounding
 
 
 def test_pt209_silent_when_amounts_add_up_or_one_is_missing(tmp_path: Path) -> None:
@@ -272,3 +288,86 @@ def test_pt210_table_with_totals_and_no_lines(tmp_path: Path) -> None:
 
 def test_pt210_silent_when_every_total_has_lines(tmp_path: Path) -> None:
     assert findings(variant(tmp_path, "totaal: 29000", "totaal: 29000"), code="PT210") == []
+
+
+# --- PT212: rounding in tables printed in thousands ----------------------------------------------
+
+_THOUSANDS = (
+    "middelen:\n"
+    "  begrotingen:\n"
+    "    - titel: Lasten\n"
+    "      eenheid: {eenheid}\n"
+    "      regels:\n"
+    "        - omschrijving: Wijkteams\n"
+    "          bedragen: {{2023: 12345}}\n"
+    "        - omschrijving: Schuldhulp\n"
+    "          bedragen: {{2023: 8012}}\n"
+    "        - omschrijving: Minimabeleid\n"
+    "          bedragen: {{2023: 4400}}\n"
+    "      totalen: {{2023: {totaal}}}\n"
+    "      totaal: {eindtotaal}\n"
+)
+
+
+def _thousands(tmp_path: Path, eenheid: str, totaal: int, eindtotaal: int) -> Path:
+    from .test_rules_support import basis_text
+
+    text = basis_text()
+    start, end = text.index("middelen:\n"), text.index("capaciteit:\n")
+    table = _THOUSANDS.format(eenheid=eenheid, totaal=totaal, eindtotaal=eindtotaal)
+    body = text[:start] + table + text[end:]
+    body = body.replace("periode: {start: 2019, eind: 2022}", "periode: {start: 2019, eind: 2023}")
+    path = tmp_path / f"{eenheid}-{totaal}-{eindtotaal}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_pt212_a_thousands_total_off_by_rounding_is_info_not_an_error(tmp_path: Path) -> None:
+    # Utrecht's case: the lines add up to 24.757, the printed total is 24.756.
+    path = _thousands(tmp_path, "duizend_euro", 24756, 24756)
+    assert findings(path, code="PT201") == [] and findings(path, code="PT202") == []
+    found = findings(path, code="PT212")
+    assert [(f.line, f.severity, f.message) for f in found] == [
+        (
+            line_of(path, "totalen: {2023: 24756}"),
+            "info",
+            "'Lasten' 2023: de regels tellen op tot 24.757, het gedrukte totaal is 24.756 "
+            "(verschil 1): een afrondingsverschil, want 3 bedragen afgerond op duizenden "
+            "kunnen samen tot 1,5 afwijken (bedragen × € 1.000)",
+        ),
+    ]
+
+
+def test_pt212_grand_total_within_rounding_of_the_lines(tmp_path: Path) -> None:
+    path = _thousands(tmp_path, "duizend_euro", 24757, 24758)
+    assert findings(path, code="PT202") == []
+    [f] = findings(path, code="PT212")
+    assert (f.line, f.message) == (
+        line_of(path, "totaal: 24758"),
+        "'Lasten': de regels tellen op tot 24.757, het gedrukte totaal is 24.758 (verschil 1): "
+        "een afrondingsverschil, want 3 bedragen afgerond op duizenden kunnen samen tot 1,5 "
+        "afwijken (bedragen × € 1.000)",
+    )
+
+
+def test_pt212_more_than_rounding_or_in_euros_stays_an_error(tmp_path: Path) -> None:
+    beyond = _thousands(tmp_path, "duizend_euro", 24759, 24759)  # 2 more than 3 × 0,5
+    assert findings(beyond, code="PT212") == []
+    assert [f.severity for f in findings(beyond, code="PT201")] == ["fout"]
+    euros = _thousands(tmp_path, "euro", 24756, 24756)
+    assert findings(euros, code="PT212") == []
+    [f] = findings(euros, code="PT201")
+    assert f.message == (
+        "'Lasten' 2023: de regels tellen op tot € 24.757, het gedrukte totaal is € 24.756 "
+        "(verschil € 1)"
+    )
+
+
+def test_pt212_info_never_fails_a_check_not_even_strict(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = _thousands(tmp_path, "duizend_euro", 24756, 24756)
+    for args in ((), ("--strict",)):
+        run = cli("check", path, *args)
+        assert run.code == 0, run.out
+        assert run.out.splitlines()[-1] == (
+            "0 fouten en 0 waarschuwingen in 1 van 1 bestand; 1 melding ter informatie."
+        )

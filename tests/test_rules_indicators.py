@@ -104,6 +104,22 @@ def test_pt307_indicator_without_source(tmp_path: Path) -> None:
     assert f.message == "indicator 'spanning' heeft geen bron"
 
 
+def test_pt307_not_when_every_measurement_names_its_source(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        "      2017: 4\n      2019: 9\n      2020: {waarde: 11, bron: Jaarverslag 2020}\n"
+        "    bron: Gemeente Voorbeeldstad\n",
+        "      2019: {waarde: 9, bron: Jaarverslag 2019}\n"
+        "      2020: {waarde: 11, bron: Jaarverslag 2020}\n",
+    )
+    assert findings(path, code="PT307") == []
+    # One measurement without its own source: the indicator needs one after all.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{waarde: 9, bron: Jaarverslag 2019}", "9"), encoding="utf-8")
+    [f] = findings(path, code="PT307")
+    assert f.message == "indicator 'scholen' heeft geen bron"
+
+
 def test_pt308_text_where_a_number_belongs(tmp_path: Path) -> None:
     path = variant(tmp_path, "2021: n.t.b., 2022: 180}", "2021: ntb, 2022: 180}")
     [f] = findings(path, code="PT308")

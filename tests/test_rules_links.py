@@ -53,9 +53,18 @@ def test_pt103_operational_goal_without_indicator(tmp_path: Path) -> None:
     [f] = findings(path, code="PT103")
     assert (f.line, f.column) == (line_of(path, "- id: b"), 13)
     assert f.message == (
-        "geen indicator meet operationeel doel 'b' "
-        "(zet 'nog_te_bepalen: true' als de indicator nog wordt uitgewerkt)"
+        "geen indicator meet operationeel doel 'b'; noemt de bron er een, neem die dan over "
+        "('nog_te_bepalen: true' alleen als de bron zegt dat de indicator nog wordt uitgewerkt)"
     )
+
+
+def test_pt103_fix_adds_the_sources_indicator_and_invents_no_promise() -> None:
+    from programmatool.rules.registry import RULES
+
+    fix = RULES["PT103"].fix
+    assert "nog_te_bepalen" not in fix
+    assert "doel: b\n" in fix
+    assert "verzin er dan geen" in " ".join(RULES["PT103"].why.split())
 
 
 def test_pt103_not_for_goal_still_to_be_worked_out(tmp_path: Path) -> None:

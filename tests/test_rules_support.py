@@ -8,6 +8,7 @@ from pathlib import Path
 from programmatool import Finding, check
 
 BASIS = Path(__file__).resolve().parent / "fixtures" / "rules" / "basis.yaml"
+ROOT_PROGRAMMAS = Path(__file__).resolve().parent.parent / "programmas"
 VANDAAG = dt.date(2021, 6, 1)
 
 

@@ -89,16 +89,38 @@ def test_written_unknown_direction_is_a_warning_missing_one_an_error(tmp_path: P
     # Without 'richting' the values show it (220 → 180: lower is better): no finding.
     derived = variant(tmp_path, "    richting: lager\n", "", "b.yaml")
     assert findings(derived, code="PT311") == []
+    # A target equal to the baseline shows no direction: an error.
     missing = variant(
         tmp_path,
         "    richting: hoger\n    peilwaarde: 5\n    peiljaar: 2018\n"
         "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
-        "",
+        "    peilwaarde: 5\n    peiljaar: 2018\n    streefwaarden: {2022: 5}\n",
         "c.yaml",
     )
     [f] = findings(missing, code="PT311")
     assert (f.line, f.severity) == (line_of(missing, "- id: scholen"), "fout")
     assert "indicator 'scholen' heeft geen richting" in f.message
+
+
+def test_no_direction_needed_without_a_numeric_target(tmp_path: Path) -> None:
+    # Only a baseline, or targets that are 'n.t.b.': nothing to judge, so no PT311.
+    baseline_only = variant(
+        tmp_path,
+        "    richting: hoger\n    peilwaarde: 5\n    peiljaar: 2018\n"
+        "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
+        "    peilwaarde: 5\n    peiljaar: 2018\n    streefwaarden: {2022: n.t.b.}\n",
+    )
+    assert findings(baseline_only, code="PT311") == []
+    # A target without a year is a number to judge against: the direction is needed.
+    undated = variant(
+        tmp_path,
+        "    richting: hoger\n    peilwaarde: 5\n    peiljaar: 2018\n"
+        "    streefwaarden: {2019: 8, 2020: 12, 2021: 17, 2022: 20}\n",
+        "    streefwaarde_zonder_jaar: 20\n",
+        "undated.yaml",
+    )
+    [f] = findings(undated, code="PT311")
+    assert f.line == line_of(undated, "- id: scholen")
 
 
 def test_one_level_of_goals_is_not_nagged_and_checks_the_goals(tmp_path: Path) -> None:

@@ -77,9 +77,36 @@ def _din_drawings(name: str) -> list[str]:
     return re.findall(r"<svg.*?</svg>", din_view(contract).svg, re.DOTALL)
 
 
-@pytest.mark.parametrize("name", ["zorg", "duurzaamheid", "omgevingswet", "economie-participatie"])
+def _direct_network() -> str:
+    """A small network with three efforts straight to one strategic goal, one also to a goal of
+    the other, and one effort that serves no goal."""
+    sd = [
+        svg.DinStrategisch(
+            svg.DinKnoop("1", "1. Schone straten"), [svg.DinKnoop("1a", "1a. Minder zwerfafval")]
+        ),
+        svg.DinStrategisch(
+            svg.DinKnoop("2", "2. Veilige wijken"), [svg.DinKnoop("2a", "2a. Minder inbraken")]
+        ),
+    ]
+    ins = [
+        svg.DinInspanning(svg.DinKnoop("A", "Veegplan"), ["1"]),
+        svg.DinInspanning(svg.DinKnoop("B", "Buurtpreventie"), ["1", "2a"]),
+        svg.DinInspanning(svg.DinKnoop("C", "Afvalcoaches"), ["1"]),
+        svg.DinInspanning(svg.DinKnoop("D", "Los project"), ["9z"]),
+    ]
+    return svg.din_svg(sd, ins, "Netwerk", "Een klein netwerk.")
+
+
+def _drawings(name: str) -> list[str]:
+    return [_direct_network()] if name == "rechtstreeks" else _din_drawings(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["zorg", "duurzaamheid", "omgevingswet", "economie-participatie", "veiligheid", "rechtstreeks"],
+)
 def test_no_din_line_runs_through_a_box(name: str) -> None:
-    for drawing in _din_drawings(name):
+    for drawing in _drawings(name):
         boxes = _rects(drawing)
         for d in re.findall(r'<path class="din-lijn[^"]*" d="([^"]+)"', drawing):
             for point in _points(d):
@@ -87,39 +114,94 @@ def test_no_din_line_runs_through_a_box(name: str) -> None:
                 assert not crossed, (name, d, crossed)
 
 
-def test_large_network_is_drawn_per_strategic_goal_in_parts_that_fit_a_page() -> None:
-    drawings = _din_drawings("zorg")
+def test_large_network_draws_its_goals_once_and_its_efforts_as_one_matrix() -> None:
+    """Zorg's 35 efforts serve 105 goals: one drawing of the 13 goals (no effort box repeated
+    per goal), and a matrix with every effort once and every contribution once."""
+    from programmatool.rendering.views import din_view
+
     contract = load_contract(PROGRAMMAS / "zorg.yaml").contract
     assert contract is not None and len(contract.inspanningen) == 35
-    assert len(drawings) > 4
-    for drawing in drawings:
-        efforts = drawing.count('class="din-knoop din-ins"')
-        assert 1 <= efforts <= svg.DIN_PANEEL_MAX
-        height = float(re.search(r'viewBox="0 -?[\d.]+ 780 ([\d.]+)"', drawing).group(1))  # type: ignore[union-attr]
-        # Scaled to the A4 text width (about 680 px), a part stays within the 228 mm print height.
-        assert height * 680 / 780 < 228 / 25.4 * 96
-    assert '<text class="din-paneel" x="0" y="-8">Strategisch doel 3 (deel 1 van ' in (
-        "".join(drawings)
-    )
-    # Every contribution is drawn in the panel of the goal it serves.
-    lines = sum(len(re.findall(r'class="din-lijn( din-lijn-direct)?"', d)) for d in drawings)
-    assert lines == sum(len(i.doelen) for i in contract.inspanningen)
+    view = din_view(contract)
+    drawings = re.findall(r"<svg.*?</svg>", view.svg, re.DOTALL)
+    assert len(drawings) == 1
+    assert drawings[0].count('class="din-knoop din-ins"') == 0
+    assert drawings[0].count('class="din-knoop din-sd"') == 4
+    assert drawings[0].count('class="din-knoop din-od"') == 9
+    assert [r.id for r in view.matrix] == [i.id for i in contract.inspanningen]
+    assert [k.id for k in view.kolommen] == ["1", "2", "3", "4"]
+    assert sum(sum(r.bij) for r in view.matrix) == 105
+    assert [g for g, _ in view.zonder_inspanning] == [
+        "1a",
+        "1b",
+        "1c",
+        "1d",
+        "1e",
+        "2a",
+        "2b",
+        "4a",
+        "4b",
+    ]
+    assert not view.getekend
+
+
+def test_din_drawing_has_a_legend_for_what_it_shows() -> None:
+    legend = re.findall(r'<g class="din-legenda">(.*?)</svg>', _direct_network(), re.DOTALL)[0]
+    assert re.findall(r"<text[^>]*>(.*?)</text>", legend) == [
+        "strategisch doel",
+        "operationeel doel",
+        "inspanning",
+        "draagt bij aan",
+        "draagt rechtstreeks bij aan een strategisch doel",
+    ]
+    (zorg,) = _din_drawings("zorg")
+    legend = zorg[zorg.index('<g class="din-legenda">') :]
+    assert re.findall(r"<text[^>]*>(.*?)</text>", legend) == [
+        "strategisch doel",
+        "operationeel doel",
+        "hoort bij",
+    ]
+
+
+def test_lines_straight_to_a_strategic_goal_are_not_bundled_into_one_point() -> None:
+    drawing = _direct_network().split('<g class="din-legenda">')[0]
+    direct = re.findall(r'<path class="din-lijn din-lijn-direct" d="([^"]+)"', drawing)
+    assert len(direct) == 3
+    starts = {tuple(_points(d)[0]) for d in direct}
+    tracks = {re.search(r" L[\d.]+ ([\d.]+) ", d).group(1) for d in direct}  # type: ignore[union-attr]
+    assert len(starts) == 3 and len(tracks) == 3
+    # The effort that serves no goal of the contract has no box: it would have no line.
+    assert "Los project" not in drawing
+    assert drawing.count('class="din-knoop din-ins"') == 3
+
+
+def test_efforts_without_a_line_are_said_in_a_sentence_not_drawn(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    """Binnenstad links none of its 9 efforts to a goal: no boxes without lines, a sentence."""
+    assert cli("render", PROGRAMMAS / "binnenstad.yaml", "--out", tmp_path).code == 0
+    page = (tmp_path / "binnenstad.html").read_text(encoding="utf-8")
+    din = page[page.index('<h2 id="din"') : page.index("</section>", page.index('<h2 id="din"'))]
+    assert 'class="din-knoop din-ins"' not in din
+    assert "0 bijdragen" not in din
+    assert "5 strategische doelen, 10 operationele doelen en 9 inspanningen." in din
+    assert (
+        "Het contract koppelt geen inspanning aan een doel; de inspanningen staan onder "
+        '<a href="#zonder-doel">Zonder doel in dit contract</a>.'
+    ) in din
 
 
 def test_din_labels_are_never_cut() -> None:
     contract = load_contract(PROGRAMMAS / "zorg.yaml").contract
     assert contract is not None
-    text = "".join(_din_drawings("zorg"))
-    for inspanning in contract.inspanningen:
+    text = "".join(_din_drawings("zorg")).replace("&#x27;", "'")
+    for doel in [*contract.strategische_doelen, *contract.operationele_doelen()]:
+        label = f"{doel.id}. {doel.titel}"
         nodes = re.findall(
-            r"<title>" + re.escape(inspanning.titel) + r"</title>(.*?)</g>",
-            text.replace("&#x27;", "'"),
+            r"<title>" + re.escape(html.escape(label, quote=False)) + r"</title>(.*?)</g>", text
         )
-        assert nodes, inspanning.titel
-        shown = " ".join(re.findall(r"<text[^>]*>(.*?)</text>", nodes[0]))
+        assert nodes, label
+        shown = html.unescape(" ".join(re.findall(r"<text[^>]*>(.*?)</text>", nodes[0])))
         assert "…" not in shown
         # Only line breaks (and hyphens at a break inside a long word) are added.
-        assert re.sub(r"[\s-]", "", shown) == re.sub(r"[\s-]", "", inspanning.titel)
+        assert re.sub(r"[\s-]", "", shown) == re.sub(r"[\s-]", "", label)
 
 
 def test_small_network_stays_one_drawing() -> None:

@@ -50,7 +50,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {2022: 92},
         None,
         "niet behaald",
-        ["niet: 8 te laag, 8 % van de streefwaarde"],
+        ["niet: 8 te laag; voortgang 84 %."],
     ),
     (
         "hoger: missed, measured again a year later",
@@ -67,7 +67,10 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {2020: 101},
         2022,
         "behaald",
-        ["De meting van 2020 (101) haalt", "Over het eindjaar 2022 is nog niet gemeten"],
+        [
+            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, "
+            "die van 2020. De meting van 2020 (101) haalt"
+        ],
     ),
     (
         "hoger: 2022 report with a 2020 figure",
@@ -75,7 +78,10 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {2020: 74},
         2022,
         "op koers",
-        ["De meting van 2020", "Over het eindjaar 2022 is nog niet gemeten"],
+        [
+            "Er is geen meting over 2022 (het eindjaar); het oordeel rust op de laatste meting, "
+            "die van 2020. De meting van 2020 (74) ligt vrijwel op schema"
+        ],
     ),
     # lower is better
     ("lager: final year met", LAGER, {2022: 58}, None, "behaald", ["haalt de eindstreefwaarde"]),
@@ -85,7 +91,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {2022: 66},
         None,
         "niet behaald",
-        ["6 te hoog, 10 % van de streefwaarde"],
+        ["6 te hoog; voortgang 85 %."],
     ),
     ("lager: behind on the way", LAGER, {2020: 95}, None, "achter", ["lager is beter"]),
     # word scales
@@ -124,7 +130,7 @@ CASES: list[tuple[str, dict[str, Any], dict[int, Any], int | None, str, list[str
         {2021: {"datum": "2021-10-05"}},
         None,
         "behaald",
-        ["3 maanden na de streefdatum (30 juni 2021)"],
+        ["3 maanden en 5 dagen na de streefdatum (30 juni 2021)"],
     ),
     (
         "mijlpaal: reached days late",
@@ -420,8 +426,10 @@ def test_terminal_shows_verdicts_coverage_year_and_asterisk(cli, proef: Path) ->
     assert "status: niet behaald · 2 van 3 indicatoren gemeten" in out
     assert "92* (2022)" in out and "* voorlopig cijfer" in out
     assert "niet behaald · 2/3 gemeten" in out  # the goal row
-    assert "3 maanden na de streefdatum" in out
-    assert "behaald · 3 maanden te laat" in out  # in the table row, not only in the explanation
+    assert "3 maanden en 5 dagen na de streefdatum" in out
+    assert (
+        "behaald · 3 maanden en 5 dagen te laat" in out
+    )  # in the table row, not only in the explanation
     assert "Minder afval: geen meting." in out
 
 
@@ -437,7 +445,10 @@ def test_json_and_csv_carry_counts_coverage_and_years(cli, proef: Path) -> None:
     rows = {r["id"]: r for r in prog["indicatoren"]}
     assert (rows["meer"]["realisatie_jaar"], rows["meer"]["voorlopig"]) == (2022, True)
     assert rows["meer"]["beginpunt"] == {"jaar": 2018, "waarde": 50, "soort": "peilwaarde"}
-    assert (rows["visie"]["status"], rows["visie"]["te_laat"]) == ("behaald", "3 maanden")
+    assert (rows["visie"]["status"], rows["visie"]["te_laat"]) == (
+        "behaald",
+        "3 maanden en 5 dagen",
+    )
 
     older = json.loads(cli("progress", proef, "--jaar", "2021", "--format", "json").out)
     meer = next(r for r in older["programmas"][0]["indicatoren"] if r["id"] == "meer")

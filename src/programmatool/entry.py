@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
 
         write_out(f"programmatool {__version__}\n")
         return 0
-    if args[:1] == ["check"]:
+    # Completion (the variable its script sets) is Click's: the full command line answers it.
+    if args[:1] == ["check"] and "_PROGRAMMATOOL_COMPLETE" not in os.environ:
         from programmatool.cli.quick import quick_check
 
         try:

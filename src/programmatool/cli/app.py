@@ -13,13 +13,14 @@ import typer
 from rich.console import Console
 
 from programmatool._version import __version__
+from programmatool.cli import completion
 from programmatool.cli.quick import DEFAULTS, MAX_JOBS
 from programmatool.pipeline.run import EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="programmatool",
     help="Programmacontracten als YAML: valideren, controleren, voortgang en raadsdocumenten.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -57,6 +58,15 @@ def stderr() -> Console:
         markup=False,
         width=console_width(sys.stderr),
     )
+
+
+def _silent() -> Console:
+    """A console whose output goes nowhere (``--quiet``)."""
+    import io
+
+    from programmatool.text.console import safe_console
+
+    return safe_console(io.StringIO(), highlight=False, markup=False)
 
 
 def say(message: str) -> None:
@@ -157,6 +167,7 @@ def check(
             help="Uitvoer: text, json, github (annotaties), gitlab (Code Quality), sarif (code "
             "scanning) of junit.",
             metavar="FORMAAT",
+            autocompletion=completion.check_formats,
         ),
     ] = DEFAULTS["output_format"],
     config: ConfigOption = DEFAULTS["config"],
@@ -173,11 +184,48 @@ def check(
         ),
     ] = DEFAULTS["jobs"],
     no_config: NoConfigOption = False,
+    naam: Annotated[
+        str | None,
+        typer.Option(
+            "--naam",
+            help="Bij PAD '-' (een contract op standaardinvoer): de bestandsnaam in de meldingen "
+            "en voor de patronen van de configuratie (standaard: stdin tussen punthaken).",
+            metavar="NAAM",
+        ),
+    ] = DEFAULTS["naam"],
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Alleen de bevindingen, zonder slotregel: niets als alles goed is (text).",
+        ),
+    ] = DEFAULTS["quiet"],
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Toon op stderr ook de configuratie, de cache, elk bestand en de duur.",
+        ),
+    ] = DEFAULTS["verbose"],
 ) -> None:
-    """Controleer contracten: schema en samenhang. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""
+    """Controleer contracten: schema en samenhang. PAD '-' leest één contract van standaardinvoer. Exitcode 0 goed, 1 fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.check import run_check
 
-    raise typer.Exit(run_check(paths, strict, output_format, config, not no_cache, jobs, stdout()))
+    code = run_check(
+        paths,
+        strict,
+        output_format,
+        config,
+        not no_cache,
+        jobs,
+        stdout(),
+        name=naam,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -257,8 +305,25 @@ def progress(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="Uitvoer: table, json of csv.", metavar="FORMAAT")
+        str,
+        typer.Option(
+            "--format",
+            help="Uitvoer: table, json, csv (komma en punt, voor andere programma's), excel-csv "
+            "(puntkomma en decimale komma: Excel met Nederlandse instellingen) of xlsx "
+            "(Excel-werkmap, met --output).",
+            metavar="FORMAAT",
+            autocompletion=completion.progress_formats,
+        ),
     ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Schrijf de uitvoer in zijn geheel naar dit bestand in plaats van naar stdout.",
+            metavar="BESTAND",
+        ),
+    ] = None,
     toelichting: Annotated[
         bool,
         typer.Option("--toelichting", help="Toon ook resultaten, toelichtingen, bronnen en geld."),
@@ -298,6 +363,7 @@ def progress(
             stderr(),
             config_path=config,
             cache=not no_cache,
+            output=output,
         )
     except ProgressProblem as exc:
         fail(str(exc))
@@ -340,6 +406,10 @@ def record(
     voorlopig: Annotated[
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
+    ca: Annotated[
+        bool,
+        typer.Option("--ca", help="Een benadering zoals de bron die geeft (ca. 8.000, bijna 7)."),
+    ] = False,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -362,6 +432,7 @@ def record(
             vervang,
             voorlopig,
             config_path=config,
+            benadering=ca,
         )
     except RecordProblem as exc:
         _record_problem(exc)
@@ -383,8 +454,8 @@ def import_(
     tabel: Annotated[
         Path,
         typer.Argument(
-            help="CSV (puntkomma of komma) of .xlsx met de kolommen contract, indicator, jaar, "
-            "waarde en eventueel bron, toelichting, voorlopig.",
+            help="CSV (puntkomma, komma of tab; ook UTF-16) of .xlsx met de kolommen contract, "
+            "indicator, jaar, waarde en eventueel bron, toelichting, voorlopig, benadering.",
             show_default=False,
             metavar="TABEL",
             readable=False,
@@ -411,8 +482,9 @@ def import_(
         changes = run_import(tabel, map_, vervang, proef, config_path=config)
     except RecordProblem as exc:
         _record_problem(exc)
-    for change in changes:
-        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
+    if changes:  # one print: a console per line costs seconds for thousands of rows
+        lines = "\n".join(visible(describe(change)) for change in changes)
+        stdout().print(lines, highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     from programmatool.text.formatting import hoeveel
@@ -538,6 +610,12 @@ def render(
     ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Noem de geschreven bestanden niet; fouten blijven op stderr."
+        ),
+    ] = False,
 ) -> None:
     """Maak raadsdocumenten (Markdown, HTML of PDF) en in HTML en PDF een overzicht (index.html, index.pdf). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
     from programmatool.pipeline.render import run_render
@@ -550,12 +628,77 @@ def render(
             out,
             templates,
             verantwoording,
-            stdout(),
+            _silent() if quiet else stdout(),
             stderr(),
             sinds,
             config_path=config,
             cache=not no_cache,
             vastgesteld=vastgesteld,
+        )
+    except RenderProblem as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def publish(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Contractbestanden of mappen.",
+            show_default=False,
+            metavar="PAD...",
+            readable=False,
+        ),
+    ],
+    uit: Annotated[
+        Path,
+        typer.Option(
+            "--uit",
+            "-o",
+            help="Map voor de site; een eerdere site daar wordt in één keer vervangen.",
+            metavar="MAP",
+        ),
+    ],
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Map met eigen sjablonen; gaat voor de standaardsjablonen.",
+            metavar="MAP",
+        ),
+    ] = None,
+    zonder_zoeken: Annotated[
+        bool, typer.Option("--zonder-zoeken", help="Maak de site zonder zoekindex (Pagefind).")
+    ] = False,
+    adres: Annotated[
+        str | None,
+        typer.Option(
+            "--adres",
+            metavar="URL",
+            help="Het webadres van de site (https://…): de open-data-metadata noemt dan "
+            "volledige adressen, zoals data.overheid.nl ze nodig heeft.",
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Publiceer het portfolio als statische site: korte pagina's per programma, zoeken, de geschiedenis per indicator uit git en open data (CSV, JSON, datapackage.json). Exitcode 0 goed, 1 contract met fouten, 2 niet uitvoerbaar."""  # noqa: E501
+    from programmatool.pipeline.publish import run_publish
+    from programmatool.rendering.environment import RenderProblem
+
+    try:
+        code = run_publish(
+            paths,
+            uit,
+            templates,
+            stdout(),
+            stderr(),
+            config_path=config,
+            cache=not no_cache,
+            search=not zonder_zoeken,
+            adres=adres,
         )
     except RenderProblem as exc:
         fail(str(exc))
@@ -763,11 +906,31 @@ def _usage_message(exc: BaseException) -> str:
         return f"ongeldige waarde voor {names[0]}: {_dutch_reason(getattr(exc, 'message', ''))}"
     text = str(getattr(exc, "message", "") or exc)
     if text.startswith("No such command"):
-        name = text.split(" ", 3)[-1].split(".", 1)[0]
-        return f"onbekend commando {name}"
+        return _unknown_command(text)
     if text.startswith("Got unexpected extra argument"):
         return "onverwacht extra argument " + text.rsplit(" ", 1)[-1].strip("()")
     return _CLICK_MESSAGES.get(kind) or f"ongeldige aanroep: {text}"
+
+
+def command() -> Any:
+    """The app as the Click group that runs it (and that the command reference describes):
+    Typer's completion options with Dutch help."""
+    from programmatool.cli.completion import dutch_options
+
+    return dutch_options(typer.main.get_command(app))
+
+
+def _unknown_command(text: str) -> str:
+    """Click's "No such command 'chek'." in Dutch, with the command clearly meant."""
+    import re
+
+    from programmatool.text.suggest import did_you_mean
+
+    # Click adds an English "Did you mean …?" of its own (with more than one guess).
+    match = re.fullmatch(r"No such command (['\"])(.*)\1\.(?: Did you mean .*)?", text, re.DOTALL)
+    word = match.group(2) if match else text.removeprefix("No such command").strip(" .")
+    commands = command().commands
+    return f"onbekend commando '{word}'{did_you_mean(word, commands)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -779,8 +942,17 @@ def main(argv: list[str] | None = None) -> int:
 
         install()
     _state["debug"] = "--debug" in args
+    if (named := completion.named_shell(args)) is not None:
+        try:
+            from programmatool.text.terminal import write_out
+
+            write_out(completion.run(*named) + "\n")
+        except completion.CompletionProblem as exc:
+            say(f"programmatool: {exc}")
+            return EXIT_USAGE
+        return EXIT_OK
     try:
-        code = app(args=args, prog_name="programmatool", standalone_mode=False)
+        code = command()(args=args, prog_name="programmatool", standalone_mode=False)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except UsageProblem as exc:

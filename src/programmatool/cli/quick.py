@@ -17,9 +17,22 @@ from typing import Any, TextIO
 MAX_JOBS = 256
 
 #: ``check``'s flags, by option name: the parameter each sets.
-FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
+FLAGS = {
+    "--strict": "strict",
+    "--no-cache": "no_cache",
+    "--quiet": "quiet",
+    "-q": "quiet",
+    "--verbose": "verbose",
+    "-v": "verbose",
+}
 #: ``check``'s options that take a value, by option name: the parameter each sets.
-VALUES = {"--format": "output_format", "--config": "config", "--jobs": "jobs", "-j": "jobs"}
+VALUES = {
+    "--format": "output_format",
+    "--config": "config",
+    "--jobs": "jobs",
+    "-j": "jobs",
+    "--naam": "naam",
+}
 #: The defaults of the Typer command.
 DEFAULTS: dict[str, Any] = {
     "strict": False,
@@ -27,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "output_format": "text",
     "config": None,
     "jobs": None,
+    "naam": None,
+    "quiet": False,
+    "verbose": False,
 }
 
 
@@ -40,9 +56,26 @@ class PlainOut:
         self.file = file
 
 
+def wants_terminal(file: TextIO, environ: dict[str, str] | None = None) -> bool:
+    """Whether Rich would treat ``file`` as a terminal (colour): ``TTY_COMPATIBLE=1`` or
+    ``FORCE_COLOR`` set and not empty says yes (CI logs show colour), ``TTY_COMPATIBLE=0`` or
+    an empty ``FORCE_COLOR`` no, else whether it is one. ``NO_COLOR`` is Rich's to apply."""
+    import os
+
+    env = dict(os.environ) if environ is None else environ
+    compatible = env.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = env.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    return file.isatty()
+
+
 def console_for(file: TextIO) -> Any:
-    """A Rich console on a terminal (colour), else a plain writer; both through the gate."""
-    if file.isatty():
+    """A Rich console where Rich would colour (a terminal, ``FORCE_COLOR``), else a plain
+    writer; both through the gate."""
+    if wants_terminal(file):
         from programmatool.text.console import safe_console
 
         return safe_console(
@@ -102,4 +135,7 @@ def quick_check(args: list[str]) -> int | None:
         not options["no_cache"],
         options["jobs"],
         console_for(sys.stdout),
+        name=options["naam"],
+        quiet=options["quiet"],
+        verbose=options["verbose"],
     )

@@ -11,10 +11,8 @@ from pathlib import Path
 
 from programmatool.editing.guarded import (
     RecordProblem,
-    locked,
-    read_contract,
     resolve_target,
-    write_unless_changed,
+    write_files,
     writer_settings,
 )
 from programmatool.editing.record import entry_text, error_lines, lees_jaar, splice, verify_splice
@@ -77,25 +75,25 @@ def log_effort(
     name = path.as_posix()
     jaar = lees_jaar(jaar) if isinstance(jaar, str) else jaar
     target = resolve_target(path, settings)
-    with locked([(target, name)]):
-        return _log_locked(
-            target, name, inspanning_id, jaar, status, toelichting, besteed, replace, settings
-        )
+    request = _Request(inspanning_id, jaar, status, toelichting, besteed, replace)
+    done: Gelogd = write_files([(target, name, request)], _plan_log, settings)[0]
+    return done
 
 
-def _log_locked(
-    target: Path,
-    name: str,
-    inspanning_id: str,
-    jaar: int,
-    status: str,
-    toelichting: str | None,
-    besteed: str | None,
-    replace: bool,
-    settings: Settings,
-) -> Gelogd:
-    """:func:`log_effort` under the lock: read, splice, validate, write."""
-    raw = read_contract(target, name, settings)
+@dataclass(frozen=True)
+class _Request:
+    inspanning: str
+    jaar: int
+    status: str
+    toelichting: str | None
+    besteed: str | None
+    replace: bool
+
+
+def _plan_log(name: str, raw: bytes, request: _Request, settings: Settings) -> tuple[bytes, Gelogd]:
+    """The file's new bytes with the report spliced in, validated (see :func:`write_files`)."""
+    inspanning_id, jaar, replace = request.inspanning, request.jaar, request.replace
+    status, toelichting, besteed = request.status, request.toelichting, request.besteed
     before = load_bytes(raw, name, settings.limits)
     if before.contract is None:
         raise RecordProblem(
@@ -146,8 +144,6 @@ def _log_locked(
     effort.uitvoering[jaar] = Uitvoering.model_validate(fields)
     effort.uitvoering = dict(sorted(effort.uitvoering.items()))
     verify_splice(before, new_text, expected, name, "het verslag", "het verslag", settings)
-    write_unless_changed(
-        target, name, raw, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"), settings
-    )
     added = new_text.splitlines()[line - 1].strip()
-    return Gelogd(name, inspanning.id, jaar, line, added, oud)
+    new = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+    return new, Gelogd(name, inspanning.id, jaar, line, added, oud)

@@ -17,24 +17,32 @@ files or none.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from programmatool.editing.guarded import (
     RecordProblem,
-    locked,
-    read_contract,
     resolve_target,
-    write_all,
+    write_files,
     writer_settings,
 )
+from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
-from programmatool.model.contract import Contract, Indicator, Realisatie
+from programmatool.model.contract import Contract, Realisatie
+from programmatool.pipeline.recording import (
+    PortfolioView,
+    RecordingContract,
+    RecordingIndicator,
+    contract_from_summary,
+    recording_view,
+    recording_years,
+)
 from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule_findings
-from programmatool.progress.values import FOLLOW_UP_YEARS
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
@@ -47,7 +55,7 @@ _JA = {"ja", "behaald", "bereikt", "true"}
 _NEE = {"nee", "niet behaald", "niet bereikt", "false"}
 
 
-def lees_waarde(indicator: Indicator, tekst: str) -> dict[str, Any]:
+def lees_waarde(indicator: RecordingIndicator, tekst: str) -> dict[str, Any]:
     """The realisation's fields from the text given on the command line, per meetsoort."""
     text = tekst.strip()
     if indicator.meetsoort == "schaal":
@@ -95,11 +103,11 @@ def _kort(tekst: str, lengte: int = 30) -> str:
 # --- YAML text --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _yaml_tekst(value: str) -> str:
-    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=True)
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted.
+    (Cached: a sheet repeats its sources on every row, and each test is two YAML readings.)"""
+    safe = _safe_yaml()
     if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
         (" ", ":")
     ):
@@ -111,6 +119,13 @@ def _yaml_tekst(value: str) -> str:
         except Exception:  # any parse problem means: quote it
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.cache
+def _safe_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _yaml_waarde(value: Any) -> str:
@@ -134,11 +149,25 @@ def entry_text(jaar: int, fields: dict[str, Any]) -> str:
 
 
 def _compose(text: str) -> Any:
-    """The text's node tree with positions. A text that check accepts but ruamel's round-trip
-    reader does not (a tab after a colon) is a Dutch refusal, never an internal error."""
+    """The text's node tree with positions (character offsets, lines, columns).
+
+    The C reader (libyaml, the one ``check`` reads with) composes a contract in a few
+    milliseconds; ruamel.yaml's pure-Python round-trip reader, about thirty times slower, is
+    used only where the C reader is not installed or refuses the text. A text that check
+    accepts but neither reader can compose (a tab after a colon) is a Dutch refusal, never an
+    internal error."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    loader_class = _c_loader()
+    if loader_class is not None:
+        loader = loader_class(io.StringIO(text))
+        try:
+            return loader.get_single_node()
+        except YAMLError:
+            pass  # the round-trip reader below explains it
+        finally:
+            loader.dispose()
     try:
         return YAML(typ="rt").compose(text)
     except YAMLError as exc:
@@ -149,6 +178,16 @@ def _compose(text: str) -> Any:
             f"{where}{hint} kan de tool niet precies aanpassen; vervang die door spaties. "
             "Er is niets gewijzigd"
         ) from None
+
+
+@functools.cache
+def _c_loader() -> Any:
+    """ruamel.yaml's C composer (every scalar a string, no tags resolved), or None."""
+    try:
+        from ruamel.yaml.cyaml import CBaseLoader
+    except ImportError:
+        return None
+    return CBaseLoader
 
 
 def _mapping_get(node: Any, key: str) -> tuple[Any, Any] | None:
@@ -185,6 +224,31 @@ def _after_line(text: str, index: int, newline: str) -> tuple[int, str]:
     return end + 1, ""
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One per-year entry to write into a listed item: ``jaar: {fields}`` under the item's
+    ``sleutel`` (an indicator's ``realisaties``, an effort's ``uitvoering``)."""
+
+    item: str
+    jaar: int
+    fields: dict[str, Any]
+
+
+@dataclass
+class _Piece:
+    """Text to put at ``start`` (replacing up to ``end``), with where each entry begins in it."""
+
+    start: int
+    end: int
+    text: str = ""
+    #: (index of the entry in the request, offset of its text within ``text``)
+    entries: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, index: int, before: str, entry: str, after: str = "") -> None:
+        self.entries.append((index, len(self.text) + len(before)))
+        self.text += before + entry + after
+
+
 def splice(
     text: str,
     indicator_id: str,
@@ -195,65 +259,162 @@ def splice(
     sleutel: str = "realisaties",
     na: str | None = "streefwaarden",
 ) -> tuple[str, int]:
-    """The text with the new realisation added (or an existing one for ``jaar`` replaced, from
-    its key to the end of its value, so a comment after it stays), and the 1-based line where
-    it stands.
+    """The text with one entry added (see :func:`splice_all`) and the 1-based line where it
+    stands."""
+    new, lines = splice_all(
+        text, [Entry(indicator_id, jaar, fields)], lijst=lijst, sleutel=sleutel, na=na
+    )
+    return new, lines[0]
 
-    ``lijst``, ``sleutel`` and ``na`` choose another per-year mapping of a listed item, e.g. an
-    effort's ``uitvoering`` (a new mapping goes after ``na``, else after the item's last key).
+
+def splice_all(
+    text: str,
+    entries: list[Entry],
+    *,
+    lijst: str = "indicatoren",
+    sleutel: str = "realisaties",
+    na: str | None = "streefwaarden",
+) -> tuple[str, list[int]]:
+    """The text with every entry added, from one reading of it, and per entry the 1-based line
+    where it stands.
+
+    A new year goes in its place between the other years, in the style of its neighbours
+    (block or flow); an existing one is replaced from its key to the end of its value, so a
+    comment after it stays. Without a ``sleutel`` mapping, one is made after ``na`` (else after
+    the item's last key) holding the new years in order. Everything else stays byte-identical.
     """
     from ruamel.yaml.nodes import MappingNode
 
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _compose(text)
-    entry = entry_text(jaar, fields)
-    indicatoren = _mapping_get(root, lijst)
-    if indicatoren is None:
+    listed = _mapping_get(root, lijst) if isinstance(root, MappingNode) else None
+    if listed is None:
         raise RecordProblem(f"het contract heeft geen {lijst}")
-    target = None
-    for item in indicatoren[1].value:
+    items: dict[str, Any] = {}
+    for item in getattr(listed[1], "value", []):
         found = _mapping_get(item, "id") if isinstance(item, MappingNode) else None
-        if found is not None and str(found[1].value) == indicator_id:
-            target = item
-            break
-    if target is None:
-        raise RecordProblem(f"{indicator_id} niet gevonden in de {lijst} in de tekst")
+        if found is not None:
+            items.setdefault(str(found[1].value), item)
+    groups: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        if entry.item not in items:
+            raise RecordProblem(f"{entry.item} niet gevonden in de {lijst} in de tekst")
+        groups.setdefault(entry.item, []).append(index)
+    pieces: list[_Piece] = []
+    for item_id, indices in groups.items():
+        pieces.extend(
+            _item_pieces(
+                text, items[item_id], [(i, entries[i]) for i in indices], sleutel, na, newline, root
+            )
+        )
+    return _apply(text, pieces, len(entries))
 
+
+def _item_pieces(
+    text: str,
+    target: Any,
+    group: list[tuple[int, Entry]],
+    sleutel: str,
+    na: str | None,
+    newline: str,
+    root: Any,
+) -> list[_Piece]:
+    """The pieces of text that add ``group``'s entries to one listed item."""
+    from ruamel.yaml.nodes import MappingNode
+
+    group = sorted(group, key=lambda pair: pair[1].jaar)
     existing = _mapping_get(target, sleutel)
-    if existing is not None:
-        node = existing[1]
-        if not isinstance(node, MappingNode):
-            raise RecordProblem(f"{sleutel} van {indicator_id} is geen mapping")
-        same = [(k, v) for k, v in node.value if _year_of(k) == jaar]
+    if existing is None:
+        texts = [(i, entry_text(e.jaar, e.fields)) for i, e in group]
+        if target.flow_style:
+            piece = _Piece(_node_end(target.value[-1][1]), _node_end(target.value[-1][1]))
+            piece.text = f", {sleutel}: {{"
+            for n, (i, line) in enumerate(texts):
+                piece.add(i, ", " if n else "", line)
+            piece.text += "}"
+            return [piece]
+        anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
+        column = int(target.value[0][0].start_mark.column)
+        at, prefix = _after_line(text, _node_end(anchor[1]), newline)
+        piece = _Piece(at, at, f"{prefix}{' ' * column}{sleutel}:{newline}")
+        indent = " " * (column + _indent_step(root))
+        for i, line in texts:
+            piece.add(i, indent, line, newline)
+        return [piece]
+    node = existing[1]
+    if not isinstance(node, MappingNode):
+        raise RecordProblem(f"{sleutel} van {group[0][1].item} is geen mapping")
+    pieces: list[_Piece] = []
+    # Per place: the new entries that go there (keyed by the key they go before; None: last).
+    places: dict[int | None, list[tuple[int, str]]] = {}
+    for i, entry in group:
+        same = [(k, v) for k, v in node.value if _year_of(k) == entry.jaar]
         if same:
             key, value = same[0]
-            start, end = int(key.start_mark.index), _node_end(value)
-            new = text[:start] + entry + text[end:]
-            return new, new.count("\n", 0, start) + 1
-        later = [(k, v) for k, v in node.value if (_year_of(k) or 0) > jaar]
-        if node.flow_style:
-            if later:
-                at = int(later[0][0].start_mark.index)
-                return _insert(text, at, f"{entry}, ")
-            if node.value:
-                return _insert(text, _node_end(node.value[-1][1]), f", {entry}")
-            return _insert(text, int(node.start_mark.index) + 1, entry)
-        column = int(node.value[0][0].start_mark.column)
-        if later:
-            at = _line_start(text, int(later[0][0].start_mark.index))
-            return _insert(text, at, " " * column + entry + newline)
-        at, prefix = _after_line(text, _node_end(node.value[-1][1]), newline)
-        return _insert(text, at, prefix + " " * column + entry + newline)
+            piece = _Piece(int(key.start_mark.index), _node_end(value))
+            piece.add(i, "", entry_text(entry.jaar, entry.fields))
+            pieces.append(piece)
+            continue
+        later = [n for n, (k, _v) in enumerate(node.value) if (_year_of(k) or 0) > entry.jaar]
+        places.setdefault(later[0] if later else None, []).append(
+            (i, entry_text(entry.jaar, entry.fields))
+        )
+    for before, new in places.items():
+        pieces.append(_place(text, node, before, new, newline))
+    return pieces
 
-    if target.flow_style:
-        return _insert(text, _node_end(target.value[-1][1]), f", {sleutel}: {{{entry}}}")
-    anchor = (_mapping_get(target, na) if na else None) or target.value[-1]
-    column = int(target.value[0][0].start_mark.column)
-    step = _indent_step(root)
-    at, prefix = _after_line(text, _node_end(anchor[1]), newline)
-    block = f"{' ' * column}{sleutel}:{newline}{' ' * (column + step)}{entry}{newline}"
-    new_text, line = _insert(text, at, prefix + block)
-    return new_text, line + 1  # the entry stands on the line below the new key
+
+def _place(
+    text: str, node: Any, before: int | None, new: list[tuple[int, str]], newline: str
+) -> _Piece:
+    """One piece with the new entries ``new`` (in order) before the key at position
+    ``before`` of the mapping ``node`` (None: after its last entry)."""
+    if node.flow_style:
+        if before is not None:
+            piece = _Piece(int(node.value[before][0].start_mark.index), 0)
+            for i, entry in new:
+                piece.add(i, "", entry, ", ")
+        elif node.value:
+            piece = _Piece(_node_end(node.value[-1][1]), 0)
+            for i, entry in new:
+                piece.add(i, ", ", entry)
+        else:
+            piece = _Piece(int(node.start_mark.index) + 1, 0)
+            for n, (i, entry) in enumerate(new):
+                piece.add(i, ", " if n else "", entry)
+        piece.end = piece.start
+        return piece
+    indent = " " * int(node.value[0][0].start_mark.column)
+    if before is not None:
+        at = _line_start(text, int(node.value[before][0].start_mark.index))
+        piece = _Piece(at, at)
+    else:
+        at, prefix = _after_line(text, _node_end(node.value[-1][1]), newline)
+        piece = _Piece(at, at, prefix)
+    for i, entry in new:
+        piece.add(i, indent, entry, newline)
+    return piece
+
+
+def _apply(text: str, pieces: list[_Piece], count: int) -> tuple[str, list[int]]:
+    """The text with every piece in place (an insertion before a replacement at the same
+    place), and the 1-based line of each entry."""
+    lines = [0] * count
+    out: list[str] = []
+    at = 0
+    line = 1
+    for piece in sorted(pieces, key=lambda p: (p.start, p.end > p.start)):
+        if piece.start < at:
+            raise RecordProblem("de invoer kon niet precies zo worden toegevoegd; niets gewijzigd")
+        out.append(text[at : piece.start])
+        line += text.count("\n", at, piece.start)
+        for index, offset in piece.entries:
+            lines[index] = line + piece.text.count("\n", 0, offset)
+        out.append(piece.text)
+        line += piece.text.count("\n")
+        at = piece.end
+    out.append(text[at:])
+    return "".join(out), lines
 
 
 def _year_of(key: Any) -> int | None:
@@ -275,12 +436,6 @@ def _indent_step(root: Any) -> int:
     return 2
 
 
-def _insert(text: str, at: int, piece: str) -> tuple[str, int]:
-    new = text[:at] + piece + text[at:]
-    first = at + len(piece) - len(piece.lstrip("\r\n, "))
-    return new, new.count("\n", 0, first) + 1
-
-
 # --- one file: plan, check, write under a lock ------------------------------------------------
 
 
@@ -296,6 +451,8 @@ class Measurement:
     voorlopig: bool = False
     #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
     origin: str = ""
+    #: An approximate figure (``record --ca``, the sheet's column ``benadering``).
+    benadering: bool = False
 
 
 @dataclass(frozen=True)
@@ -346,8 +503,23 @@ def _is_placeholder(realisatie: Realisatie) -> bool:
     )
 
 
-def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
-    fields = lees_waarde(indicator, measurement.waarde)
+def _fields(indicator: RecordingIndicator, measurement: Measurement) -> dict[str, Any]:
+    """The new entry's fields: the value as its meetsoort reads it (none for a note-only entry:
+    an empty value or ``-`` with a toelichting), then ``benadering``, bron, toelichting and
+    ``voorlopig`` as given."""
+    note_only = measurement.waarde.strip() in {"", "-"}
+    if note_only and not (measurement.toelichting or "").strip():
+        raise RecordProblem(
+            f"indicator {indicator.id}: geef een waarde, of met --toelichting alleen een "
+            "toelichting voor een jaar zonder meting"
+        )
+    fields = {} if note_only else lees_waarde(indicator, measurement.waarde)
+    if measurement.benadering:
+        if "waarde" not in fields or indicator.meetsoort not in {"getal", None}:
+            raise RecordProblem(
+                f"indicator {indicator.id}: alleen een getal kan een benadering (ca.) zijn"
+            )
+        fields["benadering"] = True
     for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
             if not text.strip():
@@ -358,33 +530,23 @@ def _fields(indicator: Indicator, measurement: Measurement) -> dict[str, Any]:
     return fields
 
 
-def plan(
-    name: str,
-    raw: bytes,
-    measurements: list[Measurement],
-    replace: bool = False,
-    *,
-    settings: Settings,
-) -> tuple[bytes, list[Change]]:
-    """The file's new bytes with every measurement spliced in, and what changed where.
+@dataclass(frozen=True)
+class _Planned:
+    """A measurement that passed every check: its entry, and what it replaces."""
 
-    Every measurement is checked first; all problems are raised together as one
-    :class:`RecordProblem` and nothing is returned then. The new text must load to exactly the
-    old contract plus the new realisations, and bring no new rule errors.
-    """
-    before = load_bytes(raw, name, settings.limits)
-    if before.contract is None:
-        raise RecordProblem(
-            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
-            EXIT_FINDINGS,
-        )
-    contract = before.contract
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw[3 if bom else 0 :].decode("utf-8")
-    expected = contract.model_copy(deep=True)
+    entry: Entry
+    oud: str | None
+    reading: str | None
+
+
+def check_measurements(
+    contract: RecordingContract, name: str, measurements: list[Measurement], replace: bool
+) -> tuple[list[_Planned], list[str]]:
+    """Every measurement checked against the contract (indicator, year, value, one already
+    there, the same one twice), without touching any text: what may be written, and a Dutch
+    problem per refused measurement (``metingen.csv:5: file: …``)."""
     problems: list[str] = []
-    done: list[tuple[str, int, str, str | None]] = []
-    readings: dict[tuple[str, int], str] = {}
+    planned: list[_Planned] = []
     seen: dict[tuple[str, int], str] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
@@ -413,44 +575,66 @@ def plan(
                     f"({entry_text(jaar, _as_fields(old))}); vervang die met --vervang"
                 )
             fields = _fields(indicator, measurement)
-            text, _line = splice(text, indicator.id, jaar, fields)
         except RecordProblem as exc:
             problems.append(f"{where}: {exc.message}")
             continue
-        target = next(i for i in expected.indicatoren if i.id == indicator.id)
-        target.realisaties[jaar] = Realisatie.model_validate(fields)
-        target.realisaties = dict(sorted(target.realisaties.items()))
         oud = entry_text(jaar, _as_fields(old)) if old is not None else None
-        reading = _reading(measurement.waarde, fields)
-        if reading:
-            readings[(indicator.id, jaar)] = reading
-        done.append((indicator.id, jaar, entry_text(jaar, fields), oud))
+        planned.append(
+            _Planned(Entry(indicator.id, jaar, fields), oud, _reading(measurement.waarde, fields))
+        )
+    return planned, problems
+
+
+def plan(
+    name: str,
+    raw: bytes,
+    measurements: list[Measurement],
+    replace: bool = False,
+    *,
+    settings: Settings,
+) -> tuple[bytes, list[Change]]:
+    """The file's new bytes with every measurement spliced in, and what changed where.
+
+    Every measurement is checked first; all problems are raised together as one
+    :class:`RecordProblem` and nothing is returned then. The file is read once, every
+    measurement spliced in from that one reading, and the new text validated once: it must
+    load to exactly the old contract plus the new realisations, and bring no new rule errors.
+    """
+    before = load_bytes(raw, name, settings.limits)
+    if before.contract is None:
+        raise RecordProblem(
+            "\n".join([*error_lines(before), f"{name} bevat fouten; herstel die eerst"]),
+            EXIT_FINDINGS,
+        )
+    planned, problems = check_measurements(before.contract, name, measurements, replace)
     if problems:
         raise RecordProblem("\n".join(problems))
-
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text, lines = splice_all(raw[3 if bom else 0 :].decode("utf-8"), [p.entry for p in planned])
+    expected = before.contract.model_copy(deep=True)
+    for item in planned:
+        target = next(i for i in expected.indicatoren if i.id == item.entry.item)
+        target.realisaties[item.entry.jaar] = Realisatie.model_validate(item.entry.fields)
+        target.realisaties = dict(sorted(target.realisaties.items()))
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
-    lines = _entry_lines(text, [(ind, jaar) for ind, jaar, _t, _o in done])
     rows = text.splitlines()
-    changes = [
-        Change(
-            name,
-            ind,
-            jaar,
-            lines[(ind, jaar)],
-            entry,
-            oud,
-            _comment_after(rows[lines[(ind, jaar)] - 1], entry) if oud is not None else None,
-            readings.get((ind, jaar)),
+    changes = []
+    for item, line in zip(planned, lines, strict=True):
+        entry = entry_text(item.entry.jaar, item.entry.fields)
+        comment = _comment_after(rows[line - 1], entry) if item.oud is not None else None
+        changes.append(
+            Change(
+                name, item.entry.item, item.entry.jaar, line, entry, item.oud, comment, item.reading
+            )
         )
-        for ind, jaar, entry, oud in done
-    ]
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
 
 
 def _reading(tekst: str, fields: dict[str, Any]) -> str | None:
     """``2.372 gelezen als 2372`` when a point in the given figure grouped thousands."""
     value = fields.get("waarde")
-    if "." not in tekst or isinstance(value, bool) or not isinstance(value, int | float):
+    grouped = re.search(r"[0-9]\.[0-9]", tekst)
+    if not grouped or isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return f"{tekst.strip()} gelezen als {_yaml_waarde(value)}"
 
@@ -494,7 +678,9 @@ def _as_fields(realisatie: Realisatie) -> dict[str, Any]:
     return realisatie.model_dump(exclude_none=True)
 
 
-def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicator:
+def _find_indicator(
+    contract: RecordingContract, indicator_id: str, name: str
+) -> RecordingIndicator:
     indicator = next((i for i in contract.indicatoren if i.id == indicator_id), None)
     if indicator is not None:
         return indicator
@@ -504,41 +690,9 @@ def _find_indicator(contract: Contract, indicator_id: str, name: str) -> Indicat
     raise RecordProblem(f"onbekende indicator '{indicator_id}'{hint}{known}")
 
 
-def _entry_lines(text: str, wanted: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """The 1-based line of each (indicator, year) entry in the final text."""
-    from ruamel.yaml.nodes import MappingNode
-
-    root = _compose(text)
-    found: dict[tuple[str, int], int] = {}
-    indicatoren = _mapping_get(root, "indicatoren")
-    for item in indicatoren[1].value if indicatoren else []:
-        if not isinstance(item, MappingNode):
-            continue
-        ident = _mapping_get(item, "id")
-        real = _mapping_get(item, "realisaties")
-        if ident is None or real is None or not isinstance(real[1], MappingNode):
-            continue
-        for key, _value in real[1].value:
-            found[(str(ident[1].value), _year_of(key) or 0)] = int(key.start_mark.line) + 1
-    return {w: found.get(w, 0) for w in wanted}
-
-
-def toegestane_jaren(contract: Contract, indicator: Indicator) -> tuple[int, int]:
-    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
-    measurements and the programme's start, to the latest of the targets and the measurements,
-    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
-    low = [*indicator.realisaties, *indicator.streefwaarden]
-    high = [*indicator.realisaties, *indicator.streefwaarden]
-    if isinstance(contract.periode.start, int):
-        low.append(contract.periode.start)
-    if isinstance(contract.periode.eind, int):
-        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
-    if isinstance(indicator.peiljaar, int):
-        low.append(indicator.peiljaar)
-    if indicator.streefdatum is not None:
-        high.append(indicator.streefdatum.year)
-    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
-    return min(low, default=1900), max(high, default=2200)
+def toegestane_jaren(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for (see :func:`recording_years`)."""
+    return recording_years(contract, indicator)
 
 
 def record_many(
@@ -547,38 +701,29 @@ def record_many(
     dry_run: bool = False,
     *,
     settings: Settings,
+    tidy: bool = False,
 ) -> list[Change]:
     """Record measurements in one or more files, all or nothing, with the command's
-    ``settings`` from the pipeline (limits, rule levels).
-
-    Each file is locked (in a fixed order, so two runs cannot wait for each other), read again
-    under its lock, planned and validated. Only when every file passes is anything written; a
-    dry run (``dry_run``) stops before writing. Raises :class:`RecordProblem` with every problem.
-    """
-    targets = sorted(
-        (resolve_target(path, settings), name, measurements)
-        for path, (name, measurements) in per_file.items()
+    ``settings`` from the pipeline (limits, rule levels), as :func:`write_files` does: each
+    file locked, read again under its lock, planned once (:func:`plan`; files in parallel),
+    written only when every file passes. Raises :class:`RecordProblem` with every problem.
+    ``tidy`` (import) leaves no lock files behind (see :func:`locked`)."""
+    requests = sorted(
+        (
+            (resolve_target(path, settings), name, (measurements, replace))
+            for path, (name, measurements) in per_file.items()
+        ),
+        key=lambda request: (request[0], request[1]),
     )
-    with locked([(target, name) for target, name, _m in targets]):
-        plans: list[tuple[Path, str, bytes, bytes]] = []
-        changes: list[Change] = []
-        problems: list[RecordProblem] = []
-        for target, name, measurements in targets:
-            raw = read_contract(target, name, settings)
-            try:
-                new, done = plan(name, raw, measurements, replace, settings=settings)
-            except RecordProblem as exc:
-                problems.append(exc)
-                continue
-            plans.append((target, name, raw, new))
-            changes.extend(done)
-        if problems:
-            code = max(p.code for p in problems)
-            raise RecordProblem("\n".join(p.message for p in problems), code)
-        if dry_run:
-            return changes
-        write_all(plans, settings)
-    return changes
+    done = write_files(requests, _plan_request, settings, dry_run, tidy)
+    return [change for changes in done for change in changes]
+
+
+def _plan_request(
+    name: str, raw: bytes, request: tuple[list[Measurement], bool], settings: Settings
+) -> tuple[bytes, list[Change]]:
+    measurements, replace = request
+    return plan(name, raw, measurements, replace, settings=settings)
 
 
 def record(
@@ -591,12 +736,16 @@ def record(
     replace: bool = False,
     voorlopig: bool = False,
     config_path: Path | None = None,
+    benadering: bool = False,
 ) -> Change:
     """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
-    that year), under the configuration at ``config_path`` or the one found from here upward;
-    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    that year; ``benadering``: an approximate figure), under the configuration at
+    ``config_path`` or the one found from here upward; raises :class:`RecordProblem` and leaves
+    the file untouched when anything is wrong."""
     settings = writer_settings(config_path)
-    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    measurement = Measurement(
+        indicator_id, jaar, waarde, bron, toelichting, voorlopig, benadering=benadering
+    )
     name = path.as_posix()
     return record_many({path: (name, [measurement])}, replace, settings=settings)[0]
 
@@ -640,9 +789,11 @@ def run_import(
     ``config_path`` (or the one found from here upward).
 
     Every row is checked (columns, contract, indicator, year, value) before any file is
-    touched; all problems are reported together with their row numbers.
+    parsed for writing, against the portfolio's view that ``check`` caches
+    (:func:`recording_view`); all problems are reported together with their row numbers. Only
+    then is each touched file read once, all its rows spliced in and validated, and written.
     """
-    from programmatool.editing.sheets import SheetError, read_provisional, read_sheet
+    from programmatool.editing.sheets import SheetError, read_sheet
 
     settings = writer_settings(config_path)
     try:
@@ -652,64 +803,31 @@ def run_import(
     sheet = tabel.as_posix()
     if not rows:
         raise RecordProblem(f"{sheet}: de tabel heeft een kopregel maar geen metingen")
-    problems: list[str] = []
-    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
-    codes: _ProgrammeCodes | None = None
-    for row in rows:
-        where = f"{sheet}:{row.number}"
-        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
-        if empty:
-            problems.append(f"{where}: {', '.join(empty)} is leeg")
-            continue
-        try:
-            voorlopig = read_provisional(row.get("voorlopig"))
-        except ValueError as exc:
-            problems.append(f"{where}: {exc}")
-            continue
-        contract = row.get("contract")
-        path = Path(contract)
-        if not contract.lower().endswith((".yaml", ".yml")) and "/" not in contract:
-            if codes is None:
-                codes = _ProgrammeCodes(folder, settings)
-            found = codes.zoek(contract)
-            if isinstance(found, str):
-                problems.append(f"{where}: {found}")
-                continue
-            path = found
-        elif not path.is_file():
-            problems.append(f"{where}: contract {contract} bestaat niet")
-            continue
-        try:
-            target = resolve_target(path, settings)
-        except RecordProblem as exc:
-            problems.append(f"{where}: {exc.message}")
-            continue
-        _name, measurements = per_file.setdefault(target, (path.as_posix(), []))
-        measurements.append(
-            Measurement(
-                row.get("indicator"),
-                row.get("jaar"),
-                row.get("waarde"),
-                row.get("bron") or None,
-                row.get("toelichting") or None,
-                voorlopig,
-                where,
-            )
-        )
+    wanted, problems = _requested(sheet, rows)
+    files = sorted({Path(c) for c, _m in wanted if _is_file(c) and Path(c).is_file()})
+    codes = any(not _is_file(c) for c, _m in wanted)
+    view = recording_view([*([folder] if codes else []), *files], settings)
+    per_file, found = _by_file(wanted, view, folder, settings)
+    problems.extend(found)
     code = EXIT_USAGE
+    for target, (name, measurements) in per_file.items():
+        known = view.name_of(target)
+        if known is None:
+            continue  # not seen by the view: checked under its lock like any other
+        summary = view.summaries.get(known)
+        if summary is None:
+            problems.extend(view.broken.get(known, []))
+            problems.append(f"{name} bevat fouten; herstel die eerst")
+            code = EXIT_FINDINGS
+            continue
+        contract = contract_from_summary(summary)
+        problems.extend(check_measurements(contract, name, measurements, replace)[1])
     if problems:
-        # Also check the rows that were fine so far against their contracts: every problem of
-        # the sheet is reported at once, in row order.
-        try:
-            record_many(per_file, replace, dry_run=True, settings=settings)
-        except RecordProblem as exc:
-            problems.extend(exc.message.split("\n"))
-            code = max(code, exc.code)
         raise RecordProblem(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return record_many(per_file, replace, dry_run, settings=settings)
+        return record_many(per_file, replace, dry_run, settings=settings, tidy=True)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
         if exc.changed:
@@ -718,6 +836,104 @@ def run_import(
         else:
             outcome = f"{sheet}: niets vastgelegd"
         raise RecordProblem("\n".join([*lines, outcome]), exc.code, exc.changed) from None
+
+
+def _is_file(contract: str) -> bool:
+    """Whether the ``contract`` column names a file (else it is a programme code)."""
+    return contract.lower().endswith((".yaml", ".yml")) or "/" in contract
+
+
+def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement]], list[str]]:
+    """Per row the contract it names and its measurement, and the rows' own problems (an
+    empty required cell, a ``voorlopig`` that is not ja or nee)."""
+    from programmatool.editing.sheets import read_provisional
+
+    wanted: list[tuple[str, Measurement]] = []
+    problems: list[str] = []
+    for row in rows:
+        where = f"{sheet}:{row.number}"
+        # A row with only a toelichting is a note for a year without a measurement.
+        required = (
+            "contract",
+            "indicator",
+            "jaar",
+            *(() if row.get("toelichting") else ("waarde",)),
+        )
+        empty = [c for c in required if not row.get(c)]
+        if empty:
+            problems.append(f"{where}: {', '.join(empty)} is leeg")
+            continue
+        try:
+            voorlopig = read_provisional(row.get("voorlopig"))
+            benadering = read_provisional(row.get("benadering"), "benadering")
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        measurement = Measurement(
+            row.get("indicator"),
+            row.get("jaar"),
+            row.get("waarde"),
+            row.get("bron") or None,
+            row.get("toelichting") or None,
+            voorlopig,
+            where,
+            benadering,
+        )
+        wanted.append((row.get("contract"), measurement))
+    return wanted, problems
+
+
+def _by_file(
+    wanted: list[tuple[str, Measurement]], view: PortfolioView, folder: Path, settings: Settings
+) -> tuple[dict[Path, tuple[str, list[Measurement]]], list[str]]:
+    """The measurements per file they go to (a symbolic link's target), found by file name
+    or by programme code in the view; a Dutch problem per row whose contract is not found."""
+    per_file: dict[Path, tuple[str, list[Measurement]]] = {}
+    problems: list[str] = []
+    targets: dict[Path, Path | str] = {}
+    codes = view.codes()
+    for contract, measurement in wanted:
+        where = measurement.origin
+        if _is_file(contract):
+            path = Path(contract)
+            if not path.is_file():
+                problems.append(f"{where}: contract {contract} bestaat niet")
+                continue
+        else:
+            found = _find_code(contract, codes, view, folder)
+            if isinstance(found, str):
+                problems.append(f"{where}: {found}")
+                continue
+            path = found
+        if path not in targets:
+            try:
+                targets[path] = resolve_target(path, settings)
+            except RecordProblem as exc:
+                targets[path] = exc.message
+        target = targets[path]
+        if isinstance(target, str):
+            problems.append(f"{where}: {target}")
+            continue
+        per_file.setdefault(target, (path.as_posix(), []))[1].append(measurement)
+    return per_file, problems
+
+
+def _find_code(
+    code: str, codes: dict[str, list[str]], view: PortfolioView, folder: Path
+) -> Path | str:
+    """The contract with this programme code, or a Dutch reason why there is none."""
+    found = codes.get(code)
+    if found and len(found) == 1:
+        return view.paths[found[0]]
+    if found:
+        return f"programmacode '{code}' staat in meer dan één contract ({', '.join(found)})"
+    hint = did_you_mean(code, codes)
+    broken = (
+        f" ({hoeveel(len(view.broken), 'contract', 'contracten')} met fouten overgeslagen)"
+        if view.broken
+        else ""
+    )
+    return f"geen contract met programmacode '{code}' in {folder.as_posix()}{hint}{broken}"
 
 
 def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
@@ -729,36 +945,3 @@ def _in_row_order(sheet: str, problems: list[str]) -> list[str]:
         return (0, int(found.group(1))) if found else (1, 0)
 
     return sorted(problems, key=key)
-
-
-class _ProgrammeCodes:
-    """Programme codes of the contracts in a folder, read once."""
-
-    def __init__(self, folder: Path, settings: Settings) -> None:
-        from programmatool.pipeline.run import load_files
-
-        self.folder = folder
-        self.paths: dict[str, list[Path]] = {}
-        self.broken = 0
-        results, _problems = load_files([folder], settings)
-        for result in results:
-            if result.contract is None:
-                self.broken += 1
-                continue
-            self.paths.setdefault(result.contract.code, []).append(Path(result.path))
-
-    def zoek(self, code: str) -> Path | str:
-        """The contract with this programme code, or a Dutch reason why there is none."""
-        found = self.paths.get(code)
-        if found and len(found) == 1:
-            return found[0]
-        if found:
-            names = ", ".join(p.as_posix() for p in found)
-            return f"programmacode '{code}' staat in meer dan één contract ({names})"
-        hint = did_you_mean(code, self.paths)
-        broken = (
-            f" ({hoeveel(self.broken, 'contract', 'contracten')} met fouten overgeslagen)"
-            if self.broken
-            else ""
-        )
-        return f"geen contract met programmacode '{code}' in {self.folder.as_posix()}{hint}{broken}"

@@ -172,7 +172,6 @@ def _build(
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    resolver = _resolver()
     if problems is None:
         problems = []
     documents = 0
@@ -190,7 +189,43 @@ def _build(
         # The round-trip parser marks folded line breaks with \a; the safe one does not.
         events = _c_events(text) if fast else YAML(typ="safe", pure=True).parse(io.StringIO(text))
         for event in events:
-            if isinstance(event, ev.DocumentStartEvent):
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                # The most common event first: every key and every value is one.
+                nodes += 1
+                position = pos(event)
+                if nodes > limits.max_nodes:
+                    raise YamlProblem("PT008", _too_many(limits), position)
+                value = _scalar(event, position)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                result = _attach(stack, value, position, source_map, result, problems)
+                continue
+            if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                nodes += 1
+                position = pos(event)
+                if nodes > limits.max_nodes:
+                    raise YamlProblem("PT008", _too_many(limits), position)
+                mapping = kind is ev.MappingStartEvent
+                _check_tag(event.tag, position, "map" if mapping else "seq")
+                if len(stack) >= limits.max_depth:
+                    raise YamlProblem(
+                        "PT008",
+                        f"het document is te diep genest (meer dan {limits.max_depth} niveaus)",
+                        position,
+                    )
+                container: Any = {} if mapping else []
+                path = _child_path(stack, container, position, source_map)
+                stack.append(_Open(container, path, event.anchor, nodes))
+                continue
+            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                done = stack.pop()
+                if done.anchor:
+                    anchors[done.anchor] = (done.container, nodes - done.nodes_before + 1)
+                if not stack:
+                    result = done.container
+                continue
+            if kind is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlProblem(
@@ -200,15 +235,7 @@ def _build(
                         pos(event),
                     )
                 continue
-            if isinstance(event, ev.ScalarEvent | ev.MappingStartEvent | ev.SequenceStartEvent):
-                nodes += 1
-                if nodes > limits.max_nodes:
-                    raise YamlProblem(
-                        "PT008",
-                        f"het document heeft te veel elementen (meer dan {limits.max_nodes})",
-                        pos(event),
-                    )
-            if isinstance(event, ev.AliasEvent):
+            if kind is ev.AliasEvent:
                 if event.anchor not in anchors:
                     raise YamlProblem("PT001", f"onbekend anker '*{event.anchor}'", pos(event))
                 value, size = anchors[event.anchor]
@@ -221,35 +248,6 @@ def _build(
                         pos(event),
                     )
                 result = _attach(stack, value, pos(event), source_map, result, problems)
-                continue
-            if isinstance(event, ev.ScalarEvent):
-                value = _scalar(event, resolver, pos(event))
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                result = _attach(stack, value, pos(event), source_map, result, problems)
-                continue
-            if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-                _check_tag(
-                    event.tag,
-                    pos(event),
-                    "map" if isinstance(event, ev.MappingStartEvent) else "seq",
-                )
-                if len(stack) >= limits.max_depth:
-                    raise YamlProblem(
-                        "PT008",
-                        f"het document is te diep genest (meer dan {limits.max_depth} niveaus)",
-                        pos(event),
-                    )
-                container: Any = {} if isinstance(event, ev.MappingStartEvent) else []
-                path = _child_path(stack, container, pos(event), source_map)
-                stack.append(_Open(container, path, event.anchor, nodes))
-                continue
-            if isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-                done = stack.pop()
-                if done.anchor:
-                    anchors[done.anchor] = (done.container, nodes - done.nodes_before + 1)
-                if not stack:
-                    result = done.container
                 continue
     except YamlProblem:
         raise
@@ -415,12 +413,37 @@ def _short_tag(text: str) -> str:
     return "!!" + text[len(_STD) :] if text.startswith(_STD) else text
 
 
-def _scalar(event: Any, resolver: Any, position: Position) -> Any:
-    from ruamel.yaml.nodes import ScalarNode
+def _too_many(limits: Limits) -> str:
+    return f"het document heeft te veel elementen (meer dan {limits.max_nodes})"
 
-    surrogate = _SURROGATE.search(event.value)
+
+_Resolvers = tuple[tuple[str, Any], ...]
+
+
+@functools.cache
+def _implicit_resolvers() -> tuple[dict[str, _Resolvers], _Resolvers]:
+    """ruamel.yaml's YAML 1.2 implicit resolvers per first character (and those for any
+    character), read once: exactly what ``resolver.resolve`` tries for a plain scalar (a
+    detached resolver always works at the default version), without working out the version
+    for every scalar."""
+    table = _resolver().versioned_resolver
+    extra = tuple(table.get(None, ()))
+    return {key: (*found, *extra) for key, found in table.items() if key is not None}, extra
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag a plain scalar resolves to (``!!str`` when no resolver matches)."""
+    table, extra = _implicit_resolvers()
+    for tag, regexp in table.get(value[:1], extra):
+        if regexp.match(value):
+            return str(tag)
+    return _STD + "str"
+
+
+def _scalar(event: Any, position: Position) -> Any:
+    # Only a "\ud800" escape in double quotes can make half a character: decoded UTF-8 has none.
+    surrogate = _SURROGATE.search(event.value) if event.style == '"' else None
     if surrogate is not None:
-        # Only a "\ud800" escape in double quotes can make one: it is half a character.
         raise YamlProblem(
             "PT001",
             f"ongeldig teken U+{ord(surrogate.group()):04X} (een losse helft van een "
@@ -442,7 +465,7 @@ def _scalar(event: Any, resolver: Any, position: Position) -> Any:
             )
         tag = _STD + "str" if text == "!" else text
     else:
-        tag = str(resolver.resolve(ScalarNode, event.value, event.implicit))
+        tag = _implicit_tag(event.value)
     value: str = event.value
     kind = tag[len(_STD) :] if tag.startswith(_STD) else tag
     if kind == "str":

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     StringConstraints,
     ValidatorFunctionWrapHandler,
@@ -150,9 +151,13 @@ def _allow_onbekend(schema: dict[str, Any]) -> None:
 if TYPE_CHECKING:
     JaarOfOnbekend = int | Onbekend
 else:
-    #: A year, or ``onbekend`` where the source does not give it.
+    #: A year, or ``onbekend`` where the source does not give it. The serializer is the union's,
+    #: not the year's: else dumping ``onbekend`` warns that it is no ``int``.
     JaarOfOnbekend = Annotated[
-        Jaar, WrapValidator(_jaar_of_onbekend), Field(json_schema_extra=_allow_onbekend)
+        Jaar,
+        WrapValidator(_jaar_of_onbekend),
+        PlainSerializer(lambda value: value, return_type=int | Onbekend),
+        Field(json_schema_extra=_allow_onbekend),
     ]
 
 
@@ -189,6 +194,16 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=False, validate_default=False, defer_build=True
     )
+
+
+def begin_of_text(text: str, length: int = 80) -> str:
+    """The start of a (Markdown) text as a one-line heading: its first paragraph, cut at a word
+    with '…' when longer than ``length`` characters."""
+    first = " ".join(text.strip().split("\n\n", 1)[0].split())
+    if len(first) <= length:
+        return first
+    cut = first[:length].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
 
 
 def model_description(cls: type[BaseModel]) -> str:
@@ -502,8 +517,14 @@ class Inspanning(Model):
     )
 
     id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["ins-1"])
+    #: Empty when the source gives no title: the start of ``beschrijving`` stands in for it.
     titel: Tekst = Field(
-        description="de inspanning zoals gedrukt", examples=["Educatieprojecten met scholen"]
+        "",
+        description=(
+            "de inspanning zoals gedrukt; heeft de bron geen titel, laat hem dan weg: het begin "
+            "van de beschrijving staat dan overal waar de titel zou staan"
+        ),
+        examples=["Educatieprojecten met scholen"],
     )
     beschrijving: Markdown | None = Field(
         None, description="beschrijving (Markdown)", examples=["Lessen en een afvalrace."]
@@ -543,6 +564,26 @@ class Inspanning(Model):
         description="per jaar hoe de inspanning is verlopen (programmatool log)",
         examples=["{2020: {status: loopt}}"],
     )
+
+    @model_validator(mode="after")
+    def _titel_of_beschrijving(self) -> Inspanning:
+        if self.titel:
+            return self
+        if not self.beschrijving:
+            raise PydanticCustomError(
+                "pt_ontbreekt",
+                "een inspanning heeft een 'titel' of, als de bron geen titel geeft, een "
+                "'beschrijving'",
+                {},
+            )
+        # Not written, so not in the fields set: a document or diff can tell it is derived.
+        self.__dict__["titel"] = begin_of_text(self.beschrijving)
+        return self
+
+    @property
+    def titel_afgeleid(self) -> bool:
+        """True when the source gives no title and the description's start stands in."""
+        return "titel" not in self.model_fields_set
 
 
 class Realisatie(Model):
@@ -747,6 +788,18 @@ _ROL_TABEL = (
 )
 
 
+#: How a money table prints spending. ``uitgaven_positief`` (the Dutch custom): an amount is
+#: money spent or budgeted. ``uitgaven_negatief`` (Flemish accounts, BBC): spending is printed
+#: with a minus sign and income without, so "Verschil € -8.750" means € 8.750 more spent. The
+#: amounts stay as printed; the tool reads them with this sign (see docs/contractformaat.md).
+Teken = Literal["uitgaven_positief", "uitgaven_negatief"]
+
+
+def spending(amount: int | float, teken: Teken) -> int | float:
+    """A printed amount of a line, total or realisation as money spent or budgeted."""
+    return -amount if teken == "uitgaven_negatief" else amount
+
+
 class Begrotingsregel(Model):
     """One line of a budget table: amounts per year as printed, and what was spent."""
 
@@ -793,11 +846,15 @@ class Begrotingsregel(Model):
         examples=["{2020: Meer deelnemers dan verwacht.}"],
     )
 
-    def afwijking(self, jaar: int) -> int | float | None:
-        """Spent minus budget (after amendment where given) in ``jaar``; None without both."""
+    def afwijking(self, jaar: int, teken: Teken = "uitgaven_positief") -> int | float | None:
+        """Spent minus budget (after amendment where given) in ``jaar``, as spending: positive
+        is more spent than budgeted, whatever sign the source prints (``teken`` of the table);
+        None without both."""
         begroot = self.gewijzigd.get(jaar, self.bedragen.get(jaar))
         besteed = self.besteed.get(jaar)
-        return None if begroot is None or besteed is None else besteed - begroot
+        if begroot is None or besteed is None:
+            return None
+        return spending(besteed, teken) - spending(begroot, teken)
 
 
 class Begroting(Model):
@@ -816,6 +873,16 @@ class Begroting(Model):
     )
     eenheid: Eenheid = Field("euro", description="eenheid van de bedragen", examples=["euro"])
     rol: GeldRol = Field("budget", description=_ROL_TABEL, examples=["verdeling"])
+    teken: Teken = Field(
+        "uitgaven_positief",
+        description=(
+            "hoe de bron uitgaven drukt: `uitgaven_positief` (zonder minteken, het gewone "
+            "geval) of `uitgaven_negatief` (met een minteken, zoals Vlaamse meerjarenplannen "
+            "en rekeningen; ontvangsten staan daar zonder minteken). De bedragen blijven zoals "
+            "gedrukt; de tool leest ze als uitgaven"
+        ),
+        examples=["uitgaven_negatief"],
+    )
     #: Income per year as printed; the lines are then the costs (lasten).
     baten: dict[Jaar, Bedrag] = Field(
         default_factory=dict,
@@ -1320,7 +1387,9 @@ class Contract(Model):
         return [od for sd in self.strategische_doelen for od in sd.operationele_doelen]
 
     def doel_ids(self) -> set[str]:
-        """Ids of all strategic and operational goals."""
+        """Ids of all strategic goals, their sub-goals and operational goals: what an effort
+        or an indicator may refer to."""
         ids = {sd.id for sd in self.strategische_doelen}
+        ids.update(sub.id for sd in self.strategische_doelen for sub in sd.subdoelen)
         ids.update(od.id for od in self.operationele_doelen())
         return ids

@@ -7,11 +7,13 @@ from typing import Literal
 
 from programmatool.text.terminal import neutralise
 
-#: A finding's level, in the words users see and configure ("fout", "waarschuwing").
-Severity = Literal["fout", "waarschuwing"]
+#: A finding's level, in the words users see and configure ("fout", "waarschuwing", "info").
+#: An ``info`` finding tells something worth knowing (a rounding difference) and never makes a
+#: check fail, not even with ``--strict``.
+Severity = Literal["fout", "waarschuwing", "info"]
 
 #: Every level, in the order the configuration and reports name them.
-SEVERITIES: tuple[Severity, ...] = ("fout", "waarschuwing")
+SEVERITIES: tuple[Severity, ...] = ("fout", "waarschuwing", "info")
 
 
 @dataclass(frozen=True, order=True)

@@ -19,6 +19,7 @@ from programmatool.model.contract import (
     GeldRol,
     OverigBudget,
     Spreiding,
+    spending,
 )
 
 Path = tuple[str | int, ...]
@@ -131,6 +132,11 @@ def _table_rows(n: int, begroting: Begroting) -> tuple[MoneyRow, OtherAmount | N
     yet covered) and its uncovered lines as an amount beside it."""
     base: Path = ("middelen", "begrotingen", n)
     e = begroting.eenheid
+
+    def euro(amount: int | float) -> int | float:
+        # Spending printed with a minus sign (``teken: uitgaven_negatief``) counts as spending.
+        return in_euro(spending(amount, begroting.teken), e)
+
     sums = begroting.som_per_jaar()
     uncovered: dict[int, Figure] = {}
     for r, regel in enumerate(begroting.regels):
@@ -139,7 +145,7 @@ def _table_rows(n: int, begroting: Begroting) -> tuple[MoneyRow, OtherAmount | N
         for year, amount in regel.bedragen.items():
             old = uncovered.get(year, Figure(0, ()))
             path: Path = (*base, "regels", r, "bedragen", year)
-            uncovered[year] = Figure(old.amount + in_euro(amount, e), (*old.paths, path))
+            uncovered[year] = Figure(old.amount + euro(amount), (*old.paths, path))
     row = MoneyRow(begroting.titel, begroting.rol, total_paths=((*base, "totaal"),))
     for year in sorted(set(sums) | set(begroting.totalen)):
         line_paths = tuple(
@@ -156,7 +162,7 @@ def _table_rows(n: int, begroting: Begroting) -> tuple[MoneyRow, OtherAmount | N
                 for regel in begroting.regels
                 if regel.gedekt and year in regel.bedragen
             )
-            row.per_year[year] = Figure(in_euro(covered, e), (*line_paths, total_path))
+            row.per_year[year] = Figure(euro(covered), (*line_paths, total_path))
             continue
         if year in begroting.totalen:
             amount = begroting.totalen[year]
@@ -164,10 +170,10 @@ def _table_rows(n: int, begroting: Begroting) -> tuple[MoneyRow, OtherAmount | N
         else:
             amount = sums[year]
             paths = line_paths
-        counted = in_euro(amount, e) - (uncovered[year].amount if year in uncovered else 0)
+        counted = euro(amount) - (uncovered[year].amount if year in uncovered else 0)
         row.per_year[year] = Figure(counted, paths)
     row.available = {
-        year: Figure(in_euro(amount, e), ((*base, "beschikbaar", year),))
+        year: Figure(euro(amount), ((*base, "beschikbaar", year),))
         for year, amount in sorted(begroting.beschikbaar.items())
     }
     names = [regel.omschrijving for regel in begroting.regels if not regel.gedekt]

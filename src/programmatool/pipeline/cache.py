@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from programmatool.model.findings import Finding
+from programmatool.model.findings import SEVERITIES, Finding
 
 #: Overrides where the cache lives (a folder).
 CACHE_DIR_ENV = "PROGRAMMATOOL_CACHE_DIR"
@@ -66,7 +66,7 @@ class FileOutcome:
         findings = []
         for row in data["findings"]:
             path, line, column, code, severity, message = row
-            if severity not in ("fout", "waarschuwing") or not all(
+            if severity not in SEVERITIES or not all(
                 isinstance(v, str) for v in (path, code, message)
             ):
                 raise ValueError("bad finding")
@@ -86,7 +86,10 @@ RACY_NS = 2_000_000_000
 
 @dataclass
 class Index:
-    """Per file name its stamp and key, and per key its outcome, from one earlier check."""
+    """Per file name its stamp and key, and per key its outcome, from one earlier check.
+
+    An outcome is JSON data as read, or a :class:`FileOutcome` of this run (turned into JSON
+    only when the index is written)."""
 
     bestanden: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     uitkomsten: dict[str, Any] = field(default_factory=dict)
@@ -104,10 +107,11 @@ class Index:
 
     def uitkomst(self, key: str) -> FileOutcome | None:
         """The outcome for ``key``, or None when absent or not trustworthy."""
-        if key not in self.uitkomsten:
-            return None
+        found = self.uitkomsten.get(key)
+        if found is None or isinstance(found, FileOutcome):
+            return found
         try:
-            return FileOutcome.from_json(self.uitkomsten[key])
+            return FileOutcome.from_json(found)
         except (ValueError, TypeError, KeyError):
             return None
 
@@ -127,7 +131,10 @@ class Index:
         return {
             "geschreven_ns": self.geschreven_ns,
             "bestanden": {k: list(v) for k, v in self.bestanden.items()},
-            "uitkomsten": self.uitkomsten,
+            "uitkomsten": {
+                key: found.to_json() if isinstance(found, FileOutcome) else found
+                for key, found in self.uitkomsten.items()
+            },
             "portfolio": list(self.portfolio) if self.portfolio is not None else None,
         }
 

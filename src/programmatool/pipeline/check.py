@@ -39,6 +39,10 @@ def check(
     )
 
 
+#: The name of a contract read from standard input (``check -``) when ``--naam`` gives none.
+STDIN_NAME = "<stdin>"
+
+
 def run_check(
     paths: list[Path],
     strict: bool,
@@ -47,26 +51,79 @@ def run_check(
     cache: bool,
     jobs: int | None,
     out: Any,
+    *,
+    name: str | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
 ) -> int:
     """``programmatool check``: the configuration read once (``config_path``, or the one found
-    from here upward), the pipeline, a presenter. Messages about the command itself go to
-    standard error as ``programmatool: …``; returns the exit code."""
+    from here upward), the pipeline, a presenter. The path ``-`` reads one contract from
+    standard input, named ``name`` in messages (default ``<stdin>``), without the cache.
+    ``quiet``: in text, the findings only (no closing line; nothing when there are none);
+    ``verbose``: the settings, each file and the time on standard error. Messages about the
+    command itself go to standard error as ``programmatool: …``; returns the exit code."""
+    import time
+
     from programmatool.presenting.findings import CHECK_FORMATS, report_result
 
+    started = time.perf_counter()
     if output_format not in CHECK_FORMATS:
         return _fail(f"onbekend formaat '{output_format}'; kies uit {', '.join(CHECK_FORMATS)}")
+    stdin = Path("-") in paths
+    if stdin and len(paths) > 1:
+        return _fail("'-' (standaardinvoer) kan niet samen met andere paden")
+    if name is not None and not stdin:
+        return _fail("--naam geldt alleen voor '-' (een contract op standaardinvoer)")
     try:
-        settings = pipeline.read_settings(config_path, cache=cache, jobs=jobs)
+        settings = pipeline.read_settings(config_path, cache=cache and not stdin, jobs=jobs)
     except pipeline.ConfigError as exc:
         return _fail(str(exc))
-    result = pipeline.run(paths, settings=settings, label="Controleren")
+    if stdin:
+        result = pipeline.run_bytes(
+            _read_stdin(settings.limits.max_bytes), name or STDIN_NAME, settings
+        )
+    else:
+        result = pipeline.run(paths, settings=settings, label="Controleren")
     for problem in result.problems:
         _message(problem)
     if not result.results and not result.problems:
         return _fail(pipeline.no_contracts(paths))
     if result.results:
-        report_result(result, output_format, strict, out)
+        report_result(result, output_format, strict, out, summary=not quiet)
+    if verbose:
+        _verbose(result, settings, time.perf_counter() - started)
     return result.exit_code(strict)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    """Standard input's bytes, one more than the limit at most (the loader then says it is too
+    large); an empty input when there is none to read."""
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all (closed, or a test's replacement)
+        return sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
+    return bytes(stream.read(min(max_bytes, sys.maxsize - 1) + 1))
+
+
+def _verbose(result: pipeline.Run, settings: pipeline.Settings, seconds: float) -> None:
+    """``--verbose``: what the check used and read, on standard error."""
+    from programmatool.text.formatting import hoeveel
+
+    config = settings.config.path
+    _message(f"configuratie: {config.as_posix() if config else 'geen (standaardinstellingen)'}")
+    cache = settings.cache_dir
+    _message(f"cache: {cache.as_posix() if cache else 'niet gebruikt'}")
+    for loaded in result.results:
+        own = [f for f in result.findings if f.path == loaded.path]
+        errors = sum(1 for f in own if f.severity == "fout")
+        warnings = sum(1 for f in own if f.severity == "waarschuwing")
+        _message(
+            f"gecontroleerd: {loaded.path} ({hoeveel(errors, 'fout', 'fouten')}, "
+            f"{hoeveel(warnings, 'waarschuwing', 'waarschuwingen')})"
+        )
+    files = hoeveel(len(result.results), "bestand", "bestanden")
+    _message(f"{files} in {seconds:.2f} s".replace(".", ","))
 
 
 def _message(text: str) -> None:

@@ -114,8 +114,8 @@ def compare_since(paths: list[Path], ref: str, config: Config | None = None) -> 
                 )
         limits = _settings(config).limits
         old_sides = []
-        for relpath in sorted(set(wanted)):
-            raw = revision.read(relpath, limits.max_bytes)
+        # The old side comes from git in one batch, one file at a time.
+        for relpath, raw in revision.read_many(sorted(set(wanted)), limits.max_bytes):
             loaded = load_bytes(raw, revision.label(relpath), limits)
             old_side = loaded_side(loaded, f" (de versie in {ref})")
             old_side.place = relpath

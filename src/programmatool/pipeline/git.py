@@ -10,7 +10,7 @@ import contextlib
 import os
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -168,6 +168,45 @@ class Revision:
             raise GitProblem(f"{self.label(relpath)} kan niet gelezen worden: {_first(proc)}")
         return proc.stdout
 
+    def read_many(self, relpaths: list[str], max_bytes: int) -> Iterator[tuple[str, bytes]]:
+        """The content of each of ``relpaths`` at this revision, in order, from one
+        ``cat-file --batch-check`` (the sizes) and one ``cat-file --batch`` (the contents):
+        two processes for any number of files, and one file in memory at a time. A file that
+        :meth:`read` would refuse raises the same GitProblem when the loop reaches it."""
+        if any("\n" in relpath for relpath in relpaths):
+            for relpath in relpaths:  # a name git's batch protocol cannot carry
+                yield relpath, self.read(relpath, max_bytes)
+            return
+        if not relpaths:
+            return
+        request = "".join(f"{self.commit}:{relpath}\n" for relpath in relpaths)
+        names = request.encode("utf-8", "surrogateescape")
+        checked = _run(["cat-file", "--batch-check"], self.root, input=names)
+        lines = checked.stdout.split(b"\n")
+        refused: dict[str, GitProblem] = {}
+        wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]] = []
+        for relpath, line in zip(relpaths, [*lines, *[b""] * len(relpaths)], strict=False):
+            header = line.split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                refused[relpath] = GitProblem(f"{relpath} bestond niet in {self.ref}")
+            elif int(header[2]) > max_bytes:
+                refused[relpath] = GitProblem(
+                    f"{self.label(relpath)}: bestand is te groot (maximaal {max_bytes} bytes)"
+                )
+            else:
+                wanted.append((FileVersion(self.commit, "", relpath), header[0], int(header[2])))
+        stream = _stream(self.root, wanted)
+        try:
+            for relpath in relpaths:
+                if relpath in refused:
+                    raise refused[relpath]
+                _version, content = next(stream)
+                if content is None:
+                    raise GitProblem(f"{self.label(relpath)} kan niet gelezen worden")
+                yield relpath, content
+        finally:
+            stream.close()
+
 
 def open_revision(start: Path, ref: str, option: str = "--sinds") -> Revision:
     """The commit ``ref`` names in the repository that holds ``start`` (``option``: the
@@ -319,7 +358,7 @@ def read_versions(
 
 def _stream(
     root: Path, wanted: list[tuple[FileVersion, bytes, int] | tuple[FileVersion, None, int]]
-) -> Iterator[tuple[FileVersion, bytes | None]]:
+) -> Generator[tuple[FileVersion, bytes | None], None, None]:
     request = b"".join(sha + b"\n" for _v, sha, _s in wanted if sha is not None)
     try:
         proc = subprocess.Popen(

@@ -3,11 +3,14 @@ in the worker that loaded it (and cached with the file), then shown in the asked
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from programmatool.pipeline import run as pipeline
 from programmatool.pipeline.settings import ConfigError, thresholds
+from programmatool.pipeline.writing import write_atomic
 from programmatool.presenting.progress import (
     PROGRESS_FORMATS,
     csv_document,
@@ -15,9 +18,11 @@ from programmatool.presenting.progress import (
     plain_text,
     programme_output,
 )
+from programmatool.presenting.sheets import excel_csv_document, workbook_document
 from programmatool.progress.thresholds import ThresholdError, Thresholds
 from programmatool.text.console import safe_console
-from programmatool.text.terminal import env_columns, write_out
+from programmatool.text.oserrors import reason
+from programmatool.text.terminal import Gate, env_columns, write_out
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -42,6 +47,7 @@ def _thresholds(
             kleine_achterstand=(
                 configured.kleine_achterstand if small_delay is None else small_delay
             ),
+            minimaal_beoordeeld=configured.minimaal_beoordeeld,
         )
     except (ConfigError, ThresholdError) as exc:
         raise ProgressProblem(str(exc)) from None
@@ -60,15 +66,22 @@ def run_progress(
     config_path: Path | None = None,
     cache: bool = True,
     jobs: int | None = None,
+    output: Path | None = None,
 ) -> int:
     """The ``progress`` command: the pipeline reads the configuration (``config_path``, or the
     one found from here upward) once, loads the contracts and computes each one's progress
-    (cached per file with ``cache``), then this shows it. Returns the exit code: 0 all shown,
-    1 a contract was skipped because of errors, 2 something could not be read."""
+    (cached per file with ``cache``), then this shows it (or writes it whole to ``output``).
+    Returns the exit code: 0 all shown, 1 a contract was skipped because of errors, 2 something
+    could not be read or written."""
     if output_format not in PROGRESS_FORMATS:
         raise ProgressProblem(
             f"onbekend formaat '{output_format}'; kies uit {', '.join(PROGRESS_FORMATS)}"
         )
+    _check_target(output_format, output, out)
+    if output is not None:
+        # A file has no terminal: the table as in a pipe, without colour.
+        width = env_columns() or TABLE_WIDTH
+        out = safe_console(io.StringIO(), highlight=False, width=width)
     try:
         settings = pipeline.read_settings(config_path, cache=cache, jobs=jobs)
     except ConfigError as exc:
@@ -80,7 +93,7 @@ def run_progress(
     params = {
         "formaat": output_format,
         "jaar": jaar,
-        "drempels": [chosen.op_koers, chosen.kleine_achterstand],
+        "drempels": [chosen.op_koers, chosen.kleine_achterstand, chosen.minimaal_beoordeeld],
         "toelichting": toelichting,
         "width": out.width,
         "terminal": out.is_terminal,
@@ -105,8 +118,62 @@ def run_progress(
             )
             continue
         outputs.append(result.products[loaded.path])
-    _show(outputs, output_format, jaar, chosen, out)
+    if output is None:
+        _show(outputs, output_format, jaar, chosen, out)
+    else:
+        _write(output, _document(outputs, output_format, jaar, chosen), err)
     return result.exit_code(judge="loaded")
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes as they are (a byte order mark, CR LF, a ZIP archive) to standard output; the text
+    in them passed the gate already."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        raise ProgressProblem("de uitvoer neemt geen bytes aan; geef --output BESTAND")
+    buffer.write(data)
+    buffer.flush()
+
+
+def _check_target(output_format: str, output: Path | None, out: Console) -> None:
+    """Refuse before any work what cannot be written: a workbook to a terminal, a folder."""
+    if output is None:
+        if output_format == "xlsx" and out.file.isatty():
+            raise ProgressProblem(
+                "een werkmap (xlsx) is geen tekst voor de terminal; geef --output BESTAND.xlsx"
+            )
+        return
+    if output.is_dir():
+        raise ProgressProblem(f"{plain_text(output.as_posix())} is een map; geef een bestandsnaam")
+
+
+def _document(
+    outputs: list[Any], output_format: str, jaar: int | None, chosen: Thresholds
+) -> bytes:
+    """The whole output as the bytes of a file (text as UTF-8, through the gate)."""
+    if output_format == "excel-csv":
+        return excel_csv_document(outputs)
+    if output_format == "xlsx":
+        return workbook_document(outputs)
+    if output_format == "json":
+        text, json = json_document(outputs, jaar, chosen), True
+    else:
+        text, json = (csv_document(outputs) if output_format == "csv" else "".join(outputs)), False
+    buffer = io.StringIO()
+    Gate(buffer, json=json).write(text)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _write(output: Path, data: bytes, err: Console) -> None:
+    """``data`` to ``output`` whole or not at all (a temporary file, then a rename)."""
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise ProgressProblem(
+            f"kan {plain_text(output.as_posix())} niet schrijven: {reason(exc)}"
+        ) from None
+    _say(err, f"Voortgang geschreven naar {plain_text(output.as_posix())}")
 
 
 def _say(err: Console, text: str) -> None:
@@ -121,6 +188,8 @@ def _show(
         write_out(json_document(outputs, jaar, chosen), json=True)
     elif output_format == "csv":
         write_out(csv_document(outputs))
+    elif output_format in ("excel-csv", "xlsx"):
+        _write_stdout(_document(outputs, output_format, jaar, chosen))
     elif outputs:
         out.file.write("\n".join(outputs))
         out.file.flush()

@@ -4,6 +4,9 @@ from git here."""
 
 from __future__ import annotations
 
+import glob
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,6 +104,10 @@ class RenderResult:
     written: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: Documents in ``written`` that were already in place, unchanged: their inputs (contract,
+    #: templates, configuration, tool) were those of the last render and the file was intact,
+    #: so they were neither rendered nor written again.
+    unchanged: list[Path] = field(default_factory=list)
 
 
 def target_path(out: Path, naam: str) -> Path:
@@ -282,6 +289,10 @@ def render(
                 f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
             )
         kaartregels[contract.code] = regel
+    from programmatool.text.oserrors import reason
+
+    _make_out(out)
+    staging = _Staging(out, cache_dir, _render_basis(formaat, jaar, namen, templates, config))
     try:
         rendered = _render_all(
             contracten,
@@ -292,10 +303,9 @@ def render(
             wijzigingen,
             kaartregels,
             (drempels, drempels_bron),
+            staging,
         )
-        outputs: list[tuple[str, str | bytes]] = [
-            (samenvatting.bestandsnaam, text) for samenvatting, text in rendered
-        ]
+        outputs: list[tuple[str, str | bytes]] = []
         env = environment(templates, formaat)
         for naam, pagina in overzicht:
             if formaat == "pdf":
@@ -309,8 +319,46 @@ def render(
             index = render_text(env, "portfolio.html.j2", p=portfolio)
             outputs.append((f"index.{formaat}", to_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
+        staging.discard(contracten, formaat, jaar)
         raise template_problem(exc) from exc
+    except BaseException:
+        staging.discard(contracten, formaat, jaar)
+        raise
+    targets = [(target_path(out, naam), text) for naam, text in outputs]
+    _place(rendered, out, result)
+    for target, text in targets:
+        try:
+            write_atomic(
+                target, text if isinstance(text, bytes) else valid_unicode(text).encode("utf-8")
+            )
+        except OSError as exc:
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
+        result.written.append(target)
+    return result
 
+
+def _place(
+    rendered: list[tuple[DocumentSamenvatting, Path | None]], out: Path, result: RenderResult
+) -> None:
+    """Every document is ready: only now does each staged one take its place in ``out``."""
+    from programmatool.text.oserrors import reason
+
+    for samenvatting, staged in rendered:
+        target = out / samenvatting.bestandsnaam
+        if staged is None:
+            result.unchanged.append(target)
+        else:
+            try:
+                os.replace(staged, target)
+            except OSError as exc:
+                raise RenderProblem(
+                    f"kan {target.as_posix()} niet schrijven: {reason(exc)}"
+                ) from exc
+        result.written.append(target)
+
+
+def _make_out(out: Path) -> None:
+    """The folder ``out``, made when it does not exist; a RenderProblem when it cannot be."""
     from programmatool.text.oserrors import reason
 
     if out.exists() and not out.is_dir():
@@ -321,16 +369,6 @@ def render(
         raise RenderProblem(f"kan map {out.as_posix()} niet maken: {reason(exc)}") from exc
     if not out.is_dir():
         raise RenderProblem(f"{out.as_posix()} is geen map")
-    targets = [(target_path(out, naam), text) for naam, text in outputs]
-    for target, text in targets:
-        try:
-            write_atomic(
-                target, text if isinstance(text, bytes) else valid_unicode(text).encode("utf-8")
-            )
-        except OSError as exc:
-            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
-        result.written.append(target)
-    return result
 
 
 def _collisions(
@@ -361,6 +399,126 @@ def _collisions(
     return berichten
 
 
+def document_name(code: str, formaat: str, jaar: int | None) -> str:
+    """The file name of a contract's document (as ``build_document`` names it)."""
+    suffix = f"-verantwoording-{jaar}" if jaar is not None else ""
+    return f"{code}{suffix}.{formaat}"
+
+
+def _render_basis(
+    formaat: str,
+    jaar: int | None,
+    namen: dict[str, str],
+    templates: Path | None,
+    config: Config | None,
+) -> str:
+    """A hash of what every document of this render depends on besides its own contract: the
+    format and year, the programmes' names, the templates (the user's and the packaged ones,
+    file by file), the configuration, the tool's version and code, and the libraries that lay
+    out the text."""
+    from importlib import metadata
+
+    from programmatool._version import __version__
+    from programmatool.pipeline.cache import fingerprint
+    from programmatool.rendering.environment import packaged_templates
+
+    digest = hashlib.blake2b(digest_size=32)
+    described = repr((formaat, jaar, sorted(namen.items()), config))
+    digest.update(fingerprint(__version__, described).encode())
+    for package in ("jinja2", "markdown", "babel", "weasyprint"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}\0".encode())
+    for folder in (templates, packaged_templates()):
+        if folder is None:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8", "replace"))
+                digest.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass
+class _Staging:
+    """Documents rendered by the workers wait beside their targets in ``out`` under temporary
+    names until every one is ready (the parent then renames them into place, or
+    :meth:`discard` removes them). With a cache folder each document's inputs and output are
+    recorded there, so that a document whose inputs did not change and whose file is intact is
+    neither rendered nor written again."""
+
+    out: Path
+    cache_dir: Path | None
+    basis: str
+
+    def _cache(self) -> Any:
+        from programmatool.pipeline.cache import ResultCache
+
+        return ResultCache(self.cache_dir, "render") if self.cache_dir is not None else None
+
+    def _key(self, naam: str) -> str:
+        digest = hashlib.blake2b(digest_size=32)
+        digest.update(f"render\0{self.out.resolve().as_posix()}\0{naam}".encode("utf-8", "replace"))
+        return digest.hexdigest()
+
+    def inputs(self, bestand: str, contract: Contract, *extra: Any) -> str | None:
+        """The hash of one document's inputs; None when they cannot be told apart reliably."""
+        described = repr(extra)
+        if " at 0x" in described:  # an object without a stable description: never skip
+            return None
+        digest = hashlib.blake2b(digest_size=32)
+        for part in (self.basis, bestand, contract.model_dump_json(), described):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        return digest.hexdigest()
+
+    def unchanged(self, naam: str, inputs: str | None) -> list[Any] | None:
+        """The recorded summary of the document ``naam`` when its inputs are ``inputs`` and its
+        file is still the one written then; else None."""
+        cache = self._cache() if inputs is not None else None
+        stored = cache.get_json(self._key(naam)) if cache is not None else None
+        if not isinstance(stored, dict) or stored.get("invoer") != inputs:
+            return None
+        try:
+            current = (self.out / naam).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(current).hexdigest() != stored.get("uitvoer"):
+            return None
+        summary = stored.get("samenvatting")
+        return summary if isinstance(summary, list) and len(summary) == 4 else None
+
+    def stage(self, naam: str, data: bytes, inputs: str | None, summary: list[Any]) -> Path:
+        """``data`` written under a temporary name beside ``out/naam``, recorded in the cache."""
+        from programmatool.pipeline.writing import write_temporary
+        from programmatool.text.oserrors import reason
+
+        target = target_path(self.out, naam)
+        try:
+            staged = write_temporary(target, data)
+        except OSError as exc:
+            raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
+        cache = self._cache() if inputs is not None else None
+        if cache is not None:
+            record = {
+                "invoer": inputs,
+                "uitvoer": hashlib.sha256(data).hexdigest(),
+                "samenvatting": summary,
+            }
+            cache.put_json(self._key(naam), record)
+        return staged
+
+    def discard(
+        self, contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
+    ) -> None:
+        """Remove the documents staged for ``contracten`` (after a failure: none takes its
+        place)."""
+        for contract, _name in contracten:
+            naam = document_name(contract.code, formaat, jaar)
+            for staged in self.out.glob(f".{glob.escape(naam)}.*.tmp"):
+                staged.unlink(missing_ok=True)
+
+
 def _render_all(
     contracten: list[tuple[Contract, str]],
     formaat: str,
@@ -370,9 +528,10 @@ def _render_all(
     wijzigingen: dict[str, Any] | None = None,
     kaartregels: dict[str, SindsVaststelling] | None = None,
     drempels: tuple[Thresholds, str | None] | None = None,
-) -> list[tuple[DocumentSamenvatting, str | bytes]]:
-    """Each contract's document (text, or bytes for a PDF) with the summary the portfolio page
-    uses."""
+    staging: _Staging | None = None,
+) -> list[tuple[DocumentSamenvatting, Path | None]]:
+    """Each contract's document, rendered and staged by a worker (see :class:`_Staging`), with
+    the summary the portfolio page uses; the path is None for a document left as it was."""
     work = {
         "contracten": contracten,
         "formaat": formaat,
@@ -382,6 +541,7 @@ def _render_all(
         "wijzigingen": wijzigingen or {},
         "kaartregels": kaartregels or {},
         "drempels": drempels or (DEFAULT_THRESHOLDS, None),
+        "staging": staging,
     }
     from programmatool.pipeline import workers as parallel
     from programmatool.pipeline.run import _Bar
@@ -389,7 +549,7 @@ def _render_all(
     bar = _Bar("Documenten maken", len(contracten))
     try:
         # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
-        texts = parallel.run(
+        done = parallel.run(
             work,
             _render_one,
             len(contracten),
@@ -400,21 +560,30 @@ def _render_all(
     finally:
         bar.close()
     return [
-        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), text)
-        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, text) in zip(
-            contracten, texts, strict=True
+        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), staged)
+        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, staged) in zip(
+            contracten, done, strict=True
         )
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, str | bytes]:
-    # Only text and the small summary go back to the main process, not the contract.
+def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, Path | None]:
+    # Only the small summary and the staged file's name go back to the main process.
     from programmatool.pipeline.workers import WORK
 
     contract, name = WORK["contracten"][index]
     formaat = WORK["formaat"]
     jaar = WORK["jaar"]
+    staging: _Staging = WORK["staging"]
     drempels, drempels_bron = WORK["drempels"]
+    kaartregel = WORK["kaartregels"].get(contract.code)
+    chapter = WORK["wijzigingen"].get(contract.code)
+    naam = document_name(contract.code, formaat, jaar)
+    inputs = staging.inputs(name, contract, kaartregel, chapter, drempels, drempels_bron)
+    kept = staging.unchanged(naam, inputs)
+    if kept is not None:
+        periode, statussen, status, uitleg = kept
+        return naam, periode, [(s, n) for s, n in statussen], status, uitleg, None
     doc = build_document(
         contract,
         valid_unicode(name),
@@ -426,21 +595,42 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
         drempels_bron=drempels_bron,
     )
     if doc.kaart is not None:
-        doc.kaart.sinds_vaststelling = WORK["kaartregels"].get(contract.code)
+        doc.kaart.sinds_vaststelling = kaartregel
     kind = "verantwoording" if jaar is not None else "contract"
     if "env" not in WORK:  # compiled templates are reused for every contract of this process
         WORK["env"] = environment(WORK["templates"], formaat)
-    chapter = WORK["wijzigingen"].get(contract.code)
     text = render_text(WORK["env"], template_name(kind, formaat), doc=doc, wijzigingen=chapter)
-    document = to_pdf(WORK["env"], text) if formaat == "pdf" else text
+    data = to_pdf(WORK["env"], text) if formaat == "pdf" else valid_unicode(text).encode("utf-8")
+    summary = [doc.periode, doc.statussen, doc.status_programma, doc.status_uitleg]
+    staged = staging.stage(doc.bestandsnaam, data, inputs, summary)
     return (
         doc.bestandsnaam,
         doc.periode,
         doc.statussen,
         doc.status_programma,
         doc.status_uitleg,
-        document,
+        staged,
     )
+
+
+def report_left_out(
+    stderr: Console, problems: list[str], findings: list[Finding], wat: str
+) -> None:
+    """Print the problems, the errors of the contracts that were left out, and which files
+    those were ("niet gemaakt wegens fouten: …"; ``wat`` says what did not happen)."""
+    for problem in problems:
+        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
+    for finding in findings:
+        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
+    if findings:
+        bestanden = sorted({f.path for f in findings})
+        stderr.print(
+            f"{wat} wegens fouten: "
+            + ", ".join(bestanden)
+            + " (gebruik 'programmatool check' voor alle bevindingen)",
+            markup=False,
+            highlight=False,
+        )
 
 
 def run_render(
@@ -479,19 +669,7 @@ def run_render(
         settings.cache_dir,
         vastgesteld=vastgesteld,
     )
-    for problem in result.problems:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.path for f in result.findings})
-        stderr.print(
-            "niet gemaakt wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
+    report_left_out(stderr, result.problems, result.findings, "niet gemaakt")
     if not result.written and not result.findings and not result.problems:
         raise RenderProblem(no_contracts(paths))
     for path in result.written:

@@ -23,7 +23,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -60,6 +60,7 @@ __all__ = [
     "read_settings",
     "rule_findings",
     "run",
+    "run_bytes",
 ]
 
 #: Work that takes longer than this shows a progress bar (on a terminal only).
@@ -87,6 +88,8 @@ class Run:
     problems: list[str] = field(default_factory=list)
     #: Per file name, the product of a contract that loaded (see :class:`Product`).
     products: dict[str, Any] = field(default_factory=dict)
+    #: Per file name that loaded as a contract, its cached summary (see :func:`check_one`).
+    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -97,6 +100,11 @@ class Run:
     def warnings(self) -> int:
         """Number of findings of level 'waarschuwing'."""
         return sum(1 for f in self.findings if f.severity == "waarschuwing")
+
+    @property
+    def infos(self) -> int:
+        """Number of findings of level 'info' (they never make a check fail)."""
+        return sum(1 for f in self.findings if f.severity == "info")
 
     @property
     def unreadable(self) -> bool:
@@ -261,11 +269,10 @@ def run(
     outcomes: list[FileOutcome | None] = [None] * len(files)
     products: dict[str, Any] = {}
     kept: dict[str, LoadResult] = {}
-    # (position, name, raw bytes, file key or None, whether the outcome is still needed)
-    todo: list[tuple[int, str, bytes, str | None, bool]] = []
-    # Files whose stamps could not be trusted were read and hashed; a new index lets the next
-    # run trust them, once they are older than the racy window.
-    reread = False
+    # (position, name, path, whether the outcome is still needed): only the path travels; the
+    # worker reads the file again (from the page cache), so the parent never holds the bytes
+    # of the whole portfolio.
+    todo: list[tuple[int, str, Path, bool]] = []
     for position, (path, name) in enumerate(files):
         stamp = _stamp(path)
         key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
@@ -276,38 +283,38 @@ def run(
             if stored is not None:
                 products[name] = stored
                 wanted = False
-        if hit is None or wanted:
+        if cache is not None and (hit is None or wanted):
             raw = read_file(path, name, limits)
             if isinstance(raw, LoadResult):
                 outcomes[position] = FileOutcome(raw.findings)
                 kept[name] = raw
                 continue
-            if cache is not None:
-                key = cache.key(name, raw)
-                reread = True
-                hit = hit or old_index.uitkomst(key) or cache.get(key)
-                wanted = _wanted(hit, product, keep_contracts)
-                if wanted and product is not None and not keep_contracts:
-                    stored = cache.get_json(_product_key(key, product))
-                    if stored is not None:
-                        products[name] = stored
-                        wanted = False
-            if hit is None or wanted:
-                todo.append((position, name, raw, key, hit is None))
+            key = cache.key(name, raw)
+            del raw
+            hit = hit or old_index.uitkomst(key) or cache.get(key)
+            wanted = _wanted(hit, product, keep_contracts)
+            if wanted and product is not None and not keep_contracts:
+                stored = cache.get_json(_product_key(key, product))
+                if stored is not None:
+                    products[name] = stored
+                    wanted = False
+        if hit is None or wanted:
+            todo.append((position, name, path, hit is None))
         if hit is not None:
             outcomes[position] = hit
             if key is not None:
-                new_index.uitkomsten[key] = hit.to_json()
+                new_index.uitkomsten[key] = hit
         if stamp and key is not None:
             new_index.bestanden[name] = (*stamp, key)
 
     work = {
-        "items": [(name, raw, need) for _p, name, raw, _k, need in todo],
+        "items": [(name, path, need) for _p, name, path, need in todo],
         "limits": limits,
         "config": config,
         "today": today,
         "product": product,
         "keep": keep_contracts,
+        "cache": cache,
     }
     from programmatool.pipeline import workers as parallel
 
@@ -316,16 +323,16 @@ def run(
         done = parallel.run(work, _work_one, len(todo), jobs=jobs, done=bar.update)
     finally:
         bar.close()
-    for (position, name, _raw, key, need), (outcome, made, loaded) in zip(todo, done, strict=True):
+    for (position, name, path, need), (key, outcome, made, loaded) in zip(todo, done, strict=True):
         if need and outcome is not None:
             outcomes[position] = outcome
-            if cache is not None and key is not None:
-                cache.put(key, outcome)
-                new_index.uitkomsten[key] = outcome.to_json()
-        if made is not None and product is not None:
+            if key is not None:
+                new_index.uitkomsten[key] = outcome
+                stamp = _stamp(path)
+                if stamp:
+                    new_index.bestanden[name] = (*stamp, key)
+        if made is not None:
             products[name] = made
-            if cache is not None and key is not None:
-                cache.put_json(_product_key(key, product), made)
         if loaded is not None:
             kept[name] = loaded
 
@@ -339,16 +346,36 @@ def run(
         findings.extend(
             _portfolio_findings(files, outcomes, config, today, cache, old_index, new_index)
         )
+    # An index that would not change is not written again: a warm run writes nothing.
     if cache is not None and (
-        reread
-        or new_index.bestanden != old_index.bestanden
+        new_index.bestanden != old_index.bestanden
         or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
         or new_index.portfolio != old_index.portfolio
     ):
         if not portfolio:
             new_index.portfolio = old_index.portfolio
         cache.save_index(names, new_index)
-    return Run(results, sort_findings(findings), problems, products)
+    summaries = {
+        name: o.samenvatting
+        for (_path, name), o in zip(files, outcomes, strict=True)
+        if o is not None and o.samenvatting is not None
+    }
+    return Run(results, sort_findings(findings), problems, products, summaries)
+
+
+def run_bytes(raw: bytes, name: str, settings: Settings) -> Run:
+    """One contract given as bytes (``check -``: standard input) under ``name``: the findings
+    :func:`run` gives for a file of that name and content, without files or cache."""
+    config, today = settings.config, settings.today
+    outcome, result = check_one(name, raw, settings.limits, config, today)
+    assert outcome is not None  # with the rules, there always is one
+    findings = [
+        *outcome.findings,
+        *_portfolio_findings(
+            [(Path(name), name)], [outcome], config, today, None, Index(), Index()
+        ),
+    ]
+    return Run([result], sort_findings(findings))
 
 
 def _wanted(hit: FileOutcome | None, product: Product | None, keep: bool) -> bool:
@@ -394,18 +421,33 @@ def _portfolio_findings(
     return found
 
 
-def _work_one(index: int) -> tuple[FileOutcome | None, Any, LoadResult | None]:
-    """One file in a worker: its outcome (when needed), its product and its loaded contract
-    (when asked for)."""
+def _work_one(index: int) -> tuple[str | None, FileOutcome | None, Any, LoadResult | None]:
+    """One file in a worker: its cache key, its outcome (when needed), its product and its
+    loaded contract (when asked for). The worker reads the file and writes its cache entries
+    itself, so neither the bytes nor the writing pass through the parent."""
     from programmatool.pipeline.workers import WORK
 
-    name, raw, need = WORK["items"][index]
+    name, path, need = WORK["items"][index]
     product: Product | None = WORK["product"]
+    cache: ResultCache | None = WORK["cache"]
+    raw = read_file(path, name, WORK["limits"])
+    if isinstance(raw, LoadResult):  # it changed into something unreadable meanwhile
+        return None, FileOutcome(raw.findings), None, raw if WORK["keep"] else None
+    key = cache.key(name, raw) if cache is not None else None
     outcome, result = check_one(name, raw, WORK["limits"], WORK["config"], WORK["today"], need)
     made = None
     if product is not None and result.contract is not None:
         made = product.func(result.contract, name, product.params)
-    return outcome, made, result if WORK["keep"] else None
+    if cache is not None and key is not None:
+        if outcome is not None:
+            cache.put(key, outcome)
+        if made is not None and product is not None:
+            cache.put_json(_product_key(key, product), made)
+    if not WORK["keep"]:
+        return key, outcome, made, None
+    # A kept contract travels without its source map and parsed data: nothing that keeps
+    # contracts reads them, and they are most of a loaded file's size.
+    return key, outcome, made, replace(result, source_map=SourceMap(), data=None)
 
 
 def check_one(
@@ -440,7 +482,11 @@ def check_one(
         for path, (line, col) in table.items()
         if path and path[0] in PORTFOLIO_FIELDS
     ]
-    return FileOutcome(findings, {"contract": contract, "posities": positions}), result
+    from programmatool.pipeline.recording_data import SUMMARY_KEY, recording_summary
+
+    summary = {"contract": contract, "posities": positions}
+    summary[SUMMARY_KEY] = recording_summary(result.contract)  # what import checks rows against
+    return FileOutcome(findings, summary), result
 
 
 def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> list[Finding]:
@@ -457,17 +503,22 @@ def rule_findings(result: LoadResult, config: Config | None, today: dt.date) -> 
 def load_files(paths: list[Path], settings: Settings) -> tuple[list[LoadResult], list[str]]:
     """Every contract file under ``paths`` found, read within the limits and loaded (without
     the rules: for commands that compare or look up contracts), and the problems with the paths.
-    """
-    from programmatool.loading import load_bytes
+    Many files are loaded on all cores (``settings.jobs`` processes)."""
+    from programmatool.pipeline import workers as parallel
 
     files, problems = find_files(paths)
-    results = []
-    for path, name in files:
-        raw = read_file(path, name, settings.limits)
-        results.append(
-            raw if isinstance(raw, LoadResult) else load_bytes(raw, name, settings.limits)
-        )
-    return results, problems
+    work = {"files": files, "limits": settings.limits}
+    return parallel.run(work, _load_one, len(files), jobs=settings.jobs), problems
+
+
+def _load_one(index: int) -> LoadResult:
+    """One file of :func:`load_files`, in a worker."""
+    from programmatool.loading import load_bytes
+    from programmatool.pipeline.workers import WORK
+
+    path, name = WORK["files"][index]
+    raw = read_file(path, name, WORK["limits"])
+    return raw if isinstance(raw, LoadResult) else load_bytes(raw, name, WORK["limits"])
 
 
 @dataclass(frozen=True)

@@ -375,8 +375,21 @@ def _parse(data: dict[str, Any], name: str, text: str, base: Path, path: Path) -
     for table in ("voortgang",):
         if table in data and not isinstance(data[table], dict):
             raise ctx.fail(f"'{table}' moet een tabel zijn", table)
+    _voortgang_table(data.get("voortgang", {}), ctx)
     useful = tuple(i for i in settings if i.off or i.severity)
     return Config(path, base, useful, limits, dict(data))
+
+
+def _voortgang_table(table: dict[str, Any], ctx: _Context) -> None:
+    """``[voortgang]``: the thresholds of a verdict and of a roll-up (``minimaal_beoordeeld``),
+    checked when the file is read, so that a bad value stops every command at its line."""
+    from programmatool.progress.thresholds import ThresholdError, thresholds_from_table
+
+    try:
+        thresholds_from_table(table)
+    except ThresholdError as exc:
+        key = next((k for k in table if f"'{k}'" in str(exc)), "voortgang")
+        raise ctx.fail(f"[voortgang] {exc}", key) from None
 
 
 def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> RuleSetting:
@@ -402,7 +415,8 @@ def _rule_setting(table: dict[str, Any], pattern: str | None, ctx: _Context) -> 
     for key, value in severity.items():
         if value not in SEVERITIES:
             raise ctx.fail(
-                f"niveau van {key} moet 'fout' of 'waarschuwing' zijn, niet {value!r}", key
+                f"niveau van {key} moet 'fout', 'waarschuwing' of 'info' zijn, niet {value!r}",
+                key,
             )
         levels.append((str(key).strip().upper(), cast(Severity, value)))
     return RuleSetting(pattern, frozenset(codes), tuple(sorted(levels)))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from programmatool.loading import LoadResult
 
-_STYLE = {"fout": "bold red", "waarschuwing": "yellow"}
+_STYLE = {"fout": "bold red", "waarschuwing": "yellow", "info": "blue"}
 
 
 class Checked(Protocol):
@@ -45,15 +45,19 @@ def summary_line(result: Checked) -> str:
     w = result.warnings
     waarschuwingen = hoeveel(w, "waarschuwing", "waarschuwingen")
     met = len({f.path for f in result.findings})
-    return f"{fouten} en {waarschuwingen} in {met} van {bestanden}."
+    infos = sum(1 for f in result.findings if f.severity == "info")
+    ter_info = f"; {hoeveel(infos, 'melding', 'meldingen')} ter informatie" if infos else ""
+    return f"{fouten} en {waarschuwingen} in {met} van {bestanden}{ter_info}."
 
 
-def report_text(result: Checked, console: Console) -> None:
-    """``file:line:col: niveau CODE bericht`` per finding, then a summary line."""
+def report_text(result: Checked, console: Console, summary: bool = True) -> None:
+    """``file:line:col: niveau CODE bericht`` per finding, then (with ``summary``) a summary
+    line."""
     if not console.is_terminal:
         # Piped or in CI: plain lines, written at once (Rich styling thousands of lines is slow).
-        lines = [f.as_text() for f in result.findings] + [summary_line(result)]
-        console.file.write(neutralise_lines("\n".join(lines)) + "\n")
+        lines = [f.as_text() for f in result.findings] + [summary_line(result)] * summary
+        if lines:
+            console.file.write(neutralise_lines("\n".join(lines)) + "\n")
         return
     from rich.text import Text
 
@@ -67,7 +71,8 @@ def report_text(result: Checked, console: Console) -> None:
         line.append(" ")
         line.append(neutralise(finding.message))
         console.print(line, soft_wrap=True, highlight=False)
-    console.print(summary_line(result), highlight=False, soft_wrap=True)
+    if summary:
+        console.print(summary_line(result), highlight=False, soft_wrap=True)
 
 
 CHECK_FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
@@ -84,6 +89,7 @@ def report_json(result: Checked) -> str:
         "bestanden": len(result.results),
         "fouten": result.errors,
         "waarschuwingen": result.warnings,
+        "ter_informatie": sum(1 for f in result.findings if f.severity == "info"),
         "bevindingen": [
             {
                 "bestand": valid_unicode(f.path),
@@ -112,11 +118,14 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_GH_COMMAND = {"fout": "error", "waarschuwing": "warning", "info": "notice"}
+
+
 def report_github(result: Checked) -> str:
     """GitHub Actions workflow commands: one annotation per finding, then the summary."""
     lines = []
     for f in result.findings:
-        command = "error" if f.severity == "fout" else "warning"
+        command = _GH_COMMAND[f.severity]
         props = [f"file={_gh_property(f.path)}"]
         if f.line > 0:
             props.append(f"line={f.line}")
@@ -129,7 +138,7 @@ def report_github(result: Checked) -> str:
 
 
 #: GitLab Code Quality severities (info, minor, major, critical, blocker) for our levels.
-_GITLAB_SEVERITY = {"fout": "major", "waarschuwing": "minor"}
+_GITLAB_SEVERITY = {"fout": "major", "waarschuwing": "minor", "info": "info"}
 
 
 def report_gitlab(result: Checked) -> str:
@@ -163,6 +172,10 @@ def report_gitlab(result: Checked) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+#: SARIF's levels for ours ("note" is SARIF's level for a finding that needs no action).
+_SARIF_LEVEL = {"fout": "error", "waarschuwing": "warning", "info": "note"}
+
+
 def _descriptors() -> list[dict[str, object]]:
     from programmatool.rules import LOAD_CODES, all_rules
 
@@ -189,7 +202,7 @@ def _descriptor(
         "shortDescription": {"text": titel},
         "fullDescription": {"text": " ".join(waarom.split())},
         "help": {"text": help_text},
-        "defaultConfiguration": {"level": "error" if niveau == "fout" else "warning"},
+        "defaultConfiguration": {"level": _SARIF_LEVEL.get(niveau, "warning")},
     }
 
 
@@ -212,7 +225,7 @@ def report_sarif(result: Checked, exit_code: int) -> str:
             physical["region"] = region
         entry: dict[str, object] = {
             "ruleId": f.code,
-            "level": "error" if f.severity == "fout" else "warning",
+            "level": _SARIF_LEVEL[f.severity],
             "message": {"text": valid_unicode(f.message)},
             "locations": [{"physicalLocation": physical}],
         }
@@ -272,7 +285,7 @@ def report_junit(result: Checked, strict: bool = False) -> str:
     total_failures = 0
     for bestand in sorted(per_file):
         findings = per_file[bestand]
-        failing = [f for f in findings if f.severity == "fout" or strict]
+        failing = [f for f in findings if f.severity == "fout" or (strict and f.severity != "info")]
         other = [f for f in findings if f not in failing]
         total_failures += len(failing)
         # XML 1.0 cannot hold most control characters at all, not even escaped: every text
@@ -307,11 +320,14 @@ def report_junit(result: Checked, strict: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def report_result(result: Checked, formaat: str, strict: bool, console: Console) -> None:
-    """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console."""
+def report_result(
+    result: Checked, formaat: str, strict: bool, console: Console, summary: bool = True
+) -> None:
+    """Show ``result`` in ``formaat`` (one of CHECK_FORMATS); text goes through the console
+    (the closing line only with ``summary``)."""
 
     if formaat == "text":
-        report_text(result, console)
+        report_text(result, console, summary)
         return
     if formaat == "json":
         text = report_json(result)

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from programmatool.progress.explain import reason_without_verdict
 from programmatool.progress.results import GoalProgress, IndicatorProgress, Money, ProgrammeProgress
-from programmatool.progress.statuses import JUDGED, STATUSES, Status
+from programmatool.progress.statuses import JUDGED, STATUSES, THIN, RollupStatus, Status
 from programmatool.progress.thresholds import Thresholds
 from programmatool.progress.values import is_number
 from programmatool.text.console import safe_console
@@ -28,8 +28,9 @@ from programmatool.text.terminal import MIN_WIDTH, neutralise, spreadsheet_cell
 if TYPE_CHECKING:
     from programmatool.model.contract import Contract
 
-#: Colour per status; the word is always printed too, so colour is never the only signal.
-KLEUR: dict[Status, str] = {
+#: Colour per status; the word is always printed too, so colour is never the only signal. A
+#: roll-up judged on too little ("onvoldoende gemeten") is never green.
+KLEUR: dict[RollupStatus, str] = {
     "behaald": "bold green",
     "op koers": "green",
     "kleine achterstand": "yellow",
@@ -37,6 +38,7 @@ KLEUR: dict[Status, str] = {
     "niet behaald": "bold red",
     "geen meting": "blue",
     "geen oordeel mogelijk": "magenta",
+    THIN: "blue",
 }
 
 BALK_BREEDTE = 10
@@ -110,7 +112,7 @@ def balk(voortgang: float | None, breedte: int = BALK_BREEDTE) -> str:
     return "█" * filled + "░" * (breedte - filled) + f" {_procent(voortgang):>5}"
 
 
-def _status(status: Status, tekst: str | None = None) -> Text:
+def _status(status: RollupStatus, tekst: str | None = None) -> Text:
     """The status word in its colour; ``tekst`` adds the coverage of a roll-up."""
     return Text(tekst or status, style=KLEUR[status])
 
@@ -253,15 +255,18 @@ def _rijen(pv: ProgrammeProgress) -> list[Rij]:
     for doel in pv.doelen:
         kop = Text(plain_text(f"{doel.id} {doel.titel}"), style="bold")
         rows.append((0, (kop, leeg, leeg, leeg, _goal_status(doel))))
+        on_sub = {r.indicator.id for sub in doel.subdoelen for r in sub.indicatoren}
+        under_sub = {od.id for sub in doel.subdoelen for od in sub.operationele_doelen}
         for row in doel.indicatoren:
-            rows.append((2, _indicator_cellen(row)))
-            shown.add(row.indicator.id)
-        for od in doel.operationele_doelen:
-            naam = Text(plain_text(f"{od.id} {od.titel}"))
-            rows.append((2, (naam, leeg, leeg, leeg, _goal_status(od))))
-            for row in od.indicatoren:
-                rows.append((4, _indicator_cellen(row)))
+            if row.indicator.id not in on_sub:
+                rows.append((2, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
+        for sub in doel.subdoelen:
+            if sub.indicatoren or sub.operationele_doelen:  # an empty level says nothing
+                rows += _goal_rows(sub, 2, shown)
+        for od in doel.operationele_doelen:
+            if od.id not in under_sub:
+                rows += _goal_rows(od, 2, shown)
     loose = [r for r in pv.indicatoren if r.indicator.id not in shown]
     if loose:
         rows.append((0, (Text("Zonder bekend doel", style="bold"), leeg, leeg, leeg, leeg)))
@@ -269,12 +274,31 @@ def _rijen(pv: ProgrammeProgress) -> list[Rij]:
     return rows
 
 
+def _goal_rows(goal: GoalProgress, indent: int, shown: set[str]) -> list[Rij]:
+    """A sub-goal or operational goal, its indicators, and the operational goals under it."""
+    leeg = Text("")
+    naam = Text(plain_text(f"{goal.id} {goal.titel}"))
+    rows: list[Rij] = [(indent, (naam, leeg, leeg, leeg, _goal_status(goal)))]
+    for row in goal.indicatoren:
+        rows.append((indent + 2, _indicator_cellen(row)))
+        shown.add(row.indicator.id)
+    for od in goal.operationele_doelen:
+        rows += _goal_rows(od, indent + 2, shown)
+    return rows
+
+
 def _goal_status(doel: GoalProgress) -> Text:
-    """A goal's status; a verdict on only some of its indicators says how many were measured:
-    ``behaald · 2/4 gemeten``, so that it never reads as a plain verdict on the whole."""
+    """A goal's status with what it could not see, so that it never reads as a plain verdict
+    on the whole: ``behaald · 2/4 gemeten``, ``niet behaald · 2/2 beoordeeld`` (judged without
+    a measurement), ``onvoldoende gemeten: op koers 1/6``."""
     text = _status(doel.status)
-    if doel.status in JUDGED and doel.gemeten < doel.aantal:
-        text.append(f" · {doel.gemeten}/{doel.aantal} gemeten")
+    d = doel.dekking
+    if doel.status == THIN:
+        text.append(f": {d.deeloordeel} {d.beoordeeld}/{d.aantal + d.zonder_indicator}")
+    elif doel.status in JUDGED and d.beoordeeld != d.gemeten:
+        text.append(f" · {d.beoordeeld}/{d.aantal} beoordeeld")
+    elif doel.status in JUDGED and d.gemeten < d.aantal:
+        text.append(f" · {d.gemeten}/{d.aantal} gemeten")
     return text
 
 
@@ -291,6 +315,7 @@ def _indicator_cellen(row: IndicatorProgress) -> tuple[Text, Text, Text, Text, T
     if reden:
         name.append(f" · geen oordeel: {reden}", style="dim")
     extra = [
+        f"meting van {row.realisatie_jaar}, ouder dan {row.jaar}" if row.ouder else "",
         richting_tekst(ind),
         "eenheid onbekend" if eenheid == "onbekend" else "",
         *(vergelijking_tekst(v, eenheid) for v in ind.vergelijkingen),
@@ -298,19 +323,29 @@ def _indicator_cellen(row: IndicatorProgress) -> tuple[Text, Text, Text, Text, T
     for line in extra:
         if line:
             name.append(f"\n{line}", style="dim")
-    if row.realisatie is None and row.realisatie_jaar is not None:
-        meting = f"oordeel{'*' if row.voorlopig else ''} ({row.realisatie_jaar})"
-    elif row.voorlopig and row.realisatie is not None:
-        meting = f"{_waarde(row.realisatie, eenheid)}* ({row.realisatie_jaar})"
-    else:
-        meting = _met_jaar(row.realisatie, row.realisatie_jaar, eenheid)
     return (
         name,
-        Text(meting),
+        Text(meting_cel(row)),
         Text(_streef_cel(row, eenheid)),
         Text(balk(row.voortgang)),
         _status(row.status).append(f" · {row.te_laat} te laat" if row.te_laat else ""),
     )
+
+
+def meting_cel(row: IndicatorProgress) -> str:
+    """The measurement as the table shows it: ``ca. 8.000`` for an approximate figure, ``92*``
+    for a provisional one, ``oordeel`` for a verdict without a number, and its year:
+    ``ca. 15 (2019)`` (the line below the name says when it is older than the year asked)."""
+    if row.realisatie_jaar is None:
+        return "–"
+    star = "*" if row.voorlopig else ""
+    if row.realisatie is None:
+        value = "oordeel"
+    else:
+        value = plain_text(_waarde(row.realisatie, row.indicator.eenheid))
+        if row.benadering:
+            value = f"ca. {value}"
+    return f"{value}{star} ({row.realisatie_jaar})"
 
 
 def _streef_cel(row: IndicatorProgress, eenheid: str | None) -> str:
@@ -332,6 +367,13 @@ def _telling(pv: ProgrammeProgress) -> Text:
     text.append(f". {pv.uitleg}")
     if any(r.voorlopig for r in pv.indicatoren):
         text.append(" * voorlopig cijfer.")
+    if any(r.ouder for r in pv.indicatoren):
+        text.append(
+            f" Meting ouder dan {pv.jaar}: er is geen meting over {pv.jaar}, het oordeel rust op "
+            "de laatste."
+        )
+    if any(r.benadering for r in pv.indicatoren):
+        text.append(" ca.: een benadering, zoals de bron het cijfer geeft.")
     return text if pv.telling else Text("Geen indicatoren: de voortgang is niet te meten.")
 
 
@@ -439,6 +481,8 @@ def indicator_dict(row: IndicatorProgress) -> dict[str, Any]:
         "reden": reason_without_verdict(row) or None,
         "uitleg": row.uitleg,
         "voorlopig": row.voorlopig,
+        "benadering": row.benadering,
+        "meting_ouder": row.ouder,
         "te_laat": row.te_laat,
         "beginpunt": (
             {
@@ -460,66 +504,66 @@ def _verantwoording_dict(v: Any) -> dict[str, Any] | None:
     return {"resultaten": v.resultaten, "toelichting": v.toelichting, "bron": v.bron}
 
 
+def _dekking_dict(status: str, status_tekst: str, uitleg: str, d: Any) -> dict[str, Any]:
+    """A roll-up's status and what it saw, the same keys for a programme and every goal:
+    ``gemeten`` counts indicators with a measurement, ``beoordeeld`` those with a verdict."""
+    return {
+        "status": status,
+        "deeloordeel": d.deeloordeel,
+        "status_tekst": status_tekst,
+        "uitleg": uitleg,
+        "gemeten": d.gemeten,
+        "beoordeeld": d.beoordeeld,
+        "aantal_indicatoren": d.aantal,
+        "doelen_zonder_indicator": d.zonder_indicator,
+        "dekking": d.tekst or None,
+    }
+
+
+def _doel_dict(d: GoalProgress) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": d.id, "titel": d.titel}
+    data.update(_dekking_dict(d.status, d.status_tekst, d.uitleg, d.dekking))
+    data["telling"] = dict(d.telling)
+    data["indicatoren"] = [r.indicator.id for r in d.indicatoren]
+    data["verantwoording"] = _verantwoording_dict(d.verantwoording)
+    if d.soort == "strategisch":
+        data["operationele_doelen"] = [_doel_dict(od) for od in d.operationele_doelen]
+        data["subdoelen"] = [_doel_dict(sub) for sub in d.subdoelen]
+    elif d.soort == "subdoel":
+        data["operationele_doelen"] = [od.id for od in d.operationele_doelen]
+    return data
+
+
 def programma_dict(item: Programma) -> dict[str, Any]:
     """One programme's progress as plain data (for JSON)."""
     pv = item.voortgang
-    return {
+    data: dict[str, Any] = {
         "bestand": item.path,
         "programma": pv.contract.programma,
         "code": pv.contract.code,
         "jaar": pv.jaar,
-        "status": pv.status,
-        "status_tekst": pv.status_tekst,
-        "uitleg": pv.uitleg,
-        "gemeten": pv.gemeten,
-        "aantal_indicatoren": pv.aantal,
-        "doelen_zonder_indicator": pv.zonder_indicator,
-        "telling": dict(pv.telling),
-        "verantwoording": _verantwoording_dict(pv.verantwoording),
-        "doelen": [
-            {
-                "id": d.id,
-                "titel": d.titel,
-                "status": d.status,
-                "status_tekst": d.status_tekst,
-                "uitleg": d.uitleg,
-                "gemeten": d.gemeten,
-                "aantal_indicatoren": d.aantal,
-                "doelen_zonder_indicator": d.zonder_indicator,
-                "telling": dict(d.telling),
-                "indicatoren": [r.indicator.id for r in d.indicatoren],
-                "verantwoording": _verantwoording_dict(d.verantwoording),
-                "operationele_doelen": [
-                    {
-                        "id": od.id,
-                        "titel": od.titel,
-                        "status": od.status,
-                        "status_tekst": od.status_tekst,
-                        "uitleg": od.uitleg,
-                        "gemeten": od.gemeten,
-                        "aantal_indicatoren": od.aantal,
-                        "telling": dict(od.telling),
-                        "indicatoren": [r.indicator.id for r in od.indicatoren],
-                        "verantwoording": _verantwoording_dict(od.verantwoording),
-                    }
-                    for od in d.operationele_doelen
-                ],
-            }
-            for d in pv.doelen
-        ],
-        "indicatoren": [indicator_dict(r) for r in pv.indicatoren],
-        "inspanningen": _inspanningen_dict(pv),
-        "geld": [
-            {
-                "titel": g.titel,
-                "eenheid": g.eenheid,
-                "jaar": g.jaar,
-                "begroot": _getal(g.begroot),
-                "besteed": _getal(g.besteed),
-            }
-            for g in pv.geld
-        ],
     }
+    data.update(_dekking_dict(pv.status, pv.status_tekst, pv.uitleg, pv.dekking))
+    data.update(
+        {
+            "telling": dict(pv.telling),
+            "verantwoording": _verantwoording_dict(pv.verantwoording),
+            "doelen": [_doel_dict(d) for d in pv.doelen],
+            "indicatoren": [indicator_dict(r) for r in pv.indicatoren],
+            "inspanningen": _inspanningen_dict(pv),
+            "geld": [
+                {
+                    "titel": g.titel,
+                    "eenheid": g.eenheid,
+                    "jaar": g.jaar,
+                    "begroot": _getal(g.begroot),
+                    "besteed": _getal(g.besteed),
+                }
+                for g in pv.geld
+            ],
+        }
+    )
+    return data
 
 
 def _inspanningen_dict(pv: ProgrammeProgress) -> dict[str, Any]:
@@ -553,8 +597,9 @@ def json_document(programmas: list[dict[str, Any]], jaar: int | None, drempels: 
         "drempels": {
             "op_koers": drempels.op_koers,
             "kleine_achterstand": drempels.kleine_achterstand,
+            "minimaal_beoordeeld": drempels.minimaal_beoordeeld,
         },
-        "statussen": list(STATUSES),
+        "statussen": [*STATUSES, THIN],
         "programmas": programmas,
     }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -567,10 +612,12 @@ CSV_KOLOMMEN = (
     "doel",
     "doel_status",
     "doel_gemeten",
+    "doel_beoordeeld",
     "doel_indicatoren",
     "doel_telling",
     "programma_status",
     "programma_gemeten",
+    "programma_beoordeeld",
     "programma_indicatoren",
     "programma_telling",
     "indicator",
@@ -589,6 +636,8 @@ CSV_KOLOMMEN = (
     "voortgang",
     "status",
     "voorlopig",
+    "benadering",
+    "meting_ouder",
     "uitleg",
     "vergelijking",
     "vergelijking_bron",
@@ -632,7 +681,21 @@ def csv_document(programmas: list[list[list[str]]]) -> str:
 
 
 def _csv_rows(item: Programma) -> list[list[str]]:
-    rows: list[list[str]] = []
+    return [
+        [*(_csv_waarde(v) for v in row[:-4]), *(_csv_reeksen(c) for c in row[-4:])]
+        for row in sheet_values(item)
+    ]
+
+
+def _csv_reeksen(values: list[Any]) -> str:
+    return CSV_REEKS_SCHEIDING.join(_csv_waarde(v) for v in values)
+
+
+def sheet_values(item: Programma) -> list[list[Any]]:
+    """The rows of :data:`CSV_KOLOMMEN` as values (numbers stay numbers; for the spreadsheet
+    formats in :mod:`programmatool.presenting.sheets`); each of the last four cells is a list,
+    one value per comparison series."""
+    rows: list[list[Any]] = []
     pv = item.voortgang
     goals: dict[str, GoalProgress] = {od.id: od for d in pv.doelen for od in d.operationele_doelen}
     goals.update({d.id: d for d in pv.doelen})
@@ -646,10 +709,12 @@ def _csv_rows(item: Programma) -> list[list[str]]:
             ind.doel,
             goal.status if goal else None,
             goal.gemeten if goal else None,
+            goal.beoordeeld if goal else None,
             goal.aantal if goal else None,
             _telling_tekst(goal.telling) if goal else None,
             pv.status,
             pv.gemeten,
+            pv.beoordeeld,
             pv.aantal,
             _telling_tekst(pv.telling),
             ind.id,
@@ -668,23 +733,26 @@ def _csv_rows(item: Programma) -> list[list[str]]:
             row.voortgang,
             row.status,
             "ja" if row.voorlopig else "",
+            "ja" if row.benadering else "",
+            "ja" if row.ouder else "",
             row.uitleg,
         )
-        rows.append([_csv_waarde(v) for v in values] + _csv_vergelijkingen(row))
+        rows.append([_getal(v) for v in values] + _vergelijkingen(row))
     return rows
 
 
-def _csv_vergelijkingen(row: IndicatorProgress) -> list[str]:
+def _vergelijkingen(row: IndicatorProgress) -> list[list[Any]]:
     """The comparison columns: per series its name, source, year and value, for the year of the
-    measurement (else the latest year in or before the year asked); several series are joined
-    with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every contract."""
-    cells: list[list[str]] = [[], [], [], []]
+    measurement (else the latest year in or before the year asked); in CSV several series are
+    joined with :data:`CSV_REEKS_SCHEIDING`, so that the columns stay the same for every
+    contract."""
+    cells: list[list[Any]] = [[], [], [], []]
     for reeks in row.indicator.vergelijkingen:
         jaar = _vergelijkingsjaar(reeks.waarden, row.realisatie_jaar, row.jaar)
         waarde = reeks.waarden.get(jaar) if jaar is not None else None
         for cell, value in zip(cells, (reeks.naam, reeks.bron, jaar, waarde), strict=True):
-            cell.append(_csv_waarde(value))
-    return [CSV_REEKS_SCHEIDING.join(cell) for cell in cells]
+            cell.append(_getal(value))
+    return cells
 
 
 def _vergelijkingsjaar(
@@ -700,7 +768,9 @@ def _vergelijkingsjaar(
 # --- configuration and the command ------------------------------------------------------------
 
 
-PROGRESS_FORMATS = ("table", "json", "csv")
+PROGRESS_FORMATS = ("table", "json", "csv", "excel-csv", "xlsx")
+#: The formats whose product is :func:`sheet_values` (see :mod:`programmatool.presenting.sheets`).
+SHEET_FORMATS = ("excel-csv", "xlsx")
 
 
 def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> Any:
@@ -709,13 +779,14 @@ def programme_output(contract: Contract, name: str, params: dict[str, Any]) -> A
     object, the CSV rows, or the table section as text (with colour codes on a terminal)."""
     from programmatool.progress.rollup import contract_progress
 
-    op_koers, kleine_achterstand = params["drempels"]
-    drempels = Thresholds(op_koers=op_koers, kleine_achterstand=kleine_achterstand)
+    drempels = Thresholds(*params["drempels"])
     item = Programma(name, contract_progress(contract, params["jaar"], drempels))
     if params["formaat"] == "json":
         return programma_dict(item)
     if params["formaat"] == "csv":
         return _csv_rows(item)
+    if params["formaat"] in SHEET_FORMATS:
+        return sheet_values(item)
     buffer = io.StringIO()
     console = safe_console(
         buffer,

@@ -13,6 +13,7 @@ from programmatool.progress.values import (
     final_target,
     is_unknown,
     measurement_years,
+    show,
     target_for,
 )
 
@@ -39,11 +40,17 @@ class Case:
         verwacht: float | None = None,
         **extra: Any,
     ) -> IndicatorProgress:
-        """The verdict, with the note that a provisional measurement is provisional."""
-        if self.meting is not None and self.meting.voorlopig and status in JUDGED:
-            uitleg += " De meting is voorlopig."
-        if self.meting is not None and self.meting.benadering and status in JUDGED:
-            uitleg += " (op basis van een benadering)"
+        """The verdict, saying when it rests on a measurement from before the year asked, on a
+        provisional one or on an approximate one ("ca.")."""
+        meting = self.meting
+        if meting is not None and status in JUDGED:
+            uitleg = self._older(status) + uitleg
+            if meting.voorlopig:
+                uitleg += " De meting is voorlopig."
+            if meting.benadering:
+                uitleg += (
+                    f" Het oordeel rust op een benadering: de bron geeft ca. {show(meting.waarde)}."
+                )
         return IndicatorProgress(
             indicator=self.indicator,
             jaar=self.jaar,
@@ -59,6 +66,19 @@ class Case:
             verwacht=verwacht,
             meting=self.meting,
             **extra,
+        )
+
+    def _older(self, status: Status) -> str:
+        """'Er is geen meting over 2022; ...' for a verdict on an older measurement (not for a
+        milestone reached earlier: that needs no new measurement)."""
+        if self.jaar is None or self.meet_jaar is None or self.meet_jaar >= self.jaar:
+            return ""
+        if self.indicator.meetsoort == "mijlpaal" and status == "behaald":
+            return ""
+        final = " (het eindjaar)" if self.jaar == self.eindjaar else ""
+        return (
+            f"Er is geen meting over {self.jaar}{final}; het oordeel rust op de laatste meting, "
+            f"die van {self.meet_jaar}. "
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from programmatool.model.contract import Indicator
 from programmatool.progress.results import IndicatorProgress
 from programmatool.progress.statuses import Status
@@ -31,8 +33,10 @@ def explain_missed(
     f: float,
     steps: bool,
     sign: float,
+    voortgang: float | None = None,
 ) -> str:
-    """Why a measurement in or after the final year misses the final target, and by how much."""
+    """Why a measurement in or after the final year misses the final target, and by how much:
+    the difference, and the progress made as the bar shows it (one measure, one word)."""
     when = f"De meting van {meet_jaar}"
     if eindjaar is not None and meet_jaar > eindjaar:
         when += f", na het eindjaar {eindjaar},"
@@ -42,8 +46,8 @@ def explain_missed(
     else:
         side = "te laag" if sign > 0 else "te hoog"
         by_how_much = f"{show(abs(f - r))} {side}"
-        if f != 0:
-            by_how_much += f", {round(abs(f - r) / abs(f) * 100)} % van de streefwaarde"
+        if voortgang is not None and math.isfinite(voortgang):
+            by_how_much += f"; voortgang {round(voortgang * 100)} %"
     return (
         f"{when} ({show(waarde)}) haalt de eindstreefwaarde ({show(eind)} in {eindjaar}) "
         f"niet: {by_how_much}."

@@ -136,7 +136,7 @@ def _judge_number(
     if (
         case.jaar is not None
         and case.eindjaar is not None
-        and case.jaar >= case.eindjaar > meet_jaar
+        and case.jaar > case.eindjaar > meet_jaar
     ):
         not_yet = f" Over het eindjaar {case.eindjaar} is nog niet gemeten."
     if sign * (r - f) >= 0:
@@ -147,12 +147,13 @@ def _judge_number(
         )
     if case.eindjaar is not None and meet_jaar >= case.eindjaar:
         missed = explain_missed(
-            meting.waarde, meet_jaar, case.eind, case.eindjaar, r, f, steps, sign
+            meting.waarde, meet_jaar, case.eind, case.eindjaar, r, f, steps, sign, voortgang
         )
         return result("niet behaald", missed + begin)
     if start is not None and meet_jaar < start.year:
+        peiljaar = str(start.year) if start.known else f"(onbekend; vóór {start.year + 1})"
         return result(
-            "geen meting", f"De laatste meting ({meet_jaar}) ligt vóór het peiljaar {start.year}."
+            "geen meting", f"De laatste meting ({meet_jaar}) ligt vóór het peiljaar {peiljaar}."
         )
     points = path_points(indicator, (start.year, start.number) if start else None)
     e = on_path(points, meet_jaar, steps)
@@ -172,5 +173,5 @@ def _judge_number(
     return result(status, uitleg + not_yet + begin, e)
 
 
-def _start_tuple(start: Baseline | None) -> tuple[int, Value, str] | None:
-    return (start.year, start.value, start.kind) if start else None
+def _start_tuple(start: Baseline | None) -> tuple[int | None, Value, str] | None:
+    return (start.year if start.known else None, start.value, start.kind) if start else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 
@@ -70,10 +71,22 @@ def _reached(case: Case, meet_jaar: int, deadline: dt.date | None, term: str) ->
 
 
 def delay(streefdatum: dt.date, datum: dt.date) -> str:
-    """How long after the target date, in whole months (or days when under a month)."""
+    """How long after the target date, in calendar months and days: ``3 maanden`` (29 juni to
+    29 september), ``2 maanden en 30 dagen`` (30 juni to 29 september), ``12 dagen``. A month
+    after 31 January is the last day of February."""
     months = (datum.year - streefdatum.year) * 12 + datum.month - streefdatum.month
-    if datum.day < streefdatum.day:
+    if _add_months(streefdatum, months) > datum:
         months -= 1
-    if months >= 1:
-        return hoeveel(months, "maand", "maanden")
-    return hoeveel((datum - streefdatum).days, "dag", "dagen")
+    days = (datum - _add_months(streefdatum, months)).days
+    if months < 1:
+        return hoeveel(days, "dag", "dagen")
+    text = hoeveel(months, "maand", "maanden")
+    return f"{text} en {hoeveel(days, 'dag', 'dagen')}" if days else text
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole calendar months, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

@@ -18,6 +18,9 @@ class Baseline:
     value: Value
     #: "peilwaarde" or "eerste meting".
     kind: str
+    #: False when the source gives no peiljaar (``onbekend`` or absent): ``year`` is then only
+    #: where the path starts (the year before the first target), never shown as the source's.
+    known: bool = True
 
     @property
     def explanation(self) -> str:
@@ -36,7 +39,9 @@ def baseline(indicator: Indicator, before: int) -> Baseline | None:
     if p is not None and indicator.peilwaarde is not None:
         year = indicator.peiljaar
         if not isinstance(year, int):  # none, or 'onbekend': the year before the first target
-            year = sorted(indicator.streefwaarden)[0] - 1
+            return Baseline(
+                sorted(indicator.streefwaarden)[0] - 1, p, indicator.peilwaarde, "peilwaarde", False
+            )
         return Baseline(year, p, indicator.peilwaarde, "peilwaarde")
     for year in sorted(indicator.realisaties):
         if year >= before:

@@ -20,9 +20,13 @@ class Thresholds:
 
     op_koers: float = 0.10
     kleine_achterstand: float = 0.25
+    #: The least part of a goal's or programme's indicators (and goals without one) that must
+    #: carry a verdict for the roll-up to give one; below it the status is "onvoldoende
+    #: gemeten" with the verdict on the judged part beside it. 0 switches the rule off.
+    minimaal_beoordeeld: float = 0.5
 
     def __post_init__(self) -> None:
-        for name in ("op_koers", "kleine_achterstand"):
+        for name in ("op_koers", "kleine_achterstand", "minimaal_beoordeeld"):
             _check_fraction(name, getattr(self, name))
         if self.op_koers > self.kleine_achterstand:
             raise ThresholdError(
@@ -35,7 +39,7 @@ def _check_fraction(name: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
         raise ThresholdError(f"drempel '{name}' moet een getal zijn, gevonden {shown}")
-    if not 0 <= value <= 1:
+    if not 0 <= value <= 1:  # NaN fails this too
         raise ThresholdError(
             f"drempel '{name}' moet tussen 0 en 1 liggen (een fractie), gevonden {value}"
         )
@@ -43,7 +47,7 @@ def _check_fraction(name: str, value: object) -> None:
 
 DEFAULT_THRESHOLDS = Thresholds()
 
-_KNOWN_KEYS = ("op_koers", "kleine_achterstand")
+_KNOWN_KEYS = ("op_koers", "kleine_achterstand", "minimaal_beoordeeld")
 
 
 def thresholds_from_table(
@@ -54,9 +58,10 @@ def thresholds_from_table(
     if unknown:
         raise ThresholdError(
             f"onbekende sleutel '{unknown[0]}' in [voortgang]; "
-            "bekend zijn 'op_koers' en 'kleine_achterstand'"
+            "bekend zijn 'op_koers', 'kleine_achterstand' en 'minimaal_beoordeeld'"
         )
     return Thresholds(
         op_koers=table.get("op_koers", base.op_koers),
         kleine_achterstand=table.get("kleine_achterstand", base.kleine_achterstand),
+        minimaal_beoordeeld=table.get("minimaal_beoordeeld", base.minimaal_beoordeeld),
     )

@@ -5,14 +5,12 @@ This script is the one place below the command line that reads the app: the comm
 is made from its command tree (an exception the import-linter contract names).
 """
 
-import typer
-
-from programmatool.cli.app import app
+from programmatool.cli.app import command
 from programmatool.reference.pages import write_pages
 from programmatool.reference.schema import SCHEMA_FILE, write_schema
 from programmatool.text.terminal import write_out
 
-for path in write_pages(typer.main.get_command(app)):
+for path in write_pages(command()):
     write_out(f"geschreven: {path}\n")
 write_schema()
 write_out(f"geschreven: {SCHEMA_FILE}\n")

@@ -23,6 +23,7 @@ GUIDES: dict[str, tuple[str, str]] = {
     "render": ("documenten.md", "Raadsdocumenten"),
     "new": ("contractformaat.md#een-nieuw-contract-programmatool-new", "Het contractformaat"),
     "diff": ("vergelijken.md", "Wijzigingen"),
+    "publish": ("publiceren.md", "Publiceren"),
 }
 
 

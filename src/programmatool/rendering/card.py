@@ -57,13 +57,8 @@ def status_uitleg(voortgang: ProgrammeProgress | None) -> str:
     """'op grond van metingen over 2020; 3 van 6 indicatoren gemeten' (or why there is none)."""
     if voortgang is None or not voortgang.indicatoren:
         return "het programma heeft geen indicatoren"
-    aantal = len(voortgang.indicatoren)
-    gemeten = sum(1 for iv in voortgang.indicatoren if iv.status in JUDGED)
-    if not gemeten or voortgang.jaar is None:
-        return (
-            "nog geen meting met een oordeel: "
-            f"0 van {fmt.hoeveel(aantal, 'indicator', 'indicatoren')} gemeten"
-        )
+    if not voortgang.dekking.beoordeeld or voortgang.jaar is None:
+        return f"nog geen meting met een oordeel: {voortgang.dekking.volledig}"
     jaren = sorted(
         {
             iv.realisatie_jaar
@@ -75,8 +70,9 @@ def status_uitleg(voortgang: ProgrammeProgress | None) -> str:
         over = f"over {jaren[0]} tot en met {jaren[-1]}"
     else:
         over = f"over {voortgang.jaar}"
-    woord = "indicator" if aantal == 1 else "indicatoren"
-    return f"op grond van metingen {over}; {gemeten} van {aantal} {woord} gemeten"
+    deel = voortgang.dekking.deeloordeel
+    wat = f"wat beoordeeld is: {deel}; " if deel is not None else ""
+    return f"{wat}op grond van metingen {over}; {voortgang.dekking.volledig}"
 
 
 def _personen(contract: Contract) -> str:
@@ -129,6 +125,13 @@ def legenda(drempels: Thresholds = DEFAULT_THRESHOLDS) -> list[tuple[str, str]]:
             "getal is, de meting geen getal is of niet op de schaal staat, het contract niet "
             "zegt of hoger of lager beter is, of er geen beginwaarde is; bij de indicator staat "
             "waarom (een doel zonder indicator krijgt ook dit oordeel)",
+        ),
+        (
+            "onvoldoende gemeten",
+            "wat beoordeeld is, is behaald of op koers, maar minder dan "
+            f"{fmt.getal(round(drempels.minimaal_beoordeeld * 100, 1))} % van de indicatoren "
+            "(en doelen zonder indicator) heeft een oordeel: te weinig om voor het geheel te "
+            "spreken; het oordeel over wat wel beoordeeld is, staat erbij",
         ),
     ]
 

@@ -11,8 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from programmatool.text.formatting import hoeveel
-
 # Approximate width of one character of the 14px sans-serif font, for wrapping labels.
 _CHAR_WIDTH = 7.4
 _LINE_HEIGHT = 17
@@ -23,14 +21,16 @@ _GROUP_GAP = 22
 # Columns of the DIN: x and width of strategic goals, operational goals and efforts. The width
 # (780) is chosen so that the 14px labels print at about 9 pt on an A4 page.
 _COLUMNS = ((0, 200), (250, 240), (570, 210))
+# The goals alone (a large network, whose efforts are a table): two wider columns.
+_GOAL_COLUMNS = ((0, 300), (350, 430))
 _WIDTH = 780
 _TOP = 40
-# Above this many efforts the network is drawn per strategic goal, and a goal with more
-# contributing efforts than this is drawn in parts: every part fits on one A4 page.
+# Above this many efforts with a line the network's efforts are a table, not boxes: drawn, they
+# would fill a page per strategic goal and repeat every effort once per goal it serves.
 DIN_PANEEL_MAX = 12
-# The height the efforts of one part may take: A4 minus margins (228 mm of print height), in
-# drawing units at the scale the 780-unit width gets on the page, less the headings.
-_PAGE_HEIGHT = 228 / 25.4 * 96 * _WIDTH / 680 - _TOP - 40
+# Vertical distance between two lines that run straight to a strategic goal.
+_TRACK = 6
+_LEGEND_FONT = 13
 
 
 @dataclass
@@ -63,10 +63,14 @@ class _Box:
     column: int
     lines: list[str]
     y: float = 0.0
+    x: float = 0.0
+    width: float = 0.0
+    #: Room for the parallel lines of a lane (straight to a strategic goal).
+    extra: float = 0.0
 
     @property
     def height(self) -> float:
-        return len(self.lines) * _LINE_HEIGHT + 2 * _PAD
+        return len(self.lines) * _LINE_HEIGHT + 2 * _PAD + self.extra
 
     @property
     def center(self) -> float:
@@ -112,95 +116,77 @@ def _stack(boxes: Sequence[_Box], groups: Sequence[int], height: float) -> float
     return max(natural, height)
 
 
-def din_svgs(
-    strategisch: Sequence[DinStrategisch],
-    inspanningen: Sequence[DinInspanning],
-    titel: str,
-    beschrijving: str,
-    id_prefix: str = "din",
-    paneel_max: int = DIN_PANEEL_MAX,
-) -> list[str]:
-    """The network as one SVG, or for a large network one SVG per strategic goal (and part).
-
-    A small network is drawn whole. When it has more than ``paneel_max`` efforts, every strategic
-    goal gets its own drawing with its operational goals and the efforts that serve them; a goal
-    served by more than ``paneel_max`` efforts is drawn in parts, so that every drawing prints
-    legibly on one A4 page. Efforts that serve no goal are left to the table under the figure.
-    """
-    if len(inspanningen) <= paneel_max or not strategisch:
-        return [_din_panel(strategisch, inspanningen, titel, beschrijving, id_prefix, "")]
-    figures: list[str] = []
-    for n, sd in enumerate(strategisch, 1):
-        own = {sd.knoop.id, *(od.id for od in sd.operationeel)}
-        served = [
-            DinInspanning(ins.knoop, [d for d in ins.doelen if d in own])
-            for ins in inspanningen
-            if any(d in own for d in ins.doelen)
-        ]
-        ordered = _order(sd, served)
-        parts = _pages(ordered, paneel_max)
-        for p, part in enumerate(parts, 1):
-            kop = f"Strategisch doel {sd.knoop.id}"
-            deel = f" (deel {p} van {len(parts)})" if len(parts) > 1 else ""
-            sub_titel = f"{titel}: {kop}{deel}"
-            sub_beschrijving = (
-                f"{kop}{deel}: "
-                f"{hoeveel(len(sd.operationeel), 'operationeel doel', 'operationele doelen')} en "
-                f"{hoeveel(len(part), 'inspanning', 'inspanningen')} die eraan bijdragen. "
-                f"{beschrijving}"
-            )
-            figures.append(
-                _din_panel(
-                    [sd],
-                    part,
-                    sub_titel,
-                    sub_beschrijving,
-                    f"{id_prefix}-{n}-{p}" if len(parts) > 1 else f"{id_prefix}-{n}",
-                    f"{kop}{deel}",
-                )
-            )
-    return figures
-
-
-def _pages(inspanningen: Sequence[DinInspanning], most: int) -> list[list[DinInspanning]]:
-    """Efforts in as few parts of near-equal size as fit one A4 page each (at most ``most``)."""
-    heights = [
-        len(wrap(ins.knoop.label, _COLUMNS[2][1])) * _LINE_HEIGHT + 2 * _PAD + _GAP
-        for ins in inspanningen
-    ]
-    count = max(1, math.ceil(len(inspanningen) / most))
-    while True:
-        size = math.ceil(len(inspanningen) / count) if inspanningen else 1
-        bounds = range(0, max(1, len(inspanningen)), size)
-        if count >= len(inspanningen) or all(
-            sum(heights[i : i + size]) <= _PAGE_HEIGHT for i in bounds
-        ):
-            return [list(inspanningen[i : i + size]) for i in bounds]
-        count += 1
-
-
 def din_svg(
     strategisch: Sequence[DinStrategisch],
     inspanningen: Sequence[DinInspanning],
     titel: str,
     beschrijving: str,
     id_prefix: str = "din",
+    paneel_max: int = DIN_PANEEL_MAX,
 ) -> str:
-    """The network as SVG: one drawing, or one per strategic goal for a large network."""
-    return "\n".join(din_svgs(strategisch, inspanningen, titel, beschrijving, id_prefix))
+    """The network as one SVG with a legend, or "" when there is nothing to draw.
+
+    Only efforts with a line are drawn (one that serves no goal of the contract is named in a
+    sentence instead). With more than ``paneel_max`` of them, or none, the drawing shows the
+    goals alone, and the efforts are left to the table under it; without operational goals
+    that drawing would be a row of loose boxes, so there is none.
+    """
+    goals = {sd.knoop.id for sd in strategisch} | {
+        od.id for sd in strategisch for od in sd.operationeel
+    }
+    drawn = [
+        DinInspanning(ins.knoop, [d for d in ins.doelen if d in goals])
+        for ins in inspanningen
+        if any(d in goals for d in ins.doelen)
+    ]
+    if drawn and len(drawn) <= paneel_max:
+        return _din_panel(strategisch, drawn, titel, beschrijving, id_prefix, _COLUMNS)
+    if not any(sd.operationeel for sd in strategisch):
+        return ""
+    return _din_panel(strategisch, [], titel, beschrijving, id_prefix, _GOAL_COLUMNS)
 
 
-def _order(sd: DinStrategisch, inspanningen: Sequence[DinInspanning]) -> list[DinInspanning]:
-    """Efforts in the order of the goals they serve (operational goals top-down, then the goal)."""
-    rank = {od.id: i for i, od in enumerate(sd.operationeel)}
-    rank.setdefault(sd.knoop.id, len(sd.operationeel))
+_GoalLayout = tuple[
+    list[_Box], list[_Box], list[int], dict[str, _Box], dict[str, _Box], dict[str, list[_Box]]
+]
 
-    def key(item: tuple[int, DinInspanning]) -> tuple[float, int]:
-        index, ins = item
-        ranks = [rank[d] for d in ins.doelen if d in rank]
-        return (sum(ranks) / len(ranks) if ranks else math.inf, index)
 
-    return [ins for _, ins in sorted(enumerate(inspanningen), key=key)]
+def _lay_out_goals(
+    strategisch: Sequence[DinStrategisch],
+    columns: Sequence[tuple[int, int]],
+    served: set[str],
+    direct: dict[str, int],
+) -> _GoalLayout:
+    """The goal boxes: strategic goals, the middle column (operational goals and the lanes of
+    contributions straight to a strategic goal), with their groups and look-ups."""
+    sd_boxes: list[_Box] = []
+    mid_boxes: list[_Box] = []
+    mid_groups: list[int] = []
+    by_id: dict[str, _Box] = {}
+    lanes: dict[str, _Box] = {}
+    children: dict[str, list[_Box]] = {}
+    for index, sd in enumerate(strategisch):
+        box = _Box(sd.knoop, 0, wrap(sd.knoop.label, columns[0][1]))
+        sd_boxes.append(box)
+        by_id.setdefault(sd.knoop.id, box)
+        children[sd.knoop.id] = []
+        for od in sd.operationeel:
+            child = _Box(od, 1, wrap(od.label, columns[1][1]))
+            mid_boxes.append(child)
+            mid_groups.append(index)
+            by_id.setdefault(od.id, child)
+            children[sd.knoop.id].append(child)
+        if sd.knoop.id in served and by_id[sd.knoop.id] is box:
+            # The lane sits halfway down the goal's operational goals, so its lines fan out
+            # from the goal's middle rather than from a corner; each line has its own track.
+            lane = _Box(sd.knoop, 1, [], extra=_TRACK * (direct[sd.knoop.id] - 1))
+            lanes[sd.knoop.id] = lane
+            at = len(mid_boxes) - (len(sd.operationeel) // 2)
+            mid_boxes.insert(at, lane)
+            mid_groups.insert(at, index)
+    for b in sd_boxes + mid_boxes:
+        b.x, b.width = columns[b.column]
+    return sd_boxes, mid_boxes, mid_groups, by_id, lanes, children
 
 
 def _din_panel(
@@ -209,42 +195,27 @@ def _din_panel(
     titel: str,
     beschrijving: str,
     id_prefix: str,
-    kop: str,
+    columns: Sequence[tuple[int, int]],
 ) -> str:
-    """One drawing: three columns of boxes, a line for every goal link and contribution.
+    """One drawing: columns of boxes, a line for every goal link and contribution, a legend.
 
     A layered layout: efforts are ordered by the average position of the goals they serve, so
     lines cross less, and a contribution straight to a strategic goal runs through a free lane
-    in the middle column (the dummy node of a layered graph), never through another box.
+    in the middle column (the dummy node of a layered graph), never through another box, each
+    on a track of its own.
     """
-    sd_boxes: list[_Box] = []
-    mid_boxes: list[_Box] = []
-    mid_groups: list[int] = []
-    by_id: dict[str, _Box] = {}
-    lanes: dict[str, _Box] = {}
-    children: dict[str, list[_Box]] = {}
-    served = {d for ins in inspanningen for d in ins.doelen}
-    for index, sd in enumerate(strategisch):
-        box = _Box(sd.knoop, 0, wrap(sd.knoop.label, _COLUMNS[0][1]))
-        sd_boxes.append(box)
-        by_id.setdefault(sd.knoop.id, box)
-        children[sd.knoop.id] = []
-        for od in sd.operationeel:
-            child = _Box(od, 1, wrap(od.label, _COLUMNS[1][1]))
-            mid_boxes.append(child)
-            mid_groups.append(index)
-            by_id.setdefault(od.id, child)
-            children[sd.knoop.id].append(child)
-        if sd.knoop.id in served and by_id[sd.knoop.id] is box:
-            # The lane sits halfway down the goal's operational goals, so its lines fan out
-            # from the goal's middle rather than from a corner.
-            lane = _Box(sd.knoop, 1, [])
-            lanes[sd.knoop.id] = lane
-            at = len(mid_boxes) - (len(sd.operationeel) // 2)
-            mid_boxes.insert(at, lane)
-            mid_groups.insert(at, index)
-
-    ins_boxes = [_Box(ins.knoop, 2, wrap(ins.knoop.label, _COLUMNS[2][1])) for ins in inspanningen]
+    direct: dict[str, int] = {}
+    for ins in inspanningen:
+        for d in ins.doelen:
+            direct[d] = direct.get(d, 0) + 1
+    served = set(direct)
+    sd_boxes, mid_boxes, mid_groups, by_id, lanes, children = _lay_out_goals(
+        strategisch, columns, served, direct
+    )
+    ins_boxes = []
+    if inspanningen:
+        x, w = columns[2]
+        ins_boxes = [_Box(i.knoop, 2, wrap(i.knoop.label, w), x=x, width=w) for i in inspanningen]
     doelen_van = {id(b): ins.doelen for b, ins in zip(ins_boxes, inspanningen, strict=True)}
 
     def anchor(doel: str) -> _Box | None:
@@ -272,27 +243,44 @@ def _din_panel(
         bottom = box.y + box.height
     total = max([_TOP + height, *(b.y + b.height for b in sd_boxes + mid_boxes + ins_boxes)]) + 8
 
-    kop_hoogte = 26 if kop else 0
+    lijnen = _din_lines(sd_boxes, children, ins_boxes, doelen_van, by_id, lanes)
+    legend, legend_height = _din_legend(total + 12, bool(ins_boxes), bool(lanes))
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="din" role="img" '
-        f'viewBox="0 {-kop_hoogte} {_WIDTH} {_fmt(total + kop_hoogte)}" '
+        f'viewBox="0 0 {_WIDTH} {_fmt(total + 12 + legend_height)}" '
         f'aria-labelledby="{id_prefix}-titel" aria-describedby="{id_prefix}-beschrijving">',
         f'<title id="{id_prefix}-titel">{escape(titel)}</title>',
         f'<desc id="{id_prefix}-beschrijving">{escape(beschrijving)}</desc>',
     ]
-    if kop:
-        out.append(f'<text class="din-paneel" x="0" y="-8">{escape(kop)}</text>')
-    for (x, w), kolom in zip(
-        _COLUMNS, ("Strategische doelen", "Operationele doelen", "Inspanningen"), strict=True
-    ):
+    namen = ("Strategische doelen", "Operationele doelen", "Inspanningen")
+    for (x, w), kolom in zip(columns, namen, strict=False):
         out.append(
             f'<text class="din-kop" x="{_fmt(x + w / 2)}" y="18" text-anchor="middle">'
             f"{escape(kolom)}</text>"
         )
-    out.append('<g class="din-lijnen">')
-    for sd_box in sd_boxes:
-        for od_box in children[sd_box.knoop.id]:
-            out.append(_edge(sd_box, od_box, "din-lijn-doel"))
+    out += ['<g class="din-lijnen">', *lijnen, "</g>"]
+    for box in sd_boxes + [b for b in mid_boxes if b.lines] + ins_boxes:
+        out.append(_node(box))
+    out += [*legend, "</svg>"]
+    return "\n".join(out)
+
+
+def _din_lines(
+    sd_boxes: Sequence[_Box],
+    children: dict[str, list[_Box]],
+    ins_boxes: Sequence[_Box],
+    doelen_van: dict[int, list[str]],
+    by_id: dict[str, _Box],
+    lanes: dict[str, _Box],
+) -> list[str]:
+    """Every goal link and contribution as a path; lines straight to a strategic goal leave it
+    at points of their own and run on tracks of their own, top to bottom in effort order."""
+    out = [
+        _edge(sd_box, od_box, "din-lijn-doel")
+        for sd_box in sd_boxes
+        for od_box in children[sd_box.knoop.id]
+    ]
+    track: dict[str, int] = {}
     for box in ins_boxes:
         for doel in doelen_van[id(box)]:
             target = by_id.get(doel)
@@ -301,12 +289,47 @@ def _din_panel(
             if target.column == 1:
                 out.append(_edge(target, box, "din-lijn"))
             else:
-                out.append(_lane_edge(target, lanes[doel], box))
+                k = track.get(doel, 0)
+                track[doel] = k + 1
+                out.append(_lane_edge(target, lanes[doel], box, k))
+    return out
+
+
+def _din_legend(top: float, efforts: bool, direct: bool) -> tuple[list[str], float]:
+    """The key under a drawing: what each kind of box and line stands for, in a row that wraps."""
+    items: list[tuple[str, str]] = [
+        ("din-sd", "strategisch doel"),
+        ("din-od", "operationeel doel"),
+    ]
+    if efforts:
+        items += [("din-ins", "inspanning"), ("lijn", "draagt bij aan")]
+    else:
+        items.append(("lijn-doel", "hoort bij"))
+    if direct:
+        items.append(("lijn-direct", "draagt rechtstreeks bij aan een strategisch doel"))
+    out = ['<g class="din-legenda">']
+    x, y = 0.0, top + 14
+    for css, tekst in items:
+        width = 34 + text_width(tekst, _LEGEND_FONT) + 22
+        if x and x + width > _WIDTH:
+            x, y = 0.0, y + 22
+        if css.startswith("din-"):
+            out.append(
+                f'<g class="{css}"><rect x="{_fmt(x)}" y="{_fmt(y - 11)}" width="28" '
+                f'height="14" rx="3"/></g>'
+            )
+        else:
+            klasse = {"lijn": "din-lijn", "lijn-doel": "din-lijn-doel"}.get(
+                css, "din-lijn din-lijn-direct"
+            )
+            out.append(
+                f'<g class="din-lijnen"><path class="{klasse}" '
+                f'd="M{_fmt(x)} {_fmt(y - 4)} L{_fmt(x + 28)} {_fmt(y - 4)}"/></g>'
+            )
+        out.append(f'<text x="{_fmt(x + 34)}" y="{_fmt(y)}">{escape(tekst)}</text>')
+        x += width
     out.append("</g>")
-    for box in sd_boxes + [b for b in mid_boxes if b.lines] + ins_boxes:
-        out.append(_node(box))
-    out.append("</svg>")
-    return "\n".join(out)
+    return out, y - top + 8
 
 
 def _fmt(value: float) -> str:
@@ -319,34 +342,38 @@ def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
 
 
 def _edge(left: _Box, right: _Box, css: str) -> str:
-    x1 = _COLUMNS[left.column][0] + _COLUMNS[left.column][1]
-    x2 = _COLUMNS[right.column][0]
+    x1 = left.x + left.width
+    x2 = right.x
     return (
         f'<path class="{css}" d="M{_fmt(x1)} {_fmt(left.center)} '
         f'{_curve(x1, left.center, x2, right.center)}"/>'
     )
 
 
-def _lane_edge(goal: _Box, lane: _Box, effort: _Box) -> str:
-    """A contribution straight to a strategic goal: through its free lane in the middle column."""
-    x0 = _COLUMNS[0][0] + _COLUMNS[0][1]
-    x1, x2 = _COLUMNS[1][0], _COLUMNS[1][0] + _COLUMNS[1][1]
-    x3 = _COLUMNS[2][0]
-    y = lane.center
+def _lane_edge(goal: _Box, lane: _Box, effort: _Box, track: int) -> str:
+    """A contribution straight to a strategic goal: through its free lane in the middle column,
+    on track ``track`` of the lane, leaving the goal at a point of its own."""
+    lines = round(lane.extra / _TRACK) + 1
+    x0 = goal.x + goal.width
+    x1, x2 = lane.x, lane.x + lane.width
+    x3 = effort.x
+    y = lane.y + _PAD + track * _TRACK
+    start = goal.y + goal.height * (track + 1) / (lines + 1)
     return (
-        f'<path class="din-lijn din-lijn-direct" d="M{_fmt(x0)} {_fmt(goal.center)} '
-        f"{_curve(x0, goal.center, x1, y)} L{_fmt(x2)} {_fmt(y)} "
+        f'<path class="din-lijn din-lijn-direct" d="M{_fmt(x0)} {_fmt(start)} '
+        f"{_curve(x0, start, x1, y)} L{_fmt(x2)} {_fmt(y)} "
         f'{_curve(x2, y, x3, effort.center)}"/>'
     )
 
 
 def _node(box: _Box) -> str:
-    x, w = _COLUMNS[box.column]
+    x, w = box.x, box.width
     css = ("din-sd", "din-od", "din-ins")[box.column]
     parts = [
         f'<g class="din-knoop {css}">',
         f"<title>{escape(box.knoop.label)}</title>",
-        f'<rect x="{_fmt(x)}" y="{_fmt(box.y)}" width="{w}" height="{_fmt(box.height)}" rx="4"/>',
+        f'<rect x="{_fmt(x)}" y="{_fmt(box.y)}" width="{_fmt(w)}" height="{_fmt(box.height)}" '
+        f'rx="4"/>',
     ]
     for i, line in enumerate(box.lines):
         y = box.y + _PAD + (i + 1) * _LINE_HEIGHT - 4

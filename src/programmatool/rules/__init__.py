@@ -7,7 +7,7 @@ the rule modules, which registers their rules.
 
 from __future__ import annotations
 
-from programmatool.rules import budget, identity, indicators, links, portfolio, unknowns
+from programmatool.rules import budget, identity, indicators, links, portfolio, targets, unknowns
 from programmatool.rules.registry import (
     CATEGORIES,
     DEFAULT_SETTINGS,
@@ -47,5 +47,6 @@ __all__ = [
     "run_contract_rules",
     "run_portfolio_rules",
     "run_rules",
+    "targets",
     "unknowns",
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from programmatool.model.contract import Begroting, Contract, Eenheid
+from programmatool.model.contract import Begroting, Contract, Eenheid, Spreiding, spending
 from programmatool.model.money import programme_money
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text import formatting as fmt
@@ -29,6 +30,142 @@ def _eenheid_noot(eenheid: Eenheid) -> str:
 
 def _periode(c: Contract) -> str:
     return c.periode.tekst()
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """A printed total that differs from what its parts add up to."""
+
+    #: Which rule reports it when it is more than rounding: PT201, PT202 or PT209.
+    code: str
+    path: tuple[str | int, ...]
+    #: The message up to the unit note: what adds up to what, and the difference.
+    text: str
+    difference: int | float
+    #: How many printed amounts were added up (each may be rounded by half a unit).
+    parts: int
+    eenheid: Eenheid
+
+    @property
+    def rounding(self) -> bool:
+        """Within half a unit per amount in a table printed in thousands: rounding, not an
+        error (each line is rounded to whole thousands, the total is rounded once)."""
+        return self.eenheid == "duizend_euro" and abs(self.difference) <= 0.5 * self.parts + 1e-9
+
+
+def _year_gaps(begroting: Begroting, b: int) -> Iterator[_Gap]:
+    e = begroting.eenheid
+    for year, (som, totaal) in begroting.afwijkingen().items():
+        parts = sum(1 for r in begroting.regels if year in r.bedragen)
+        yield _Gap(
+            "PT201",
+            ("middelen", "begrotingen", b, "totalen", year),
+            f"'{begroting.titel}' {year}: de regels tellen op tot {bedrag(som, e)}, "
+            f"het gedrukte totaal is {bedrag(totaal, e)} "
+            f"(verschil {bedrag(abs(totaal - som), e)})",
+            totaal - som,
+            parts,
+            e,
+        )
+
+
+def _grand_gap(begroting: Begroting, b: int) -> _Gap | None:
+    sums = _sommen(begroting)
+    if begroting.totaal is None or not sums:
+        return None
+    totaal = begroting.totaal
+    if any(round(som * 100) == round(totaal * 100) for som, _, _ in sums):
+        return None
+    e = begroting.eenheid
+    # The sum closest to the printed total decides whether the gap is only rounding.
+    som, wat, parts = min(sums, key=lambda t: (abs(totaal - t[0]) > 0.5 * t[2], sums.index(t)))
+    return _Gap(
+        "PT202",
+        ("middelen", "begrotingen", b, "totaal"),
+        f"'{begroting.titel}': {wat} tellen op tot {bedrag(som, e)}, het gedrukte "
+        f"totaal is {bedrag(totaal, e)} (verschil {bedrag(abs(totaal - som), e)})",
+        totaal - som,
+        parts,
+        e,
+    )
+
+
+def _spread_gap(spreiding: Spreiding, s: int) -> _Gap | None:
+    amounts = [j.bedrag for j in spreiding.jaren.values()]
+    if spreiding.totaal is None or not amounts or any(a is None for a in amounts):
+        return None
+    som = sum(a for a in amounts if a is not None)
+    if round(som * 100) == round(spreiding.totaal * 100):
+        return None
+    e = spreiding.eenheid
+    verschil = spreiding.totaal - som
+    return _Gap(
+        "PT209",
+        ("middelen", "spreidingen", s, "totaal"),
+        f"spreiding '{spreiding.omschrijving}': de bedragen tellen op tot "
+        f"{bedrag(som, e)}, het genoemde totaal is {bedrag(spreiding.totaal, e)} "
+        f"(verschil {bedrag(round(abs(verschil), 2), e)}){_culprits(spreiding)}",
+        verschil,
+        len(amounts),
+        e,
+    )
+
+
+def _culprits(spreiding: Spreiding) -> str:
+    """Which years' amounts do not match their percentage of the total, when the percentages
+    add up to 100 and those years explain the gap: ``; het bedrag voor 2021 …``."""
+    totaal = spreiding.totaal
+    if totaal is None or abs(sum(j.percentage for j in spreiding.jaren.values()) - 100) > 1e-6:
+        return ""
+    e = spreiding.eenheid
+    # Amounts printed in whole thousands may each be half a thousand from their percentage.
+    slack = _granularity([j.bedrag for j in spreiding.jaren.values() if j.bedrag]) / 2
+    off = [
+        (year, item.percentage, item.bedrag, item.percentage * totaal / 100)
+        for year, item in sorted(spreiding.jaren.items())
+        if item.bedrag is not None and abs(item.bedrag - item.percentage * totaal / 100) > slack
+    ]
+    if not off or len(off) > 3:
+        return ""
+    parts = [
+        f"{year}: {getal(pct)} % van {bedrag(totaal, e)} is {bedrag(round(expected, 2), e)}, "
+        f"gedrukt is {bedrag(amount, e)}"
+        for year, pct, amount, expected in off
+        if amount is not None
+    ]
+    jaren = " en ".join(str(year) for year, *_ in off)
+    welk = "het bedrag voor" if len(off) == 1 else "de bedragen voor"
+    return f"; {welk} {jaren} past niet bij het percentage ({'; '.join(parts)})"
+
+
+def _granularity(amounts: list[int | float]) -> int:
+    """The largest power of ten (up to a million) that every amount is a whole multiple of."""
+    step = 1
+    while step < 1_000_000 and amounts and all(a % (step * 10) == 0 for a in amounts):
+        step *= 10
+    return step
+
+
+def _gaps(source: Source) -> Iterator[_Gap]:
+    """Every printed total (year, grand, spread) that its parts do not add up to."""
+    middelen = source.contract.middelen
+    if middelen is None:
+        return
+    for b, begroting in enumerate(middelen.begrotingen):
+        yield from _year_gaps(begroting, b)
+        grand = _grand_gap(begroting, b)
+        if grand is not None:
+            yield grand
+    for s, spreiding in enumerate(middelen.spreidingen):
+        gap = _spread_gap(spreiding, s)
+        if gap is not None:
+            yield gap
+
+
+def _gap_hits(source: Source, code: str) -> Iterator[Hit]:
+    for gap in _gaps(source):
+        if gap.code == code and not gap.rounding:
+            yield Hit(source, gap.path, gap.text + _eenheid_noot(gap.eenheid))
 
 
 @rule(
@@ -67,28 +204,19 @@ def _periode(c: Contract) -> str:
     """,
 )
 def jaartotaal(source: Source) -> Iterator[Hit]:
-    """Years whose printed total differs from the sum of the budget lines."""
-    if source.contract.middelen is None:
-        return
-    for b, begroting in enumerate(source.contract.middelen.begrotingen):
-        e = begroting.eenheid
-        for year, (som, totaal) in begroting.afwijkingen().items():
-            yield Hit(
-                source,
-                ("middelen", "begrotingen", b, "totalen", year),
-                f"'{begroting.titel}' {year}: de regels tellen op tot {bedrag(som, e)}, "
-                f"het gedrukte totaal is {bedrag(totaal, e)} "
-                f"(verschil {bedrag(abs(totaal - som), e)}){_eenheid_noot(e)}",
-            )
+    """Years whose printed total differs from the sum of the budget lines (beyond rounding)."""
+    yield from _gap_hits(source, "PT201")
 
 
-def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
-    """The sums a grand total may equal: the printed year totals and the lines."""
-    sums: list[tuple[int | float, str]] = []
+def _sommen(begroting: Begroting) -> list[tuple[int | float, str, int]]:
+    """The sums a grand total may equal: the printed year totals and the lines, each with the
+    number of amounts it adds up."""
+    sums: list[tuple[int | float, str, int]] = []
     if begroting.totalen:
-        sums.append((sum(begroting.totalen.values()), "de jaartotalen"))
+        sums.append((sum(begroting.totalen.values()), "de jaartotalen", len(begroting.totalen)))
     if any(r.bedragen for r in begroting.regels):
-        sums.append((sum(begroting.som_per_jaar().values()), "de regels"))
+        cells = sum(len(r.bedragen) for r in begroting.regels)
+        sums.append((sum(begroting.som_per_jaar().values()), "de regels", cells))
     return sums
 
 
@@ -125,24 +253,7 @@ def _sommen(begroting: Begroting) -> list[tuple[int | float, str]]:
 )
 def eindtotaal(source: Source) -> Iterator[Hit]:
     """A printed grand total that equals neither the year totals nor the lines added up."""
-    if source.contract.middelen is None:
-        return
-    for b, begroting in enumerate(source.contract.middelen.begrotingen):
-        sums = _sommen(begroting)
-        if begroting.totaal is None or not sums:
-            continue
-        totaal = begroting.totaal
-        if any(round(som * 100) == round(totaal * 100) for som, _ in sums):
-            continue
-        e = begroting.eenheid
-        som, wat = sums[0]
-        yield Hit(
-            source,
-            ("middelen", "begrotingen", b, "totaal"),
-            f"'{begroting.titel}': {wat} tellen op tot {bedrag(som, e)}, het gedrukte "
-            f"totaal is {bedrag(totaal, e)} "
-            f"(verschil {bedrag(abs(totaal - som), e)}){_eenheid_noot(e)}",
-        )
+    yield from _gap_hits(source, "PT202")
 
 
 @rule(
@@ -345,23 +456,64 @@ def spreiding_bedragen(source: Source) -> Iterator[Hit]:
     """,
 )
 def spreiding_totaal(source: Source) -> Iterator[Hit]:
-    """Spreads whose amounts do not add up to their stated total."""
-    if source.contract.middelen is None:
-        return
-    for s, spreiding in enumerate(source.contract.middelen.spreidingen):
-        amounts = [j.bedrag for j in spreiding.jaren.values()]
-        if spreiding.totaal is None or not amounts or any(a is None for a in amounts):
-            continue
-        som = sum(a for a in amounts if a is not None)
-        if round(som * 100) != round(spreiding.totaal * 100):
-            e = spreiding.eenheid
-            verschil = spreiding.totaal - som
+    """Spreads whose amounts do not add up to their stated total; names the years whose
+    amounts do not match their percentage when they explain the difference."""
+    yield from _gap_hits(source, "PT209")
+
+
+@rule(
+    "PT212",
+    "info",
+    "Afrondingsverschil in een tabel in duizenden",
+    why="""
+        Een begroting in duizenden euro's (`eenheid: duizend_euro`) rondt elke regel af op
+        hele duizenden, en het totaal rekent met de bedragen vóór het afronden. Daardoor kan
+        het gedrukte totaal een paar duizend verschillen van de afgeronde regels samen
+        ("regels 24.757, totaal 24.756"), zonder dat er iets mis is. Is het verschil
+        hoogstens een halve eenheid per opgetelde regel (bij 3 regels dus 1,5), dan meldt
+        `check` dat als afrondingsverschil (niveau `info`: de controle faalt er niet op, ook
+        niet met `--strict`) in plaats van PT201, PT202 of PT209. Bij een tabel in hele
+        euro's is elk verschil een fout.
+    """,
+    example="""
+        middelen:
+          begrotingen:
+            - titel: Lasten
+              eenheid: duizend_euro
+              regels:
+                - omschrijving: Wijkteams
+                  bedragen: {2023: 12345}
+                - omschrijving: Schuldhulp
+                  bedragen: {2023: 8012}
+                - omschrijving: Minimabeleid
+                  bedragen: {2023: 4400}
+              totalen: {2023: 24756}      # de regels tellen op tot 24.757
+    """,
+    fix="""
+        middelen:
+          begrotingen:
+            - titel: Lasten
+              eenheid: duizend_euro
+              regels:
+                - omschrijving: Wijkteams
+                  bedragen: {2023: 12345}
+                - omschrijving: Schuldhulp
+                  bedragen: {2023: 8012}
+                - omschrijving: Minimabeleid
+                  bedragen: {2023: 4400}
+              totalen: {2023: 24757}      # zo gedrukt; verander nooit een gedrukt totaal
+    """,
+)
+def afrondingsverschil(source: Source) -> Iterator[Hit]:
+    """Totals in thousands that differ from their lines by no more than rounding explains."""
+    for gap in _gaps(source):
+        if gap.rounding:
+            grens = getal(0.5 * gap.parts)
             yield Hit(
                 source,
-                ("middelen", "spreidingen", s, "totaal"),
-                f"spreiding '{spreiding.omschrijving}': de bedragen tellen op tot "
-                f"{bedrag(som, e)}, het genoemde totaal is {bedrag(spreiding.totaal, e)} "
-                f"(verschil {bedrag(round(abs(verschil), 2), e)}){_eenheid_noot(e)}",
+                gap.path,
+                f"{gap.text}: een afrondingsverschil, want {gap.parts} bedragen afgerond op "
+                f"duizenden kunnen samen tot {grens} afwijken{_eenheid_noot(gap.eenheid)}",
             )
 
 
@@ -397,11 +549,7 @@ def negatief(source: Source) -> Iterator[Hit]:
     if c.middelen is not None:
         for b, begroting in enumerate(c.middelen.begrotingen):
             base: tuple[str | int, ...] = ("middelen", "begrotingen", b)
-            for year, amount in sorted(begroting.totalen.items()):
-                if amount < 0:
-                    found.append(((*base, "totalen", year), f"jaartotaal {year}"))
-            if begroting.totaal is not None and begroting.totaal < 0:
-                found.append(((*base, "totaal"), "eindtotaal"))
+            yield from _wrong_total_signs(source, begroting, base)
             if begroting.eenheid == "uren":
                 for r, line in enumerate(begroting.regels):
                     for year, amount in sorted(line.bedragen.items()):
@@ -429,6 +577,30 @@ def negatief(source: Source) -> Iterator[Hit]:
                 found.append((("capaciteit", i, veld), f"uren van '{cap.rol}'"))
     for path, what in found:
         yield Hit(source, path, f"{what} is negatief; dat kan hier niet")
+
+
+def _wrong_total_signs(
+    source: Source, begroting: Begroting, base: tuple[str | int, ...]
+) -> Iterator[Hit]:
+    """Totals of the wrong sign: negative, or positive where the table prints spending with a
+    minus sign (``teken: uitgaven_negatief``)."""
+    totals: list[tuple[tuple[str | int, ...], str, int | float]] = [
+        ((*base, "totalen", year), f"jaartotaal {year}", amount)
+        for year, amount in sorted(begroting.totalen.items())
+    ]
+    if begroting.totaal is not None:
+        totals.append(((*base, "totaal"), "eindtotaal", begroting.totaal))
+    for path, what, amount in totals:
+        if spending(amount, begroting.teken) >= 0:
+            continue
+        if begroting.teken == "uitgaven_negatief":
+            message = (
+                f"{what} is positief, maar deze tabel drukt uitgaven met een minteken "
+                "(teken: uitgaven_negatief); dat kan hier niet"
+            )
+        else:
+            message = f"{what} is negatief; dat kan hier niet"
+        yield Hit(source, path, message)
 
 
 def _budget_per_jaar(c: Contract) -> dict[int, int | float]:
@@ -602,6 +774,15 @@ def totaal_zonder_regels(source: Source) -> Iterator[Hit]:
             )
 
 
+def _afwijking_tekst(afwijking: int | float, begroting: Begroting) -> str:
+    """``+€ 60.000`` (more spent) or ``−€ 1.250`` (less), said in words where the source prints
+    spending with a minus sign, so that its own 'Verschil € -8.750' cannot be misread."""
+    tekst = f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), begroting.eenheid)}"
+    if begroting.teken == "uitgaven_negatief":
+        tekst += " meer uitgegeven dan begroot" if afwijking > 0 else " minder uitgegeven"
+    return tekst
+
+
 def _drempel_tekst(source: Source) -> str:
     s = source.settings
     tekst = bedrag(s.afwijking_bedrag, "euro")
@@ -657,7 +838,7 @@ def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
             continue
         for r, regel in enumerate(begroting.regels):
             for year in sorted(regel.besteed):
-                afwijking = regel.afwijking(year)
+                afwijking = regel.afwijking(year, begroting.teken)
                 if afwijking is None or year in regel.toelichting_afwijking:
                     continue
                 begroot = regel.gewijzigd.get(year, regel.bedragen.get(year, 0))
@@ -676,7 +857,7 @@ def afwijking_zonder_toelichting(source: Source) -> Iterator[Hit]:
                     ("middelen", "begrotingen", b, "regels", r, "besteed", year),
                     f"'{regel.omschrijving}' {year}: besteed {bedrag(regel.besteed[year], e)}, "
                     f"begroot {na}{bedrag(begroot, e)} (afwijking "
-                    f"{'+' if afwijking > 0 else '−'}{bedrag(abs(afwijking), e)}); vanaf "
+                    f"{_afwijking_tekst(afwijking, begroting)}); vanaf "
                     f"{_drempel_tekst(source)} vraagt de verantwoording een toelichting "
                     f"('toelichting_afwijking'){_eenheid_noot(e)}",
                 )

@@ -30,6 +30,8 @@ def _waarden(i: int, ind: Indicator) -> Iterator[tuple[Pad, str, int | float | s
         yield (*base, "peilwaarde"), "peilwaarde", ind.peilwaarde
     for year, value in sorted(ind.streefwaarden.items()):
         yield (*base, "streefwaarden", year), f"streefwaarde {year}", value
+    if ind.streefwaarde_zonder_jaar is not None:
+        yield (*base, "streefwaarde_zonder_jaar"), "streefwaarde", ind.streefwaarde_zonder_jaar
     for year, real in sorted(ind.realisaties.items()):
         if real.waarde is not None:
             yield (*base, "realisaties", year, "waarde"), f"realisatie {year}", real.waarde
@@ -321,7 +323,9 @@ def realisatie_in_toekomst(source: Source) -> Iterator[Hit]:
     "Indicator zonder bron",
     why="""
         Zonder bron kan niemand een realisatie nagaan of volgend jaar op dezelfde manier
-        meten. De bron staat in het contract meestal in de laatste kolom van de tabel.
+        meten. De bron staat in het contract meestal in de laatste kolom van de tabel. Heeft
+        de indicator zelf geen `bron`, maar elke meting (`realisaties`) wel een eigen `bron`,
+        dan is elke meting na te gaan en volgt geen melding.
     """,
     example="""
         indicatoren:
@@ -340,9 +344,10 @@ def realisatie_in_toekomst(source: Source) -> Iterator[Hit]:
     """,
 )
 def zonder_bron(source: Source) -> Iterator[Hit]:
-    """Indicators without a bron."""
+    """Indicators without a bron, unless every measurement names its own."""
     for i, ind in enumerate(source.contract.indicatoren):
-        if ind.bron is None:
+        measured = ind.realisaties.values()
+        if ind.bron is None and not (measured and all(r.bron for r in measured)):
             yield Hit(source, ("indicatoren", i, "id"), f"indicator '{ind.id}' heeft geen bron")
 
 
@@ -500,15 +505,18 @@ def mijlpaal_zonder_datum(source: Source) -> Iterator[Hit]:
         peilwaarde (of de eerste streefwaarde) en de laatste streefwaarde hem laten zien, en
         zegt dat in de voortgang en de documenten. Kan dat niet, dan is dit een fout. Zegt
         de bron het echt niet, schrijf dan `richting: onbekend`: dat is een waarschuwing
-        (PT601) en de voortgang blijft 'geen oordeel mogelijk'.
+        (PT601) en de voortgang blijft 'geen oordeel mogelijk'. Een indicator zonder
+        streefwaarde in getallen (alleen een peilwaarde, of streefwaarden als 'n.t.b.') heeft
+        niets om tegen te beoordelen en hoeft geen richting.
     """,
     example="""
         indicatoren:
           - id: banen
             naam: Banen per 1.000 inwoners van 15-64 jaar
             doel: a
-            peilwaarde: 864.4          # geen richting, geen streefwaarde
+            peilwaarde: 864.4          # geen richting; de streefwaarde is gelijk
             peiljaar: 2016
+            streefwaarden: {2022: 864.4}
             bron: LISA
     """,
     fix="""
@@ -519,12 +527,16 @@ def mijlpaal_zonder_datum(source: Source) -> Iterator[Hit]:
             richting: hoger
             peilwaarde: 864.4
             peiljaar: 2016
+            streefwaarden: {2022: 864.4}
             bron: LISA
     """,
 )
 def zonder_richting(source: Source) -> Iterator[Hit]:
-    """Numeric indicators without a direction that the values do not show either."""
+    """Indicators with a numeric target but without a direction the values show either."""
     for i, ind in enumerate(source.contract.indicatoren):
+        targets = [*ind.streefwaarden.values(), ind.streefwaarde_zonder_jaar]
+        if not any(_is_getal(v) for v in targets):
+            continue  # nothing to judge against: a direction would decide nothing
         if ind.bepaalde_richting()[1] == "ontbreekt":
             yield Hit(
                 source,

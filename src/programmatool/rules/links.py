@@ -147,7 +147,10 @@ def doel_zonder_inspanning(source: Source) -> Iterator[Hit]:
     "Operationeel doel zonder indicator",
     why="""
         Een operationeel doel hoort meetbaar te zijn: zonder indicator kan de raad niet volgen
-        of het wordt bereikt. Staat in de bron dat de indicator nog wordt uitgewerkt, zet dan
+        of het wordt bereikt. Noemt de bron een indicator bij het doel, neem die dan over met
+        `doel:` erbij. Noemt de bron er geen, verzin er dan geen: de melding zegt dan wat de
+        bron mist (zet de regel zo nodig uit voor dat bestand, zie `[[regels.per_bestand]]`).
+        Alleen als de bron zegt dat de indicator nog wordt uitgewerkt, zet u
         `nog_te_bepalen: true` bij het doel; dan volgt geen melding. Heeft het contract
         helemaal geen indicatoren, dan volgt één melding voor het hele contract.
     """,
@@ -175,12 +178,15 @@ def doel_zonder_inspanning(source: Source) -> Iterator[Hit]:
                 titel: Meer scholen doen mee aan afvaleducatie
               - id: b
                 titel: Minder restafval per inwoner
-                nog_te_bepalen: true             # indicator volgt nog
         indicatoren:
           - id: scholen
             naam: Aantal deelnemende scholen
             doel: a
             bron: Gemeente Voorbeeldstad
+          - id: restafval                        # de indicator die de bron bij doel b noemt
+            naam: Kilo restafval per inwoner
+            doel: b
+            bron: Afvalbedrijf
     """,
 )
 def doel_zonder_indicator(source: Source) -> Iterator[Hit]:
@@ -219,8 +225,9 @@ def doel_zonder_indicator(source: Source) -> Iterator[Hit]:
                 yield Hit(
                     source,
                     ("strategische_doelen", i, "operationele_doelen", j, "id"),
-                    f"geen indicator meet operationeel doel '{od.id}' "
-                    "(zet 'nog_te_bepalen: true' als de indicator nog wordt uitgewerkt)",
+                    f"geen indicator meet operationeel doel '{od.id}'; noemt de bron er een, "
+                    "neem die dan over ('nog_te_bepalen: true' alleen als de bron zegt dat de "
+                    "indicator nog wordt uitgewerkt)",
                 )
 
 

@@ -31,6 +31,7 @@ STATUS_TEKEN = {
     "niet behaald": "✗",
     "geen meting": "○",
     "geen oordeel mogelijk": "?",
+    "onvoldoende gemeten": "◌",
 }
 
 #: The mark at an indicator's figure that ``check`` finds wrong (an asterisk already means

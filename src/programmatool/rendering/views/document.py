@@ -19,8 +19,13 @@ from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.card import Legenda, Programmakaart, legenda_voor, programmakaart
 from programmatool.rendering.faults import figure_faults, under
 from programmatool.rendering.views.common import STATUS_WOORDEN, Rij, people, relatie_naam
-from programmatool.rendering.views.din import DinView, din_view, goal_labels
-from programmatool.rendering.views.efforts import InspanningView, effort_view, planned_in
+from programmatool.rendering.views.din import DinView, din_view, goal_anchors, goal_labels
+from programmatool.rendering.views.efforts import (
+    InspanningView,
+    effort_anchors,
+    effort_view,
+    planned_in,
+)
 from programmatool.rendering.views.indicators import (
     IndicatorView,
     comparison_years,
@@ -167,6 +172,8 @@ class _Goals:
                 self.progress[id(iv.indicator)] = iv
         self.period_years = contract.periode.jaren()  # none while a bound is 'onbekend'
         self.labels = goal_labels(contract)
+        self.goal_anchors = goal_anchors(contract)
+        self.effort_anchors = effort_anchors(contract.inspanningen)
         self.placed: set[int] = set()
         self.anchors: dict[int, InspanningView] = {}
 
@@ -192,12 +199,12 @@ class _Goals:
         if where is None:
             return view
         view.doelen = [self.labels.get(d, d) for d in i.doelen]
+        view.doel_links = [
+            (d, "#" + self.goal_anchors[d]) for d in i.doelen if d in self.goal_anchors
+        ]
         first = self.anchors.get(id(i))
         if first is None:
-            anchor = f"inspanning-{i.id}"
-            while anchor in {v.anker for v in self.anchors.values()}:
-                anchor += "-"
-            view.anker, view.beschreven_bij, view.volledig = anchor, where, True
+            view.anker, view.beschreven_bij, view.volledig = self.effort_anchors[id(i)], where, True
             self.anchors[id(i)] = view
         else:
             view.anker, view.beschreven_bij = first.anker, first.beschreven_bij
@@ -275,11 +282,12 @@ def _relations(contract: Contract, namen: dict[str, str], formaat: str) -> list[
 
 
 def _coverage(voortgang: ProgrammeProgress | None) -> str:
-    from programmatool.progress.results import coverage_text
-
     if voortgang is None or not voortgang.aantal:
         return ""
-    return coverage_text(voortgang.gemeten, voortgang.aantal, voortgang.zonder_indicator)
+    dekking = voortgang.dekking
+    if dekking.deeloordeel is not None:  # too thin: the verdict on what was judged beside it
+        return f"wat beoordeeld is: {dekking.deeloordeel}; {dekking.tekst}"
+    return dekking.tekst
 
 
 def _status_counts(voortgang: ProgrammeProgress | None) -> list[tuple[str, int]]:

@@ -33,6 +33,23 @@ class InspanningView:
     doelen: list[str] = field(default_factory=list)
     #: What ``check`` finds in its amounts (the amounts carry a *).
     fouten: list[str] = field(default_factory=list)
+    #: The goals it serves as references: the goal's number and the link to its heading.
+    doel_links: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def gegevens(self) -> list[tuple[str, str]]:
+        """The short facts the contract gives (label, value); a fact it leaves out is absent,
+        not printed as a dash."""
+        i = self.inspanning
+        feiten = [
+            ("Thema", i.thema or ""),
+            ("Rol", ROL_WOORDEN.get(i.rol or "", "")),
+            ("Trekker", i.trekker or ""),
+            ("Stakeholders", ", ".join(i.stakeholders)),
+            ("Planning", planning_text(i, "")),
+            ("Kleur (De Caluwé)", i.kleur or ""),
+        ]
+        return [(label, waarde) for label, waarde in feiten if waarde]
 
     @property
     def uitgebreid(self) -> bool:
@@ -43,8 +60,8 @@ class InspanningView:
         )
 
 
-def planning_text(inspanning: Inspanning) -> str:
-    """The effort's planning in words ("–" without one)."""
+def planning_text(inspanning: Inspanning, leeg: str = "–") -> str:
+    """The effort's planning in words (``leeg``, a dash, without one)."""
     tekst = ", ".join(str(p) for p in inspanning.planning)
     if inspanning.planning_toelichting:
         tekst = (
@@ -52,7 +69,7 @@ def planning_text(inspanning: Inspanning) -> str:
             if tekst
             else inspanning.planning_toelichting
         )
-    return tekst or "–"
+    return tekst or leeg
 
 
 def _amounts_text(inspanning: Inspanning, fouten: Sequence[Fault]) -> str:
@@ -89,6 +106,18 @@ def effort_view(
         besteed=fmt.bedrag(verslag.besteed) if verslag and verslag.besteed is not None else "",
         fouten=fault_sentences(fouten),
     )
+
+
+def effort_anchors(inspanningen: Sequence[Inspanning]) -> dict[int, str]:
+    """The anchor of every effort's full description, by ``id()``: ``inspanning-ID``, made
+    unique when two efforts share an id."""
+    anchors: dict[int, str] = {}
+    for i in inspanningen:
+        anchor = f"inspanning-{i.id}"
+        while anchor in anchors.values():
+            anchor += "-"
+        anchors[id(i)] = anchor
+    return anchors
 
 
 def planned_in(inspanning: Inspanning, jaar: int) -> bool:

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from programmatool.model.contract import Begroting, Begrotingsregel, Contract, Middelen, Spreiding
+from programmatool.model.contract import (
+    Begroting,
+    Begrotingsregel,
+    Contract,
+    Middelen,
+    Spreiding,
+    spending,
+)
 from programmatool.rendering.card import overig_bedrag
 from programmatool.rendering.faults import Faults, marked, under
 from programmatool.rendering.views.common import Fault, Rij, fault_sentences
@@ -45,8 +52,19 @@ class BegrotingView:
 # --- budget tables ----------------------------------------------------------------------------
 
 
+_SIGN_NOTE = "De bron drukt uitgaven met een minteken; de bedragen staan zoals gedrukt."
+
+
 def _year_notes(begroting: Begroting, jaar: int | None, spent: bool) -> tuple[list[str], str]:
-    """An annual account's notes on a table: nothing spent recorded, or no amount at all."""
+    """An annual account's notes on a table: nothing spent recorded, or no amount at all; and
+    in every document how the source prints spending, when it prints it with a minus sign."""
+    notes, sentence = _account_notes(begroting, jaar, spent)
+    if begroting.teken == "uitgaven_negatief" and not any(n.startswith(_SIGN_NOTE) for n in notes):
+        notes = [*notes, _SIGN_NOTE]
+    return notes, sentence
+
+
+def _account_notes(begroting: Begroting, jaar: int | None, spent: bool) -> tuple[list[str], str]:
     if jaar is None:
         return [], ""
     if not (
@@ -60,6 +78,11 @@ def _year_notes(begroting: Begroting, jaar: int | None, spent: bool) -> tuple[li
         return [
             f"Over {jaar} legt het contract niet vast wat er is uitgegeven; "
             "daarom staat hier alleen wat begroot was."
+        ], ""
+    if begroting.teken == "uitgaven_negatief":
+        return [
+            f"{_SIGN_NOTE} Het verschil is gerekend als uitgaven: positief is meer uitgegeven "
+            "dan begroot."
         ], ""
     return [], ""
 
@@ -123,8 +146,13 @@ def _line_rows(
     for n, r in enumerate(begroting.regels):
         begroot = r.bedragen.get(jaar)
         besteed = r.besteed.get(jaar)
+        # The difference as spending (positive: more spent), also where the source prints
+        # spending with a minus sign and its own 'Verschil' the other way round.
+        t = begroting.teken
         over = (
-            cells.amount(besteed - begroot) if begroot is not None and besteed is not None else "–"
+            cells.amount(spending(besteed, t) - spending(begroot, t))
+            if begroot is not None and besteed is not None
+            else "–"
         )
         omschrijving = r.omschrijving + ("" if r.gedekt else " (nog niet gedekt)")
         planned = cells.line(n, jaar, begroot)

@@ -1,0 +1,97 @@
+"""The portfolio as a writing command sees it before it touches a file: per contract its
+programme code and, per indicator, what a new measurement is checked against.
+
+``check`` keeps this view with every file's cached outcome (:func:`recording_summary`, stored in
+the outcome's summary), so ``import`` can refuse an unknown code, indicator, year or value in
+about the time of a warm ``check``: from the cache, without reading any YAML. Only the files it
+will write are parsed, once each, after every row passed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from programmatool.pipeline.recording_data import (
+    SUMMARY_KEY,
+    ContractView,
+    IndicatorView,
+    RecordingContract,
+    RecordingIndicator,
+    contract_from_summary,
+    recording_summary,
+    recording_years,
+)
+
+__all__ = [
+    "SUMMARY_KEY",
+    "ContractView",
+    "IndicatorView",
+    "PortfolioView",
+    "RecordingContract",
+    "RecordingIndicator",
+    "contract_from_summary",
+    "recording_summary",
+    "recording_view",
+    "recording_years",
+]
+
+
+@dataclass
+class PortfolioView:
+    """The contracts under some paths as :func:`recording_view` found them."""
+
+    #: Per file name (as found under the paths) the file's path.
+    paths: dict[str, Path] = field(default_factory=dict)
+    #: Per file name the view of a contract that loaded (see :func:`contract_from_summary`).
+    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Per file name that did not load as a contract, its errors (``file:line:col: …``).
+    broken: dict[str, list[str]] = field(default_factory=dict)
+    #: Problems with the paths themselves (one that does not exist, a folder not readable).
+    problems: list[str] = field(default_factory=list)
+    _resolved: dict[Path, str] = field(default_factory=dict, repr=False)
+
+    def name_of(self, target: Path) -> str | None:
+        """The name under which the view found the file ``target`` (a resolved path)."""
+        if not self._resolved:
+            for name, path in self.paths.items():
+                try:
+                    self._resolved.setdefault(path.resolve(), name)
+                except (OSError, RuntimeError):
+                    continue
+        return self._resolved.get(target)
+
+    def codes(self) -> dict[str, list[str]]:
+        """Per programme code the names of the files that have it."""
+        found: dict[str, list[str]] = {}
+        for name, data in self.summaries.items():
+            found.setdefault(str(data["code"]), []).append(name)
+        return found
+
+
+def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
+    """Every contract under ``paths`` as a writer checks against it, from the cache that
+    ``check`` fills (the user's cache folder, unless ``settings`` says otherwise): a file whose
+    content the cache knows is not parsed again. ``settings`` is the command's
+    :class:`~programmatool.pipeline.run.Settings`."""
+    from dataclasses import replace
+
+    from programmatool.pipeline.cache import cache_dir
+    from programmatool.pipeline.run import find_files, run
+
+    if settings.cache_dir is None:
+        settings = replace(settings, cache_dir=cache_dir())
+    found = run(paths, settings=settings, portfolio=False, label="Portefeuille inlezen")
+    view = PortfolioView(problems=list(found.problems))
+    files, _problems = find_files(paths)
+    view.paths = {name: path for path, name in files}
+    for result in found.results:
+        summary = found.summaries.get(result.path)
+        if result.contract is None or summary is None or SUMMARY_KEY not in summary:
+            view.broken[result.path] = [
+                f.as_text() for f in result.findings if f.severity == "fout"
+            ]
+            continue
+        view.summaries[result.path] = summary[SUMMARY_KEY]
+    return view

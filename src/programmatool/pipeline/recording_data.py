@@ -1,0 +1,129 @@
+"""What a new measurement is checked against, per contract: its programme code, its period and
+per indicator its kind, scale, years and measurements, kept as JSON data with every file's
+cached outcome (see :mod:`programmatool.pipeline.recording`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from programmatool.model.contract import Contract, Periode, Realisatie
+from programmatool.progress.values import FOLLOW_UP_YEARS
+
+#: The key of the view in a file's cached summary.
+SUMMARY_KEY = "vastleggen"
+
+
+def recording_summary(contract: Contract) -> dict[str, Any]:
+    """What a new measurement in ``contract`` is checked against, as JSON data: the code, the
+    period and per indicator its kind, scale, years and existing measurements."""
+    return {
+        "code": contract.code,
+        "periode": contract.periode.model_dump(mode="json"),
+        "indicatoren": [
+            {
+                "id": ind.id,
+                "meetsoort": ind.meetsoort,
+                "schaal": list(ind.schaal),
+                "peiljaar": ind.peiljaar,
+                "streefdatum": ind.streefdatum.isoformat() if ind.streefdatum else None,
+                "streefwaarden": {str(jaar): w for jaar, w in ind.streefwaarden.items()},
+                "realisaties": {
+                    str(jaar): r.model_dump(mode="json", exclude_none=True)
+                    for jaar, r in ind.realisaties.items()
+                },
+            }
+            for ind in contract.indicatoren
+        ],
+    }
+
+
+class RecordingIndicator(Protocol):
+    """What a new measurement is checked against: an :class:`Indicator`, or its view."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def meetsoort(self) -> str: ...
+    @property
+    def schaal(self) -> list[str]: ...
+    @property
+    def peiljaar(self) -> int | str | None: ...
+    @property
+    def streefdatum(self) -> dt.date | None: ...
+    @property
+    def streefwaarden(self) -> Mapping[int, Any]: ...
+    @property
+    def realisaties(self) -> Mapping[int, Realisatie]: ...
+
+
+class RecordingContract(Protocol):
+    """A :class:`Contract`, or its view (:func:`contract_from_summary`)."""
+
+    @property
+    def periode(self) -> Periode: ...
+    @property
+    def indicatoren(self) -> Sequence[RecordingIndicator]: ...
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """An indicator as :func:`recording_summary` kept it."""
+
+    id: str
+    meetsoort: str
+    schaal: list[str]
+    peiljaar: int | str | None
+    streefdatum: dt.date | None
+    streefwaarden: dict[int, Any]
+    realisaties: dict[int, Realisatie]
+
+
+@dataclass(frozen=True)
+class ContractView:
+    """A contract as :func:`recording_summary` kept it."""
+
+    code: str
+    periode: Periode
+    indicatoren: list[IndicatorView]
+
+
+def contract_from_summary(data: dict[str, Any]) -> ContractView:
+    """The contract's view from what :func:`recording_summary` kept: enough to check a
+    measurement against, nothing else. Raises (KeyError, ValueError, a pydantic error) on
+    data it did not write."""
+    indicators = [
+        IndicatorView(
+            id=item["id"],
+            meetsoort=item["meetsoort"],
+            schaal=list(item["schaal"]),
+            peiljaar=item["peiljaar"],
+            streefdatum=dt.date.fromisoformat(item["streefdatum"]) if item["streefdatum"] else None,
+            streefwaarden={int(j): w for j, w in item["streefwaarden"].items()},
+            realisaties={
+                int(jaar): Realisatie.model_validate(r) for jaar, r in item["realisaties"].items()
+            },
+        )
+        for item in data["indicatoren"]
+    ]
+    return ContractView(data["code"], Periode.model_validate(data["periode"]), indicators)
+
+
+def recording_years(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:
+    """The years a measurement may be recorded for: from the earliest of the peiljaar, the
+    measurements and the programme's start, to the latest of the targets and the measurements,
+    or up to :data:`FOLLOW_UP_YEARS` after the programme's end (a final evaluation)."""
+    low = [*indicator.realisaties, *indicator.streefwaarden]
+    high = [*indicator.realisaties, *indicator.streefwaarden]
+    if isinstance(contract.periode.start, int):
+        low.append(contract.periode.start)
+    if isinstance(contract.periode.eind, int):
+        high.append(contract.periode.eind + FOLLOW_UP_YEARS)
+    if isinstance(indicator.peiljaar, int):
+        low.append(indicator.peiljaar)
+    if indicator.streefdatum is not None:
+        high.append(indicator.streefdatum.year)
+    # A period that is still 'onbekend' bounds nothing; the other checks still apply.
+    return min(low, default=1900), max(high, default=2200)
