@@ -68,7 +68,8 @@ def test_render_html_with_the_change_chapter_and_overview(
     assert result.code == 0, result.err
     binnenstad = (site / "binnenstad.html").read_text(encoding="utf-8")
     assert (
-        '<h2 id="wijzigingen" class="hoofdstuk">Wijzigingen ten opzichte van de vastgestelde '
+        '<h2 id="wijzigingen" class="hoofdstuk" data-kop="Wijzigingen">Wijzigingen ten '
+        "opzichte van de vastgestelde "
         "versie van mei 2019</h2>" in binnenstad
     )
     assert "€ 60.000 → € 50.000 (−€ 10.000)" in binnenstad
