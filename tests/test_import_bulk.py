@@ -134,3 +134,30 @@ def test_a_bad_last_row_is_refused_from_the_cached_view_before_any_file_is_parse
     ]
     assert loaded == []
     assert {p.name: p.read_bytes() for p in werk.iterdir()} == before
+
+
+def test_import_leaves_no_lock_files_behind(cli, werk: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "metingen.csv").write_text(
+        ROWS + "schone-stad;scholen;2021;1.250;\n", encoding="utf-8"
+    )
+    assert cli("import", "metingen.csv", "--map", "programmas", "--vervang").code == 0
+    assert sorted(p.name for p in werk.iterdir()) == ["handwerk.yaml", "schoon.yaml"]
+
+
+def test_a_lock_whose_file_was_removed_meanwhile_is_taken_again_on_the_new_file(
+    tmp_path: Path,
+) -> None:
+    # A run that waited on a lock file which the holder removed (import tidies up) must not
+    # count that lock as held: another run may already hold a new file of the same name.
+    import os
+
+    from programmatool.editing import guarded
+
+    path = tmp_path / ".contract.yaml.lock"
+    first = guarded._acquire(path, "contract.yaml")
+    os.unlink(path)  # as import does while holding it
+    assert guarded._holds(first, path) is False
+    first.release()
+    second = guarded._acquire(path, "contract.yaml")
+    assert guarded._holds(second, path) is True
+    second.release()

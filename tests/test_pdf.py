@@ -509,3 +509,53 @@ def test_pdf_marks_a_total_without_lines_and_notes_a_missing_appendix_at_its_sen
         "de in bijlage 2 opgenomen projecten en activiteiten. [Noot: bijlage 2 van het "
         "oorspronkelijke contract is niet in dit document opgenomen;"
     ) in text
+
+
+# --- half the pages ------------------------------------------------------------------------------
+
+
+def test_zorg_pdf_takes_28_pages_with_each_effort_once_and_no_empty_fields(pdfs: Path) -> None:
+    """Zorg's contract was 62 pages, 20 of them the network: now 28, every effort described
+    once, and a fact the contract leaves out (role, leader, planning) is not printed as '–'."""
+    from pypdf import PdfReader
+
+    pdf = pdfs / "zorg.pdf"
+    assert len(PdfReader(pdf).pages) == 28
+    text = " ".join(" ".join(_pages(pdf)).split())
+    assert not re.search(r"\b(Rol|Trekker|Planning):? –", text)
+    contract = load_contract(PROGRAMMAS / "zorg.yaml").contract
+    assert contract is not None
+    described = [i for i in contract.inspanningen if i.beschrijving]
+    assert len(described) == 18
+    # The goal chapters (the contract's own prose, later, quotes some descriptions itself).
+    goals = text[text.index("Wat willen we bereiken?") : text.index("Wat mag het kosten? In 2019")]
+    for inspanning in described:
+        end = " ".join(inspanning.beschrijving.split())[-40:]
+        assert goals.count(end) == 1, end
+    for inspanning in contract.inspanningen:
+        assert text.count(f"{inspanning.id}. {inspanning.titel[:30]}") == 2  # matrix, description
+
+
+def test_running_headers_carry_only_the_chapter_title(pdfs: Path) -> None:
+    """The header on the right is a chapter's title (a goal's short form), never a title cut off
+    or text of the page below it."""
+    import html as html_module
+
+    loaded = load_contract(PROGRAMMAS / "zorg.yaml")
+    assert loaded.contract is not None
+    page = render_contract(loaded.contract, "zorg.yaml", "html")
+    titles = set()
+    for attrs, inner in re.findall(r"<h2 ([^>]*)>(.*?)</h2>", page, re.S):
+        kop = re.search(r'data-kop="([^"]*)"', attrs)
+        titles.add(kop.group(1) if kop else html_module.unescape(re.sub(r"<[^>]+>", "", inner)))
+    pdf = pdfs / "zorg.pdf"
+    headers = []
+    for number in range(2, 29):
+        first = _run("pdftotext", "-f", number, "-l", number, "-layout", pdf, "-").split("\n")[0]
+        assert first.startswith("Programmacontract Zorg"), (number, first)
+        header = first.removeprefix("Programmacontract Zorg").strip()
+        assert header == "" or header in titles, (number, header)
+        headers.append(header)
+    assert {"Doelen-inspanningennetwerk", "Strategisch doel 1", "Wat mag het kosten?"} <= set(
+        headers
+    )

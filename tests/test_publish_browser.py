@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from .conftest import PROGRAMMAS, ROOT
-from .test_render_browser import ARGS, ARTIFACTS, AXE, CHROMIUM, WCAG_TAGS, _missing
+from .test_render_browser import ARTIFACTS, AXE, WCAG_TAGS
+from .test_render_browser import browser as browser  # the one headless Chromium fixture
 
 PAGES = [
     "index.html",
@@ -35,25 +36,6 @@ PAGES = [
     "programma/duurzaamheid/achtergrond.html",
     "programma/woerden-bouwen-en-wonen/index.html",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _missing()
-    if reason:
-        import os
-
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail(f"browsertests kunnen niet draaien in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -106,3 +106,32 @@ def test_outside_git_the_date_is_unknown(tmp_path: Path, cli) -> None:  # type: 
     catalogue = json.loads((out / "data" / "catalogus.jsonld").read_text("utf-8"))
     assert "dct:modified" not in catalogue["dcat:dataset"][0]
     assert "onbekend (de contracten staan niet in git)" in (out / "data.html").read_text("utf-8")
+
+
+def test_with_the_sites_address_the_metadata_names_full_addresses(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    run = cli(
+        "publish",
+        MINIMAAL,
+        "--uit",
+        out,
+        "--zonder-zoeken",
+        "--adres",
+        "https://raad.example.nl/p/",
+    )
+    assert run.code == 0, run.err
+    dataset = json.loads((out / "data" / "catalogus.jsonld").read_text("utf-8"))["dcat:dataset"][0]
+    assert dataset["dcat:landingPage"] == {"@id": "https://raad.example.nl/p/data.html"}
+    assert dataset["dcat:distribution"][0]["dcat:downloadURL"] == {
+        "@id": "https://raad.example.nl/p/data/programmas.csv"
+    }
+
+
+def test_an_address_that_is_not_a_web_address_is_refused(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("publish", MINIMAAL, "--uit", tmp_path / "site", "--adres", "raad.example.nl")
+    assert run.code == 2
+    assert run.err == (
+        "programmatool: --adres 'raad.example.nl' is geen webadres; geef het adres van de site, "
+        "beginnend met https:// (of http://)\n"
+    )
+    assert not (tmp_path / "site").exists()

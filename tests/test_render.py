@@ -83,10 +83,10 @@ def test_contract_document_follows_the_council_reading_order(tmp_path: Path, cli
         'id="kaart-kop"',
         'id="samenvatting"',
         'id="din"',
-        '<h2 id="doel-I" class="hoofdstuk">Strategisch doel I. De binnenstad trekt meer bezoekers',
+        '<h2 id="doel-I" class="hoofdstuk" data-kop="Strategisch doel I">Strategisch doel I. De',
         "Wat willen we bereiken?",
         "Wat gaan we daarvoor doen?",
-        '<h2 id="doel-II" class="hoofdstuk">Strategisch doel II.',
+        '<h2 id="doel-II" class="hoofdstuk" data-kop="Strategisch doel II">Strategisch doel II.',
         '<h2 id="middelen" class="hoofdstuk">Wat mag het kosten?</h2>',
         # The BBV's questions first, then the contract's own prose.
         'id="aanleiding"',

@@ -665,6 +665,15 @@ def publish(
     zonder_zoeken: Annotated[
         bool, typer.Option("--zonder-zoeken", help="Maak de site zonder zoekindex (Pagefind).")
     ] = False,
+    adres: Annotated[
+        str | None,
+        typer.Option(
+            "--adres",
+            metavar="URL",
+            help="Het webadres van de site (https://…): de open-data-metadata noemt dan "
+            "volledige adressen, zoals data.overheid.nl ze nodig heeft.",
+        ),
+    ] = None,
     no_cache: NoCacheOption = False,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -683,6 +692,7 @@ def publish(
             config_path=config,
             cache=not no_cache,
             search=not zonder_zoeken,
+            adres=adres,
         )
     except RenderProblem as exc:
         fail(str(exc))

@@ -71,29 +71,81 @@ def refuse_read_only(target: Path, name: str) -> None:
 
 
 @contextmanager
-def locked(files: list[tuple[Path, str]]) -> Iterator[None]:
+def locked(files: list[tuple[Path, str]], tidy: bool = False) -> Iterator[None]:
     """Hold the lock of every ``(target, name)``, taken in a fixed order so that two runs
-    cannot wait for each other; a read-only file is refused before any lock is taken."""
-    from filelock import FileLock, Timeout
+    cannot wait for each other; a read-only file is refused before any lock is taken.
 
+    The lock is filelock's on a small hidden file beside each target. filelock leaves that file
+    in place on Unix, because a lock file removed while another process waits on it lets the
+    next one lock a fresh file of the same name. Every lock taken here therefore checks, once
+    it holds the lock, that the name still stands for the file it locked, and starts over if
+    not. With ``tidy`` (``import``: many files at once), the lock files this run created are
+    removed when the block ends, while still held: a waiting run then finds
+    its file gone and locks a new one, so nothing piles up and no two runs hold one file."""
     ordered = sorted(set(files))
     for target, name in ordered:
         refuse_read_only(target, name)
     with ExitStack() as stack:
+        created: list[tuple[Any, Path]] = []
         for target, name in ordered:
-            lock = FileLock(target.parent / f".{target.name}.lock", timeout=LOCK_TIMEOUT)
-            try:
-                stack.enter_context(lock)
-            except Timeout:
-                raise RecordProblem(
-                    f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
-                    "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
-                ) from None
-            except OSError as exc:
-                raise RecordProblem(
-                    f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
-                ) from None
-        yield
+            path = target.parent / f".{target.name}.lock"
+            new = not path.exists()
+            lock = _acquire(path, name)
+            stack.callback(lock.release)
+            if new:
+                created.append((lock, path))
+        try:
+            yield
+        finally:
+            if tidy:
+                for lock, path in created:
+                    _remove_held(lock, path)
+
+
+def _acquire(path: Path, name: str) -> Any:
+    """filelock's lock on ``path``, held, on the file that ``path`` names right now."""
+    from filelock import FileLock, Timeout
+
+    while True:
+        lock = FileLock(path, timeout=LOCK_TIMEOUT)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise RecordProblem(
+                f"{name}: een ander proces is het bestand al {LOCK_TIMEOUT:.0f} seconden "
+                "aan het wijzigen; er is niets gewijzigd. Probeer het opnieuw."
+            ) from None
+        except OSError as exc:
+            raise RecordProblem(
+                f"{name}: kan het bestand niet vergrendelen: {os_reason(exc)}"
+            ) from None
+        if _holds(lock, path) is not False:
+            return lock
+        lock.release()  # removed by the run that held it: lock the new one
+
+
+def _holds(lock: Any, path: Path) -> bool | None:
+    """Whether ``lock`` is on the file ``path`` names (None: filelock does not say)."""
+    import os
+
+    fd = getattr(getattr(lock, "_context", None), "lock_file_fd", None)
+    if not isinstance(fd, int):
+        return None
+    try:
+        held, named = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
+
+def _remove_held(lock: Any, path: Path) -> None:
+    """Remove a held lock's file where that is known to be the file locked (else leave it)."""
+    import contextlib
+    import os
+
+    if _holds(lock, path):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def read_contract(target: Path, name: str, settings: Settings) -> bytes:
@@ -122,13 +174,15 @@ def write_files(
     planner: Planner,
     settings: Settings,
     dry_run: bool = False,
+    tidy: bool = False,
 ) -> list[Any]:
     """Change every ``(target, name, request)`` file, all or none: each is locked (in a fixed
     order, so two runs cannot wait for each other), read again under its lock, planned once by
     ``planner`` (files in parallel on the pipeline's workers) and written only when every file
     passed (:func:`write_all`); a dry run stops before writing. What each plan says changed is
-    returned, in the order of ``requests``; every problem is raised together."""
-    with locked([(target, name) for target, name, _request in requests]):
+    returned, in the order of ``requests``; every problem is raised together. ``tidy``
+    removes the lock files this run made (see :func:`locked`)."""
+    with locked([(target, name) for target, name, _request in requests], tidy):
         raws = [read_contract(target, name, settings) for target, name, _request in requests]
         items = [
             (name, raw, request) for (_t, name, request), raw in zip(requests, raws, strict=True)

@@ -748,11 +748,13 @@ def record_many(
     dry_run: bool = False,
     *,
     settings: Settings,
+    tidy: bool = False,
 ) -> list[Change]:
     """Record measurements in one or more files, all or nothing, with the command's
     ``settings`` from the pipeline (limits, rule levels), as :func:`write_files` does: each
     file locked, read again under its lock, planned once (:func:`plan`; files in parallel),
-    written only when every file passes. Raises :class:`RecordProblem` with every problem."""
+    written only when every file passes. Raises :class:`RecordProblem` with every problem.
+    ``tidy`` (import) leaves no lock files behind (see :func:`locked`)."""
     requests = sorted(
         (
             (resolve_target(path, settings), name, (measurements, replace))
@@ -760,7 +762,7 @@ def record_many(
         ),
         key=lambda request: (request[0], request[1]),
     )
-    done = write_files(requests, _plan_request, settings, dry_run)
+    done = write_files(requests, _plan_request, settings, dry_run, tidy)
     return [change for changes in done for change in changes]
 
 
@@ -868,7 +870,7 @@ def run_import(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return record_many(per_file, replace, dry_run, settings=settings)
+        return record_many(per_file, replace, dry_run, settings=settings, tidy=True)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
         if exc.changed:

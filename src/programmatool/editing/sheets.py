@@ -83,25 +83,18 @@ _CSV_REASONS = (
 
 
 def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
-    """CSV rows with their record numbers. Excel writes UTF-8 with a BOM ("CSV UTF-8") or
-    Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)"); the Dutch list separator is
-    a semicolon, so that the decimal comma needs no quotes.
+    """CSV rows with their record numbers. Excel writes UTF-8 with a BOM ("CSV UTF-8"),
+    Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)") or UTF-16 with a BOM and tabs
+    ("Unicode-tekst"); the Dutch list separator is a semicolon, so that the decimal comma
+    needs no quotes.
 
     Strict: an aanhalingsteken that never closes, or that closes a cell after rows that
     belong to other records, is an error with its line number, never a cell that swallows the
     rows after it."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise SheetError(
-                f"{name}: het bestand is geen tekst in UTF-8 of Windows-1252 (byte "
-                f"{exc.start + 1} is in geen van beide een teken)"
-            ) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _utf16(name, raw)
+    else:
+        text = _utf8_or_cp1252(name, raw.removeprefix(b"\xef\xbb\xbf"))
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -122,6 +115,30 @@ def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
     finally:
         csv.field_size_limit(limit)
     return rows
+
+
+def _utf16(name: str, raw: bytes) -> str:
+    """Text that Excel saved as "Unicode-tekst": UTF-16 (little-endian) with a BOM."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise SheetError(
+            f"{name}: het bestand begint als UTF-16 maar byte {exc.start + 1} is daarin geen teken"
+        ) from None
+
+
+def _utf8_or_cp1252(name: str, raw: bytes) -> str:
+    """UTF-8 ("CSV UTF-8"), else Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)")."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SheetError(
+                f"{name}: het bestand is geen tekst in UTF-8, UTF-16 of Windows-1252 (byte "
+                f"{exc.start + 1} is in geen daarvan een teken)"
+            ) from None
 
 
 def _refuse_swallowed(name: str, line: int, last: int, cells: list[str], sep: str) -> None:

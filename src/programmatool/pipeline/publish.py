@@ -5,6 +5,7 @@ beside the target and swapped in whole, so the target holds the old site or the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from programmatool.model.findings import Finding
     from programmatool.pipeline.git import FileVersion
     from programmatool.pipeline.settings import Config
+    from programmatool.progress.thresholds import Thresholds
+    from programmatool.rendering.site.build import ProgrammeOutput
     from programmatool.rendering.site.history import Version
     from programmatool.rendering.site.pages import SiteProgramme
 
@@ -219,6 +222,7 @@ def publish(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     search: bool = True,
+    adres: str | None = None,
 ) -> PublishResult:
     """Build the site for every contract under ``paths`` and put it in ``out`` whole.
 
@@ -229,18 +233,16 @@ def publish(
 
     from programmatool.pipeline.render import _thresholds
     from programmatool.rendering.environment import environment, template_problem
-    from programmatool.rendering.site.build import (
-        SCRIPT,
-        STYLE_SHEET,
-        build_site,
-        lay_out,
-        script,
-        style_sheet,
-    )
+    from programmatool.rendering.site.build import root_files
 
     if templates is not None and not templates.is_dir():
         raise RenderProblem(f"{templates.as_posix()}: map met sjablonen bestaat niet")
     _check_target(out)
+    if adres is not None and not re.fullmatch(r"https?://[^\s\"<>]+", adres):
+        raise RenderProblem(
+            f"--adres {adres!r} is geen webadres; geef het adres van de site, beginnend met "
+            "https:// (of http://)"
+        )
     drempels, drempels_bron = _thresholds(config)
     result = PublishResult()
     contracten = _contracts(paths, config, cache_dir, jobs, result)
@@ -255,19 +257,22 @@ def publish(
         )
     programmes = _programmes(contracten, config, result)
     try:
-        env = environment(templates, "html")
-        site = build_site(
-            programmes,
-            result.all_findings,
-            last_change([Path(name) for _c, name in contracten]),
-            drempels,
-            drempels_bron,
-            result.zonder_zoeken,
+        environment(templates, "html")  # a broken templates folder fails here, before any work
+        outputs = _programme_outputs(programmes, templates, (drempels, drempels_bron))
+        files = [f for output in outputs for f in output.files]
+        files.extend(
+            root_files(
+                environment(templates, "html"),
+                programmes,
+                outputs,
+                result.all_findings,
+                last_change([Path(name) for _c, name in contracten]),
+                drempels,
+                drempels_bron,
+                result.zonder_zoeken,
+                adres or "",
+            )
         )
-        files: list[tuple[str, bytes]] = [(p.pad, lay_out(env, p)) for p in site.pages]
-        files.append((STYLE_SHEET, style_sheet(env)))
-        files.append((SCRIPT, script(env)))
-        files.extend(site.data)
     except TemplateError as exc:
         raise template_problem(exc) from exc
     files.append((MARKER, MARKER_TEXT))
@@ -277,6 +282,39 @@ def publish(
     if executable is not None:
         result.files.append(f"{SEARCH_FOLDER}/")
     return result
+
+
+def _programme_outputs(
+    programmes: list[SiteProgramme],
+    templates: Path | None,
+    drempels: tuple[Thresholds, str | None],
+) -> list[ProgrammeOutput]:
+    """Each programme's pages, laid out on all cores (as ``render`` lays out documents)."""
+    from programmatool.pipeline import workers as parallel
+    from programmatool.pipeline.run import _Bar
+
+    work = {
+        "programmes": programmes,
+        "namen": {p.contract.code: p.contract.programma for p in programmes},
+        "templates": templates,
+        "drempels": drempels,
+    }
+    bar = _Bar("Pagina's maken", len(programmes))
+    try:
+        return parallel.run(work, _programme_one, len(programmes), chunksize=4, done=bar.update)
+    finally:
+        bar.close()
+
+
+def _programme_one(index: int) -> ProgrammeOutput:
+    from programmatool.pipeline.workers import WORK
+    from programmatool.rendering.environment import environment
+    from programmatool.rendering.site.build import programme_output
+
+    if "env" not in WORK:  # compiled templates are reused for every programme of this process
+        WORK["env"] = environment(WORK["templates"], "html")
+    drempels, bron = WORK["drempels"]
+    return programme_output(WORK["env"], WORK["programmes"][index], WORK["namen"], drempels, bron)
 
 
 def _write_site(out: Path, files: list[tuple[str, bytes]], executable: Path | None) -> None:
@@ -372,31 +410,23 @@ def run_publish(
     config_path: Path | None = None,
     cache: bool = True,
     search: bool = True,
+    adres: str | None = None,
 ) -> int:
     """The ``publish`` command: build the site, report it, return the exit code.
 
     0: every contract published; 1: a contract had errors and was left out; 2: could not work.
     """
+    from programmatool.pipeline.render import report_left_out
     from programmatool.pipeline.run import ConfigError, Run, no_contracts, read_settings
 
     try:
         settings = read_settings(config_path, cache=cache)
     except ConfigError as exc:
         raise RenderProblem(str(exc)) from None
-    result = publish(paths, out, templates, settings.config, settings.cache_dir, search=search)
-    for problem in [*result.problems, *result.notes]:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.path for f in result.findings})
-        stderr.print(
-            "niet gepubliceerd wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
+    result = publish(
+        paths, out, templates, settings.config, settings.cache_dir, search=search, adres=adres
+    )
+    report_left_out(stderr, [*result.problems, *result.notes], result.findings, "niet gepubliceerd")
     if result.out is None:
         if not result.findings and not result.problems:
             raise RenderProblem(no_contracts(paths))

@@ -597,6 +597,26 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
     )
 
 
+def report_left_out(
+    stderr: Console, problems: list[str], findings: list[Finding], wat: str
+) -> None:
+    """Print the problems, the errors of the contracts that were left out, and which files
+    those were ("niet gemaakt wegens fouten: …"; ``wat`` says what did not happen)."""
+    for problem in problems:
+        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
+    for finding in findings:
+        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
+    if findings:
+        bestanden = sorted({f.path for f in findings})
+        stderr.print(
+            f"{wat} wegens fouten: "
+            + ", ".join(bestanden)
+            + " (gebruik 'programmatool check' voor alle bevindingen)",
+            markup=False,
+            highlight=False,
+        )
+
+
 def run_render(
     paths: list[Path],
     formaat: str,
@@ -633,19 +653,7 @@ def run_render(
         settings.cache_dir,
         vastgesteld=vastgesteld,
     )
-    for problem in result.problems:
-        stderr.print(f"programmatool: {problem}", markup=False, highlight=False)
-    for finding in result.findings:
-        stderr.print(finding.as_text(), markup=False, highlight=False, soft_wrap=True)
-    if result.findings:
-        bestanden = sorted({f.path for f in result.findings})
-        stderr.print(
-            "niet gemaakt wegens fouten: "
-            + ", ".join(bestanden)
-            + " (gebruik 'programmatool check' voor alle bevindingen)",
-            markup=False,
-            highlight=False,
-        )
+    report_left_out(stderr, result.problems, result.findings, "niet gemaakt")
     if not result.written and not result.findings and not result.problems:
         raise RenderProblem(no_contracts(paths))
     for path in result.written:

@@ -4,7 +4,7 @@ search page; pure (no file is read or written here: the pipeline does that)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
@@ -66,25 +66,45 @@ def _changes(
 
 
 @dataclass
-class Site:
-    """Every page of the site and its open data."""
+class ProgrammeOutput:
+    """One programme's pages as files, and what the pages at the site's root need of it."""
 
-    pages: list[Page]
-    data: list[tuple[str, bytes]] = field(default_factory=list)
+    files: list[tuple[str, bytes]]
+    summary: DocumentSamenvatting
+    #: Each indicator's status by its id (for the open data).
+    statuses: dict[str, str]
+    #: The programme's entry on the search page: name, link, its goals and indicators.
+    inventory: tuple[str, str, list[tuple[str, str]]]
+
+
+def programme_output(
+    env: Environment,
+    prog: SiteProgramme,
+    namen: dict[str, str],
+    drempels: Thresholds = DEFAULT_THRESHOLDS,
+    drempels_bron: str | None = None,
+) -> ProgrammeOutput:
+    """One programme's pages laid out (the work a worker process does per programme)."""
+    pages, summary = programme_pages(prog, namen, drempels, drempels_bron)
+    statuses = {
+        page.context["iv"].indicator.id: page.context["iv"].status
+        for page in pages
+        if page.sjabloon == "site/indicator.html.j2"
+    }
+    return ProgrammeOutput(
+        [(p.pad, lay_out(env, p)) for p in pages], summary, statuses, _inventory(pages)[0]
+    )
 
 
 def _open_data(
-    programmes: list[SiteProgramme],
-    pages: list[Page],
-    summaries: list[DocumentSamenvatting],
-    findings: list[Finding],
+    programmes: list[SiteProgramme], outputs: list[ProgrammeOutput], findings: list[Finding]
 ) -> list[Table]:
     contracts = [p.contract for p in programmes]
-    statuses = {s.contract.code: s.status_programma for s in summaries}
+    statuses = {o.summary.contract.code: o.summary.status_programma for o in outputs}
     per_indicator = {
-        (page.context["c"].code, page.context["iv"].indicator.id): page.context["iv"].status
-        for page in pages
-        if page.sjabloon == "site/indicator.html.j2"
+        (o.summary.contract.code, ident): status
+        for o in outputs
+        for ident, status in o.statuses.items()
     }
     return [
         programme_table(contracts, statuses),
@@ -96,24 +116,22 @@ def _open_data(
     ]
 
 
-def build_site(
+def root_files(
+    env: Environment,
     programmes: list[SiteProgramme],
+    outputs: list[ProgrammeOutput],
     findings: list[Finding],
     gewijzigd: str | None,
     drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
     zonder_zoeken: str = "",
-) -> Site:
-    """Every page of the site and its open data; ``findings`` are what check found in the
-    contracts, ``gewijzigd`` the date of the newest commit of a contract (None outside git),
-    ``zonder_zoeken`` why there is no search index ("" when there is one)."""
-    namen = {p.contract.code: p.contract.programma for p in programmes}
-    pages: list[Page] = []
-    summaries = []
-    for prog in programmes:
-        own, summary = programme_pages(prog, namen, drempels, drempels_bron)
-        pages.extend(own)
-        summaries.append(summary)
+    adres: str = "",
+) -> list[tuple[str, bytes]]:
+    """The start page, the search page, the open data with its page, the style sheet and the
+    script; ``findings`` are what check found in the contracts, ``gewijzigd`` the date of the
+    newest commit of a contract (None outside git), ``zonder_zoeken`` why there is no search
+    index ("" when there is one), ``adres`` where the site is put online ("" unknown)."""
+    summaries = [o.summary for o in outputs]
     portfolio = portfolio_of(summaries, drempels, drempels_bron)
     gemeente = ", ".join(portfolio.gemeenten)
     lines = {p.contract.code: p.kaartregel.kop for p in programmes if p.kaartregel is not None}
@@ -125,11 +143,12 @@ def build_site(
         gemeente,
         zoekindex=not zonder_zoeken,
         zonder_zoeken=zonder_zoeken,
-        inhoud=_inventory(pages),
+        inhoud=[o.inventory for o in outputs],
     )
-    tables = _open_data(programmes, pages, summaries, findings)
-    cat = Catalogue(f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd)
-    data = data_files(tables, cat)
+    tables = _open_data(programmes, outputs, findings)
+    cat = Catalogue(
+        f"Programma's {gemeente}", f"Gemeente {gemeente}", DEFAULT_LICENCE, gewijzigd, adres
+    )
     open_data = root_page(
         "data.html",
         "site/data.html.j2",
@@ -141,7 +160,10 @@ def build_site(
         licentie_naam=LICENCE_TITLE.get(cat.licentie, cat.licentie),
         gewijzigd=fmt.datum(dt.date.fromisoformat(gewijzigd)) if gewijzigd else "",
     )
-    return Site([start, search, open_data, *pages], data)
+    files = [(page.pad, lay_out(env, page)) for page in (start, search, open_data)]
+    files.append((STYLE_SHEET, render_text(env, "site/stijl.css.j2").encode("utf-8")))
+    files.append((SCRIPT, render_text(env, "site/site.js").encode("utf-8")))
+    return files + data_files(tables, cat)
 
 
 def lay_out(env: Environment, page: Page) -> bytes:
@@ -151,13 +173,3 @@ def lay_out(env: Environment, page: Page) -> bytes:
 
     text = without_empty_columns_html(render_text(env, page.sjabloon, **page.context))
     return valid_unicode(text).encode("utf-8")
-
-
-def style_sheet(env: Environment) -> bytes:
-    """The one style sheet every page links to (the packaged style, then the municipality's)."""
-    return render_text(env, "site/stijl.css.j2").encode("utf-8")
-
-
-def script(env: Environment) -> bytes:
-    """The one small script every page loads (see templates/site/site.js)."""
-    return render_text(env, "site/site.js").encode("utf-8")

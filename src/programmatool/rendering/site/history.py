@@ -56,6 +56,11 @@ def _value(value: Any) -> str:
     return "–" if value is None else fmt.waarde(value)
 
 
+def _words(value: Any) -> str:
+    # In a sentence an absent figure is said, not drawn as a dash.
+    return "geen getal" if value is None else fmt.waarde(value)
+
+
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -76,15 +81,15 @@ def _changes(kind: str, old: dict[int, Any], new: dict[int, Any], op: str) -> li
     for jaar in sorted(set(old) | set(new)):
         a, b = old.get(jaar), new.get(jaar)
         if jaar not in new:
-            lines.append(f"{kind} {jaar} ({_value(a)}) geschrapt {op}")
+            lines.append(f"{kind} {jaar} ({_words(a)}) geschrapt {op}")
         elif jaar not in old:
-            lines.append(f"{kind} {jaar} toegevoegd: {_value(b)} {op}")
+            lines.append(f"{kind} {jaar} toegevoegd: {_words(b)} {op}")
         elif a != b:
             x, y = _number(a), _number(b)
             word = "gewijzigd"
             if x is not None and y is not None:
                 word = "verhoogd" if y > x else "verlaagd"
-            lines.append(f"{kind} {jaar} {word} van {_value(a)} naar {_value(b)} {op}")
+            lines.append(f"{kind} {jaar} {word} van {_words(a)} naar {_words(b)} {op}")
     return lines
 
 

@@ -326,6 +326,8 @@ def dcat(tables: list[Table], cat: Catalogue) -> bytes:
         "dcat:keyword": ["programmabegroting", "programmacontract", "indicatoren", "begroting"],
         "dcat:distribution": distributions,
     }
+    if cat.adres:
+        dataset["dcat:landingPage"] = {"@id": cat.adres.rstrip("/") + "/data.html"}
     if cat.gewijzigd:
         dataset["dct:modified"] = {"@value": cat.gewijzigd, "@type": "xsd:date"}
     catalogue = {
