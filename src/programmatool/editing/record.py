@@ -103,11 +103,11 @@ def _kort(tekst: str, lengte: int = 30) -> str:
 # --- YAML text --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _yaml_tekst(value: str) -> str:
-    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=True)
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted.
+    (Cached: a sheet repeats its sources on every row, and each test is two YAML readings.)"""
+    safe = _safe_yaml()
     if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
         (" ", ":")
     ):
@@ -119,6 +119,13 @@ def _yaml_tekst(value: str) -> str:
         except Exception:  # any parse problem means: quote it
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.cache
+def _safe_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _yaml_waarde(value: Any) -> str:
@@ -461,6 +468,8 @@ class Measurement:
     voorlopig: bool = False
     #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
     origin: str = ""
+    #: An approximate figure (``record --ca``, the sheet's column ``benadering``).
+    benadering: bool = False
 
 
 @dataclass(frozen=True)
@@ -527,7 +536,22 @@ def _is_placeholder(realisatie: Realisatie) -> bool:
 
 
 def _fields(indicator: RecordingIndicator, measurement: Measurement) -> dict[str, Any]:
-    fields = lees_waarde(indicator, measurement.waarde)
+    """The new entry's fields: the value as its meetsoort reads it (none for a note-only entry:
+    an empty value or ``-`` with a toelichting), then ``benadering``, bron, toelichting and
+    ``voorlopig`` as given."""
+    note_only = measurement.waarde.strip() in {"", "-"}
+    if note_only and not (measurement.toelichting or "").strip():
+        raise RecordProblem(
+            f"indicator {indicator.id}: geef een waarde, of met --toelichting alleen een "
+            "toelichting voor een jaar zonder meting"
+        )
+    fields = {} if note_only else lees_waarde(indicator, measurement.waarde)
+    if measurement.benadering:
+        if "waarde" not in fields or indicator.meetsoort not in {"getal", None}:
+            raise RecordProblem(
+                f"indicator {indicator.id}: alleen een getal kan een benadering (ca.) zijn"
+            )
+        fields["benadering"] = True
     for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
             if not text.strip():
@@ -681,7 +705,8 @@ def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
 def _reading(tekst: str, fields: dict[str, Any]) -> str | None:
     """``2.372 gelezen als 2372`` when a point in the given figure grouped thousands."""
     value = fields.get("waarde")
-    if "." not in tekst or isinstance(value, bool) or not isinstance(value, int | float):
+    grouped = re.search(r"[0-9]\.[0-9]", tekst)
+    if not grouped or isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return f"{tekst.strip()} gelezen als {_yaml_waarde(value)}"
 
@@ -783,12 +808,16 @@ def record(
     replace: bool = False,
     voorlopig: bool = False,
     config_path: Path | None = None,
+    benadering: bool = False,
 ) -> Change:
     """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
-    that year), under the configuration at ``config_path`` or the one found from here upward;
-    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    that year; ``benadering``: an approximate figure), under the configuration at
+    ``config_path`` or the one found from here upward; raises :class:`RecordProblem` and leaves
+    the file untouched when anything is wrong."""
     settings = writer_settings(config_path)
-    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    measurement = Measurement(
+        indicator_id, jaar, waarde, bron, toelichting, voorlopig, benadering=benadering
+    )
     name = path.as_posix()
     return record_many({path: (name, [measurement])}, replace, settings=settings)[0]
 
@@ -895,12 +924,20 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
     problems: list[str] = []
     for row in rows:
         where = f"{sheet}:{row.number}"
-        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
+        # A row with only a toelichting is a note for a year without a measurement.
+        required = (
+            "contract",
+            "indicator",
+            "jaar",
+            *(() if row.get("toelichting") else ("waarde",)),
+        )
+        empty = [c for c in required if not row.get(c)]
         if empty:
             problems.append(f"{where}: {', '.join(empty)} is leeg")
             continue
         try:
             voorlopig = read_provisional(row.get("voorlopig"))
+            benadering = read_provisional(row.get("benadering"), "benadering")
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             continue
@@ -912,6 +949,7 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
             row.get("toelichting") or None,
             voorlopig,
             where,
+            benadering,
         )
         wanted.append((row.get("contract"), measurement))
     return wanted, problems

@@ -198,6 +198,16 @@ class Model(BaseModel):
     )
 
 
+def begin_of_text(text: str, length: int = 80) -> str:
+    """The start of a (Markdown) text as a one-line heading: its first paragraph, cut at a word
+    with '…' when longer than ``length`` characters."""
+    first = " ".join(text.strip().split("\n\n", 1)[0].split())
+    if len(first) <= length:
+        return first
+    cut = first[:length].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
 def model_description(cls: type[BaseModel]) -> str:
     """The Dutch description of a model of the contract."""
     extra = cls.model_config.get("json_schema_extra")
@@ -507,8 +517,14 @@ class Inspanning(Model):
     )
 
     id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["ins-1"])
+    #: Empty when the source gives no title: the start of ``beschrijving`` stands in for it.
     titel: Tekst = Field(
-        description="de inspanning zoals gedrukt", examples=["Educatieprojecten met scholen"]
+        "",
+        description=(
+            "de inspanning zoals gedrukt; heeft de bron geen titel, laat hem dan weg: het begin "
+            "van de beschrijving staat dan overal waar de titel zou staan"
+        ),
+        examples=["Educatieprojecten met scholen"],
     )
     beschrijving: Markdown | None = Field(
         None, description="beschrijving (Markdown)", examples=["Lessen en een afvalrace."]
@@ -548,6 +564,26 @@ class Inspanning(Model):
         description="per jaar hoe de inspanning is verlopen (programmatool log)",
         examples=["{2020: {status: loopt}}"],
     )
+
+    @model_validator(mode="after")
+    def _titel_of_beschrijving(self) -> Inspanning:
+        if self.titel:
+            return self
+        if not self.beschrijving:
+            raise PydanticCustomError(
+                "pt_ontbreekt",
+                "een inspanning heeft een 'titel' of, als de bron geen titel geeft, een "
+                "'beschrijving'",
+                {},
+            )
+        # Not written, so not in the fields set: a document or diff can tell it is derived.
+        self.__dict__["titel"] = begin_of_text(self.beschrijving)
+        return self
+
+    @property
+    def titel_afgeleid(self) -> bool:
+        """True when the source gives no title and the description's start stands in."""
+        return "titel" not in self.model_fields_set
 
 
 class Realisatie(Model):
@@ -1382,7 +1418,9 @@ class Contract(Model):
         return [od for sd in self.strategische_doelen for od in sd.operationele_doelen]
 
     def doel_ids(self) -> set[str]:
-        """Ids of all strategic and operational goals."""
+        """Ids of all strategic goals, their sub-goals and operational goals: what an effort
+        or an indicator may refer to."""
         ids = {sd.id for sd in self.strategische_doelen}
+        ids.update(sub.id for sd in self.strategische_doelen for sub in sd.subdoelen)
         ids.update(od.id for od in self.operationele_doelen())
         return ids
