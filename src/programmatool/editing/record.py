@@ -687,6 +687,7 @@ def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
 def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
     """What the indicator holds once the entry is written: per year the measurement, the
     latest period standing for its year (model/periods.py)."""
+    from programmatool.model.contract import ONBEKEND_WAARDEN
     from programmatool.model.periods import fold_periods
 
     raw: dict[Any, Any] = {
@@ -696,7 +697,7 @@ def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
     }
     raw.update({k: r.model_dump(exclude_none=True) for k, r in target.perioden.items()})
     raw[jaar] = fields
-    folded, _periods, _chosen = fold_periods({"realisaties": raw})
+    folded, _periods, _chosen = fold_periods({"realisaties": raw}, ONBEKEND_WAARDEN)
     target.realisaties = {
         y: Realisatie.model_validate(v) for y, v in sorted(folded["realisaties"].items())
     }

@@ -756,12 +756,23 @@ class Indicator(Model):
     @classmethod
     def _per_periode(cls, data: Any, handler: ModelWrapValidatorHandler[Indicator]) -> Indicator:
         # ``realisaties: {2020-Q3: 10, 2020-Q4: 11}``: the year holds the latest (model/periods).
-        from programmatool.model.periods import attach_periods, fold_periods
+        from pydantic import ValidationError
 
-        data, periods, chosen = fold_periods(data)
+        from programmatool.model.periods import fold_periods, period_of
+
+        data, periods, chosen = fold_periods(data, ONBEKEND_WAARDEN)
         indicator = handler(data)
-        if periods:
-            attach_periods(indicator, periods, chosen)
+        for key in sorted(periods, key=lambda k: (period_of(k), k)):
+            try:
+                indicator._perioden[key] = Realisatie.model_validate(periods[key])
+            except ValidationError as exc:
+                raise PydanticCustomError(
+                    "pt_periode",
+                    "realisatie {periode}: {fout}",
+                    {"periode": key, "fout": exc.errors()[0]["msg"]},
+                ) from None
+        for year, key in chosen.items():
+            indicator.realisaties[year]._periode = key
         return indicator
 
     @property

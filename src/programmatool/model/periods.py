@@ -5,13 +5,9 @@ one under its year and the indicator keeps every period as written."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
-
-if TYPE_CHECKING:
-    from programmatool.model.contract import Indicator
 
 #: A quarter (``2020-Q4``) or a month (``2020-11``).
 PERIOD = re.compile(r"(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))")
@@ -28,23 +24,21 @@ def period_of(key: object) -> tuple[int, int] | None:
     return int(match.group(1)), int(quarter) * 3 if quarter else int(month)
 
 
-def _has_value(raw: object) -> bool:
-    from programmatool.model.contract import ONBEKEND_WAARDEN
-
+def _has_value(raw: object, unknown: tuple[str, ...]) -> bool:
     if isinstance(raw, dict):
         if raw.get("behaald") is not None or raw.get("datum") is not None:
             return True
         raw = raw.get("waarde")
     if raw is None:
         return False
-    return not (isinstance(raw, str) and raw.strip().lower() in ONBEKEND_WAARDEN)
+    return not (isinstance(raw, str) and raw.strip().lower() in unknown)
 
 
-def fold_periods(data: Any) -> tuple[Any, dict[str, Any], dict[int, str]]:
+def fold_periods(data: Any, unknown: tuple[str, ...]) -> tuple[Any, dict[str, Any], dict[int, str]]:
     """``data`` with per year the latest period that has a value (else the latest) under the
     year in ``realisaties``, and every period entry by its key; a year written both as a year
     and per period is an error (which of the two counts would be a guess). The third part
-    says per year which period stands for it."""
+    says per year which period stands for it; ``unknown`` are the markers of a missing value."""
     if not isinstance(data, dict) or not isinstance(data.get("realisaties"), dict):
         return data, {}, {}
     realisaties: dict[Any, Any] = data["realisaties"]
@@ -66,27 +60,7 @@ def fold_periods(data: Any) -> tuple[Any, dict[str, Any], dict[int, str]]:
                 {"jaar": year, "perioden": ", ".join(sorted(keys))},
             )
         ordered = sorted(keys, key=lambda k: (period_of(k), k))
-        with_value = [k for k in ordered if _has_value(periods[k])]
+        with_value = [k for k in ordered if _has_value(periods[k], unknown)]
         chosen[year] = (with_value or ordered)[-1]
         folded[year] = periods[chosen[year]]
     return {**data, "realisaties": folded}, periods, chosen
-
-
-def attach_periods(indicator: Indicator, periods: dict[str, Any], chosen: dict[int, str]) -> None:
-    """Validate every period's entry, keep them on the indicator, and mark the measurement that
-    stands for its year with the period it came from."""
-    from programmatool.model.contract import Realisatie
-
-    kept = {}
-    for key in sorted(periods, key=lambda k: (period_of(k), k)):
-        try:
-            kept[key] = Realisatie.model_validate(periods[key])
-        except ValidationError as exc:
-            raise PydanticCustomError(
-                "pt_periode",
-                "realisatie {periode}: {fout}",
-                {"periode": key, "fout": exc.errors()[0]["msg"]},
-            ) from None
-    for year, key in chosen.items():
-        indicator.realisaties[year]._periode = key
-    indicator._perioden = kept
