@@ -345,7 +345,9 @@ class Periode(Model):
         return []
 
     def tekst(self) -> str:
-        """The period as Dutch text: '2019–2022', '2024–onbekend'."""
+        """The period as Dutch text: '2019–2022', '2024–onbekend', '2018' for one year."""
+        if self.start == self.eind:
+            return str(self.start)
         return f"{self.start}–{self.eind}"
 
     def omgekeerd(self) -> bool:
