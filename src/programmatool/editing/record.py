@@ -140,7 +140,7 @@ def _yaml_waarde(value: Any) -> str:
     return _yaml_tekst(str(value))
 
 
-def entry_text(jaar: int, fields: dict[str, Any]) -> str:
+def entry_text(jaar: int | str, fields: dict[str, Any]) -> str:
     """``2021: 14`` when only a value is given, else ``2021: {waarde: 14, bron: …}``."""
     if list(fields) == ["waarde"]:
         return f"{jaar}: {_yaml_waarde(fields['waarde'])}"
@@ -230,7 +230,8 @@ class Entry:
     ``sleutel`` (an indicator's ``realisaties``, an effort's ``uitvoering``)."""
 
     item: str
-    jaar: int
+    #: A year, or a quarter or month of a measurement (``2020-Q4``, model/periods.py).
+    jaar: int | str
     fields: dict[str, Any]
 
 
@@ -322,7 +323,7 @@ def _item_pieces(
     """The pieces of text that add ``group``'s entries to one listed item."""
     from ruamel.yaml.nodes import MappingNode
 
-    group = sorted(group, key=lambda pair: pair[1].jaar)
+    group = sorted(group, key=lambda pair: _moment(pair[1].jaar))
     existing = _mapping_get(target, sleutel)
     if existing is None:
         texts = [(i, entry_text(e.jaar, e.fields)) for i, e in group]
@@ -348,14 +349,16 @@ def _item_pieces(
     # Per place: the new entries that go there (keyed by the key they go before; None: last).
     places: dict[int | None, list[tuple[int, str]]] = {}
     for i, entry in group:
-        same = [(k, v) for k, v in node.value if _year_of(k) == entry.jaar]
+        same = [(k, v) for k, v in node.value if _moment(k.value) == _moment(entry.jaar)]
         if same:
             key, value = same[0]
             piece = _Piece(int(key.start_mark.index), _node_end(value))
             piece.add(i, "", entry_text(entry.jaar, entry.fields))
             pieces.append(piece)
             continue
-        later = [n for n, (k, _v) in enumerate(node.value) if (_year_of(k) or 0) > entry.jaar]
+        later = [
+            n for n, (k, _v) in enumerate(node.value) if _moment(k.value) > _moment(entry.jaar)
+        ]
         places.setdefault(later[0] if later else None, []).append(
             (i, entry_text(entry.jaar, entry.fields))
         )
@@ -417,6 +420,20 @@ def _apply(text: str, pieces: list[_Piece], count: int) -> tuple[str, list[int]]
     return "".join(out), lines
 
 
+def _moment(key: object) -> tuple[int, int]:
+    """Where an entry's key sorts: a year before its quarters and months (``2020-Q4`` after
+    ``2020-11``'s month 11, by the last month of the period); anything else first."""
+    from programmatool.model.periods import period_of
+
+    period = period_of(key)
+    if period is not None:
+        return period
+    try:
+        return int(str(key)), 0
+    except ValueError:
+        return 0, 0
+
+
 def _year_of(key: Any) -> int | None:
     try:
         return int(str(key.value))
@@ -461,7 +478,7 @@ class Change:
 
     bestand: str
     indicator: str
-    jaar: int
+    jaar: int | str
     regel: int
     tekst: str
     oud: str | None = None
@@ -480,6 +497,21 @@ def _rule_errors(result: LoadResult, settings: Settings) -> set[tuple[str, str]]
     without positions (lines move when one is added)."""
     found = rule_findings(result, settings.config, settings.today)
     return {(f.code, f.message) for f in found if f.severity == "fout"}
+
+
+def lees_meetmoment(tekst: str) -> int | str:
+    """A year, or a quarter or month (``2020-Q4``, ``2020-11``), from the command line."""
+    from programmatool.model.periods import period_of
+
+    if period_of(tekst.strip()) is not None:
+        return tekst.strip()
+    try:
+        return lees_jaar(tekst)
+    except RecordProblem:
+        raise RecordProblem(
+            f"jaar moet een jaartal zijn (1900–2200), een kwartaal (2020-Q4) of een maand "
+            f"(2020-11), gevonden '{tekst}'"
+        ) from None
 
 
 def lees_jaar(tekst: str) -> int:
@@ -547,18 +579,19 @@ def check_measurements(
     problem per refused measurement (``metingen.csv:5: file: …``)."""
     problems: list[str] = []
     planned: list[_Planned] = []
-    seen: dict[tuple[str, int], str] = {}
+    seen: dict[tuple[str, int | str], str] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
         try:
             jaar = (
-                lees_jaar(measurement.jaar)
+                lees_meetmoment(measurement.jaar)
                 if isinstance(measurement.jaar, str)
                 else measurement.jaar
             )
+            year = _moment(jaar)[0]
             indicator = _find_indicator(contract, measurement.indicator, name)
             low, high = toegestane_jaren(contract, indicator)
-            if not low <= jaar <= high:
+            if not low <= year <= high:
                 raise RecordProblem(
                     f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
                 )
@@ -568,7 +601,7 @@ def check_measurements(
                     f"({seen[(indicator.id, jaar)]})"
                 )
             seen[(indicator.id, jaar)] = measurement.origin or name
-            old = indicator.realisaties.get(jaar)
+            old = _existing(indicator, jaar)
             if old is not None and not replace and not _is_placeholder(old):
                 raise RecordProblem(
                     f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
@@ -614,8 +647,7 @@ def plan(
     expected = before.contract.model_copy(deep=True)
     for item in planned:
         target = next(i for i in expected.indicatoren if i.id == item.entry.item)
-        target.realisaties[item.entry.jaar] = Realisatie.model_validate(item.entry.fields)
-        target.realisaties = dict(sorted(target.realisaties.items()))
+        _expect(target, item.entry.jaar, item.entry.fields)
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
     rows = text.splitlines()
     changes = []
@@ -628,6 +660,47 @@ def plan(
             )
         )
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
+    """The entry a new measurement would replace. A quarter or month beside a measurement of
+    the whole year (or the other way round) is refused: which of the two counts is a guess."""
+    periods: dict[str, Realisatie] = getattr(indicator, "perioden", {})
+    if isinstance(jaar, str):
+        year = _moment(jaar)[0]
+        whole = indicator.realisaties.get(year)
+        if whole is not None and whole.periode is None:
+            raise RecordProblem(
+                f"indicator {indicator.id} heeft voor {year} een meting van het hele jaar; een "
+                f"meting van {jaar} komt daar niet naast"
+            )
+        return periods.get(jaar)
+    found = indicator.realisaties.get(jaar)
+    if found is not None and found.periode is not None:
+        raise RecordProblem(
+            f"indicator {indicator.id} heeft voor {jaar} metingen per kwartaal of maand; "
+            f"geef het kwartaal of de maand (zoals {found.periode})"
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
+    """What the indicator holds once the entry is written: per year the measurement, the
+    latest period standing for its year (model/periods.py)."""
+    from programmatool.model.contract import ONBEKEND_WAARDEN
+    from programmatool.model.periods import fold_periods
+
+    raw: dict[Any, Any] = {
+        y: r.model_dump(exclude_none=True)
+        for y, r in target.realisaties.items()
+        if r.periode is None
+    }
+    raw.update({k: r.model_dump(exclude_none=True) for k, r in target.perioden.items()})
+    raw[jaar] = fields
+    folded, _periods, _chosen = fold_periods({"realisaties": raw}, ONBEKEND_WAARDEN)
+    target.realisaties = {
+        y: Realisatie.model_validate(v) for y, v in sorted(folded["realisaties"].items())
+    }
 
 
 def _reading(tekst: str, fields: dict[str, Any]) -> str | None:

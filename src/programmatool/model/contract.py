@@ -14,8 +14,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StringConstraints,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
@@ -619,6 +621,14 @@ class Realisatie(Model):
         None, description="toelichting (Markdown)", examples=["Voorlopig cijfer."]
     )
 
+    #: The quarter or month (``2020-Q4``) this measurement came from, when written per period.
+    _periode: str | None = PrivateAttr(default=None)
+
+    @property
+    def periode(self) -> str | None:
+        """The quarter or month the measurement came from (``2020-Q4``), or None for a year."""
+        return self._periode
+
     @model_validator(mode="before")
     @classmethod
     def _scalar_shorthand(cls, data: Any) -> Any:
@@ -716,7 +726,10 @@ class Indicator(Model):
     )
     realisaties: dict[Jaar, Realisatie] = Field(
         default_factory=dict,
-        description="meting per jaar",
+        description=(
+            "meting per jaar; ook per kwartaal (2020-Q4) of maand (2020-11): dan telt de "
+            "laatste van het jaar"
+        ),
         examples=["{2019: 9, 2020: {waarde: 11, bron: Monitor}}"],
     )
     streefdatum: dt.date | None = Field(
@@ -737,6 +750,37 @@ class Indicator(Model):
     toelichting: Markdown | None = Field(
         None, description="toelichting (Markdown)", examples=["Telling in oktober."]
     )
+
+    #: Every measurement written per quarter or month, by its key (model/periods.py).
+    _perioden: dict[str, Realisatie] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _per_periode(cls, data: Any, handler: ModelWrapValidatorHandler[Indicator]) -> Indicator:
+        # ``realisaties: {2020-Q3: 10, 2020-Q4: 11}``: the year holds the latest (model/periods).
+        from pydantic import ValidationError
+
+        from programmatool.model.periods import fold_periods, period_of
+
+        data, periods, chosen = fold_periods(data, ONBEKEND_WAARDEN)
+        indicator = handler(data)
+        for key in sorted(periods, key=lambda k: (period_of(k), k)):
+            try:
+                indicator._perioden[key] = Realisatie.model_validate(periods[key])
+            except ValidationError as exc:
+                raise PydanticCustomError(
+                    "pt_periode",
+                    "realisatie {periode}: {fout}",
+                    {"periode": key, "fout": exc.errors()[0]["msg"]},
+                ) from None
+        for year, key in chosen.items():
+            indicator.realisaties[year]._periode = key
+        return indicator
+
+    @property
+    def perioden(self) -> dict[str, Realisatie]:
+        """The measurements written per quarter or month (``2020-Q4``), oldest first."""
+        return self._perioden
 
     def bepaalde_richting(self) -> tuple[Richting | None, str]:
         """The direction that counts as better, and how it is known.

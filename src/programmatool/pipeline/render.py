@@ -467,8 +467,12 @@ class _Staging:
         described = repr(extra)
         if " at 0x" in described:  # an object without a stable description: never skip
             return None
+        try:
+            data = contract.model_dump_json()
+        except ValueError:  # a value JSON cannot hold: render it, never guess
+            return None
         digest = hashlib.blake2b(digest_size=32)
-        for part in (self.basis, bestand, contract.model_dump_json(), described):
+        for part in (self.basis, bestand, data, described):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
 

@@ -345,7 +345,7 @@ def meting_cel(row: IndicatorProgress) -> str:
         value = plain_text(_waarde(row.realisatie, row.indicator.eenheid))
         if row.benadering:
             value = f"ca. {value}"
-    return f"{value}{star} ({row.realisatie_jaar})"
+    return f"{value}{star} ({row.periode or row.realisatie_jaar})"
 
 
 def _streef_cel(row: IndicatorProgress, eenheid: str | None) -> str:
@@ -471,6 +471,7 @@ def indicator_dict(row: IndicatorProgress) -> dict[str, Any]:
         "jaar": row.jaar,
         "realisatie": _getal(row.realisatie),
         "realisatie_jaar": row.realisatie_jaar,
+        "realisatie_periode": row.periode,
         "streefwaarde": _getal(row.streefwaarde),
         "streefjaar": row.streefjaar,
         "verwacht": _getal(row.verwacht),
@@ -629,6 +630,7 @@ CSV_KOLOMMEN = (
     "jaar",
     "realisatie",
     "realisatie_jaar",
+    "realisatie_periode",
     "streefwaarde",
     "streefjaar",
     "eindwaarde",
@@ -726,6 +728,7 @@ def sheet_values(item: Programma) -> list[list[Any]]:
             row.jaar,
             row.realisatie,
             row.realisatie_jaar,
+            row.periode,
             row.streefwaarde,
             row.streefjaar,
             row.eindwaarde,

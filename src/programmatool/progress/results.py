@@ -43,6 +43,11 @@ class IndicatorProgress:
         return bool(self.meting is not None and self.meting.voorlopig)
 
     @property
+    def periode(self) -> str | None:
+        """The quarter or month the measurement came from (``2020-Q4``), None for a year."""
+        return self.meting.periode if self.meting is not None else None
+
+    @property
     def benadering(self) -> bool:
         """True when the measurement is approximate as the source gives it ("ca. 8.000")."""
         return bool(self.meting is not None and self.meting.benadering)
