@@ -750,7 +750,7 @@ def ratios_memory(work: Path, sizes: list[int]) -> list[Ratio]:
         )
         render = [TOOL, "render", "programmas", "--no-cache", "--format", "html", "--out", "site"]
         render_mb = peak_memory_mb(render, folder, env)
-        shutil.rmtree(folder / "site")
+        shutil.rmtree(folder / "site", ignore_errors=True)
         seconds = run(render, folder, env)
         rows.append(
             Ratio(
