@@ -195,3 +195,24 @@ def test_the_checker_finds_what_it_must(tmp_path: Path) -> None:
         "grammatica",
         "grammatica",
     ]
+
+
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_the_status_and_the_programmes_own_words_say_whose_they_are(
+    formaat: str, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    # Zorg 2020: no indicator was measured, while its own account says it is on course. The
+    # document says which is the tool's verdict and which the programme's own words.
+    _render(
+        cli, PROGRAMMAS / "zorg.yaml", "--verantwoording", "2020", "--format", formaat,
+        "--out", tmp_path, "--config", CONFIG,
+    )  # fmt: skip
+    text = " ".join(text_of(tmp_path / f"zorg-verantwoording-2020.{formaat}").split())
+    text = text.replace("*", "").replace(" :", ":")
+    intro = text.split("Het programma in 2020", 1)[1].split("Strategisch doel 1", 1)[0]
+    verdict = intro.index("Oordeel op grond van de metingen van de indicatoren: ○ geen meting")
+    own = intro.index(
+        "Volgens het programma zelf (eigen tekst van het programma, niet aan metingen getoetst):"
+    )
+    quote = intro.index("het programma ligt op koers met zijn bezuinigingstaakstelling")
+    assert verdict < own < quote
