@@ -750,7 +750,7 @@ def ratios_memory(work: Path, sizes: list[int]) -> list[Ratio]:
         )
         render = [TOOL, "render", "programmas", "--no-cache", "--format", "html", "--out", "site"]
         render_mb = peak_memory_mb(render, folder, env)
-        shutil.rmtree(folder / "site")
+        shutil.rmtree(folder / "site", ignore_errors=True)
         seconds = run(render, folder, env)
         rows.append(
             Ratio(
@@ -863,20 +863,26 @@ def ratios_diff(work: Path, size: int, runs: int) -> list[Ratio]:
     ]
 
 
-def ratios(sizes: list[int], runs: int) -> list[Ratio]:
-    """Every line of issue 26's table, as ratios in one run (the largest size at most 1,000
-    for the timed rows; memory at every size)."""
-    size = min(max(sizes), 1000)
+def ratios(sizes: list[int], size: int, runs: int) -> list[Ratio]:
+    """Every line of issue 26's table, as ratios in one run: the timed rows at ``size``
+    contracts, memory at every one of ``sizes``. Each group of rows is printed as soon as it is
+    measured (a long run on a busy machine shows what it has)."""
     rows: list[Ratio] = []
     with tempfile.TemporaryDirectory(prefix="pt-ratios-") as tmp:
         work = Path(tmp)
         schema = work / "schema.json"
         subprocess.run([TOOL, "schema", "-o", str(schema)], check=True, capture_output=True)
-        rows.extend(ratios_check(work, schema, size, runs))
-        rows.extend(ratios_seven(work, schema, runs))
-        rows.extend(ratios_render_progress(work, size, runs))
-        rows.extend(ratios_diff(work, size, runs))
-        rows.extend(ratios_memory(work, sizes))
+        groups: list[Callable[[], list[Ratio]]] = [
+            lambda: ratios_check(work, schema, size, runs),
+            lambda: ratios_seven(work, schema, runs),
+            lambda: ratios_render_progress(work, size, runs),
+            lambda: ratios_diff(work, size, runs),
+            lambda: ratios_memory(work, sizes),
+        ]
+        for group in groups:
+            found = group()
+            print(ratio_table(found).split("\n", 2)[2], flush=True)
+            rows.extend(found)
     return rows
 
 
@@ -950,9 +956,15 @@ def main() -> int:
         action="store_true",
         help="alleen de verhoudingen uit issue 26, elk in dezelfde run tegen zijn referentie",
     )
+    parser.add_argument(
+        "--grootte",
+        type=int,
+        default=1000,
+        help="met --verhoudingen: het aantal contracten van de getimede rijen (geheugen: --sizes)",
+    )
     args = parser.parse_args()
     if args.verhoudingen:
-        return main_ratios(args.sizes, args.runs)
+        return main_ratios(args.sizes, args.grootte, args.runs)
     global WITH_YAMLLINT
     WITH_YAMLLINT = not args.no_yamllint
     if args.alleen_import:
@@ -970,12 +982,12 @@ def main() -> int:
     return 0 if all(r.met is not False for r in rows) else 1
 
 
-def main_ratios(sizes: list[int], runs: int) -> int:
+def main_ratios(sizes: list[int], size: int, runs: int) -> int:
     """``--verhoudingen``: the ratios of issue 26, with the machine's load before and after."""
     import platform
 
     before = os.getloadavg()[0]
-    rows = ratios(sizes, runs)
+    rows = ratios(sizes, size, runs)
     after = os.getloadavg()[0]
     print(
         f"{os.cpu_count()} kernen, Python {platform.python_version()}, belasting {before:.1f} "

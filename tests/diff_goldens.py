@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PROGRAMMAS = ROOT / "programmas"
 GOLDEN = ROOT / "tests" / "golden" / "diff"
 TAG = "vastgesteld"
+#: The day of every commit in the test repositories ("3 juni 2019" in a document).
+COMMIT_DATE = "2019-06-03T12:00:00+02:00"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -36,6 +38,9 @@ def git(repo: Path, *args: str) -> str:
         "GIT_AUTHOR_EMAIL": "test@example.org",
         "GIT_COMMITTER_NAME": "Test",
         "GIT_COMMITTER_EMAIL": "test@example.org",
+        # A fixed day: documents name a compared version by the day it was saved.
+        "GIT_AUTHOR_DATE": COMMIT_DATE,
+        "GIT_COMMITTER_DATE": COMMIT_DATE,
     }
     proc = subprocess.run(
         ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True

@@ -23,7 +23,7 @@ import pytest
 from pydantic import BaseModel
 
 from programmatool.loading import load_contract
-from programmatool.model.contract import Contract
+from programmatool.model.contract import Contract, Indicator, Inspanning
 from programmatool.pipeline.render import render_contract
 from programmatool.text import formatting as fmt
 
@@ -109,6 +109,8 @@ def leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
             # A yes/no or a choice is shown in words of the document's own; flipping it is the
             # test for those (below).
             if name in value.model_fields_set and _choices(type(value), name) is None:
+                if _author_id(value, name):
+                    continue
                 yield from leaves(getattr(value, name), f"{path}.{name}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -119,6 +121,15 @@ def leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
             yield from leaves(item, f"{path}[{key}]")
     elif value is not None:
         yield path, value
+
+
+def _author_id(model: BaseModel, name: str) -> bool:
+    """An indicator's or effort's id, and the lists that refer to efforts by it, are the
+    author's handles, no text of the contract: a document names them by their name or title
+    (test_plain_words checks that no such id is printed)."""
+    if name == "id":
+        return isinstance(model, Indicator | Inspanning)
+    return name == "inspanningen" and not isinstance(model, Contract)
 
 
 def spellings(value: Any) -> list[str]:

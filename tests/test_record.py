@@ -141,7 +141,11 @@ def test_file_without_final_newline(cli, tmp_path: Path) -> None:
         (("onzin", "2020", "11"), "onbekende indicator 'onzin' (bekend: blok, stroom,"),
         (("blok", "2030", "11"), "jaar 2030 valt buiten de jaren van indicator blok (2018–2025)"),
         (("blok", "1990", "11"), "valt buiten de jaren"),
-        (("blok", "twintig", "11"), "jaar moet een jaartal zijn (1900–2200), gevonden 'twintig'"),
+        (
+            ("blok", "twintig", "11"),
+            "jaar moet een jaartal zijn (1900–2200), een kwartaal (2020-Q4) of een maand "
+            "(2020-11), gevonden 'twintig'",
+        ),
         (
             ("blok", "2019", "10"),
             "heeft al een realisatie voor 2019 (2019: 9); vervang die met --vervang",

@@ -307,7 +307,29 @@ def test_the_terneuzen_charts_name_their_long_units_above_the_axis(tmp_path, cli
     assert chart is not None
     texts = _axis_texts(chart.group(0))
     assert (4.0, "start", "Aantal per 1.000 inwoners in de leeftijd 15 – 64 jaar") in texts
-    assert [t for _, a, t in texts if a == "end"] == ["0", "250", "500", "750", "1.000"]
+    # The figures lie between about 700 and 900: the axis covers them, not 0 to 1.000.
+    assert [t for _, a, t in texts if a == "end"] == ["600", "700", "800", "900", "1.000"]
+    assert '<text class="bereik"' in chart.group(0)
+
+
+def test_a_report_mark_axis_shows_a_change_of_0_3_and_says_where_it_starts() -> None:
+    """A rapportcijfer from 6,5 to 6,8 drawn from 0 to 8 would show no change: the axis covers
+    the figures, is marked as broken and says its range; without realisations the legend does
+    not list 'realisatie'."""
+    drawing = svg.indicator_svg(
+        (2018, 6.5), {2022: 6.8}, {}, "t", "b", lambda v: f"{v:g}".replace(".", ","), "r"
+    )
+    ticks = [t for _, a, t in _axis_texts(drawing) if a == "end"]
+    assert ticks == ["6,2", "6,4", "6,6", "6,8", "7"]
+    assert 'class="as-breuk"' in drawing
+    assert '<text class="bereik" x="70" y="246">as van 6,2 tot 7, niet vanaf 0</text>' in drawing
+    legend = re.findall(r'<g class="legenda">(.*?)</g>', drawing)[0]
+    assert re.findall(r"<text[^>]*>(.*?)</text>", legend) == ["streefwaarde", "peilwaarde"]
+    # Figures near zero or far apart keep the axis from zero, unbroken.
+    wide = svg.indicator_svg(None, {2022: 80.0}, {2020: 40.0}, "t", "b", str, "w")
+    assert "as-breuk" not in wide and "bereik" not in wide
+    legend = re.findall(r'<g class="legenda">(.*?)</g>', wide)[0]
+    assert re.findall(r"<text[^>]*>(.*?)</text>", legend) == ["streefwaarde", "realisatie"]
 
 
 def test_milestone_table_shows_its_target_date_in_its_year(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]

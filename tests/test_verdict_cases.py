@@ -446,3 +446,85 @@ def test_the_derived_direction_is_used_by_every_command_and_format(
         text = (site / f"proef.{fmt}").read_text(encoding="utf-8")
         assert "hoger is beter (afgeleid uit peil- en streefwaarden)" in text, fmt
         assert "richting onbekend" not in text, fmt
+
+
+# --- 7. measurements per quarter or month ---------------------------------------------------
+
+PER_QUARTER = """\
+  - id: kwartaal
+    naam: Per kwartaal
+    doel: a
+    eenheid: aantal
+    richting: hoger
+    peilwaarde: 5
+    peiljaar: 2018
+    streefwaarden: {2020: 12, 2022: 20}
+    realisaties:
+      2019: 8
+      2020-Q3: 10
+      2020-Q4: {waarde: 12, bron: Kwartaalrapport}
+      2021-11: 14
+      2021-12: n.t.b.
+    bron: Monitor
+"""
+
+# (year asked, measurement, its year, its period, status)
+PERIOD_CASES = [
+    (2020, 12, 2020, "2020-Q4", "op koers"),  # the latest quarter of the year, not Q3's 10
+    (2021, 14, 2021, "2021-11", "kleine achterstand"),  # December n.t.b.: November counts
+    (2019, 8, 2019, None, "kleine achterstand"),  # a whole year beside quarters of others
+]
+
+
+@pytest.mark.parametrize(("jaar", "waarde", "meetjaar", "periode", "status"), PERIOD_CASES)
+def test_a_year_is_judged_on_its_latest_quarter_or_month(
+    cli: Any,
+    tmp_path: Path,
+    jaar: int,
+    waarde: int,
+    meetjaar: int,
+    periode: str | None,
+    status: str,
+) -> None:
+    path = write(tmp_path, PER_QUARTER)
+    assert cli("check", path, "--no-cache").code == 0
+    row = indicator(progress_json(cli, path, "--jaar", jaar), "kwartaal")
+    got = (row["realisatie"], row["realisatie_jaar"], row["realisatie_periode"], row["status"])
+    assert got == (waarde, meetjaar, periode, status)
+    assert csv_rows(cli, path, "--jaar", jaar)["kwartaal"]["realisatie_periode"] == (periode or "")
+
+
+def test_the_period_is_shown_in_the_table_and_the_explanation(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, PER_QUARTER)
+    table = cli("progress", path, "--jaar", "2020", "--no-cache", "--toelichting").out
+    line = next(s for s in table.splitlines() if "▸ Per kwartaal" in s)
+    assert "12 (2020-Q4)" in line
+    assert "Het is de meting van 2020-Q4, de laatste van dat jaar." in table
+
+
+def test_a_year_written_whole_and_per_quarter_is_refused(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, PER_QUARTER.replace("      2019: 8\n", "      2020: 9\n"))
+    run = cli("check", path, "--no-cache")
+    assert run.code == 1
+    assert (
+        "realisatie 2020 staat er als jaar en per kwartaal of maand (2020-Q3, 2020-Q4); houd "
+        "één van beide"
+    ) in run.out
+
+
+def test_record_takes_a_quarter_as_its_year(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, PER_QUARTER)
+    run = cli("record", path, "kwartaal", "2022-Q1", "16", "--bron", "Kwartaalrapport")
+    assert run.code == 0, run.err
+    assert "      2022-Q1: {waarde: 16, bron: Kwartaalrapport}\n" in path.read_text("utf-8")
+    row = indicator(progress_json(cli, path, "--jaar", 2022), "kwartaal")
+    assert (row["realisatie"], row["realisatie_periode"]) == (16, "2022-Q1")
+    refused = cli("record", path, "kwartaal", "2019-Q4", "9")
+    assert refused.code == 2
+    assert refused.err == (
+        f"programmatool: {path}: indicator kwartaal heeft voor 2019 een meting van het hele "
+        "jaar; een meting van 2019-Q4 komt daar niet naast\n"
+    )
+    wrong = cli("record", path, "kwartaal", "2022-Q5", "9")
+    assert wrong.code == 2
+    assert "een kwartaal (2020-Q4) of een maand (2020-11), gevonden '2022-Q5'" in wrong.err

@@ -147,10 +147,39 @@ def test_the_four_year_plan_renders_its_results_and_their_progress_notes(
         "6.3. Er komt meer ruimte voor maatschappelijk initiatief.",
         "6.4. De (inrichting van de) fysieke woon- en leefomgeving",
     ]
-    body = doc[doc.index("Strategisch doel 6.1.") :]
+    # The body starts after the table of contents, which lists the goals' titles too.
+    contents = doc.find('aria-label="Inhoud"')
+    start = doc.index("</nav>", contents) if contents >= 0 else 0
+    body = doc[doc.index("Strategisch doel 6.1.", start) :]
     positions = [body.index(text) for text in order]
     assert positions == sorted(positions)
     assert "2022–2026" in doc and "Arjan Noorthoek" in doc
     assert "Kwaliteit (indicator): R" in doc and "Voorjaarsrapportage 2024" in doc
     assert "Streefdatum: in 2024" in doc
     assert "peiljaar onbekend" in doc
+
+
+def test_montferland_keeps_to_what_its_table_of_contents_prints(cli) -> None:  # type: ignore[no-untyped-def]
+    path = VOORBEELDEN / "montferland-relatie-inwoners-en-bestuur-2022.yaml"
+    run = cli("progress", path, "--format", "json")
+    assert run.code == 0, run.err
+    [programma] = json.loads(run.out)["programmas"]
+    assert [d["id"] for d in programma["doelen"]] == ["burgerpeiling"]
+    rows = {r["id"]: r for r in programma["indicatoren"]}
+    assert sorted(rows) == ["burgerpeiling-inspanningen", "burgerpeiling-samenwerken"]
+    # No figure in the source, so none in the output: no baseline, target or measurement.
+    for row in rows.values():
+        assert (row["status"], row["realisatie"], row["beginpunt"]) == ("geen meting", None, None)
+        assert (row["peilwaarde"], row["streefwaarde_zonder_jaar"]) == ("onbekend", "onbekend")
+        assert row["indicator_bron"] == "Burgerpeiling van de VNG"
+
+
+def test_eindhoven_money_only_adds_up_as_printed(cli) -> None:  # type: ignore[no-untyped-def]
+    path = VOORBEELDEN / "eindhoven-verkeer-meerjarenraming-2020-2023.yaml"
+    assert [f.code for f in check([path]).findings] == ["PT601", "PT601", "PT110"]
+    run = cli("progress", path, "--jaar", "2022", "--toelichting")
+    assert run.code == 0, run.err
+    assert (
+        "Geld 2022, LASTEN Taakvelden, programma 2 Verkeer, vervoer en waterstaat (× € 1.000): "
+        "begroot 45.227, besteed nog niet vastgelegd"
+    ) in run.out.replace("\u00a0", " ")

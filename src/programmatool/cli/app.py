@@ -406,6 +406,10 @@ def record(
     voorlopig: Annotated[
         bool, typer.Option("--voorlopig", help="Markeer de meting als voorlopig cijfer.")
     ] = False,
+    ca: Annotated[
+        bool,
+        typer.Option("--ca", help="Een benadering zoals de bron die geeft (ca. 8.000, bijna 7)."),
+    ] = False,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -428,6 +432,7 @@ def record(
             vervang,
             voorlopig,
             config_path=config,
+            benadering=ca,
         )
     except RecordProblem as exc:
         _record_problem(exc)
@@ -449,8 +454,8 @@ def import_(
     tabel: Annotated[
         Path,
         typer.Argument(
-            help="CSV (puntkomma of komma) of .xlsx met de kolommen contract, indicator, jaar, "
-            "waarde en eventueel bron, toelichting, voorlopig.",
+            help="CSV (puntkomma, komma of tab; ook UTF-16) of .xlsx met de kolommen contract, "
+            "indicator, jaar, waarde en eventueel bron, toelichting, voorlopig, benadering.",
             show_default=False,
             metavar="TABEL",
             readable=False,
@@ -477,8 +482,9 @@ def import_(
         changes = run_import(tabel, map_, vervang, proef, config_path=config)
     except RecordProblem as exc:
         _record_problem(exc)
-    for change in changes:
-        stdout().print(visible(describe(change)), highlight=False, soft_wrap=True, markup=False)
+    if changes:  # one print: a console per line costs seconds for thousands of rows
+        lines = "\n".join(visible(describe(change)) for change in changes)
+        stdout().print(lines, highlight=False, soft_wrap=True, markup=False)
     n = len(changes)
     files = len({c.bestand for c in changes})
     from programmatool.text.formatting import hoeveel

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from programmatool.diff.changes import SEVERITIES, Change, ChangeSeverity, diff, with_severities
+from programmatool.diff.text import contract_names, plain_subject
 
 if TYPE_CHECKING:
     from programmatool.model.contract import Contract
@@ -54,7 +55,7 @@ class SindsVaststelling:
 
 def niet_gevonden(reden: str) -> SindsVaststelling:
     """The honest line when there is no adopted version to compare with."""
-    return SindsVaststelling(f"Vastgestelde versie niet gevonden in git: {reden}.")
+    return SindsVaststelling(f"Vastgestelde versie niet gevonden: {reden}.")
 
 
 def date_text(value: object) -> str:
@@ -71,8 +72,15 @@ def date_text(value: object) -> str:
         return str(value)
 
 
+def _annotatie(change: Change) -> bool:
+    """A money table's role (``rol: budget|verdeling|aanvullend``): how the author marks which
+    table is the budget and which a breakdown of it, not something the council decided."""
+    path = change.path
+    return len(path) >= 4 and path[0] == "middelen" and path[-1] == "rol"
+
+
 def _telt(change: Change) -> bool:
-    if change.check in _UITVOERING_SOORTEN:
+    if change.check in _UITVOERING_SOORTEN or _annotatie(change):
         return False
     return not any(part in _UITVOERING_VELDEN for part in change.path if isinstance(part, str))
 
@@ -99,12 +107,13 @@ def samenvatting(
         wanneer += f" ({'; '.join(details)})"
     if not changes:
         return SindsVaststelling(f"Geen wijzigingen sinds {wanneer}.", True, bron=bron)
+    names = {**contract_names(oud), **contract_names(nieuw)}
     n = len(changes)
     woord = "wijziging" if n == 1 else "wijzigingen"
     return SindsVaststelling(
         f"Sinds {wanneer}: {n} {woord}",
         True,
-        tuple(c.text() for c in changes[:MAX_PUNTEN]),
+        tuple(plain_subject(c.text(), names) for c in changes[:MAX_PUNTEN]),
         max(0, n - MAX_PUNTEN),
         bron,
     )

@@ -5,12 +5,14 @@ Both sides arrive loaded (a contract with its source map); the pipeline reads th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from programmatool.diff.changes import SEVERITIES, Change, ChangeSeverity, diff, with_severities
-from programmatool.text.formatting import hoeveel
+from programmatool.diff.text import contract_names
+from programmatool.text.formatting import datum, hoeveel
 
 if TYPE_CHECKING:
     from programmatool.loading import LoadResult, SourceMap
@@ -55,6 +57,12 @@ class ProgrammeDiff:
     changes: list[Located] = field(default_factory=list)
     renamed: bool = False
     gemeente: str = ""
+    #: What a reader calls the old side: "de vastgestelde versie van 21 mei 2019" when it is
+    #: an adopted contract with its adoption date, else "" (a document then names the date).
+    old_version: str = ""
+    #: The names of indicators and efforts by (kind, id), from both sides: a document names
+    #: them by name, never by the author's id.
+    names: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +71,9 @@ class DiffResult:
 
     base: str
     programmes: list[ProgrammeDiff]
+    #: The old side in a reader's words ("de versie van 3 juni 2019"); "" when only ``base``
+    #: (a revision or path, as the author gave it) is known.
+    label: str = ""
 
     def changes(self) -> list[Located]:
         """All changes in programme order."""
@@ -182,8 +193,31 @@ def compare_pairs(
     }
     for programme in programmes:
         programme.gemeente = gemeenten.get(programme.code, "")
+    programme_of = {p.code: p for p in programmes}
+    for old, new in pairs:
+        side = new or old
+        assert side is not None
+        programme = programme_of[side.contract.code]
+        for present in (old, new):  # the new names win
+            if present is not None:
+                programme.names.update(contract_names(present.contract))
+        if old is not None:
+            programme.old_version = adopted_name(old.contract)
     programmes.sort(key=lambda p: (p.new_name or p.old_name or "", p.code))
     return DiffResult(base, programmes)
+
+
+def adopted_name(contract: Contract) -> str:
+    """ "de vastgestelde versie van 21 mei 2019" for an adopted contract with its date, else ""."""
+    if contract.status != "vastgesteld":
+        return ""
+    if contract.vastgesteld_op is not None:
+        return f"de vastgestelde versie van {datum(contract.vastgesteld_op)}"
+    if contract.versie:
+        # A version named by a date ("21 mei 2019") reads as one.
+        van = "van " if re.fullmatch(r"(\d{1,2} )?[a-z]+ \d{4}", contract.versie) else ""
+        return f"de vastgestelde versie {van}{contract.versie}"
+    return ""
 
 
 def locate(change: Change, old: Side | None, new: Side | None) -> Located:

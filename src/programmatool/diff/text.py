@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from programmatool.model.contract import Contract
 
 _MAX_PARTS = 3
 _MAX_WORDS = 8
@@ -194,3 +197,25 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
         return [(t, i1 + start, i2 + start, j1 + start, j2 + start) for t, i1, i2, j1, j2 in inner]
     tag = "replace" if mid_a and mid_b else "delete" if mid_a else "insert"
     return [(tag, start, len(a) - end, start, len(b) - end)]
+
+
+#: An indicator or effort named by its id in a change ("indicator 'banen' (Aantal banen)").
+_NAMED = re.compile(r"\b(indicator|inspanning) '([^']+)'(?: \((?:[^()]|\([^()]*\))*\))?")
+
+
+def plain_subject(subject: str, names: dict[tuple[str, str], str]) -> str:
+    """A change's subject with every indicator and effort named by its name, not its id."""
+
+    def name(match: re.Match[str]) -> str:
+        kind, ident = match.group(1), match.group(2)
+        found = names.get((kind, ident))
+        return f"{kind} '{short(found)}'" if found is not None else match.group(0)
+
+    return _NAMED.sub(name, subject)
+
+
+def contract_names(contract: Contract) -> dict[tuple[str, str], str]:
+    """The names of a contract's indicators and efforts by (kind, id), for ``plain_subject``."""
+    names = {("indicator", i.id): i.naam for i in contract.indicatoren}
+    names.update({("inspanning", i.id): i.titel for i in contract.inspanningen})
+    return names

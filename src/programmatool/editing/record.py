@@ -103,11 +103,11 @@ def _kort(tekst: str, lengte: int = 30) -> str:
 # --- YAML text --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _yaml_tekst(value: str) -> str:
-    """A string as a YAML scalar: plain where that reads back as the same text, else quoted."""
-    from ruamel.yaml import YAML
-
-    safe = YAML(typ="safe", pure=True)
+    """A string as a YAML scalar: plain where that reads back as the same text, else quoted.
+    (Cached: a sheet repeats its sources on every row, and each test is two YAML readings.)"""
+    safe = _safe_yaml()
     if re.fullmatch(r"[^\s#,\[\]{}&*!|>'\"%@`:-][^#,\[\]{}]*", value) and not value.endswith(
         (" ", ":")
     ):
@@ -119,6 +119,13 @@ def _yaml_tekst(value: str) -> str:
         except Exception:  # any parse problem means: quote it
             pass
     return json.dumps(value, ensure_ascii=False)
+
+
+@functools.cache
+def _safe_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _yaml_waarde(value: Any) -> str:
@@ -133,7 +140,7 @@ def _yaml_waarde(value: Any) -> str:
     return _yaml_tekst(str(value))
 
 
-def entry_text(jaar: int, fields: dict[str, Any]) -> str:
+def entry_text(jaar: int | str, fields: dict[str, Any]) -> str:
     """``2021: 14`` when only a value is given, else ``2021: {waarde: 14, bron: …}``."""
     if list(fields) == ["waarde"]:
         return f"{jaar}: {_yaml_waarde(fields['waarde'])}"
@@ -223,7 +230,8 @@ class Entry:
     ``sleutel`` (an indicator's ``realisaties``, an effort's ``uitvoering``)."""
 
     item: str
-    jaar: int
+    #: A year, or a quarter or month of a measurement (``2020-Q4``, model/periods.py).
+    jaar: int | str
     fields: dict[str, Any]
 
 
@@ -315,7 +323,7 @@ def _item_pieces(
     """The pieces of text that add ``group``'s entries to one listed item."""
     from ruamel.yaml.nodes import MappingNode
 
-    group = sorted(group, key=lambda pair: pair[1].jaar)
+    group = sorted(group, key=lambda pair: _moment(pair[1].jaar))
     existing = _mapping_get(target, sleutel)
     if existing is None:
         texts = [(i, entry_text(e.jaar, e.fields)) for i, e in group]
@@ -341,14 +349,16 @@ def _item_pieces(
     # Per place: the new entries that go there (keyed by the key they go before; None: last).
     places: dict[int | None, list[tuple[int, str]]] = {}
     for i, entry in group:
-        same = [(k, v) for k, v in node.value if _year_of(k) == entry.jaar]
+        same = [(k, v) for k, v in node.value if _moment(k.value) == _moment(entry.jaar)]
         if same:
             key, value = same[0]
             piece = _Piece(int(key.start_mark.index), _node_end(value))
             piece.add(i, "", entry_text(entry.jaar, entry.fields))
             pieces.append(piece)
             continue
-        later = [n for n, (k, _v) in enumerate(node.value) if (_year_of(k) or 0) > entry.jaar]
+        later = [
+            n for n, (k, _v) in enumerate(node.value) if _moment(k.value) > _moment(entry.jaar)
+        ]
         places.setdefault(later[0] if later else None, []).append(
             (i, entry_text(entry.jaar, entry.fields))
         )
@@ -410,6 +420,20 @@ def _apply(text: str, pieces: list[_Piece], count: int) -> tuple[str, list[int]]
     return "".join(out), lines
 
 
+def _moment(key: object) -> tuple[int, int]:
+    """Where an entry's key sorts: a year before its quarters and months (``2020-Q4`` after
+    ``2020-11``'s month 11, by the last month of the period); anything else first."""
+    from programmatool.model.periods import period_of
+
+    period = period_of(key)
+    if period is not None:
+        return period
+    try:
+        return int(str(key)), 0
+    except ValueError:
+        return 0, 0
+
+
 def _year_of(key: Any) -> int | None:
     try:
         return int(str(key.value))
@@ -444,6 +468,8 @@ class Measurement:
     voorlopig: bool = False
     #: Where the request came from, for messages (``metingen.csv:5``); empty on the command line.
     origin: str = ""
+    #: An approximate figure (``record --ca``, the sheet's column ``benadering``).
+    benadering: bool = False
 
 
 @dataclass(frozen=True)
@@ -452,7 +478,7 @@ class Change:
 
     bestand: str
     indicator: str
-    jaar: int
+    jaar: int | str
     regel: int
     tekst: str
     oud: str | None = None
@@ -471,6 +497,21 @@ def _rule_errors(result: LoadResult, settings: Settings) -> set[tuple[str, str]]
     without positions (lines move when one is added)."""
     found = rule_findings(result, settings.config, settings.today)
     return {(f.code, f.message) for f in found if f.severity == "fout"}
+
+
+def lees_meetmoment(tekst: str) -> int | str:
+    """A year, or a quarter or month (``2020-Q4``, ``2020-11``), from the command line."""
+    from programmatool.model.periods import period_of
+
+    if period_of(tekst.strip()) is not None:
+        return tekst.strip()
+    try:
+        return lees_jaar(tekst)
+    except RecordProblem:
+        raise RecordProblem(
+            f"jaar moet een jaartal zijn (1900–2200), een kwartaal (2020-Q4) of een maand "
+            f"(2020-11), gevonden '{tekst}'"
+        ) from None
 
 
 def lees_jaar(tekst: str) -> int:
@@ -495,7 +536,22 @@ def _is_placeholder(realisatie: Realisatie) -> bool:
 
 
 def _fields(indicator: RecordingIndicator, measurement: Measurement) -> dict[str, Any]:
-    fields = lees_waarde(indicator, measurement.waarde)
+    """The new entry's fields: the value as its meetsoort reads it (none for a note-only entry:
+    an empty value or ``-`` with a toelichting), then ``benadering``, bron, toelichting and
+    ``voorlopig`` as given."""
+    note_only = measurement.waarde.strip() in {"", "-"}
+    if note_only and not (measurement.toelichting or "").strip():
+        raise RecordProblem(
+            f"indicator {indicator.id}: geef een waarde, of met --toelichting alleen een "
+            "toelichting voor een jaar zonder meting"
+        )
+    fields = {} if note_only else lees_waarde(indicator, measurement.waarde)
+    if measurement.benadering:
+        if "waarde" not in fields or indicator.meetsoort not in {"getal", None}:
+            raise RecordProblem(
+                f"indicator {indicator.id}: alleen een getal kan een benadering (ca.) zijn"
+            )
+        fields["benadering"] = True
     for key, text in (("bron", measurement.bron), ("toelichting", measurement.toelichting)):
         if text is not None:
             if not text.strip():
@@ -523,18 +579,19 @@ def check_measurements(
     problem per refused measurement (``metingen.csv:5: file: …``)."""
     problems: list[str] = []
     planned: list[_Planned] = []
-    seen: dict[tuple[str, int], str] = {}
+    seen: dict[tuple[str, int | str], str] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
         try:
             jaar = (
-                lees_jaar(measurement.jaar)
+                lees_meetmoment(measurement.jaar)
                 if isinstance(measurement.jaar, str)
                 else measurement.jaar
             )
+            year = _moment(jaar)[0]
             indicator = _find_indicator(contract, measurement.indicator, name)
             low, high = toegestane_jaren(contract, indicator)
-            if not low <= jaar <= high:
+            if not low <= year <= high:
                 raise RecordProblem(
                     f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
                 )
@@ -544,7 +601,7 @@ def check_measurements(
                     f"({seen[(indicator.id, jaar)]})"
                 )
             seen[(indicator.id, jaar)] = measurement.origin or name
-            old = indicator.realisaties.get(jaar)
+            old = _existing(indicator, jaar)
             if old is not None and not replace and not _is_placeholder(old):
                 raise RecordProblem(
                     f"indicator {indicator.id} heeft al een realisatie voor {jaar} "
@@ -590,8 +647,7 @@ def plan(
     expected = before.contract.model_copy(deep=True)
     for item in planned:
         target = next(i for i in expected.indicatoren if i.id == item.entry.item)
-        target.realisaties[item.entry.jaar] = Realisatie.model_validate(item.entry.fields)
-        target.realisaties = dict(sorted(target.realisaties.items()))
+        _expect(target, item.entry.jaar, item.entry.fields)
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
     rows = text.splitlines()
     changes = []
@@ -606,10 +662,52 @@ def plan(
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
 
 
+def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
+    """The entry a new measurement would replace. A quarter or month beside a measurement of
+    the whole year (or the other way round) is refused: which of the two counts is a guess."""
+    periods: dict[str, Realisatie] = getattr(indicator, "perioden", {})
+    if isinstance(jaar, str):
+        year = _moment(jaar)[0]
+        whole = indicator.realisaties.get(year)
+        if whole is not None and whole.periode is None:
+            raise RecordProblem(
+                f"indicator {indicator.id} heeft voor {year} een meting van het hele jaar; een "
+                f"meting van {jaar} komt daar niet naast"
+            )
+        return periods.get(jaar)
+    found = indicator.realisaties.get(jaar)
+    if found is not None and found.periode is not None:
+        raise RecordProblem(
+            f"indicator {indicator.id} heeft voor {jaar} metingen per kwartaal of maand; "
+            f"geef het kwartaal of de maand (zoals {found.periode})"
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
+    """What the indicator holds once the entry is written: per year the measurement, the
+    latest period standing for its year (model/periods.py)."""
+    from programmatool.model.contract import ONBEKEND_WAARDEN
+    from programmatool.model.periods import fold_periods
+
+    raw: dict[Any, Any] = {
+        y: r.model_dump(exclude_none=True)
+        for y, r in target.realisaties.items()
+        if r.periode is None
+    }
+    raw.update({k: r.model_dump(exclude_none=True) for k, r in target.perioden.items()})
+    raw[jaar] = fields
+    folded, _periods, _chosen = fold_periods({"realisaties": raw}, ONBEKEND_WAARDEN)
+    target.realisaties = {
+        y: Realisatie.model_validate(v) for y, v in sorted(folded["realisaties"].items())
+    }
+
+
 def _reading(tekst: str, fields: dict[str, Any]) -> str | None:
     """``2.372 gelezen als 2372`` when a point in the given figure grouped thousands."""
     value = fields.get("waarde")
-    if "." not in tekst or isinstance(value, bool) or not isinstance(value, int | float):
+    grouped = re.search(r"[0-9]\.[0-9]", tekst)
+    if not grouped or isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return f"{tekst.strip()} gelezen als {_yaml_waarde(value)}"
 
@@ -711,12 +809,16 @@ def record(
     replace: bool = False,
     voorlopig: bool = False,
     config_path: Path | None = None,
+    benadering: bool = False,
 ) -> Change:
     """Add one measurement to the contract at ``path`` (with ``replace``: replace the one of
-    that year), under the configuration at ``config_path`` or the one found from here upward;
-    raises :class:`RecordProblem` and leaves the file untouched when anything is wrong."""
+    that year; ``benadering``: an approximate figure), under the configuration at
+    ``config_path`` or the one found from here upward; raises :class:`RecordProblem` and leaves
+    the file untouched when anything is wrong."""
     settings = writer_settings(config_path)
-    measurement = Measurement(indicator_id, jaar, waarde, bron, toelichting, voorlopig)
+    measurement = Measurement(
+        indicator_id, jaar, waarde, bron, toelichting, voorlopig, benadering=benadering
+    )
     name = path.as_posix()
     return record_many({path: (name, [measurement])}, replace, settings=settings)[0]
 
@@ -823,12 +925,20 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
     problems: list[str] = []
     for row in rows:
         where = f"{sheet}:{row.number}"
-        empty = [c for c in ("contract", "indicator", "jaar", "waarde") if not row.get(c)]
+        # A row with only a toelichting is a note for a year without a measurement.
+        required = (
+            "contract",
+            "indicator",
+            "jaar",
+            *(() if row.get("toelichting") else ("waarde",)),
+        )
+        empty = [c for c in required if not row.get(c)]
         if empty:
             problems.append(f"{where}: {', '.join(empty)} is leeg")
             continue
         try:
             voorlopig = read_provisional(row.get("voorlopig"))
+            benadering = read_provisional(row.get("benadering"), "benadering")
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             continue
@@ -840,6 +950,7 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
             row.get("toelichting") or None,
             voorlopig,
             where,
+            benadering,
         )
         wanted.append((row.get("contract"), measurement))
     return wanted, problems

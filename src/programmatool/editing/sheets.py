@@ -23,7 +23,16 @@ from programmatool.editing.sheet_limits import (
 __all__ = ["MAX_BYTES", "MAX_CELL", "MAX_MEMBERS", "MAX_ROWS", "Row", "SheetError", "read_sheet"]
 
 #: Every column a sheet may have; the first four are required.
-COLUMNS = ("contract", "indicator", "jaar", "waarde", "bron", "toelichting", "voorlopig")
+COLUMNS = (
+    "contract",
+    "indicator",
+    "jaar",
+    "waarde",
+    "bron",
+    "toelichting",
+    "voorlopig",
+    "benadering",
+)
 REQUIRED = COLUMNS[:4]
 _JA = {"ja", "j", "x", "1", "true", "waar", "voorlopig"}
 _NEE = {"", "nee", "n", "0", "false", "onwaar"}
@@ -201,11 +210,12 @@ def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:
     return result
 
 
-def read_provisional(tekst: str) -> bool:
-    """The ``voorlopig`` column: ja/nee (also j, x, 1, true; empty is nee)."""
+def read_provisional(tekst: str, column: str = "voorlopig") -> bool:
+    """A yes/no column (``voorlopig``, ``benadering``): ja/nee (also j, x, 1, true; empty is
+    nee; ``voorlopig`` and ``ca.`` say yes in their own column)."""
     text = tekst.strip().casefold()
-    if text in _JA:
+    if text in _JA or (text in {column, "ca.", "ca"} and column == "benadering"):
         return True
     if text in _NEE:
         return False
-    raise ValueError(f"voorlopig moet ja of nee zijn, gevonden '{tekst}'")
+    raise ValueError(f"{column} moet ja of nee zijn, gevonden '{tekst}'")

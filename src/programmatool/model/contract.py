@@ -14,8 +14,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StringConstraints,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
@@ -196,6 +198,16 @@ class Model(BaseModel):
     )
 
 
+def begin_of_text(text: str, length: int = 80) -> str:
+    """The start of a (Markdown) text as a one-line heading: its first paragraph, cut at a word
+    with '…' when longer than ``length`` characters."""
+    first = " ".join(text.strip().split("\n\n", 1)[0].split())
+    if len(first) <= length:
+        return first
+    cut = first[:length].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
 def model_description(cls: type[BaseModel]) -> str:
     """The Dutch description of a model of the contract."""
     extra = cls.model_config.get("json_schema_extra")
@@ -333,7 +345,9 @@ class Periode(Model):
         return []
 
     def tekst(self) -> str:
-        """The period as Dutch text: '2019–2022', '2024–onbekend'."""
+        """The period as Dutch text: '2019–2022', '2024–onbekend', '2018' for one year."""
+        if self.start == self.eind:
+            return str(self.start)
         return f"{self.start}–{self.eind}"
 
     def omgekeerd(self) -> bool:
@@ -505,8 +519,14 @@ class Inspanning(Model):
     )
 
     id: Id = Field(description="id, door de auteur gekozen en stabiel", examples=["ins-1"])
+    #: Empty when the source gives no title: the start of ``beschrijving`` stands in for it.
     titel: Tekst = Field(
-        description="de inspanning zoals gedrukt", examples=["Educatieprojecten met scholen"]
+        "",
+        description=(
+            "de inspanning zoals gedrukt; heeft de bron geen titel, laat hem dan weg: het begin "
+            "van de beschrijving staat dan overal waar de titel zou staan"
+        ),
+        examples=["Educatieprojecten met scholen"],
     )
     beschrijving: Markdown | None = Field(
         None, description="beschrijving (Markdown)", examples=["Lessen en een afvalrace."]
@@ -547,6 +567,26 @@ class Inspanning(Model):
         examples=["{2020: {status: loopt}}"],
     )
 
+    @model_validator(mode="after")
+    def _titel_of_beschrijving(self) -> Inspanning:
+        if self.titel:
+            return self
+        if not self.beschrijving:
+            raise PydanticCustomError(
+                "pt_ontbreekt",
+                "een inspanning heeft een 'titel' of, als de bron geen titel geeft, een "
+                "'beschrijving'",
+                {},
+            )
+        # Not written, so not in the fields set: a document or diff can tell it is derived.
+        self.__dict__["titel"] = begin_of_text(self.beschrijving)
+        return self
+
+    @property
+    def titel_afgeleid(self) -> bool:
+        """True when the source gives no title and the description's start stands in."""
+        return "titel" not in self.model_fields_set
+
 
 class Realisatie(Model):
     """A measured value for a year, with its own source where it differs from the indicator's."""
@@ -580,6 +620,14 @@ class Realisatie(Model):
     toelichting: Markdown | None = Field(
         None, description="toelichting (Markdown)", examples=["Voorlopig cijfer."]
     )
+
+    #: The quarter or month (``2020-Q4``) this measurement came from, when written per period.
+    _periode: str | None = PrivateAttr(default=None)
+
+    @property
+    def periode(self) -> str | None:
+        """The quarter or month the measurement came from (``2020-Q4``), or None for a year."""
+        return self._periode
 
     @model_validator(mode="before")
     @classmethod
@@ -678,7 +726,10 @@ class Indicator(Model):
     )
     realisaties: dict[Jaar, Realisatie] = Field(
         default_factory=dict,
-        description="meting per jaar",
+        description=(
+            "meting per jaar; ook per kwartaal (2020-Q4) of maand (2020-11): dan telt de "
+            "laatste van het jaar"
+        ),
         examples=["{2019: 9, 2020: {waarde: 11, bron: Monitor}}"],
     )
     streefdatum: dt.date | None = Field(
@@ -699,6 +750,37 @@ class Indicator(Model):
     toelichting: Markdown | None = Field(
         None, description="toelichting (Markdown)", examples=["Telling in oktober."]
     )
+
+    #: Every measurement written per quarter or month, by its key (model/periods.py).
+    _perioden: dict[str, Realisatie] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _per_periode(cls, data: Any, handler: ModelWrapValidatorHandler[Indicator]) -> Indicator:
+        # ``realisaties: {2020-Q3: 10, 2020-Q4: 11}``: the year holds the latest (model/periods).
+        from pydantic import ValidationError
+
+        from programmatool.model.periods import fold_periods, period_of
+
+        data, periods, chosen = fold_periods(data, ONBEKEND_WAARDEN)
+        indicator = handler(data)
+        for key in sorted(periods, key=lambda k: (period_of(k), k)):
+            try:
+                indicator._perioden[key] = Realisatie.model_validate(periods[key])
+            except ValidationError as exc:
+                raise PydanticCustomError(
+                    "pt_periode",
+                    "realisatie {periode}: {fout}",
+                    {"periode": key, "fout": exc.errors()[0]["msg"]},
+                ) from None
+        for year, key in chosen.items():
+            indicator.realisaties[year]._periode = key
+        return indicator
+
+    @property
+    def perioden(self) -> dict[str, Realisatie]:
+        """The measurements written per quarter or month (``2020-Q4``), oldest first."""
+        return self._perioden
 
     def bepaalde_richting(self) -> tuple[Richting | None, str]:
         """The direction that counts as better, and how it is known.
@@ -1349,7 +1431,9 @@ class Contract(Model):
         return [od for sd in self.strategische_doelen for od in sd.operationele_doelen]
 
     def doel_ids(self) -> set[str]:
-        """Ids of all strategic and operational goals."""
+        """Ids of all strategic goals, their sub-goals and operational goals: what an effort
+        or an indicator may refer to."""
         ids = {sd.id for sd in self.strategische_doelen}
+        ids.update(sub.id for sd in self.strategische_doelen for sub in sd.subdoelen)
         ids.update(od.id for od in self.operationele_doelen())
         return ids

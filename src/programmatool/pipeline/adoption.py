@@ -101,7 +101,7 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
         limits = config.limits if config is not None else DEFAULT_LIMITS
         versions = file_history(root, relpath, limits.max_versions)
         if not versions:
-            return niet_gevonden(f"{path.as_posix()} is nog niet in git vastgelegd")
+            return niet_gevonden(f"{path.as_posix()} is nog niet in de versiegeschiedenis bewaard")
         found = _kies(
             contract, read_versions(root, versions, limits.max_bytes, limits.max_history_bytes)
         )
@@ -110,8 +110,8 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
     if found is None:
         if contract.status == "concept":
             return SindsVaststelling(
-                "Nog niet vastgesteld: dit is een concept, en git heeft geen eerder "
-                "vastgestelde versie om mee te vergelijken."
+                "Nog niet vastgesteld: dit is een concept, en de versiegeschiedenis heeft "
+                "geen eerder vastgestelde versie om mee te vergelijken."
             )
         wat = "geen versie met status vastgesteld"
         if contract.vastgesteld_op is not None:
@@ -121,13 +121,28 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
     short = chosen.commit[:10]
     old = _load(raw, f"{short}:{chosen.path}", config)
     if old is None:
-        return niet_gevonden(f"de vastgestelde versie (commit {short}) kan niet worden ingelezen")
-    # The commit's date is when the file was put in git, not when it was adopted: it is named
-    # as such, and the contract's own version (when it has one) names the adopted version.
-    vastgelegd = date_text(chosen.date)
-    bron = f"vastgestelde versie: git-commit {short}, in git vastgelegd op {vastgelegd}"
-    versie = f"versie {old.versie}" if old.versie else f"versie in git van {vastgelegd}"
-    return samenvatting(old, contract, bron, versie, configured_levels(config))
+        return niet_gevonden(
+            f"de vastgestelde versie van {date_text(chosen.date)} kan niet worden ingelezen"
+        )
+    return samenvatting(
+        old, contract, _bron(old, chosen.date), _versie(old, chosen.date), configured_levels(config)
+    )
+
+
+def _versie(old: Contract, date: str) -> str:
+    """How the card names the adopted version when it has no adoption date: its own version,
+    else the day it was saved ("versie van 3 juni 2019"); never a commit id."""
+    if old.versie:
+        return f"versie {old.versie}"
+    return f"versie van {date_text(date)}" if date else ""
+
+
+def _bron(old: Contract, date: str) -> str:
+    """The line under the changes naming the compared version, only where the contract does not
+    name itself: the day it was saved (that is not the day of the decision, and says so)."""
+    if old.vastgesteld_op is not None or old.versie or not date:
+        return ""
+    return f"vastgestelde versie zoals die op {date_text(date)} is bewaard"
 
 
 def uit_revisie(
@@ -156,15 +171,15 @@ def uit_revisie(
     old = _load(raw, revision.label(relpath), config)
     if old is None:
         return niet_gevonden(f"de versie in {ref} ({relpath}) kan niet worden ingelezen")
-    # A commit id is shown as git shows it short; it names no version for a reader.
-    commit_id = re.fullmatch(r"[0-9a-f]{40}", ref) is not None
-    getoond = f"git-commit {ref[:10]}" if commit_id else ref
+    # A commit id names no version for a reader: the version is named by its own version,
+    # adoption date or the day it was saved; a tag or branch name ("raad-2019") is a name.
+    commit_id = re.fullmatch(r"[0-9a-fA-F]{7,40}", ref) is not None
+    date = revision.date()
     if old.status == "concept":
+        welke = "de aangewezen vastgestelde versie" + ("" if commit_id else f" ({ref})")
         return SindsVaststelling(
-            f"Nog niet vastgesteld: in {getoond} is dit contract een concept, dus er is geen "
+            f"Nog niet vastgesteld: in {welke} is dit contract een concept, dus er is geen "
             "vastgestelde versie om mee te vergelijken."
         )
-    versie = f"versie {old.versie}" if old.versie else ("" if commit_id else f"versie {ref}")
-    return samenvatting(
-        old, contract, f"vastgestelde versie: {getoond}", versie, configured_levels(config)
-    )
+    versie = _versie(old, date) if commit_id or old.versie else f"versie {ref}"
+    return samenvatting(old, contract, _bron(old, date), versie, configured_levels(config))

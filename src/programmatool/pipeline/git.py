@@ -122,6 +122,12 @@ class Revision:
         """How a file at this revision is named in messages: ``v1.0:programmas/zorg.yaml``."""
         return f"{self.ref}:{relpath}"
 
+    def date(self) -> str:
+        """The day of this commit (``2019-06-03``), or "" when git cannot say: documents name
+        a version by its date, never by a commit id."""
+        proc = _run(["log", "-1", "--no-walk", "--format=%cs", self.commit], self.root)
+        return proc.stdout.decode("ascii", errors="replace").strip() if proc.returncode == 0 else ""
+
     def exists(self, relpath: str) -> bool:
         """True when ``relpath`` is a file at this revision."""
         proc = _run(["cat-file", "-t", f"{self.commit}:{relpath}"], self.root)

@@ -41,6 +41,19 @@ if TYPE_CHECKING:
     from programmatool.rendering.changes import ChangeChapter
 
 
+def _revision_name(paths: list[Path], ref: str) -> str:
+    """A revision in a reader's words: "de versie van 3 juni 2019" (the day it was saved), or
+    "" when git cannot say (the revision as given is then shown)."""
+    from programmatool.diff.adoption import date_text
+    from programmatool.pipeline.git import GitProblem, open_revision
+
+    try:
+        date = open_revision(paths[0], ref).date()
+    except GitProblem:
+        return ""
+    return f"de versie van {date_text(date)}" if date else ""
+
+
 def changes_for_render(
     paths: list[Path],
     sinds: str | None,
@@ -60,6 +73,7 @@ def changes_for_render(
         return {}, []
     try:
         result = compare_since(paths, sinds, config)
+        result.label = _revision_name(paths, sinds)
     except DiffProblem as exc:
         details = "".join(f"\n{line}" for line in exc.details)
         raise RenderProblem(exc.message + (":" if details else "") + details) from None
@@ -195,9 +209,11 @@ def since_adoption(
         # where it was made.
         return niet_gevonden(
             f"de revisie '{ingesteld}' ([render] vastgesteld in {bron}) is hier niet te vinden; "
-            "een ondiepe kloon of een kopie buiten git mist die"
+            "een onvolledige kopie van de versiegeschiedenis mist die"
         )
-    return replace(regel, bron=f"{regel.bron} (ingesteld in {bron})") if regel.gevonden else regel
+    if regel.gevonden and regel.bron:
+        return replace(regel, bron=f"{regel.bron} (aangewezen in {bron})")
+    return regel
 
 
 def render(
@@ -451,8 +467,12 @@ class _Staging:
         described = repr(extra)
         if " at 0x" in described:  # an object without a stable description: never skip
             return None
+        try:
+            data = contract.model_dump_json()
+        except ValueError:  # a value JSON cannot hold: render it, never guess
+            return None
         digest = hashlib.blake2b(digest_size=32)
-        for part in (self.basis, bestand, contract.model_dump_json(), described):
+        for part in (self.basis, bestand, data, described):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
 

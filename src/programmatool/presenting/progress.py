@@ -255,19 +255,35 @@ def _rijen(pv: ProgrammeProgress) -> list[Rij]:
     for doel in pv.doelen:
         kop = Text(plain_text(f"{doel.id} {doel.titel}"), style="bold")
         rows.append((0, (kop, leeg, leeg, leeg, _goal_status(doel))))
+        on_sub = {r.indicator.id for sub in doel.subdoelen for r in sub.indicatoren}
+        under_sub = {od.id for sub in doel.subdoelen for od in sub.operationele_doelen}
         for row in doel.indicatoren:
-            rows.append((2, _indicator_cellen(row)))
-            shown.add(row.indicator.id)
-        for od in doel.operationele_doelen:
-            naam = Text(plain_text(f"{od.id} {od.titel}"))
-            rows.append((2, (naam, leeg, leeg, leeg, _goal_status(od))))
-            for row in od.indicatoren:
-                rows.append((4, _indicator_cellen(row)))
+            if row.indicator.id not in on_sub:
+                rows.append((2, _indicator_cellen(row)))
                 shown.add(row.indicator.id)
+        for sub in doel.subdoelen:
+            if sub.indicatoren or sub.operationele_doelen:  # an empty level says nothing
+                rows += _goal_rows(sub, 2, shown)
+        for od in doel.operationele_doelen:
+            if od.id not in under_sub:
+                rows += _goal_rows(od, 2, shown)
     loose = [r for r in pv.indicatoren if r.indicator.id not in shown]
     if loose:
         rows.append((0, (Text("Zonder bekend doel", style="bold"), leeg, leeg, leeg, leeg)))
         rows.extend((2, _indicator_cellen(r)) for r in loose)
+    return rows
+
+
+def _goal_rows(goal: GoalProgress, indent: int, shown: set[str]) -> list[Rij]:
+    """A sub-goal or operational goal, its indicators, and the operational goals under it."""
+    leeg = Text("")
+    naam = Text(plain_text(f"{goal.id} {goal.titel}"))
+    rows: list[Rij] = [(indent, (naam, leeg, leeg, leeg, _goal_status(goal)))]
+    for row in goal.indicatoren:
+        rows.append((indent + 2, _indicator_cellen(row)))
+        shown.add(row.indicator.id)
+    for od in goal.operationele_doelen:
+        rows += _goal_rows(od, indent + 2, shown)
     return rows
 
 
@@ -329,7 +345,7 @@ def meting_cel(row: IndicatorProgress) -> str:
         value = plain_text(_waarde(row.realisatie, row.indicator.eenheid))
         if row.benadering:
             value = f"ca. {value}"
-    return f"{value}{star} ({row.realisatie_jaar})"
+    return f"{value}{star} ({row.periode or row.realisatie_jaar})"
 
 
 def _streef_cel(row: IndicatorProgress, eenheid: str | None) -> str:
@@ -455,6 +471,7 @@ def indicator_dict(row: IndicatorProgress) -> dict[str, Any]:
         "jaar": row.jaar,
         "realisatie": _getal(row.realisatie),
         "realisatie_jaar": row.realisatie_jaar,
+        "realisatie_periode": row.periode,
         "streefwaarde": _getal(row.streefwaarde),
         "streefjaar": row.streefjaar,
         "verwacht": _getal(row.verwacht),
@@ -512,6 +529,9 @@ def _doel_dict(d: GoalProgress) -> dict[str, Any]:
     data["verantwoording"] = _verantwoording_dict(d.verantwoording)
     if d.soort == "strategisch":
         data["operationele_doelen"] = [_doel_dict(od) for od in d.operationele_doelen]
+        data["subdoelen"] = [_doel_dict(sub) for sub in d.subdoelen]
+    elif d.soort == "subdoel":
+        data["operationele_doelen"] = [od.id for od in d.operationele_doelen]
     return data
 
 
@@ -610,6 +630,7 @@ CSV_KOLOMMEN = (
     "jaar",
     "realisatie",
     "realisatie_jaar",
+    "realisatie_periode",
     "streefwaarde",
     "streefjaar",
     "eindwaarde",
@@ -707,6 +728,7 @@ def sheet_values(item: Programma) -> list[list[Any]]:
             row.jaar,
             row.realisatie,
             row.realisatie_jaar,
+            row.periode,
             row.streefwaarde,
             row.streefjaar,
             row.eindwaarde,

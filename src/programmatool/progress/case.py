@@ -45,6 +45,8 @@ class Case:
         meting = self.meting
         if meting is not None and status in JUDGED:
             uitleg = self._older(status) + uitleg
+            if meting.periode is not None:
+                uitleg += f" Het is de meting van {meting.periode}, de laatste van dat jaar."
             if meting.voorlopig:
                 uitleg += " De meting is voorlopig."
             if meting.benadering:

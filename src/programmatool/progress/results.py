@@ -43,6 +43,11 @@ class IndicatorProgress:
         return bool(self.meting is not None and self.meting.voorlopig)
 
     @property
+    def periode(self) -> str | None:
+        """The quarter or month the measurement came from (``2020-Q4``), None for a year."""
+        return self.meting.periode if self.meting is not None else None
+
+    @property
     def benadering(self) -> bool:
         """True when the measurement is approximate as the source gives it ("ca. 8.000")."""
         return bool(self.meting is not None and self.meting.benadering)
@@ -126,7 +131,7 @@ class GoalProgress:
 
     id: str
     titel: str
-    soort: Literal["strategisch", "operationeel"]
+    soort: Literal["strategisch", "subdoel", "operationeel"]
     status: RollupStatus
     uitleg: str
     indicatoren: list[IndicatorProgress]
@@ -136,6 +141,9 @@ class GoalProgress:
     #: What the roll-up saw: its own and its sub-goals' indicators; an operational goal under
     #: it (or the goal itself) without any indicator counts in ``zonder_indicator``.
     dekking: Coverage = field(default_factory=Coverage)
+    #: A strategic goal's sub-goals (``subdoelen``), each with its own indicators and the
+    #: operational goals under it (which are in ``operationele_doelen`` too).
+    subdoelen: list[GoalProgress] = field(default_factory=list)
 
     @property
     def oordeel(self) -> Status:

@@ -6,6 +6,7 @@ from programmatool.model.contract import (
     Contract,
     OperationeelDoel,
     StrategischDoel,
+    Subdoel,
     Verantwoording,
     spending,
 )
@@ -115,6 +116,27 @@ def _operational(
     )
 
 
+def _subgoal(
+    sub: Subdoel, own: list[IndicatorProgress], ods: list[GoalProgress], thresholds: Thresholds
+) -> GoalProgress:
+    """A strategic sub-goal: its own indicators and the operational goals under it."""
+    parts = [r.status for r in own] + [od.oordeel for od in ods if od.indicatoren]
+    all_rows = own + [r for od in ods for r in od.indicatoren]
+    without = sum(od.zonder_indicator for od in ods) or (0 if all_rows else 1)
+    status, coverage = _coverage(all_rows, without, combine(parts), thresholds)
+    return GoalProgress(
+        id=sub.id,
+        titel=sub.titel,
+        soort="subdoel",
+        status=status,
+        uitleg=explain_rollup(all_rows, "onderdeel") + _thin_note(status, coverage, thresholds),
+        indicatoren=own,
+        operationele_doelen=ods,
+        telling=count_statuses(r.status for r in all_rows),
+        dekking=coverage,
+    )
+
+
 def _strategic(
     sd: StrategischDoel,
     by_goal: dict[str, list[IndicatorProgress]],
@@ -128,9 +150,15 @@ def _strategic(
         ods.append(_operational(od, by_goal.get(od.id, []), jaar, thresholds))
     direct = list(by_goal.get(sd.id, []))
     used.add(sd.id)
+    subs: list[GoalProgress] = []
     for sub in sd.subdoelen:
-        direct.extend(by_goal.get(sub.id, []))
+        own = by_goal.get(sub.id, [])
+        direct.extend(own)
         used.add(sub.id)
+        under = [
+            g for g, od in zip(ods, sd.operationele_doelen, strict=True) if od.subdoel == sub.id
+        ]
+        subs.append(_subgoal(sub, own, under, thresholds))
     parts = [r.status for r in direct] + [od.oordeel for od in ods if od.indicatoren]
     all_rows = direct + [r for od in ods for r in od.indicatoren]
     without = sum(od.zonder_indicator for od in ods) or (0 if all_rows else 1)
@@ -146,6 +174,7 @@ def _strategic(
         verantwoording=_account(sd.verantwoording, jaar),
         telling=count_statuses(r.status for r in all_rows),
         dekking=coverage,
+        subdoelen=subs,
     )
 
 

@@ -7,7 +7,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from programmatool.model.contract import MAX_GETAL, Contract
+from programmatool.model.contract import MAX_GETAL, Contract, Indicator
 
 SCHEMA_ID = "https://programmatool.nl/schema/programmacontract.json"
 
@@ -46,6 +46,8 @@ def contract_schema() -> dict[str, Any]:
 #: A year as a key (``2019:``); the loader also refuses ``2019.0:`` and ``twintig:``. A quoted
 #: ``"2019":`` is the same JSON key as ``2019:``, so only the loader can refuse that one.
 YEAR_KEY = {"pattern": "^[0-9]{4}$"}
+#: A measurement's key: a year, or a quarter or month (``2020-Q4``, ``2020-11``; model/periods).
+MEASUREMENT_KEY = {"pattern": "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"}
 _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
@@ -61,7 +63,8 @@ def _year_keys(schema: dict[str, Any]) -> None:
             if prop is not None and _is_year_dict(info.annotation):
                 for branch in [prop, *prop.get("anyOf", [])]:
                     if branch.get("type") == "object":
-                        branch["propertyNames"] = YEAR_KEY
+                        periods = cls is Indicator and name == "realisaties"
+                        branch["propertyNames"] = MEASUREMENT_KEY if periods else YEAR_KEY
 
 
 def _is_year_dict(annotation: Any) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from programmatool.diff.changes import SEVERITIES
-from programmatool.diff.result import DiffResult, ProgrammeDiff, count_of, summary
+from programmatool.diff.result import DiffResult, ProgrammeDiff, count_of
+from programmatool.diff.text import plain_subject
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,29 @@ class ChangeChapter:
         return [(s, NIVEAU_BETEKENIS[s]) for s in SEVERITIES if s in used]
 
 
+def _per_level(rows: tuple[ChangeRow, ...]) -> str:
+    """'belangrijk 1, opmerking 2': the levels as the table names them, most severe first."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.niveau] = counts.get(row.niveau, 0) + 1
+    return ", ".join(f"{s} {counts[s]}" for s in SEVERITIES if s in counts)
+
+
+def base_name(programme: ProgrammeDiff, result: DiffResult) -> str:
+    """The old version in a reader's words: the adopted version by its date, else the day the
+    compared version was saved, else the revision as given."""
+    return programme.old_version or result.label or result.base
+
+
 def chapter(programme: ProgrammeDiff, base: str) -> ChangeChapter:
     """The change chapter of one programme: a sentence and a row per change."""
     rows = tuple(
-        ChangeRow(c.change.severity, c.change.subject, c.change.message, c.change.check)
+        ChangeRow(
+            c.change.severity,
+            plain_subject(c.change.subject, programme.names),
+            plain_subject(c.change.message, programme.names),
+            c.change.check,
+        )
         for c in programme.changes
     )
     if programme.status == "nieuw":
@@ -59,20 +79,20 @@ def chapter(programme: ProgrammeDiff, base: str) -> ChangeChapter:
     elif not rows:
         sentence = f"Geen wijzigingen in betekenis ten opzichte van {base}."
     else:
-        counts: dict[str, int] = {}
-        for row in rows:
-            counts[row.niveau] = counts.get(row.niveau, 0) + 1
-        levels = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if s in counts)
         sentence = (
             f"{count_of(len(rows), 'wijziging', 'wijzigingen')} in betekenis ten opzichte van "
-            f"{base}: {levels}."
+            f"{base}; per niveau: {_per_level(rows)}."
         )
     return ChangeChapter(base, programme.programma, sentence, rows)
 
 
 def chapters(result: DiffResult) -> dict[str, ChangeChapter]:
     """Every programme's chapter by programme code (removed programmes have no document)."""
-    return {p.code: chapter(p, result.base) for p in result.programmes if p.status != "verwijderd"}
+    return {
+        p.code: chapter(p, base_name(p, result))
+        for p in result.programmes
+        if p.status != "verwijderd"
+    }
 
 
 @dataclass(frozen=True)
@@ -86,11 +106,19 @@ class ChangeOverview:
 
 def overview(result: DiffResult) -> ChangeOverview:
     """The overview of all changed, new and removed programmes, in programme order."""
-    return ChangeOverview(
-        result.base,
-        summary(result),
-        tuple(chapter(p, result.base) for p in result.programmes if p.changes),
-    )
+    names = {base_name(p, result) for p in result.programmes}
+    basis = names.pop() if len(names) == 1 else (result.label or result.base)
+    changed = tuple(chapter(p, base_name(p, result)) for p in result.programmes if p.changes)
+    total = count_of(len(result.programmes), "programma", "programma's")
+    if not changed:
+        sentence = f"Geen wijzigingen in betekenis ten opzichte van {basis} ({total} vergeleken)."
+    else:
+        rows = tuple(r for h in changed for r in h.rijen)
+        sentence = (
+            f"{count_of(len(rows), 'wijziging', 'wijzigingen')} in {len(changed)} van {total} "
+            f"ten opzichte van {basis}; per niveau: {_per_level(rows)}."
+        )
+    return ChangeOverview(basis, sentence, changed)
 
 
 OVERVIEW_NAME = "wijzigingen"

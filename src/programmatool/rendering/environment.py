@@ -210,7 +210,9 @@ def render_text(env: Environment, template: str, **context: Any) -> str:
         if template.endswith(".md.j2"):
             text = without_empty_columns_md(text)
         else:
-            text = without_empty_columns_html(text)
+            from programmatool.rendering.regions import scrollable_regions
+
+            text = scrollable_regions(without_empty_columns_html(text))
     lines = [line.rstrip() for line in text.split("\n")]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     return cleaned.strip("\n") + "\n"

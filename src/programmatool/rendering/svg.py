@@ -461,8 +461,7 @@ def indicator_svg(
         points.extend(reeks.items())
     years = sorted({year for year, _ in points})
     values = [value for _, value in points]
-    low = min(0.0, min(values))
-    ticks = nice_ticks(low, max(values))
+    ticks, broken = _value_axis(values)
     top, bottom = ticks[-1], ticks[0]
     tick_labels = [label(tick) for tick in ticks]
     as_titel: list[str] = []
@@ -471,7 +470,8 @@ def indicator_svg(
         as_titel = _wrap_axis_title(eenheid)
     # The axis title takes its lines above the plot; everything below moves down by as much.
     shift = len(as_titel) * _AXIS_LINE + (6 if as_titel else 0)
-    height = _CH + shift + 20 * len(vergelijkingen)
+    # A broken value axis says its range in a line under the legend.
+    height = _CH + shift + 20 * len(vergelijkingen) + (20 if broken else 0)
     plot_w = _CW - _ML - _MR
     plot_h = _CH - _MT - _MB
     # The first and last year stand clear of the axes, so no marker covers an axis label.
@@ -509,6 +509,17 @@ def indicator_svg(
             f'<text class="as" x="{_fmt(px(year))}" y="{shift + _CH - _MB + 18}" '
             f'text-anchor="middle">{year}</text>'
         )
+    if broken:
+        # The value axis does not start at zero: a break mark on the axis and the range in words.
+        y0 = py(bottom)
+        out.append(
+            f'<path class="as-breuk" d="M{_ML - 5} {_fmt(y0 + 9)} L{_ML + 5} {_fmt(y0 + 5)} '
+            f'M{_ML - 5} {_fmt(y0 + 14)} L{_ML + 5} {_fmt(y0 + 10)}"/>'
+        )
+        out.append(
+            f'<text class="bereik" x="{_ML}" y="{shift + _CH + 6 + 20 * len(vergelijkingen)}">'
+            f"as van {escape(tick_labels[0])} tot {escape(tick_labels[-1])}, niet vanaf 0</text>"
+        )
 
     def series(data: dict[int, float], css: str) -> None:
         ordered = sorted(data.items())
@@ -545,20 +556,7 @@ def indicator_svg(
             f'L{_fmt(x)} {_fmt(y + 7)} L{_fmt(x - 7)} {_fmt(y)} Z"/>'
         )
     legend_y = shift + _CH - 14
-    out.append(
-        f'<g class="legenda">'
-        f'<path class="lijn streef" d="M{_ML} {legend_y - 4} L{_ML + 28} {legend_y - 4}"/>'
-        f'<rect class="punt streef" x="{_ML + 10}" y="{legend_y - 8}" width="8" height="8"/>'
-        f'<text x="{_ML + 34}" y="{legend_y}">streefwaarde</text>'
-        f'<path class="lijn realisatie" d="M{_ML + 150} {legend_y - 4} '
-        f'L{_ML + 178} {legend_y - 4}"/>'
-        f'<circle class="punt realisatie" cx="{_ML + 164}" cy="{legend_y - 4}" r="5"/>'
-        f'<text x="{_ML + 184}" y="{legend_y}">realisatie</text>'
-        f'<path class="punt peil" d="M{_ML + 300} {legend_y - 11} L{_ML + 307} {legend_y - 4} '
-        f'L{_ML + 300} {legend_y + 3} L{_ML + 293} {legend_y - 4} Z"/>'
-        f'<text x="{_ML + 312}" y="{legend_y}">peilwaarde</text>'
-        f"</g>"
-    )
+    out.append(_chart_legend(legend_y, bool(streef), bool(realisatie), peil is not None))
     for k, (naam, _) in enumerate(vergelijkingen):
         y = legend_y + 20 * (k + 1)
         css = f"vergelijking v{k % 2}"
@@ -571,6 +569,53 @@ def indicator_svg(
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _value_axis(values: Sequence[float]) -> tuple[list[float], bool]:
+    """The ticks of the value axis, and whether it is broken (does not start at zero).
+
+    The axis starts at zero, unless all values lie far from it and close together (a report
+    mark between 6,5 and 6,8): drawn from zero, such a change would be invisible, so the axis
+    covers the values with some room and says so.
+    """
+    low, high = min(values), max(values)
+    if low > 0 and 0 < high - low < 0.25 * high:
+        room = (high - low) * 0.5
+        ticks = nice_ticks(low - room, high + room)
+        if ticks[0] > 0:
+            return ticks, True
+    return nice_ticks(min(0.0, low), high), False
+
+
+def _chart_legend(y: float, streef: bool, realisatie: bool, peil: bool) -> str:
+    """The key of the series the chart draws: a series it does not draw is not listed."""
+    parts = ['<g class="legenda">']
+    x = float(_ML)
+    if streef:
+        parts.append(
+            f'<path class="lijn streef" d="M{_fmt(x)} {_fmt(y - 4)} '
+            f'L{_fmt(x + 28)} {_fmt(y - 4)}"/>'
+            f'<rect class="punt streef" x="{_fmt(x + 10)}" y="{_fmt(y - 8)}" width="8" height="8"/>'
+            f'<text x="{_fmt(x + 34)}" y="{_fmt(y)}">streefwaarde</text>'
+        )
+        x += 150
+    if realisatie:
+        parts.append(
+            f'<path class="lijn realisatie" d="M{_fmt(x)} {_fmt(y - 4)} '
+            f'L{_fmt(x + 28)} {_fmt(y - 4)}"/>'
+            f'<circle class="punt realisatie" cx="{_fmt(x + 14)}" cy="{_fmt(y - 4)}" r="5"/>'
+            f'<text x="{_fmt(x + 34)}" y="{_fmt(y)}">realisatie</text>'
+        )
+        x += 150
+    if peil:
+        c = x + 7
+        parts.append(
+            f'<path class="punt peil" d="M{_fmt(c)} {_fmt(y - 11)} L{_fmt(c + 7)} {_fmt(y - 4)} '
+            f'L{_fmt(c)} {_fmt(y + 3)} L{_fmt(c - 7)} {_fmt(y - 4)} Z"/>'
+            f'<text x="{_fmt(x + 19)}" y="{_fmt(y)}">peilwaarde</text>'
+        )
+    parts.append("</g>")
+    return "".join(parts)
 
 
 def _fits_axis(text: str) -> bool:

@@ -72,5 +72,12 @@ def count_words(n: int, singular: str, plural: str) -> str:
 
 
 def fault_sentences(faults: Iterable[Fault]) -> list[str]:
-    """What check finds, one sentence per fault."""
-    return [f"{message} ({code})." for _path, code, message in faults]
+    """What check finds, one sentence per fault, in plain words: a document names no rule code
+    (``check`` does, for the author)."""
+    return [_sentence(message) for _path, _code, message in faults]
+
+
+def _sentence(message: str) -> str:
+    """A message as a sentence ending in one full stop."""
+    text = message.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."

@@ -64,6 +64,9 @@ class DinView:
 def goal_labels(contract: Contract) -> dict[str, str]:
     """Every goal's label, "id. titel", by its id."""
     labels = {sd.id: f"{sd.id}. {sd.titel}" for sd in contract.strategische_doelen}
+    for sd in contract.strategische_doelen:
+        for sub in sd.subdoelen:
+            labels.setdefault(sub.id, f"{sub.id}. {sub.titel}")
     for od in contract.operationele_doelen():
         labels.setdefault(od.id, f"{od.id}. {od.titel}")
     return labels
@@ -73,6 +76,8 @@ def goal_anchors(contract: Contract) -> dict[str, str]:
     """The anchor of every goal's heading in a document, by its id."""
     anchors = {sd.id: f"doel-{sd.id}" for sd in contract.strategische_doelen}
     for sd in contract.strategische_doelen:
+        for sub in sd.subdoelen:  # a sub-goal is described under its strategic goal
+            anchors.setdefault(sub.id, f"doel-{sd.id}")
         for od in sd.operationele_doelen:
             anchors.setdefault(od.id, f"doel-{sd.id}-{od.id}")
     return anchors
@@ -104,7 +109,9 @@ def _drawing(contract: Contract, labels: dict[str, str], samenvatting: str) -> s
     strategisch = [
         svg.DinStrategisch(
             svg.DinKnoop(sd.id, labels[sd.id]),
-            [svg.DinKnoop(od.id, labels[od.id]) for od in sd.operationele_doelen],
+            # Sub-goals (subdoelen) are drawn as goals of their own, before the operational goals.
+            [svg.DinKnoop(sub.id, labels[sub.id]) for sub in sd.subdoelen]
+            + [svg.DinKnoop(od.id, labels[od.id]) for od in sd.operationele_doelen],
         )
         for sd in contract.strategische_doelen
     ]
@@ -131,7 +138,11 @@ def _matrix(
     kolommen: list[DinKolom] = []
     zonder: list[tuple[str, str]] = []
     for sd in contract.strategische_doelen:
-        ids = [sd.id, *(od.id for od in sd.operationele_doelen)]
+        ids = [
+            sd.id,
+            *(sub.id for sub in sd.subdoelen if sub.id in served),
+            *(od.id for od in sd.operationele_doelen),
+        ]
         if not sd.operationele_doelen and sd.id not in served:
             zonder.append((sd.id, "#" + anchors[sd.id]))
         eigen = [d for d in ids if d in served]
@@ -158,6 +169,10 @@ def _rows(contract: Contract, labels: dict[str, str]) -> list[tuple[str, str, li
                 "(het doel zelf)" if contract.doelniveaus == 1 else "(het strategische doel zelf)"
             )
             rijen.append((labels[sd.id], zelf, direct))
+        for sub in sd.subdoelen:
+            bij_sub = [i.titel for i in contract.inspanningen if sub.id in i.doelen]
+            if bij_sub:
+                rijen.append((labels[sd.id], labels[sub.id], bij_sub))
         for od in sd.operationele_doelen:
             bij = [i.titel for i in contract.inspanningen if od.id in i.doelen]
             rijen.append((labels[sd.id], f"{od.id}. {od.titel}", bij))
@@ -207,12 +222,20 @@ def _mermaid(contract: Contract, labels: dict[str, str]) -> str:
         lines.append(f'  sd{n}["{_mermaid_label(labels[sd.id])}"]')
     teller = 0
     for sd in contract.strategische_doelen:
+        for sub in sd.subdoelen:
+            if sub.id not in namen:
+                teller += 1
+                namen[sub.id] = f"sub{teller}"
+                lines.append(f'  sub{teller}["{_mermaid_label(labels[sub.id])}"]')
+            lines.append(f"  {namen[sd.id]} --> {namen[sub.id]}")
+        subs = {sub.id for sub in sd.subdoelen}
         for od in sd.operationele_doelen:
             if od.id not in namen:
                 teller += 1
                 namen[od.id] = f"od{teller}"
                 lines.append(f'  od{teller}["{_mermaid_label(labels[od.id])}"]')
-            lines.append(f"  {namen[sd.id]} --> {namen[od.id]}")
+            above = od.subdoel if od.subdoel in subs else sd.id
+            lines.append(f"  {namen[above]} --> {namen[od.id]}")
     for n, ins in enumerate(contract.inspanningen, 1):
         lines.append(f'  ins{n}(["{_mermaid_label(ins.titel)}"])')
         for doel in ins.doelen:

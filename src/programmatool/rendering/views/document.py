@@ -113,6 +113,11 @@ class Document:
     #: What ``check`` finds in the hours of the capacity table (the cells carry a *).
     capaciteit_opmerkingen: list[str] = field(default_factory=list)
 
+    def inspanning_namen(self, ids: Iterable[str]) -> str:
+        """Efforts named by their title ("–" for none): a document shows no ids."""
+        titels = {i.id: i.titel for i in self.contract.inspanningen}
+        return "; ".join(titels.get(i, i) for i in ids) or "–"
+
     @property
     def status_uitleg(self) -> str:
         """On which measurements the status rests (for the portfolio page)."""

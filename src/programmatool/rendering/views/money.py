@@ -4,7 +4,7 @@ page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from programmatool.model.contract import (
@@ -199,8 +199,12 @@ def budget_view(
     begroting: Begroting,
     jaar: int | None = None,
     fouten: Sequence[Fault] = (),
+    inspanningen: Mapping[str, str] | None = None,
 ) -> BegrotingView:
-    """A budget table; ``fouten`` are the money rules' faults under it (see faults.py)."""
+    """A budget table; ``fouten`` are the money rules' faults under it (see faults.py), and
+    ``inspanningen`` the contract's efforts' titles by id: a line names the efforts it pays for
+    by title, never by id."""
+    titels = inspanningen or {}
     eenheid = begroting.eenheid
     jaren = [jaar] if jaar is not None else begroting.jaren()
     # Spending columns only when something was spent that year: a column of dashes says nothing.
@@ -232,7 +236,7 @@ def budget_view(
         gewijzigd_jaren=[str(j) for j in gewijzigd_jaren],
         gewijzigd=gewijzigd_rijen,
         regelnotities=[
-            (r.omschrijving, _line_note(r), list(r.inspanningen))
+            (r.omschrijving, _line_note(r), [f"'{titels.get(i, i)}'" for i in r.inspanningen])
             for r in begroting.regels
             if r.toelichting or r.toelichting_afwijking or r.inspanningen
         ],
@@ -260,8 +264,9 @@ def budget_views(contract: Contract, jaar: int | None, faults: Faults) -> list[B
     middelen = contract.middelen
     if middelen is None:
         return []
+    titels = {i.id: i.titel for i in contract.inspanningen}
     return [
-        budget_view(b, jaar, under(faults, ("middelen", "begrotingen", n)))
+        budget_view(b, jaar, under(faults, ("middelen", "begrotingen", n)), titels)
         for n, b in enumerate(middelen.begrotingen)
     ]
 
