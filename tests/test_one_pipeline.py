@@ -97,8 +97,16 @@ def test_progress_takes_its_thresholds_from_the_given_config(cli, in_tmp: Path) 
     Path("elders.toml").write_text("[voortgang]\nop_koers = 0.05\n", encoding="utf-8")
     found = json.loads(cli("progress", "c.yaml", "--format", "json").out)
     given = json.loads(cli("progress", "c.yaml", "--format", "json", "--config", "elders.toml").out)
-    assert found["drempels"] == {"op_koers": 0.2, "kleine_achterstand": 0.25}
-    assert given["drempels"] == {"op_koers": 0.05, "kleine_achterstand": 0.25}
+    assert found["drempels"] == {
+        "op_koers": 0.2,
+        "kleine_achterstand": 0.25,
+        "minimaal_beoordeeld": 0.5,
+    }
+    assert given["drempels"] == {
+        "op_koers": 0.05,
+        "kleine_achterstand": 0.25,
+        "minimaal_beoordeeld": 0.5,
+    }
 
 
 def test_progress_with_a_missing_config_file_stops(cli, in_tmp: Path) -> None:
