@@ -59,6 +59,8 @@ def test_every_programme_gets_its_short_pages(site: Path) -> None:
         "binnenstad",
         "duurzaamheid",
         "economie-participatie",
+        "eindhoven-verkeer-2020",
+        "montferland-inwoners-bestuur-2022",
         "nieuwstraatkwartier",
         "omgevingswet",
         "terneuzen-beleidsindicatoren-2018",

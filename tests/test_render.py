@@ -184,8 +184,8 @@ def test_large_din_draws_the_goals_and_lists_every_effort_once_in_a_matrix(
     table = html[html.index("Inspanningen en de doelen waaraan ze bijdragen") :]
     table = table[: table.index("</table>")]
     for inspanning in contract.inspanningen:
-        row = f'<a href="#inspanning-{inspanning.id}">{inspanning.id}. {inspanning.titel}</a>'
-        assert html.count(row) == 1, row
+        row = f'<a href="#inspanning-{inspanning.id}">{inspanning.titel}</a>'
+        assert table.count(row) == 1, row
     assert table.count('<span aria-hidden="true">●</span>') == sum(
         len(i.doelen) for i in contract.inspanningen
     )
@@ -427,7 +427,7 @@ def test_effort_serving_several_goals_is_printed_once_and_referred_to(
     assert "Wijkteams schoon en heel" in s2
     assert "(bij strategisch doel S1)" in s2
     if formaat == "html":
-        assert '<a href="#inspanning-VI-01" title="Wijkteams schoon en heel">VI-01</a>' in s2
+        assert '<a href="#inspanning-VI-01">Wijkteams schoon en heel</a>' in s2
         assert text.count('id="inspanning-VI-01"') == 1
 
 

@@ -65,7 +65,7 @@ def test_outputs_show_no_invented_unit(tmp_path: Path) -> None:
     out = tmp_path / "site"
     _cli("render", str(path), "--out", str(out), "--format", "md")
     document = (out / "schone-stad.md").read_text(encoding="utf-8")
-    assert "**Aantal deelnemende scholen** (hoger is beter; indicator scholen)" in document
+    assert "**Aantal deelnemende scholen** (hoger is beter)\n" in document
 
 
 def test_unit_onbekend_is_shown_as_unknown(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_unit_onbekend_is_shown_as_unknown(tmp_path: Path) -> None:
     out = tmp_path / "site"
     _cli("render", str(path), "--out", str(out), "--format", "md")
     document = (out / "schone-stad.md").read_text(encoding="utf-8")
-    assert "**Aantal deelnemende scholen** (eenheid onbekend, hoger is beter;" in document
+    assert "**Aantal deelnemende scholen** (eenheid onbekend, hoger is beter)\n" in document
     # The numbers stand bare: 'onbekend' is not printed as if it were the unit.
     assert "onbekend</" not in document and " onbekend |" not in document
     table = _cli("progress", str(path), "--jaar", "2020")
