@@ -366,3 +366,14 @@ def test_the_key_file_is_private_and_a_shared_one_is_not_trusted(
     run = cli("check", FIXTURES / "minimaal.yaml")
     assert run.code == 0
     assert not any(cache.rglob("*.json"))  # without a trusted key nothing is cached
+
+
+def test_the_cache_key_covers_the_code_of_every_rule_and_the_model() -> None:
+    # A changed rule must never serve an old finding: the key hashes the whole package, not
+    # only the folder the cache module lives in (that bug kept old PT102 wording after an edit).
+    from programmatool.pipeline import cache
+
+    package = Path(pipeline.__file__).resolve().parent.parent
+    hashed = {p.relative_to(package).as_posix() for p in cache.code_files()}
+    assert {"rules/links.py", "model/contract.py", "progress/indicator.py"} <= hashed
+    assert hashed == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}

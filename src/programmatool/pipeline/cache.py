@@ -383,11 +383,20 @@ def fingerprint(*parts: object) -> str:
     return digest.hexdigest()
 
 
+#: The package whose code decides every outcome: all of ``programmatool``, not only this
+#: module's folder (the rules, the model and the progress code live beside ``pipeline``).
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_files() -> list[Path]:
+    """The Python files whose content is part of every cache key, in a fixed order."""
+    return sorted(PACKAGE.rglob("*.py"))
+
+
 @functools.cache
 def _code_hash() -> str:
-    package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
+    for source in code_files():
+        digest.update(source.relative_to(PACKAGE).as_posix().encode("utf-8"))
         digest.update(source.read_bytes())
     return digest.hexdigest()
