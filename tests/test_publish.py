@@ -63,6 +63,7 @@ def test_every_programme_gets_its_short_pages(site: Path) -> None:
         "montferland-inwoners-bestuur-2022",
         "nieuwstraatkwartier",
         "omgevingswet",
+        "schilde-meerjarenplan-2014-2019",
         "terneuzen-beleidsindicatoren-2018",
         "veiligheid",
         "woerden-bouwen-en-wonen",

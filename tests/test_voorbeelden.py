@@ -183,3 +183,54 @@ def test_eindhoven_money_only_adds_up_as_printed(cli) -> None:  # type: ignore[n
         "Geld 2022, LASTEN Taakvelden, programma 2 Verkeer, vervoer en waterstaat (× € 1.000): "
         "begroot 45.227, besteed nog niet vastgelegd"
     ) in run.out.replace("\u00a0", " ")
+
+
+SCHILDE = VOORBEELDEN / "schilde-meerjarenplan-2014-2019.yaml"
+
+
+def test_the_flemish_plan_says_its_efforts_goals_are_unknown_not_missing(cli) -> None:  # type: ignore[no-untyped-def]
+    # Schilde, Meerjarenplan 2014-2019: the leaflet prints headings and actions, not which
+    # heading an action serves. Nothing may read as "no goal" or "no effort" where it is unsaid.
+    findings = check([SCHILDE]).findings
+    assert [f.as_text() for f in findings if f.code == "PT102"] == [
+        f"{SCHILDE}:54:1: waarschuwing PT102 van geen enkele inspanning zegt de bron aan welk "
+        "doel ze bijdraagt, dus van geen van de 7 doelen is bekend of er een inspanning aan "
+        "bijdraagt"
+    ]
+    assert sum(f.code == "PT601" for f in findings) == 21  # status, opdrachtgever, 19 efforts
+    assert not [f for f in findings if f.code == "PT106"]
+    run = cli("progress", SCHILDE, "--format", "json")
+    assert run.code == 0, run.err
+    [programma] = json.loads(run.out)["programmas"]
+    assert [d["id"] for d in programma["doelen"]] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert {d["status"] for d in programma["doelen"]} == {"geen oordeel mogelijk"}
+    assert programma["indicatoren"] == []
+
+
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_the_flemish_plan_renders_its_actions_amounts_and_groups_as_printed(
+    cli, tmp_path: Path, formaat: str
+) -> None:
+    run = cli("render", SCHILDE, "--format", formaat, "--out", tmp_path)
+    assert run.code == 0, run.err
+    doc = (tmp_path / f"schilde-meerjarenplan-2014-2019.{formaat}").read_text(encoding="utf-8")
+    doc = doc.replace("\u00a0", " ")
+    for line in [
+        "Sporthal: € 5.600.000",
+        "Gemeenschapscentrum: € 8.000.000",
+        # The three actions under the dorpskernen heading: 90.000 + 30.000 + 500.000 is the
+        # € 620.000 #SchildeSchittert gives for them.
+        "Ruimtelijk uitvoeringsplan voor de dorpskernen in Schilde en ‘s-Gravenwezel: € 90.000",
+        "Masterplan Lodewijk de Vochtplein: € 30.000",
+        "Herinrichten dorpsplein Schilde (2015-2017): € 500.000",
+    ]:
+        assert line in doc
+    assert "Aantrekkelijke en aangename dorpskernen" in doc
+    assert "onbekend (de bron zegt het niet)" in doc
+    assert "geen doel van dit contract" not in doc
+    assert "Van 19 inspanningen zegt de bron niet aan welk doel ze bijdragen." in doc
+    assert "| Strategisch doel | Operationeel doel |" not in doc  # no empty table
+    if formaat == "html":
+        assert "Aan welk doel de inspanningen bijdragen, zegt de bron niet;" in doc
+    else:
+        assert "Aan welk doel ze bijdragen, zegt de bron niet: Gemeenschapscentrum; " in doc

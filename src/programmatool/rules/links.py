@@ -108,16 +108,24 @@ def doel_zonder_inspanning(source: Source) -> Iterator[Hit]:
         if n:
             where = "inspanningen" if c.inspanningen else "strategische_doelen"
             soort = "doel" if one_level else "operationele doel"
-            if n == 1:
-                gevolg = f"het enige {soort} heeft geen inspanning"
+            unknown = c.inspanningen and all(ONBEKEND in ins.doelen for ins in c.inspanningen)
+            if unknown:
+                # 'doelen: onbekend' everywhere: nothing is known to be missing, only unsaid.
+                oorzaak = "van geen enkele inspanning zegt de bron aan welk doel ze bijdraagt"
+                gevolg = (
+                    f"dus van het enige {soort} is niet bekend of er een inspanning aan bijdraagt"
+                    if n == 1
+                    else f"dus van geen van de {n} {soort}en is bekend of er een inspanning "
+                    "aan bijdraagt"
+                )
             else:
-                gevolg = f"geen van de {n} {soort}en heeft een inspanning"
-            yield Hit(
-                source,
-                (where,),
-                f"geen enkele inspanning is aan een doel gekoppeld, dus {gevolg}",
-                at_key=True,
-            )
+                oorzaak = "geen enkele inspanning is aan een doel gekoppeld"
+                gevolg = (
+                    f"dus het enige {soort} heeft geen inspanning"
+                    if n == 1
+                    else f"dus geen van de {n} {soort}en heeft een inspanning"
+                )
+            yield Hit(source, (where,), f"{oorzaak}, {gevolg}", at_key=True)
         return
     if one_level:
         for i, sd in enumerate(c.strategische_doelen):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from programmatool.model.contract import Contract
+from programmatool.model.contract import ONBEKEND, Contract
 from programmatool.rendering.views.common import count_words
 from programmatool.rendering.views.efforts import effort_anchors
 
@@ -50,6 +50,7 @@ class DinView:
     svg: str
     mermaid: str
     rijen: list[tuple[str, str, list[str]]]
+    #: Efforts linked to no goal of the contract (their titles).
     los: list[str]
     samenvatting: str
     groepen: list[DinGroep]
@@ -59,6 +60,8 @@ class DinView:
     zonder_inspanning: list[tuple[str, str]]
     #: Whether the drawing shows the efforts (or only the goals, the efforts being the table).
     getekend: bool
+    #: Efforts whose goals the source does not name (``doelen: onbekend``), apart from ``los``.
+    onbekend: list[str]
 
 
 def goal_labels(contract: Contract) -> dict[str, str]:
@@ -183,7 +186,9 @@ def din_view(contract: Contract) -> DinView:
     """The network of the contract's goals and efforts."""
     labels = goal_labels(contract)
     samenvatting = _summary(contract, labels)
-    los = [i.titel for i in contract.inspanningen if not any(d in labels for d in i.doelen)]
+    unlinked = [i for i in contract.inspanningen if not any(d in labels for d in i.doelen)]
+    los = [i.titel for i in unlinked if ONBEKEND not in i.doelen]
+    onbekend = [i.titel for i in unlinked if ONBEKEND in i.doelen]
     groepen, kolommen, matrix, zonder = _matrix(contract, labels)
     tekening = _drawing(contract, labels, samenvatting)
     return DinView(
@@ -197,6 +202,7 @@ def din_view(contract: Contract) -> DinView:
         matrix,
         zonder,
         'class="din-knoop din-ins"' in tekening,
+        onbekend,
     )
 
 

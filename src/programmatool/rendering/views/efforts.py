@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from programmatool.model.contract import Inspanning
+from programmatool.model.contract import ONBEKEND, Inspanning
 from programmatool.rendering.views.common import ROL_WOORDEN, Fault, fault_sentences
 from programmatool.text import formatting as fmt
 
@@ -35,6 +35,11 @@ class InspanningView:
     fouten: list[str] = field(default_factory=list)
     #: The goals it serves as references: the goal's number and the link to its heading.
     doel_links: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def doelen_onbekend(self) -> bool:
+        """Whether the source does not say which goal the effort serves (``doelen: onbekend``)."""
+        return ONBEKEND in self.inspanning.doelen
 
     @property
     def gegevens(self) -> list[tuple[str, str]]:
