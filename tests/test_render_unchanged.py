@@ -111,3 +111,26 @@ def test_without_a_cache_every_document_is_rendered(tmp_path: Path) -> None:
     assert _render(folder, out, None).unchanged == []
     after = _stamps(out)
     assert after["schone-stad.html"] != before["schone-stad.html"]
+
+
+def test_the_command_says_which_documents_it_left_unchanged(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, out = _folder(tmp_path), tmp_path / "site"
+    first = cli("render", folder, "--format", "html", "--out", out)
+    assert first.code == 0, first.err
+    assert first.out.splitlines() == [
+        f"geschreven: {out.as_posix()}/schone-stad.html",
+        f"geschreven: {out.as_posix()}/levendige-binnenstad.html",
+        f"geschreven: {out.as_posix()}/index.html",
+    ]
+    rijk = folder / "rijk.yaml"
+    text = rijk.read_text(encoding="utf-8")
+    rijk.write_text(
+        text.replace("komen vaker en blijven", "komen vaker en blijven veel", 1), encoding="utf-8"
+    )
+    second = cli("render", folder, "--format", "html", "--out", out)
+    assert second.code == 0, second.err
+    assert second.out.splitlines() == [
+        f"ongewijzigd: {out.as_posix()}/schone-stad.html",
+        f"geschreven: {out.as_posix()}/levendige-binnenstad.html",
+        f"geschreven: {out.as_posix()}/index.html",
+    ]

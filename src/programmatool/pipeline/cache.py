@@ -79,11 +79,6 @@ class FileOutcome:
         return cls(findings, summary)
 
 
-#: A file changed this close before the index was written may have changed again within the
-#: same time stamp (as git's "racy" files); such a file is read and hashed, not trusted.
-RACY_NS = 2_000_000_000
-
-
 @dataclass
 class Index:
     """Per file name its stamp and key, and per key its outcome, from one earlier check.

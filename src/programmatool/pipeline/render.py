@@ -676,6 +676,9 @@ def run_render(
     report_left_out(stderr, result.problems, result.findings, "niet gemaakt")
     if not result.written and not result.findings and not result.problems:
         raise RenderProblem(no_contracts(paths))
+    unchanged = set(result.unchanged)
     for path in result.written:
-        stdout.print(f"geschreven: {path.as_posix()}", markup=False, highlight=False)
+        # A document left in place (same inputs, file intact) was not written again: say so.
+        wat = "ongewijzigd" if path in unchanged else "geschreven"
+        stdout.print(f"{wat}: {path.as_posix()}", markup=False, highlight=False)
     return Run([], result.findings, result.problems).exit_code()
