@@ -227,3 +227,75 @@ def test_control_characters_from_a_sheet_never_reach_the_terminal(
     assert run.code == 2
     assert "\x1b" not in run.err and "\x07" not in run.err
     assert "onbekende indicator '\\x1b[31mrood\\x07'" in run.err
+
+
+PER_PERIOD_CONTRACT = """\
+programma: Kwartalen
+code: kwartalen
+gemeente: Voorbeeldstad
+status: concept
+periode: {start: 2020, eind: 2021}
+rollen: {bestuurlijk_opdrachtgevers: [{naam: A. Jansen}]}
+strategische_doelen:
+  - id: '1'
+    titel: Meer mensen aan het werk
+    operationele_doelen:
+      - {id: 1a, titel: Meer plaatsingen}
+indicatoren:
+  - id: plaatsingen
+    naam: Aantal plaatsingen
+    doel: 1a
+    eenheid: aantal
+    richting: hoger
+    peilwaarde: 8
+    peiljaar: 2019
+    bron: Monitor
+    streefwaarden: {2020: 12, 2021: 14}
+    realisaties: {2020-Q1: 9, 2020-Q4: 11, 2021-03: 12}
+inspanningen:
+  - {id: ins-1, titel: Werkgeversservicepunt, doelen: [1a]}
+"""
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["koud", "warm"])
+def test_several_quarters_and_months_of_one_file_in_one_import(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
+) -> None:  # type: ignore[no-untyped-def]
+    # Flemish plans report per quarter: rows of one indicator per period, beside the periods
+    # already written, land together (the second row sees the first); a whole year beside
+    # them is refused. Warm, the rows are checked against the cached view of the portfolio.
+    folder = tmp_path / "programmas"
+    folder.mkdir()
+    path = folder / "kwartalen.yaml"
+    path.write_text(PER_PERIOD_CONTRACT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    if warm:
+        assert cli("check", folder).code == 0
+    sheet = tmp_path / "kwartalen.csv"
+    sheet.write_text(
+        "contract;indicator;jaar;waarde\n"
+        "kwartalen;plaatsingen;2021-Q2;13\n"
+        "kwartalen;plaatsingen;2021-12;14\n",
+        encoding="utf-8",
+    )
+    run = cli("import", sheet, "--map", folder)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[-1] == "2 metingen in 1 bestand vastgelegd."
+    if warm:
+        assert cli("check", folder).code == 0  # the cache now holds the new periods
+    assert (
+        "    realisaties: {2020-Q1: 9, 2020-Q4: 11, 2021-03: 12, 2021-Q2: 13, 2021-12: 14}\n"
+        in path.read_text(encoding="utf-8")
+    )
+    progress = cli("progress", path, "--jaar", "2021", "--format", "json", "--no-cache")
+    assert '"realisatie_periode": "2021-12"' in progress.out
+    whole = tmp_path / "heel.csv"
+    whole.write_text("contract;indicator;jaar;waarde\nkwartalen;plaatsingen;2020;12\n", "utf-8")
+    before = path.read_bytes()
+    refused = cli("import", whole, "--map", folder)
+    assert refused.code == 2
+    assert refused.err.splitlines()[0] == (
+        f"{whole}:2: {path}: indicator plaatsingen heeft voor 2020 metingen per kwartaal of "
+        "maand; geef het kwartaal of de maand (zoals 2020-Q4)"
+    )
+    assert path.read_bytes() == before

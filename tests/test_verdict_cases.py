@@ -499,7 +499,27 @@ def test_the_period_is_shown_in_the_table_and_the_explanation(cli: Any, tmp_path
     table = cli("progress", path, "--jaar", "2020", "--no-cache", "--toelichting").out
     line = next(s for s in table.splitlines() if "▸ Per kwartaal" in s)
     assert "12 (2020-Q4)" in line
-    assert "Het is de meting van 2020-Q4, de laatste van dat jaar." in table
+    assert "Het is de meting van 4e kwartaal 2020, de laatste van dat jaar." in table
+
+
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_documents_name_the_quarter_or_month_a_figure_comes_from(
+    cli: Any, tmp_path: Path, formaat: str
+) -> None:
+    path = write(tmp_path, PER_QUARTER)
+    out = tmp_path / "out"
+    run = cli("render", path, "--format", formaat, "--out", out, "--no-cache", "--no-config")
+    assert run.code == 0, run.err
+    [doc] = [p for p in out.iterdir() if p.name != "index.html"]
+    text = doc.read_text(encoding="utf-8")
+    # The year's cell names the period its figure is from; every period is listed below.
+    assert "12 (4e kwartaal)" in text and "14 (november)" in text
+    assert (
+        "Gemeten per kwartaal en per maand: 3e kwartaal 2020: 10; 4e kwartaal 2020: 12; "
+        "november 2021: 14; december 2021: n.t.b. Per jaar telt de laatste meting."
+    ) in text
+    assert "(meting november 2021)" in text
+    assert "Het is de meting van november 2021, de laatste van dat jaar." in text
 
 
 def test_a_year_written_whole_and_per_quarter_is_refused(cli: Any, tmp_path: Path) -> None:

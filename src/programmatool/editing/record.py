@@ -697,9 +697,18 @@ def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
     }
     raw.update({k: r.model_dump(exclude_none=True) for k, r in target.perioden.items()})
     raw[jaar] = fields
-    folded, _periods, _chosen = fold_periods({"realisaties": raw}, ONBEKEND_WAARDEN)
+    folded, periods, chosen = fold_periods({"realisaties": raw}, ONBEKEND_WAARDEN)
     target.realisaties = {
         y: Realisatie.model_validate(v) for y, v in sorted(folded["realisaties"].items())
+    }
+    # Keep the marks the model sets, so that the next row of the same file sees the periods.
+    from programmatool.model.periods import period_of
+
+    for year, key in chosen.items():
+        target.realisaties[year]._periode = key
+    target._perioden = {
+        k: Realisatie.model_validate(periods[k])
+        for k in sorted(periods, key=lambda k: (period_of(k), k))
     }
 
 

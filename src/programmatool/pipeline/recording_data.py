@@ -34,6 +34,15 @@ def recording_summary(contract: Contract) -> dict[str, Any]:
                     str(jaar): r.model_dump(mode="json", exclude_none=True)
                     for jaar, r in ind.realisaties.items()
                 },
+                # Which quarter or month stands for a year, and every one written: a new
+                # measurement of a period may join them, one of the whole year may not.
+                "periode_van": {
+                    str(jaar): r.periode for jaar, r in ind.realisaties.items() if r.periode
+                },
+                "perioden": {
+                    key: r.model_dump(mode="json", exclude_none=True)
+                    for key, r in ind.perioden.items()
+                },
             }
             for ind in contract.indicatoren
         ],
@@ -79,6 +88,8 @@ class IndicatorView:
     streefdatum: dt.date | None
     streefwaarden: dict[int, Any]
     realisaties: dict[int, Realisatie]
+    #: The measurements written per quarter or month (``2020-Q4``), as on the indicator.
+    perioden: dict[str, Realisatie]
 
 
 @dataclass(frozen=True)
@@ -102,13 +113,23 @@ def contract_from_summary(data: dict[str, Any]) -> ContractView:
             peiljaar=item["peiljaar"],
             streefdatum=dt.date.fromisoformat(item["streefdatum"]) if item["streefdatum"] else None,
             streefwaarden={int(j): w for j, w in item["streefwaarden"].items()},
-            realisaties={
-                int(jaar): Realisatie.model_validate(r) for jaar, r in item["realisaties"].items()
-            },
+            realisaties=_realisations(item["realisaties"], item["periode_van"]),
+            perioden={k: Realisatie.model_validate(r) for k, r in item["perioden"].items()},
         )
         for item in data["indicatoren"]
     ]
     return ContractView(data["code"], Periode.model_validate(data["periode"]), indicators)
+
+
+def _realisations(data: dict[str, Any], periode_van: dict[str, str]) -> dict[int, Realisatie]:
+    """Per year its measurement, marked with the quarter or month it is (as the model does)."""
+    found: dict[int, Realisatie] = {}
+    for jaar, raw in data.items():
+        realisatie = Realisatie.model_validate(raw)
+        if jaar in periode_van:
+            realisatie._periode = str(periode_van[jaar])
+        found[int(jaar)] = realisatie
+    return found
 
 
 def recording_years(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:

@@ -46,7 +46,11 @@ class Case:
         if meting is not None and status in JUDGED:
             uitleg = self._older(status) + uitleg
             if meting.periode is not None:
-                uitleg += f" Het is de meting van {meting.periode}, de laatste van dat jaar."
+                from programmatool.text.formatting import periode
+
+                uitleg += (
+                    f" Het is de meting van {periode(meting.periode)}, de laatste van dat jaar."
+                )
             if meting.voorlopig:
                 uitleg += " De meting is voorlopig."
             if meting.benadering:

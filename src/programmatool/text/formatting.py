@@ -109,6 +109,24 @@ def datum(value: dt.date) -> str:
     return str(format_date(value, format="d MMMM y", locale=_locale()))
 
 
+def periode(key: str, met_jaar: bool = True) -> str:
+    """A quarter or month key in words: ``2020-Q4`` → ``"4e kwartaal 2020"``, ``2020-11`` →
+    ``"november 2020"`` (without ``met_jaar``: ``"4e kwartaal"``, ``"november"``, for a cell
+    under its year); anything else stays as written."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))", key)
+    if match is None:
+        return key
+    jaar, kwartaal, maand = match.groups()
+    if kwartaal:
+        return f"{kwartaal}e kwartaal" + (f" {jaar}" if met_jaar else "")
+    from babel.dates import format_date
+
+    patroon = "LLLL y" if met_jaar else "LLLL"
+    return str(format_date(dt.date(int(jaar), int(maand), 1), format=patroon, locale=_locale()))
+
+
 def eenheid_bijschrift(eenheid: str) -> str:
     """The caption of a budget table's unit: ``"duizend_euro"`` → ``"bedragen × € 1.000"``."""
     return EENHEID_BIJSCHRIFT.get(eenheid, eenheid)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from programmatool.model.contract import Indicator, Realisatie
+from programmatool.model.periods import period_of
 from programmatool.rendering.views.common import FOUT_TEKEN, Fault, fault_sentences
 from programmatool.text import formatting as fmt
 
@@ -47,6 +48,23 @@ class IndicatorView:
     #: What ``check`` finds in the figures this table prints; those figures carry FOUT_TEKEN.
     fouten: list[str] = field(default_factory=list)
     peiljaar_fout: bool = False
+    #: Measurements written per quarter or month, oldest first: the period in words and the
+    #: value ("1e kwartaal 2020", "10"); a year's cell shows the latest of them.
+    perioden: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def perioden_tekst(self) -> str:
+        """The measurements per quarter or month in one sentence ("" without any)."""
+        if not self.perioden:
+            return ""
+        kwartalen = any("kwartaal" in wanneer for wanneer, _w in self.perioden)
+        maanden = any("kwartaal" not in wanneer for wanneer, _w in self.perioden)
+        per = "kwartaal" if kwartalen else "maand"
+        if kwartalen and maanden:
+            per = "kwartaal en per maand"
+        lijst = "; ".join(f"{wanneer}: {waarde}" for wanneer, waarde in self.perioden)
+        punt = "" if lijst.endswith(".") else "."  # "n.t.b." keeps its own full stop
+        return f"Gemeten per {per}: {lijst}{punt} Per jaar telt de laatste meting."
 
     @property
     def zonder_cijfers(self) -> str:
@@ -89,7 +107,9 @@ def _realisation_text(r: Realisatie | None, eenheid: str | None) -> str:
         delen.append("behaald" if r.behaald else "niet behaald")
     if not delen:
         return "–"
-    return ", ".join(delen) + ("*" if r.voorlopig else "")
+    # A measurement of a quarter or month stands under its year with its period named.
+    periode = f" ({fmt.periode(r.periode, met_jaar=False)})" if r.periode else ""
+    return ", ".join(delen) + periode + ("*" if r.voorlopig else "")
 
 
 def _sources(indicator: Indicator) -> str:
@@ -201,8 +221,15 @@ def measurement_note(voortgang: IndicatorProgress | None) -> str:
     hides an older figure: ``meting 2020`` or ``meting 2020, voorlopig``."""
     if voortgang is None or voortgang.realisatie_jaar is None:
         return ""
-    noot = f"meting {voortgang.realisatie_jaar}"
+    wanneer = fmt.periode(voortgang.periode) if voortgang.periode else voortgang.realisatie_jaar
+    noot = f"meting {wanneer}"
     return noot + ", voorlopig" if voortgang.voorlopig else noot
+
+
+def period_year(key: str) -> int | None:
+    """The year of a quarter or month key (``2020-Q4`` → 2020)."""
+    found = period_of(key)
+    return found[0] if found is not None else None
 
 
 def target_text(indicator: Indicator, jaar: int) -> str:
@@ -270,8 +297,14 @@ def indicator_view(
         status=voortgang.status if voortgang else "geen oordeel mogelijk",
         uitleg=voortgang.uitleg if voortgang else "",
         meting_noot=measurement_note(voortgang),
-        voorlopig=any(realisaties[j].voorlopig for j in jaren if j in realisaties),
+        voorlopig=any(realisaties[j].voorlopig for j in jaren if j in realisaties)
+        or any(r.voorlopig and period_year(k) in jaren for k, r in indicator.perioden.items()),
         toelichtingen=[(j, r.toelichting) for j, r in sorted(realisaties.items()) if r.toelichting],
+        perioden=[
+            (fmt.periode(k), _realisation_text(r, eenheid))
+            for k, r in indicator.perioden.items()
+            if period_year(k) in jaren
+        ],
         grafiek=grafiek,
         grafiek_tekst=grafiek_tekst,
     )
