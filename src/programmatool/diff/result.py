@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from programmatool.diff.changes import SEVERITIES, Change, ChangeSeverity, diff, with_severities
 from programmatool.diff.text import contract_names
@@ -95,6 +95,44 @@ class Side:
     #: The file's place in the repository, to see a rename (``name`` carries the revision).
     place: str = ""
 
+    @property
+    def code(self) -> str:
+        """The programme code it pairs by."""
+        return self.contract.code
+
+
+class Coded(Protocol):
+    """A side of a comparison as pairing sees it: its file's name and its programme code."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a result says of a programme besides its changes, taken from one of its sides."""
+
+    code: str
+    programma: str
+    gemeente: str
+    #: The names of its indicators and efforts by (kind, id) (:func:`contract_names`).
+    names: dict[tuple[str, str], str]
+    #: "de vastgestelde versie van …" (:func:`adopted_name`).
+    adopted: str
+
+
+def facts_of(contract: Contract) -> Facts:
+    """The facts of a loaded contract."""
+    return Facts(
+        contract.code,
+        contract.programma,
+        contract.gemeente,
+        contract_names(contract),
+        adopted_name(contract),
+    )
+
 
 def loaded_side(result: LoadResult, what: str) -> Side:
     if result.contract is None:
@@ -107,10 +145,14 @@ def loaded_side(result: LoadResult, what: str) -> Side:
     return Side(result.path, result.contract, result.source_map)
 
 
-def by_code(sides: list[Side]) -> dict[str, Side]:
-    out: dict[str, Side] = {}
+S = TypeVar("S", bound=Coded)
+
+
+def by_code(sides: list[S]) -> dict[str, S]:
+    """The sides by programme code; two with one code cannot be paired (a DiffProblem)."""
+    out: dict[str, S] = {}
     for side in sides:
-        code = side.contract.code
+        code = side.code
         if code in out:
             raise DiffProblem(
                 f"code '{code}' staat in {out[code].name} en in {side.name}; "
@@ -120,7 +162,7 @@ def by_code(sides: list[Side]) -> dict[str, Side]:
     return out
 
 
-def pair_by_code(old: list[Side], new: list[Side]) -> list[tuple[Side | None, Side | None]]:
+def pair_by_code(old: list[S], new: list[S]) -> list[tuple[S | None, S | None]]:
     before, after = by_code(old), by_code(new)
     codes = sorted({*before, *after})
     return [(before.get(code), after.get(code)) for code in codes]
@@ -132,77 +174,93 @@ def compare_pairs(
     levels: dict[str, ChangeSeverity | None],
 ) -> DiffResult:
     """Every pair compared, with the severities ``levels`` (``[diff]`` of the configuration)."""
-    programmes: list[ProgrammeDiff] = []
-    for old, new in pairs:
-        if old is not None and new is not None:
-            changes = with_severities(diff(old.contract, new.contract), levels)
-            located = [locate(c, old, new) for c in changes]
-            status: Status = "gewijzigd" if located else "ongewijzigd"
-            renamed = (old.place or old.name) != (new.place or new.name)
-            programmes.append(
-                ProgrammeDiff(
-                    new.contract.code,
-                    new.contract.programma,
-                    old.name,
-                    new.name,
-                    status,
-                    located,
-                    renamed,
-                )
-            )
-        elif new is not None:
-            change = Change(
-                "programma-toegevoegd",
-                f"programma '{new.contract.programma}'",
-                f"nieuw programma (code {new.contract.code})",
-            )
-            kept = with_severities([change], levels)
-            programmes.append(
-                ProgrammeDiff(
-                    new.contract.code,
-                    new.contract.programma,
-                    None,
-                    new.name,
-                    "nieuw",
-                    [locate(c, None, new) for c in kept],
-                )
-            )
-        elif old is not None:
-            change = Change(
-                "programma-verwijderd",
-                f"programma '{old.contract.programma}'",
-                f"programma verdwenen (code {old.contract.code})",
-                side="oud",
-            )
-            kept = with_severities([change], levels)
-            programmes.append(
-                ProgrammeDiff(
-                    old.contract.code,
-                    old.contract.programma,
-                    old.name,
-                    None,
-                    "verwijderd",
-                    [locate(c, old, None) for c in kept],
-                )
-            )
-    gemeenten = {
-        side.contract.code: side.contract.gemeente
-        for pair in pairs
-        for side in pair
-        if side is not None
-    }
+    programmes = [compare_pair(old, new, levels) for old, new in pairs]
+    facts = [
+        (
+            facts_of(old.contract) if old is not None else None,
+            facts_of(new.contract) if new is not None else None,
+        )
+        for old, new in pairs
+    ]
+    return finish(base, programmes, facts)
+
+
+def compare_pair(
+    old: Side | None, new: Side | None, levels: dict[str, ChangeSeverity | None]
+) -> ProgrammeDiff:
+    """One programme's two versions compared (either may be missing), its changes located."""
+    if old is not None and new is not None:
+        changes = with_severities(diff(old.contract, new.contract), levels)
+        located = [locate(c, old, new) for c in changes]
+        status: Status = "gewijzigd" if located else "ongewijzigd"
+        return ProgrammeDiff(
+            new.contract.code,
+            new.contract.programma,
+            old.name,
+            new.name,
+            status,
+            located,
+            renamed(old.place or old.name, new.place or new.name),
+        )
+    if new is not None:
+        change = Change(
+            "programma-toegevoegd",
+            f"programma '{new.contract.programma}'",
+            f"nieuw programma (code {new.contract.code})",
+        )
+        kept = with_severities([change], levels)
+        return ProgrammeDiff(
+            new.contract.code,
+            new.contract.programma,
+            None,
+            new.name,
+            "nieuw",
+            [locate(c, None, new) for c in kept],
+        )
+    assert old is not None
+    change = Change(
+        "programma-verwijderd",
+        f"programma '{old.contract.programma}'",
+        f"programma verdwenen (code {old.contract.code})",
+        side="oud",
+    )
+    kept = with_severities([change], levels)
+    return ProgrammeDiff(
+        old.contract.code,
+        old.contract.programma,
+        old.name,
+        None,
+        "verwijderd",
+        [locate(c, old, None) for c in kept],
+    )
+
+
+def renamed(old_place: str, new_place: str) -> bool:
+    """Whether a programme moved to another file between its versions."""
+    return old_place != new_place
+
+
+def finish(
+    base: str,
+    programmes: list[ProgrammeDiff],
+    facts: list[tuple[Facts | None, Facts | None]],
+) -> DiffResult:
+    """The result: each programme (one per pair, in the order of ``facts``, the facts of its
+    old and new side) with its municipality, the names of its parts and how its old version
+    is called, sorted by file."""
+    gemeenten = {side.code: side.gemeente for pair in facts for side in pair if side is not None}
     for programme in programmes:
         programme.gemeente = gemeenten.get(programme.code, "")
     programme_of = {p.code: p for p in programmes}
-    for old, new in pairs:
+    for old, new in facts:
         side = new or old
         assert side is not None
-        programme = programme_of[side.contract.code]
+        programme = programme_of[side.code]
         for present in (old, new):  # the new names win
             if present is not None:
-                programme.names.update(contract_names(present.contract))
+                programme.names.update(present.names)
         if old is not None:
-            programme.old_version = adopted_name(old.contract)
+            programme.old_version = old.adopted
     programmes.sort(key=lambda p: (p.new_name or p.old_name or "", p.code))
     return DiffResult(base, programmes)
 

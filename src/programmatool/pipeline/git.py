@@ -168,6 +168,32 @@ class Revision:
             raise GitProblem(f"{self.label(relpath)} kan niet gelezen worden: {_first(proc)}")
         return proc.stdout
 
+    def blob_ids(self, relpaths: list[str], max_bytes: int) -> dict[str, str] | None:
+        """The git object id of each of ``relpaths`` at this revision, from one
+        ``cat-file --batch-check``; None when one is missing, not a file or above
+        ``max_bytes`` (:meth:`read_many` then says which and why)."""
+        if not relpaths:
+            return {}
+        if any("\n" in relpath for relpath in relpaths):
+            return None
+        request = "".join(f"{self.commit}:{relpath}\n" for relpath in relpaths)
+        checked = _run(
+            ["cat-file", "--batch-check"],
+            self.root,
+            input=request.encode("utf-8", "surrogateescape"),
+        )
+        if checked.returncode != 0:
+            return None
+        ids: dict[str, str] = {}
+        for relpath, line in zip(relpaths, checked.stdout.split(b"\n"), strict=False):
+            header = line.split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                return None
+            if int(header[2]) > max_bytes:
+                return None
+            ids[relpath] = header[0].decode("ascii", errors="replace")
+        return ids if len(ids) == len(relpaths) else None
+
     def read_many(self, relpaths: list[str], max_bytes: int) -> Iterator[tuple[str, bytes]]:
         """The content of each of ``relpaths`` at this revision, in order, from one
         ``cat-file --batch-check`` (the sizes) and one ``cat-file --batch`` (the contents):
