@@ -425,10 +425,12 @@ def test_effort_serving_several_goals_is_printed_once_and_referred_to(
     start = text.index("Strategisch doel S2.", text.index("Wat willen we bereiken?"))
     s2 = text[start : text.index("Zonder doel in dit contract", start)]
     assert "Wijkteams schoon en heel" in s2
-    assert "(bij strategisch doel S1)" in s2
+    assert "Ook voor dit doel, eerder in dit document beschreven bij strategisch doel S1:" in s2
     if formaat == "html":
-        assert '<a href="#inspanning-VI-01">Wijkteams schoon en heel</a>' in s2
+        assert '<li><a href="#inspanning-VI-01">Wijkteams schoon en heel</a></li>' in s2
         assert text.count('id="inspanning-VI-01"') == 1
+    else:
+        assert "- Wijkteams schoon en heel\n" in s2
 
 
 @pytest.mark.parametrize("formaat", ["html", "md"])
