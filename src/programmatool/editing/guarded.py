@@ -44,9 +44,10 @@ def writer_settings(config_path: Path | None = None) -> Settings:
         raise RecordProblem(str(exc)) from None
 
 
-def resolve_target(path: Path, settings: Settings) -> Path:
+def resolve_target(path: Path, settings: Settings, read: bool = True) -> Path:
     """The file a path stands for: a symbolic link is followed, so its target is updated and
-    the link stays a link. A folder, a missing file, a pipe or an unreadable file is refused."""
+    the link stays a link. A folder, a missing file, a pipe or an unreadable file is refused
+    (without ``read`` not the last two: the caller has just read the file)."""
     name = path.as_posix()
     if path.is_dir():
         raise RecordProblem(f"{name} is een map; geef een contractbestand")
@@ -55,8 +56,9 @@ def resolve_target(path: Path, settings: Settings) -> Path:
     except (OSError, RuntimeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else "een kring van verwijzingen"
         raise RecordProblem(f"{name}: kan het bestand niet lezen: {reason}") from None
-    # A pipe, device or unreadable file is refused before anything.
-    read_contract(target, name, settings)
+    if read:
+        # A pipe, device or unreadable file is refused before anything.
+        read_contract(target, name, settings)
     return target
 
 

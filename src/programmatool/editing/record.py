@@ -35,10 +35,12 @@ from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.model.contract import Contract, Realisatie
 from programmatool.pipeline.recording import (
+    KnownFile,
     PortfolioView,
     RecordingContract,
     RecordingIndicator,
     contract_from_summary,
+    known_file,
     recording_view,
     recording_years,
 )
@@ -633,6 +635,11 @@ def plan(
     measurement spliced in from that one reading, and the new text validated once: it must
     load to exactly the old contract plus the new realisations, and bring no new rule errors.
     """
+    known = known_file(name, raw, settings)
+    if known is not None:
+        quick = _plan_known(name, raw, measurements, replace, known, settings)
+        if quick is not None:
+            return quick
     before = load_bytes(raw, name, settings.limits)
     if before.contract is None:
         raise RecordProblem(
@@ -649,6 +656,13 @@ def plan(
         target = next(i for i in expected.indicatoren if i.id == item.entry.item)
         _expect(target, item.entry.jaar, item.entry.fields)
     verify_splice(before, text, expected, name, "de nieuwe meting", "de meting", settings)
+    return _result(name, bom, text, planned, lines)
+
+
+def _result(
+    name: str, bom: bool, text: str, planned: list[_Planned], lines: list[int]
+) -> tuple[bytes, list[Change]]:
+    """The new bytes and, per planned entry, what changed on which line."""
     rows = text.splitlines()
     changes = []
     for item, line in zip(planned, lines, strict=True):
@@ -660,6 +674,82 @@ def plan(
             )
         )
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), changes
+
+
+def _plan_known(
+    name: str,
+    raw: bytes,
+    measurements: list[Measurement],
+    replace: bool,
+    known: KnownFile,
+    settings: Settings,
+) -> tuple[bytes, list[Change]] | None:
+    """:func:`plan` for a file whose exact bytes ``check`` has cached as a valid contract:
+    the measurements are checked against the cached view, the old text is only parsed (not
+    validated) and the new text's data must be the old data plus exactly the new entries, as
+    the same reader gives them; the new text is loaded and its rules run once, against the
+    cached errors. None when the data differ in any other way, so that :func:`plan` decides
+    on the loaded models instead (and refuses, or explains)."""
+    from programmatool.loading.base import SourceMap, YamlProblem
+    from programmatool.loading.events import decode, parse_yaml
+
+    planned, problems = check_measurements(known.contract, name, measurements, replace)
+    if problems:
+        raise RecordProblem("\n".join(problems))
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    old_text = decode(raw)
+    text, lines = splice_all(old_text, [p.entry for p in planned])
+    try:
+        data = parse_yaml(old_text, SourceMap(), settings.limits, [])
+        expected = _with_entries(data, planned, settings)
+    except YamlProblem:
+        return None
+    if expected is None:
+        return None
+    after = load_text(text, name, settings.limits)
+    if after.contract is None or after.data != expected:
+        return None
+    new_errors = _rule_errors(after, settings) - known.errors
+    if new_errors:
+        details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
+        raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_FINDINGS)
+    return _result(name, bom, text, planned, lines)
+
+
+def _with_entries(data: Any, planned: list[_Planned], settings: Settings) -> Any:
+    """The parsed data of a contract with every planned entry in its indicator's
+    ``realisaties``, each entry as the reader gives its own text; only the touched parts are
+    copied. None when the data do not have the expected shape."""
+    from programmatool.loading.base import SourceMap
+    from programmatool.loading.events import parse_yaml
+
+    if not isinstance(data, dict) or not isinstance(data.get("indicatoren"), list):
+        return None
+    indicators = list(data["indicatoren"])
+    where = {
+        str(item.get("id")): index
+        for index, item in reversed(list(enumerate(indicators)))
+        if isinstance(item, dict)
+    }
+    copied: set[int] = set()
+    for item in planned:
+        index = where.get(item.entry.item)
+        if index is None:
+            return None
+        if index not in copied:
+            indicators[index] = dict(indicators[index])
+            old = indicators[index].get("realisaties")
+            if old is not None and not isinstance(old, dict):
+                return None
+            indicators[index]["realisaties"] = dict(old or {})
+            copied.add(index)
+        entry = parse_yaml(
+            entry_text(item.entry.jaar, item.entry.fields), SourceMap(), settings.limits, []
+        )
+        if not isinstance(entry, dict) or len(entry) != 1:
+            return None
+        indicators[index]["realisaties"].update(entry)
+    return {**data, "indicatoren": indicators}
 
 
 def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
@@ -784,15 +874,17 @@ def record_many(
     *,
     settings: Settings,
     tidy: bool = False,
+    resolved: bool = False,
 ) -> list[Change]:
     """Record measurements in one or more files, all or nothing, with the command's
     ``settings`` from the pipeline (limits, rule levels), as :func:`write_files` does: each
     file locked, read again under its lock, planned once (:func:`plan`; files in parallel),
     written only when every file passes. Raises :class:`RecordProblem` with every problem.
-    ``tidy`` (import) leaves no lock files behind (see :func:`locked`)."""
+    ``tidy`` (import) leaves no lock files behind (see :func:`locked`); ``resolved``: the
+    paths are already the files they stand for (:func:`resolve_target`)."""
     requests = sorted(
         (
-            (resolve_target(path, settings), name, (measurements, replace))
+            (path if resolved else resolve_target(path, settings), name, (measurements, replace))
             for path, (name, measurements) in per_file.items()
         ),
         key=lambda request: (request[0], request[1]),
@@ -909,7 +1001,7 @@ def run_import(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
         )
     try:
-        return record_many(per_file, replace, dry_run, settings=settings, tidy=True)
+        return record_many(per_file, replace, dry_run, settings=settings, tidy=True, resolved=True)
     except RecordProblem as exc:
         lines = _in_row_order(sheet, exc.message.split("\n"))
         if exc.changed:
@@ -989,7 +1081,12 @@ def _by_file(
             path = found
         if path not in targets:
             try:
-                targets[path] = resolve_target(path, settings)
+                # A file the view has read needs no second reading to know it is readable.
+                read = view.name_of(path.resolve()) is None
+            except (OSError, RuntimeError):
+                read = True
+            try:
+                targets[path] = resolve_target(path, settings, read)
             except RecordProblem as exc:
                 targets[path] = exc.message
         target = targets[path]

@@ -28,10 +28,12 @@ __all__ = [
     "SUMMARY_KEY",
     "ContractView",
     "IndicatorView",
+    "KnownFile",
     "PortfolioView",
     "RecordingContract",
     "RecordingIndicator",
     "contract_from_summary",
+    "known_file",
     "recording_summary",
     "recording_view",
     "recording_years",
@@ -95,3 +97,36 @@ def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
             continue
         view.summaries[result.path] = summary[SUMMARY_KEY]
     return view
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """What ``check`` cached about exactly these bytes of a contract that loaded: its view for
+    recording (:func:`contract_from_summary`) and its rule errors at the configured levels."""
+
+    contract: ContractView
+    #: ``(code, message)`` of every error ``check`` reported for the file.
+    errors: frozenset[tuple[str, str]]
+
+
+def known_file(name: str, raw: bytes, settings: Any) -> KnownFile | None:
+    """What the cache holds for the file ``name`` with exactly the bytes ``raw`` under the
+    command's settings, when it loaded as a contract; None when the cache does not know it (a
+    different name, other bytes, other settings, no cache key), so the caller loads it."""
+    from programmatool.pipeline.cache import ResultCache, cache_dir
+    from programmatool.pipeline.run import fingerprint
+
+    folder = settings.cache_dir if settings.cache_dir is not None else cache_dir()
+    cache = ResultCache(folder, fingerprint(settings.config, settings.limits, settings.today))
+    if cache.secret is None:
+        return None
+    outcome = cache.get(cache.key(name, raw))
+    summary = outcome.samenvatting if outcome is not None else None
+    if outcome is None or summary is None or SUMMARY_KEY not in summary:
+        return None
+    try:
+        contract = contract_from_summary(summary[SUMMARY_KEY])
+    except (KeyError, ValueError, TypeError):
+        return None
+    errors = frozenset((f.code, f.message) for f in outcome.findings if f.severity == "fout")
+    return KnownFile(contract, errors)

@@ -33,6 +33,11 @@ MAX_DECIMALS = 9
 #: The largest figure a contract holds (the model's limit).
 MAX_FIGURE = 10**15
 
+#: A figure Babel would read exactly as Python does: digits, optionally a comma and decimals,
+#: without a thousands point and within the limits (read without Babel: ten times faster, and
+#: an import reads thousands of them).
+_PLAIN_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
+_PLAIN_DECIMAL = re.compile(r"[+-]?[0-9]{1,15},[0-9]{1,9}")
 _CHARACTERS = re.compile(r"[+-]?[0-9](?:[0-9.,]*[0-9])?")
 _APPROXIMATE = re.compile(
     r"(?i)(?P<word>ca\.?|c\.a\.|circa|ongeveer|bijna|ruim|±|~)\s*(?P<rest>[+-]?[0-9].*)"
@@ -67,6 +72,10 @@ def parse_number(text: str, max_decimals: int = MAX_DECIMALS) -> int | float:
     from babel.numbers import NumberFormatError, parse_decimal
 
     stripped = text.strip()
+    if _PLAIN_INTEGER.fullmatch(stripped):
+        return int(stripped)
+    if _PLAIN_DECIMAL.fullmatch(stripped) and len(stripped.partition(",")[2]) <= max_decimals:
+        return float(stripped.replace(",", "."))
     if not _CHARACTERS.fullmatch(stripped):
         raise FigureError(*_not_a_number(text, stripped))
     if stripped.count(",") > 1:
