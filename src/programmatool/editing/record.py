@@ -27,6 +27,7 @@ from typing import Any
 
 from programmatool.editing.guarded import (
     RecordProblem,
+    read_contract,
     resolve_target,
     write_files,
     writer_settings,
@@ -582,6 +583,10 @@ def check_measurements(
     problems: list[str] = []
     planned: list[_Planned] = []
     seen: dict[tuple[str, int | str], str] = {}
+    by_id: dict[str, RecordingIndicator] = {}
+    for item in reversed(contract.indicatoren):
+        by_id[item.id] = item  # the first of a repeated id, as the text's splice finds it
+    years: dict[str, tuple[int, int]] = {}
     for measurement in measurements:
         where = f"{measurement.origin}: {name}" if measurement.origin else name
         try:
@@ -591,8 +596,12 @@ def check_measurements(
                 else measurement.jaar
             )
             year = _moment(jaar)[0]
-            indicator = _find_indicator(contract, measurement.indicator, name)
-            low, high = toegestane_jaren(contract, indicator)
+            indicator = by_id.get(measurement.indicator) or _find_indicator(
+                contract, measurement.indicator, name
+            )
+            if indicator.id not in years:
+                years[indicator.id] = toegestane_jaren(contract, indicator)
+            low, high = years[indicator.id]
             if not low <= year <= high:
                 raise RecordProblem(
                     f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
@@ -1081,12 +1090,11 @@ def _by_file(
             path = found
         if path not in targets:
             try:
+                resolved = resolve_target(path, settings, read=False)
                 # A file the view has read needs no second reading to know it is readable.
-                read = view.name_of(path.resolve()) is None
-            except (OSError, RuntimeError):
-                read = True
-            try:
-                targets[path] = resolve_target(path, settings, read)
+                if view.name_of(resolved) is None:
+                    read_contract(resolved, path.as_posix(), settings)
+                targets[path] = resolved
             except RecordProblem as exc:
                 targets[path] = exc.message
         target = targets[path]
