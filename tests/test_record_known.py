@@ -25,11 +25,14 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_full_load(monkeypatch: pytest.MonkeyPatch, parse_old: bool = True) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("the old text was validated again")
+        raise AssertionError("the old text was read again")
 
     monkeypatch.setattr(record_module, "load_bytes", refuse)
+    if not parse_old:
+        # New entries only: check's digest of the old data stands in for parsing it.
+        monkeypatch.setattr(record_module, "_with_entries", refuse)
 
 
 def test_import_into_a_file_check_knows_gives_the_same_bytes_without_validating_it_again(
@@ -43,7 +46,7 @@ def test_import_into_a_file_check_knows_gives_the_same_bytes_without_validating_
     monkeypatch.delenv("PROGRAMMATOOL_CACHE_KEY")
 
     assert cli("check", "c.yaml").code == 0
-    _no_full_load(monkeypatch)
+    _no_full_load(monkeypatch, parse_old=False)
     run = cli("import", "m.csv")
     assert (run.code, run.err) == (0, ""), run.err
     assert (in_tmp / "c.yaml").read_bytes() == (in_tmp / "ref.yaml").read_bytes()
@@ -96,3 +99,40 @@ def test_a_new_rule_error_is_refused_against_the_errors_check_cached(
         "realisatie 2020 is 150 %, buiten 0–100 %\n"
     )
     assert contract.read_bytes() == before
+
+
+def test_a_replacement_in_a_file_check_knows_is_verified_on_the_parsed_old_data(
+    cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    assert cli("check", "c.yaml").code == 0
+    _no_full_load(monkeypatch)
+    run = cli("record", "c.yaml", "stroom", "2021", "82", "--vervang")
+    assert (run.code, run.err) == (0, "")
+    assert run.out == "c.yaml:43: 2021: 80 → 2021: 82 (indicator stroom)\n"
+    text = (in_tmp / "c.yaml").read_text(encoding="utf-8")
+    assert "    realisaties: {2019: 95, 2021: 82}\n" in text
+    assert text == HANDGESCHREVEN.read_text(encoding="utf-8").replace(
+        "{2019: 95, 2021: 80}", "{2019: 95, 2021: 82}"
+    )
+
+
+def test_an_edit_after_check_is_not_taken_for_the_cached_file(
+    cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # Other bytes than check saw: nothing cached applies, the file is loaded in full.
+    assert cli("check", "c.yaml").code == 0
+    contract = in_tmp / "c.yaml"
+    contract.write_text(
+        contract.read_text(encoding="utf-8").replace("2021: 80}", "2021: 81}"), encoding="utf-8"
+    )
+    loads: list[str] = []
+    full = record_module.load_bytes
+
+    def counted(raw: bytes, name: str, *args: object) -> object:
+        loads.append(name)
+        return full(raw, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(record_module, "load_bytes", counted)
+    run = cli("record", "c.yaml", "leeg", "2020", "1")
+    assert (run.code, run.err) == (0, "")
+    assert loads == ["c.yaml"]

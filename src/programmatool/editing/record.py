@@ -278,9 +278,11 @@ def splice_all(
     lijst: str = "indicatoren",
     sleutel: str = "realisaties",
     na: str | None = "streefwaarden",
+    created: set[str] | None = None,
 ) -> tuple[str, list[int]]:
     """The text with every entry added, from one reading of it, and per entry the 1-based line
-    where it stands.
+    where it stands; the items whose ``sleutel`` mapping had to be made are added to
+    ``created``.
 
     A new year goes in its place between the other years, in the style of its neighbours
     (block or flow); an existing one is replaced from its key to the end of its value, so a
@@ -306,6 +308,8 @@ def splice_all(
         groups.setdefault(entry.item, []).append(index)
     pieces: list[_Piece] = []
     for item_id, indices in groups.items():
+        if created is not None and _mapping_get(items[item_id], sleutel) is None:
+            created.add(item_id)
         pieces.extend(
             _item_pieces(
                 text, items[item_id], [(i, entries[i]) for i in indices], sleutel, na, newline, root
@@ -707,7 +711,17 @@ def _plan_known(
         raise RecordProblem("\n".join(problems))
     bom = raw.startswith(b"\xef\xbb\xbf")
     old_text = decode(raw)
-    text, lines = splice_all(old_text, [p.entry for p in planned])
+    created: set[str] = set()
+    text, lines = splice_all(old_text, [p.entry for p in planned], created=created)
+    if known.digest is not None and all(p.oud is None for p in planned):
+        # Only new entries: the old data is the new data without them, and check's digest of
+        # the old data proves it, so the old text need not be parsed.
+        after = load_text(text, name, settings.limits)
+        if after.contract is None or not _is_old_plus(
+            after.data, planned, created, known.digest, settings
+        ):
+            return None
+        return _known_rules(name, bom, text, planned, lines, after, known, settings)
     try:
         data = parse_yaml(old_text, SourceMap(), settings.limits, [])
         expected = _with_entries(data, planned, settings)
@@ -718,11 +732,76 @@ def _plan_known(
     after = load_text(text, name, settings.limits)
     if after.contract is None or after.data != expected:
         return None
+    return _known_rules(name, bom, text, planned, lines, after, known, settings)
+
+
+def _known_rules(
+    name: str,
+    bom: bool,
+    text: str,
+    planned: list[_Planned],
+    lines: list[int],
+    after: LoadResult,
+    known: KnownFile,
+    settings: Settings,
+) -> tuple[bytes, list[Change]]:
+    """The plan of a verified splice, unless it brings a rule error ``check`` did not report."""
     new_errors = _rule_errors(after, settings) - known.errors
     if new_errors:
         details = "; ".join(sorted(f"{code} {msg}" for code, msg in new_errors))
         raise RecordProblem(f"{name}: de nieuwe meting geeft een fout: {details}", EXIT_FINDINGS)
     return _result(name, bom, text, planned, lines)
+
+
+def _is_old_plus(
+    data: Any, planned: list[_Planned], created: set[str], digest: str, settings: Settings
+) -> bool:
+    """Whether ``data`` (the new text's) holds every planned entry as the reader gives its own
+    text and is, without them, the data whose digest ``check`` cached: the old data plus
+    exactly the new entries. ``created``: the items whose ``realisaties`` the splice made.
+    Only copies are changed, so an entry that also landed elsewhere (a node shared through a
+    YAML alias) still shows there and the digests differ."""
+    from programmatool.loading.base import SourceMap
+    from programmatool.loading.events import parse_yaml
+    from programmatool.pipeline.recording import data_digest
+
+    if not isinstance(data, dict) or not isinstance(data.get("indicatoren"), list):
+        return False
+    indicators = list(data["indicatoren"])
+    where = {
+        str(item.get("id")): index
+        for index, item in reversed(list(enumerate(indicators)))
+        if isinstance(item, dict)
+    }
+    copied: dict[int, dict[Any, Any]] = {}
+    for item in planned:
+        index = where.get(item.entry.item)
+        if index is None:
+            return False
+        if index not in copied:
+            realisaties = indicators[index].get("realisaties")
+            if not isinstance(realisaties, dict):
+                return False
+            copied[index] = dict(realisaties)
+        entry = parse_yaml(
+            entry_text(item.entry.jaar, item.entry.fields), SourceMap(), settings.limits, []
+        )
+        if not isinstance(entry, dict) or len(entry) != 1:
+            return False
+        [(key, value)] = entry.items()
+        if key not in copied[index] or copied[index][key] != value:
+            return False
+        del copied[index][key]
+    old = list(indicators)
+    for index, realisaties in copied.items():
+        if str(indicators[index].get("id")) in created:
+            # The splice made the mapping: the old item had none.
+            if realisaties:
+                return False
+            old[index] = {k: v for k, v in indicators[index].items() if k != "realisaties"}
+        else:
+            old[index] = dict(indicators[index], realisaties=realisaties)
+    return data_digest({**data, "indicatoren": old}) == digest
 
 
 def _with_entries(data: Any, planned: list[_Planned], settings: Settings) -> Any:
@@ -938,6 +1017,8 @@ def visible(text: str) -> str:
     sequences, bell, carriage return) shown as ``\\x1b`` instead of acted upon."""
     import unicodedata
 
+    if text.isprintable():  # no control, format or surrogate character: nothing to show
+        return text
     return "".join(
         c if c == "\n" or unicodedata.category(c) not in {"Cc", "Cf", "Cs"} else repr(c)[1:-1]
         for c in text

@@ -14,17 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from programmatool.pipeline.recording_data import (
+    DIGEST_KEY,
     SUMMARY_KEY,
     ContractView,
     IndicatorView,
     RecordingContract,
     RecordingIndicator,
     contract_from_summary,
+    data_digest,
     recording_summary,
     recording_years,
 )
 
 __all__ = [
+    "DIGEST_KEY",
     "SUMMARY_KEY",
     "ContractView",
     "IndicatorView",
@@ -33,6 +36,7 @@ __all__ = [
     "RecordingContract",
     "RecordingIndicator",
     "contract_from_summary",
+    "data_digest",
     "known_file",
     "recording_summary",
     "recording_view",
@@ -107,6 +111,8 @@ class KnownFile:
     contract: ContractView
     #: ``(code, message)`` of every error ``check`` reported for the file.
     errors: frozenset[tuple[str, str]]
+    #: :func:`data_digest` of the file's parsed data, when check kept it.
+    digest: str | None = None
 
 
 def known_file(name: str, raw: bytes, settings: Any) -> KnownFile | None:
@@ -129,4 +135,5 @@ def known_file(name: str, raw: bytes, settings: Any) -> KnownFile | None:
     except (KeyError, ValueError, TypeError):
         return None
     errors = frozenset((f.code, f.message) for f in outcome.findings if f.severity == "fout")
-    return KnownFile(contract, errors)
+    digest = summary[SUMMARY_KEY].get(DIGEST_KEY)
+    return KnownFile(contract, errors, digest if isinstance(digest, str) else None)

@@ -14,6 +14,18 @@ from programmatool.progress.values import FOLLOW_UP_YEARS
 
 #: The key of the view in a file's cached summary.
 SUMMARY_KEY = "vastleggen"
+#: The key of :func:`data_digest` in the view.
+DIGEST_KEY = "gegevens"
+
+
+def data_digest(data: Any) -> str:
+    """A digest of a contract's parsed data (plain dicts, lists, strings, numbers, in the
+    order of the text): equal for equal data, so a writer can prove that its new text holds
+    the old data plus its additions without parsing the old text again."""
+    import hashlib
+
+    text = repr(data).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=32).hexdigest()
 
 
 def recording_summary(contract: Contract) -> dict[str, Any]:

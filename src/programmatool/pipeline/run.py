@@ -482,10 +482,18 @@ def check_one(
         for path, (line, col) in table.items()
         if path and path[0] in PORTFOLIO_FIELDS
     ]
-    from programmatool.pipeline.recording_data import SUMMARY_KEY, recording_summary
+    from programmatool.pipeline.recording_data import (
+        DIGEST_KEY,
+        SUMMARY_KEY,
+        data_digest,
+        recording_summary,
+    )
 
     summary = {"contract": contract, "posities": positions}
-    summary[SUMMARY_KEY] = recording_summary(result.contract)  # what import checks rows against
+    # What import checks rows against, and the digest that spares it a reading of the file.
+    view = recording_summary(result.contract)
+    view[DIGEST_KEY] = data_digest(result.data)
+    summary[SUMMARY_KEY] = view
     return FileOutcome(findings, summary), result
 
 
