@@ -346,14 +346,15 @@ def run(
         findings.extend(
             _portfolio_findings(files, outcomes, config, today, cache, old_index, new_index)
         )
+    if not portfolio:
+        # A run without the portfolio rules keeps the ones an earlier check stored.
+        new_index.portfolio = old_index.portfolio
     # An index that would not change is not written again: a warm run writes nothing.
     if cache is not None and (
         new_index.bestanden != old_index.bestanden
         or new_index.uitkomsten.keys() != old_index.uitkomsten.keys()
         or new_index.portfolio != old_index.portfolio
     ):
-        if not portfolio:
-            new_index.portfolio = old_index.portfolio
         cache.save_index(names, new_index)
     summaries = {
         name: o.samenvatting
