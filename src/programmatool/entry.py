@@ -10,6 +10,15 @@ def main(argv: list[str] | None = None) -> int:
     """Answer ``--version``, and ``check`` with plain arguments, without importing Typer, Rich
     or Pydantic (start-up dominates a warm check); else run the full CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        os.getcwd()
+    except OSError:
+        # Every command resolves paths and finds its configuration from the current folder.
+        _err(
+            "programmatool: de huidige map bestaat niet meer (verwijderd of verplaatst); "
+            "ga naar een bestaande map en probeer het opnieuw\n"
+        )
+        return 2
     if args == ["--version"]:
         from programmatool._version import __version__
         from programmatool.text.terminal import write_out
