@@ -127,7 +127,12 @@ def test_markdown_output_neutralises_raw_html(tmp_path: Path, cli) -> None:  # t
 def test_budget_total_that_does_not_add_up_gets_a_visible_remark(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     html = (_html(tmp_path, cli, RIJK) / "levendige-binnenstad.html").read_text(encoding="utf-8")
     assert "bedragen × € 1.000" in html
-    assert "Let op: een cijfer klopt niet." in html
+    # A council member reads what is wrong, not which command found it.
+    assert (
+        "<p><strong>Let op: een cijfer klopt niet.</strong> Wat de controle op de cijfers vindt "
+        "in deze tabel (met * gemarkeerd):</p>"
+    ) in html
+    assert "programmatool check" not in html.split('class="colofon"')[0]
     assert (
         "2020: het gedrukte totaal is 2.100, maar de regels tellen op tot 2.000 (verschil 100)."
         in html
