@@ -564,3 +564,28 @@ def test_running_headers_carry_only_the_chapter_title(pdfs: Path) -> None:
     assert {"Doelen-inspanningennetwerk", "Strategisch doel 1", "Wat mag het kosten?"} <= set(
         headers
     )
+
+
+def test_portfolio_pdf_of_the_seven_is_three_landscape_pages_with_the_money_table_whole(
+    tmp_path: Path,
+) -> None:
+    # A change of orientation used to start a page holding only the legend's end, and the
+    # colofon had a page of its own.
+    from pypdf import PdfReader
+
+    result = render([PROGRAMMAS], "pdf", tmp_path)
+    assert not result.problems, result.problems
+    pdf = tmp_path / "index.pdf"
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(pdf).pages
+    ]
+    assert sizes == [(842, 595)] * 3
+    pages = [" ".join(page.split()) for page in _pages(pdf)]
+    assert "Staan de programma's op koers?" in pages[0]
+    assert "Wat betekenen de statussen?" in pages[0]
+    money = pages[1]
+    assert money.index("Wat kosten de programma's?") < money.index("Binnenstad")
+    assert money.index("Binnenstad") < money.index("Totaal alle programma's")
+    assert "Hoe hangen de programma's samen?" in pages[2]
+    assert "Gemaakt met programmatool" in pages[2]
