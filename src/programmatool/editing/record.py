@@ -698,11 +698,13 @@ def _plan_known(
     settings: Settings,
 ) -> tuple[bytes, list[Change]] | None:
     """:func:`plan` for a file whose exact bytes ``check`` has cached as a valid contract:
-    the measurements are checked against the cached view, the old text is only parsed (not
-    validated) and the new text's data must be the old data plus exactly the new entries, as
-    the same reader gives them; the new text is loaded and its rules run once, against the
-    cached errors. None when the data differ in any other way, so that :func:`plan` decides
-    on the loaded models instead (and refuses, or explains)."""
+    the measurements are checked against the cached view, and the new text's data must be the
+    old data plus exactly the new entries, as the same reader gives them. With only new
+    entries the old data is known by check's digest of it (:func:`_is_old_plus`) and the old
+    text is not parsed at all; a replacement parses it (not validated). The new text is loaded
+    and its rules run once, against the cached errors. None when the data differ in any other
+    way, so that :func:`plan` decides on the loaded models instead (and refuses, or
+    explains)."""
     from programmatool.loading.base import SourceMap, YamlProblem
     from programmatool.loading.events import decode, parse_yaml
 
