@@ -12,6 +12,7 @@ import pytest
 from programmatool.editing import record as record_module
 
 from .conftest import FIXTURES
+from .test_record_safety import share_realisaties
 
 HANDGESCHREVEN = FIXTURES / "progress" / "handgeschreven.yaml"
 ROWS = "contract;indicator;jaar;waarde;bron\nc.yaml;leeg;2020;1,25;Meting\nc.yaml;stroom;2020;90;\n"
@@ -60,15 +61,7 @@ def test_a_splice_into_a_shared_node_is_still_refused_when_check_knows_the_file(
     # 'leeg' shares its realisaties with 'stroom' through a YAML alias; the data of the new
     # text would give 'stroom' the measurement too, so the full check decides, and refuses.
     contract = in_tmp / "c.yaml"
-    text = contract.read_text(encoding="utf-8")
-    text = text.replace(
-        "    realisaties: {2019: 95, 2021: 80}\n", "    realisaties: &r {2019: 95}\n"
-    )
-    text = text.replace(
-        "    streefwaarden:\n        2022: 1.5\n",
-        "    streefwaarden:\n        2022: 1.5\n    realisaties: *r\n",
-    )
-    contract.write_text(text, encoding="utf-8")
+    share_realisaties(contract)
     assert cli("check", "c.yaml").code in (0, 1)
     before = contract.read_bytes()
     run = cli("record", "c.yaml", "leeg", "2020", "1")

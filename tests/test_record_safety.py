@@ -20,9 +20,8 @@ def contract(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_splice_that_would_also_change_another_indicator_is_refused(cli, contract: Path) -> None:  # type: ignore[no-untyped-def]
-    # 'leeg' shares its realisaties with 'stroom' through a YAML alias: text spliced into the
-    # shared node would give 'stroom' the new measurement too. The reload check notices.
+def share_realisaties(contract: Path) -> None:
+    """Give 'leeg' the realisaties of 'stroom' through a YAML alias (``&r`` … ``*r``)."""
     text = contract.read_text(encoding="utf-8")
     text = text.replace(
         "    realisaties: {2019: 95, 2021: 80}\n", "    realisaties: &r {2019: 95}\n"
@@ -32,6 +31,12 @@ def test_a_splice_that_would_also_change_another_indicator_is_refused(cli, contr
         "    streefwaarden:\n        2022: 1.5\n    realisaties: *r\n",
     )
     contract.write_text(text, encoding="utf-8")
+
+
+def test_a_splice_that_would_also_change_another_indicator_is_refused(cli, contract: Path) -> None:  # type: ignore[no-untyped-def]
+    # 'leeg' shares its realisaties with 'stroom' through a YAML alias: text spliced into the
+    # shared node would give 'stroom' the new measurement too. The reload check notices.
+    share_realisaties(contract)
     before = contract.read_bytes()
     run = cli("record", contract, "leeg", "2020", "1")
     assert run.code == 2, run

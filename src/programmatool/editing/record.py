@@ -763,34 +763,24 @@ def _is_old_plus(
     exactly the new entries. ``created``: the items whose ``realisaties`` the splice made.
     Only copies are changed, so an entry that also landed elsewhere (a node shared through a
     YAML alias) still shows there and the digests differ."""
-    from programmatool.loading.base import SourceMap
-    from programmatool.loading.events import parse_yaml
     from programmatool.pipeline.recording import data_digest
 
-    if not isinstance(data, dict) or not isinstance(data.get("indicatoren"), list):
+    where = _indicator_places(data)
+    if where is None:
         return False
     indicators = list(data["indicatoren"])
-    where = {
-        str(item.get("id")): index
-        for index, item in reversed(list(enumerate(indicators)))
-        if isinstance(item, dict)
-    }
     copied: dict[int, dict[Any, Any]] = {}
     for item in planned:
         index = where.get(item.entry.item)
-        if index is None:
+        entry = _read_entry(item, settings)
+        if index is None or entry is None:
             return False
         if index not in copied:
             realisaties = indicators[index].get("realisaties")
             if not isinstance(realisaties, dict):
                 return False
             copied[index] = dict(realisaties)
-        entry = parse_yaml(
-            entry_text(item.entry.jaar, item.entry.fields), SourceMap(), settings.limits, []
-        )
-        if not isinstance(entry, dict) or len(entry) != 1:
-            return False
-        [(key, value)] = entry.items()
+        key, value = entry
         if key not in copied[index] or copied[index][key] != value:
             return False
         del copied[index][key]
@@ -810,21 +800,15 @@ def _with_entries(data: Any, planned: list[_Planned], settings: Settings) -> Any
     """The parsed data of a contract with every planned entry in its indicator's
     ``realisaties``, each entry as the reader gives its own text; only the touched parts are
     copied. None when the data do not have the expected shape."""
-    from programmatool.loading.base import SourceMap
-    from programmatool.loading.events import parse_yaml
-
-    if not isinstance(data, dict) or not isinstance(data.get("indicatoren"), list):
+    where = _indicator_places(data)
+    if where is None:
         return None
     indicators = list(data["indicatoren"])
-    where = {
-        str(item.get("id")): index
-        for index, item in reversed(list(enumerate(indicators)))
-        if isinstance(item, dict)
-    }
     copied: set[int] = set()
     for item in planned:
         index = where.get(item.entry.item)
-        if index is None:
+        entry = _read_entry(item, settings)
+        if index is None or entry is None:
             return None
         if index not in copied:
             indicators[index] = dict(indicators[index])
@@ -833,13 +817,34 @@ def _with_entries(data: Any, planned: list[_Planned], settings: Settings) -> Any
                 return None
             indicators[index]["realisaties"] = dict(old or {})
             copied.add(index)
-        entry = parse_yaml(
-            entry_text(item.entry.jaar, item.entry.fields), SourceMap(), settings.limits, []
-        )
-        if not isinstance(entry, dict) or len(entry) != 1:
-            return None
-        indicators[index]["realisaties"].update(entry)
+        key, value = entry
+        indicators[index]["realisaties"][key] = value
     return {**data, "indicatoren": indicators}
+
+
+def _indicator_places(data: Any) -> dict[str, int] | None:
+    """Per indicator id in a contract's parsed data the index of its first item (as the
+    splice finds it); None when the data have no list of indicators."""
+    if not isinstance(data, dict) or not isinstance(data.get("indicatoren"), list):
+        return None
+    return {
+        str(item.get("id")): index
+        for index, item in reversed(list(enumerate(data["indicatoren"])))
+        if isinstance(item, dict)
+    }
+
+
+def _read_entry(item: _Planned, settings: Settings) -> tuple[Any, Any] | None:
+    """A planned entry's key and value as the reader gives its own text, or None."""
+    from programmatool.loading.base import SourceMap
+    from programmatool.loading.events import parse_yaml
+
+    text = entry_text(item.entry.jaar, item.entry.fields)
+    entry = parse_yaml(text, SourceMap(), settings.limits, [])
+    if not isinstance(entry, dict) or len(entry) != 1:
+        return None
+    [(key, value)] = entry.items()
+    return key, value
 
 
 def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
