@@ -12,6 +12,7 @@ started: the card then says the adopted version could not be looked up.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from programmatool.model.contract import Contract
-    from programmatool.pipeline.git import FileVersion
+    from programmatool.pipeline.git import FileVersion, Revision
     from programmatool.pipeline.settings import Config
 
 # Top-level keys only (column 0), enough to pick candidates; the chosen version is loaded fully.
@@ -78,32 +79,137 @@ def _load(raw: bytes, label: str, config: Config | None) -> Contract | None:
     return load_bytes(raw, label, limits).contract
 
 
-def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsVaststelling:
-    """The card's line for ``contract`` read from ``path``, with the adopted version from git."""
+@dataclass(frozen=True)
+class AdoptionSource:
+    """What the card's line depends on besides the contract, read from git before the contract
+    is loaded.
+
+    ``key`` describes it exactly: commits and paths, which name their contents, so a document
+    whose file and source did not change can be left as it is without loading either. Either
+    ``line`` is already the answer (outside git, no history, a revision that cannot be used), or
+    the file's ``versions`` or the named ``revision`` remain to be compared with the contract.
+    ``aangewezen`` names the configuration file when the revision came from ``[render]
+    vastgesteld``: trouble then becomes the card's "niet gevonden" line, never an error.
+    """
+
+    key: str
+    line: SindsVaststelling | None = None
+    root: Path | None = None
+    versions: tuple[FileVersion, ...] = ()
+    revision: Revision | None = None
+    relpath: str = ""
+    aangewezen: str = ""
+
+
+def _answered(line: SindsVaststelling) -> AdoptionSource:
+    return AdoptionSource(f"regel\0{line!r}", line)
+
+
+def history_source(path: Path, config: Config | None = None) -> AdoptionSource:
+    """The versions of ``path`` in git among which the adopted one is chosen (one ``git log``)."""
     from programmatool.loading import DEFAULT_LIMITS
     from programmatool.pipeline.git import (
         GitProblem,
         file_history,
         open_repository,
-        read_versions,
         repository_folder,
     )
 
     if repository_folder(path) is None:
-        return niet_gevonden(f"{path.as_posix()} staat niet in een git-repository")
+        return _answered(niet_gevonden(f"{path.as_posix()} staat niet in een git-repository"))
     try:
         root = open_repository(path)
-        full = path.resolve()
         try:
-            relpath = full.relative_to(root).as_posix()
+            relpath = path.resolve().relative_to(root).as_posix()
         except ValueError:
-            return niet_gevonden(f"{path.as_posix()} ligt buiten het git-repository")
+            return _answered(niet_gevonden(f"{path.as_posix()} ligt buiten het git-repository"))
         limits = config.limits if config is not None else DEFAULT_LIMITS
-        versions = file_history(root, relpath, limits.max_versions)
-        if not versions:
-            return niet_gevonden(f"{path.as_posix()} is nog niet in de versiegeschiedenis bewaard")
+        versions = tuple(file_history(root, relpath, limits.max_versions))
+    except GitProblem as exc:
+        return _answered(niet_gevonden(str(exc)))
+    if not versions:
+        return _answered(
+            niet_gevonden(f"{path.as_posix()} is nog niet in de versiegeschiedenis bewaard")
+        )
+    described = "\0".join(f"{v.commit}:{v.date}:{v.path}" for v in versions)
+    key = f"geschiedenis\0{relpath}\0{limits.max_bytes}\0{limits.max_history_bytes}\0{described}"
+    return AdoptionSource(key, root=root, versions=versions, relpath=relpath)
+
+
+def revision_source(
+    path: Path, ref: str, config: Config | None = None, aangewezen: str = ""
+) -> AdoptionSource:
+    """The revision ``ref`` names, as the adopted version of ``path``. A revision named on the
+    command line that cannot be used is an AdoptionProblem; one from the configuration
+    (``aangewezen``: its file's name) gives the card's "niet gevonden" line instead."""
+    from programmatool.pipeline.git import GitProblem, open_revision
+
+    try:
+        revision = open_revision(path, ref, option="--vastgesteld")
+        relpath = revision.relative(path)
+    except GitProblem as exc:
+        if aangewezen:
+            return _answered(_configured_missing(ref, aangewezen))
+        raise AdoptionProblem(str(exc)) from None
+    key = f"revisie\0{revision.commit}\0{ref}\0{relpath}\0{aangewezen}"
+    return AdoptionSource(key, revision=revision, relpath=relpath, aangewezen=aangewezen)
+
+
+def card_source(path: Path, vastgesteld: str | None, config: Config | None) -> AdoptionSource:
+    """What the card's line of ``path`` compares with: the revision ``vastgesteld`` (the
+    command line), else ``[render] vastgesteld`` of the configuration, else the file's history."""
+    if vastgesteld is not None:
+        return revision_source(path, vastgesteld, config)
+    ingesteld = config.table("render").get("vastgesteld") if config is not None else None
+    if not isinstance(ingesteld, str):
+        return history_source(path, config)
+    bron = config.path.name if config is not None and config.path is not None else "configuratie"
+    return revision_source(path, ingesteld, config, aangewezen=bron)
+
+
+def _configured_missing(ref: str, bron: str) -> SindsVaststelling:
+    # Not the git message itself: it names the folder, and a document must not depend on
+    # where it was made.
+    return niet_gevonden(
+        f"de revisie '{ref}' ([render] vastgesteld in {bron}) is hier niet te vinden; "
+        "een onvolledige kopie van de versiegeschiedenis mist die"
+    )
+
+
+def card_line(
+    source: AdoptionSource, path: Path, contract: Contract, config: Config | None = None
+) -> SindsVaststelling:
+    """The card's line for ``contract`` (read from ``path``) against its ``source``."""
+    if source.line is not None:
+        return source.line
+    if source.revision is not None:
+        try:
+            regel = _revision_line(source.revision, source.relpath, path, contract, config)
+        except AdoptionProblem:
+            if source.aangewezen:
+                return _configured_missing(source.revision.ref, source.aangewezen)
+            raise
+        if source.aangewezen and regel.gevonden and regel.bron:
+            return replace(regel, bron=f"{regel.bron} (aangewezen in {source.aangewezen})")
+        return regel
+    assert source.root is not None
+    return _history_line(source, path, contract, config)
+
+
+def _history_line(
+    source: AdoptionSource, path: Path, contract: Contract, config: Config | None
+) -> SindsVaststelling:
+    from programmatool.loading import DEFAULT_LIMITS
+    from programmatool.pipeline.git import GitProblem, read_versions
+
+    assert source.root is not None
+    limits = config.limits if config is not None else DEFAULT_LIMITS
+    try:
         found = _kies(
-            contract, read_versions(root, versions, limits.max_bytes, limits.max_history_bytes)
+            contract,
+            read_versions(
+                source.root, list(source.versions), limits.max_bytes, limits.max_history_bytes
+            ),
         )
     except GitProblem as exc:
         return niet_gevonden(str(exc))
@@ -127,6 +233,11 @@ def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsV
     return samenvatting(
         old, contract, _bron(old, chosen.date), _versie(old, chosen.date), configured_levels(config)
     )
+
+
+def zoek(path: Path, contract: Contract, config: Config | None = None) -> SindsVaststelling:
+    """The card's line for ``contract`` read from ``path``, with the adopted version from git."""
+    return card_line(history_source(path, config), path, contract, config)
 
 
 def _versie(old: Contract, date: str) -> str:
@@ -153,18 +264,22 @@ def uit_revisie(
     An unknown revision or a file outside git is an AdoptionProblem; a contract that did not
     exist in ``ref`` gets an honest line on its card.
     """
-    from programmatool.pipeline.git import GitProblem, open_revision
+    return card_line(revision_source(path, ref, config), path, contract, config)
 
+
+def _revision_line(
+    revision: Revision, relpath: str, path: Path, contract: Contract, config: Config | None
+) -> SindsVaststelling:
+    from programmatool.loading import DEFAULT_LIMITS
+    from programmatool.pipeline.git import GitProblem
+
+    ref = revision.ref
     try:
-        revision = open_revision(path, ref, option="--vastgesteld")
-        relpath = revision.relative(path)
         if not revision.exists(relpath):
             return SindsVaststelling(
                 f"Vastgestelde versie niet gevonden: {path.as_posix()} bestond niet in {ref}."
             )
         limits_max = config.limits.max_bytes if config is not None else None
-        from programmatool.loading import DEFAULT_LIMITS
-
         raw = revision.read(relpath, limits_max or DEFAULT_LIMITS.max_bytes)
     except GitProblem as exc:
         raise AdoptionProblem(str(exc)) from None

@@ -8,12 +8,14 @@ import glob
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from programmatool.model.contract import Contract
-from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from programmatool.loading import DEFAULT_LIMITS
+from programmatool.model.contract import Contract, Periode
+from programmatool.pipeline.recording_data import SUMMARY_KEY
+from programmatool.progress.thresholds import Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
     check_pdf_engine,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     from programmatool.diff.adoption import SindsVaststelling
     from programmatool.model.findings import Finding
+    from programmatool.pipeline.adoption import AdoptionSource
     from programmatool.pipeline.settings import Config
     from programmatool.rendering.changes import ChangeChapter
 
@@ -190,30 +193,27 @@ def since_adoption(
     configuration holds for every contract and every clone (a shallow one lacks old commits),
     so there it becomes the card's honest "niet gevonden" line instead.
     """
-    from programmatool.diff.adoption import niet_gevonden
-    from programmatool.pipeline.adoption import AdoptionProblem, uit_revisie, zoek
+    return _card_line(_card_source(path, vastgesteld, config), path, contract, config)
 
-    if vastgesteld is not None:
-        try:
-            return uit_revisie(path, contract, vastgesteld, config)
-        except AdoptionProblem as exc:
-            raise RenderProblem(str(exc)) from None
-    ingesteld = config.table("render").get("vastgesteld") if config is not None else None
-    if not isinstance(ingesteld, str):
-        return zoek(path, contract, config)
-    bron = config.path.name if config is not None and config.path is not None else "configuratie"
+
+def _card_source(path: Path, vastgesteld: str | None, config: Config | None) -> AdoptionSource:
+    from programmatool.pipeline.adoption import AdoptionProblem, card_source
+
     try:
-        regel = uit_revisie(path, contract, ingesteld, config)
-    except AdoptionProblem:
-        # Not the git message itself: it names the folder, and a document must not depend on
-        # where it was made.
-        return niet_gevonden(
-            f"de revisie '{ingesteld}' ([render] vastgesteld in {bron}) is hier niet te vinden; "
-            "een onvolledige kopie van de versiegeschiedenis mist die"
-        )
-    if regel.gevonden and regel.bron:
-        return replace(regel, bron=f"{regel.bron} (aangewezen in {bron})")
-    return regel
+        return card_source(path, vastgesteld, config)
+    except AdoptionProblem as exc:
+        raise RenderProblem(str(exc)) from None
+
+
+def _card_line(
+    source: AdoptionSource, path: Path, contract: Contract, config: Config | None
+) -> SindsVaststelling:
+    from programmatool.pipeline.adoption import AdoptionProblem, card_line
+
+    try:
+        return card_line(source, path, contract, config)
+    except AdoptionProblem as exc:
+        raise RenderProblem(str(exc)) from None
 
 
 def render(
@@ -250,60 +250,72 @@ def render(
         check_pdf_engine()
     drempels, drempels_bron = _thresholds(config)
     result = RenderResult()
+    # The first pass is that of check (from the cache when it knows the files): which files are
+    # contracts, with their code, name and period. No contract is kept: each worker of the
+    # second pass loads its own, renders it and returns only what the portfolio page needs.
     loaded = pipeline.run(
         paths,
         config=config,
         cache_dir=cache_dir,
         jobs=jobs,
         portfolio=False,
-        keep_contracts=True,
         label="Inlezen",
     )
     result.problems = list(loaded.problems)
-    contracten: list[tuple[Contract, str]] = []
+    items: list[_Item] = []
+    from programmatool.rules import RULES
+
     for file in loaded.results:
-        result.findings.extend(f for f in file.findings if f.severity == "fout")
-        contract, name = file.contract, file.path
-        if contract is None:
+        # Errors of reading leave a contract out; what the rules find, check reports.
+        result.findings.extend(
+            f for f in file.findings if f.severity == "fout" and f.code not in RULES
+        )
+        summary = loaded.summaries.get(file.path)
+        if file.contract is None or summary is None:
             continue
-        if jaar is not None and contract.periode.buiten(jaar):
-            result.problems.append(outside_period_message(contract, name, jaar))
+        item = _Item(
+            file.path,
+            file.contract.code,
+            file.contract.programma,
+            summary[SUMMARY_KEY]["periode"],
+        )
+        if jaar is not None and item.buiten(jaar):
+            result.problems.append(item.outside_message(jaar))
             continue
-        contracten.append((contract, name))
-    if not contracten:
+        items.append(item)
+    if not items:
         return result
-    botsingen = _collisions(contracten, formaat, jaar)
+    botsingen = _collisions(items, formaat, jaar)
     if botsingen:
         raise RenderProblem("\n".join([*botsingen, "er is niets geschreven"]))
 
     environment(templates, formaat)  # a broken templates folder fails here, before any work
-    namen = {c.code: c.programma for c, _ in contracten}
+    namen = {item.code: item.programma for item in items}
     # A PDF's chapter of changes and its overview are those of the HTML document.
     html_of = "html" if formaat == "pdf" else formaat
     wijzigingen, overzicht = changes_for_render(paths, sinds, html_of, templates, config)
-    kaartregels = {}
-    for contract, name in contracten:
-        regel = since_adoption(Path(name), contract, vastgesteld, config)
-        if contract.code in wijzigingen:
-            regel = regel.met_hoofdstuk(
-                f"Wijzigingen ten opzichte van {wijzigingen[contract.code].basis}"
-            )
-        kaartregels[contract.code] = regel
+    # A revision named on the command line that cannot be used stops render before anything
+    # is made; the history of each file is read by the worker that renders it.
+    bronnen = (
+        {item.name: _card_source(Path(item.name), vastgesteld, config) for item in items}
+        if vastgesteld is not None
+        else {}
+    )
     from programmatool.text.oserrors import reason
 
     _make_out(out)
     staging = _Staging(out, cache_dir, _render_basis(formaat, jaar, namen, templates, config))
     try:
         rendered = _render_all(
-            contracten,
+            items,
             formaat,
             jaar,
             namen,
             templates,
             wijzigingen,
-            kaartregels,
             (drempels, drempels_bron),
             staging,
+            _Reading(config, vastgesteld, bronnen),
         )
         outputs: list[tuple[str, str | bytes]] = []
         env = environment(templates, formaat)
@@ -319,10 +331,10 @@ def render(
             index = render_text(env, "portfolio.html.j2", p=portfolio)
             outputs.append((f"index.{formaat}", to_pdf(env, index) if formaat == "pdf" else index))
     except TemplateError as exc:
-        staging.discard(contracten, formaat, jaar)
+        staging.discard([item.code for item in items], formaat, jaar)
         raise template_problem(exc) from exc
     except BaseException:
-        staging.discard(contracten, formaat, jaar)
+        staging.discard([item.code for item in items], formaat, jaar)
         raise
     targets = [(target_path(out, naam), text) for naam, text in outputs]
     _place(rendered, out, result)
@@ -335,6 +347,48 @@ def render(
             raise RenderProblem(f"kan {target.as_posix()} niet schrijven: {reason(exc)}") from exc
         result.written.append(target)
     return result
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A contract to render, as the first pass saw it: its file, code, name and period."""
+
+    name: str
+    code: str
+    programma: str
+    periode: dict[str, Any]
+
+    def _periode(self) -> Periode:
+        return Periode.model_validate(self.periode, strict=False)
+
+    def buiten(self, jaar: int) -> bool:
+        """Whether the programme does not run in ``jaar``."""
+        return self._periode().buiten(jaar)
+
+    def outside_message(self, jaar: int) -> str:
+        """Why there is no annual account of ``jaar`` (see ``outside_period_message``)."""
+        return (
+            f"{self.name}: {jaar} valt buiten de looptijd van {self.programma} "
+            f"({self._periode().tekst()}); geen verantwoording over {jaar} gemaakt"
+        )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a worker reads its contract and the adopted version: the configuration (limits,
+    ``[render] vastgesteld``), the revision of ``--vastgesteld`` and, with it, each file's
+    source looked up beforehand."""
+
+    config: Config | None
+    vastgesteld: str | None
+    bronnen: dict[str, AdoptionSource]
+
+    def source(self, name: str) -> AdoptionSource:
+        """What the card's line of ``name`` compares with."""
+        found = self.bronnen.get(name)
+        if found is None:
+            found = _card_source(Path(name), self.vastgesteld, self.config)
+        return found
 
 
 def _place(
@@ -371,18 +425,15 @@ def _make_out(out: Path) -> None:
         raise RenderProblem(f"{out.as_posix()} is geen map")
 
 
-def _collisions(
-    contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
-) -> list[str]:
+def _collisions(items: list[_Item], formaat: str, jaar: int | None) -> list[str]:
     """Messages for documents that would get the same file name; empty when there are none.
 
     Two contracts with one code would overwrite each other, and a contract with the code
     ``index`` the portfolio page: nothing is written then, not even the documents that differ.
     """
-    suffix = f"-verantwoording-{jaar}" if jaar is not None else ""
     per_naam: dict[str, list[str]] = {}
-    for contract, name in contracten:
-        per_naam.setdefault(f"{contract.code}{suffix}.{formaat}", []).append(name)
+    for item in items:
+        per_naam.setdefault(document_name(item.code, formaat, jaar), []).append(item.name)
     berichten = []
     for naam, bronnen in per_naam.items():
         if len(bronnen) > 1:
@@ -462,18 +513,17 @@ class _Staging:
         digest.update(f"render\0{self.out.resolve().as_posix()}\0{naam}".encode("utf-8", "replace"))
         return digest.hexdigest()
 
-    def inputs(self, bestand: str, contract: Contract, *extra: Any) -> str | None:
-        """The hash of one document's inputs; None when they cannot be told apart reliably."""
+    def inputs(self, bestand: str, raw: bytes, *extra: Any) -> str | None:
+        """The hash of one document's inputs: the file's name and bytes and ``extra`` (what
+        the adopted version is, the chapter of changes, the thresholds); None when they cannot
+        be told apart reliably."""
         described = repr(extra)
         if " at 0x" in described:  # an object without a stable description: never skip
             return None
-        try:
-            data = contract.model_dump_json()
-        except ValueError:  # a value JSON cannot hold: render it, never guess
-            return None
         digest = hashlib.blake2b(digest_size=32)
-        for part in (self.basis, bestand, data, described):
-            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        for part in (self.basis.encode(), bestand.encode("utf-8", "surrogateescape"), raw):
+            digest.update(hashlib.sha256(part).digest())
+        digest.update(described.encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     def unchanged(self, naam: str, inputs: str | None) -> list[Any] | None:
@@ -490,7 +540,7 @@ class _Staging:
         if hashlib.sha256(current).hexdigest() != stored.get("uitvoer"):
             return None
         summary = stored.get("samenvatting")
-        return summary if isinstance(summary, list) and len(summary) == 4 else None
+        return summary if isinstance(summary, list) and len(summary) == 5 else None
 
     def stage(self, naam: str, data: bytes, inputs: str | None, summary: list[Any]) -> Path:
         """``data`` written under a temporary name beside ``out/naam``, recorded in the cache."""
@@ -512,51 +562,50 @@ class _Staging:
             cache.put_json(self._key(naam), record)
         return staged
 
-    def discard(
-        self, contracten: list[tuple[Contract, str]], formaat: str, jaar: int | None
-    ) -> None:
-        """Remove the documents staged for ``contracten`` (after a failure: none takes its
-        place)."""
-        for contract, _name in contracten:
-            naam = document_name(contract.code, formaat, jaar)
+    def discard(self, codes: list[str], formaat: str, jaar: int | None) -> None:
+        """Remove the documents staged for the contracts with ``codes`` (after a failure: none
+        takes its place)."""
+        for code in codes:
+            naam = document_name(code, formaat, jaar)
             for staged in self.out.glob(f".{glob.escape(naam)}.*.tmp"):
                 staged.unlink(missing_ok=True)
 
 
 def _render_all(
-    contracten: list[tuple[Contract, str]],
+    items: list[_Item],
     formaat: str,
     jaar: int | None,
     namen: dict[str, str],
     templates: Path | None,
-    wijzigingen: dict[str, Any] | None = None,
-    kaartregels: dict[str, SindsVaststelling] | None = None,
-    drempels: tuple[Thresholds, str | None] | None = None,
-    staging: _Staging | None = None,
+    wijzigingen: dict[str, Any],
+    drempels: tuple[Thresholds, str | None],
+    staging: _Staging,
+    reading: _Reading,
 ) -> list[tuple[DocumentSamenvatting, Path | None]]:
-    """Each contract's document, rendered and staged by a worker (see :class:`_Staging`), with
-    the summary the portfolio page uses; the path is None for a document left as it was."""
+    """Each contract's document, loaded, rendered and staged by a worker (see
+    :class:`_Staging`), with the summary the portfolio page uses; the path is None for a
+    document left as it was."""
     work = {
-        "contracten": contracten,
+        "items": items,
         "formaat": formaat,
         "jaar": jaar,
         "namen": namen,
         "templates": templates,
-        "wijzigingen": wijzigingen or {},
-        "kaartregels": kaartregels or {},
-        "drempels": drempels or (DEFAULT_THRESHOLDS, None),
+        "wijzigingen": wijzigingen,
+        "drempels": drempels,
         "staging": staging,
+        "reading": reading,
     }
     from programmatool.pipeline import workers as parallel
     from programmatool.pipeline.run import _Bar
 
-    bar = _Bar("Documenten maken", len(contracten))
+    bar = _Bar("Documenten maken", len(items))
     try:
         # A PDF takes seconds to lay out, so PDFs go to all cores from two contracts on.
         done = parallel.run(
             work,
             _render_one,
-            len(contracten),
+            len(items),
             chunksize=4 if formaat != "pdf" else 1,
             done=bar.update,
             parallel_from=2 if formaat == "pdf" else parallel.PARALLEL_FROM,
@@ -564,33 +613,62 @@ def _render_all(
     finally:
         bar.close()
     return [
-        (DocumentSamenvatting(contract, bestandsnaam, periode, statussen, status, uitleg), staged)
-        for (contract, _name), (bestandsnaam, periode, statussen, status, uitleg, staged) in zip(
-            contracten, done, strict=True
-        )
+        (DocumentSamenvatting(deel, bestandsnaam, periode, statussen, status, uitleg), staged)
+        for (bestandsnaam, periode, statussen, status, uitleg, deel, staged) in done
     ]
 
 
-def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, Path | None]:
-    # Only the small summary and the staged file's name go back to the main process.
-    from programmatool.pipeline.workers import WORK
+def _changed(name: str) -> RenderProblem:
+    return RenderProblem(
+        f"{name} veranderde terwijl de documenten werden gemaakt; er is niets geschreven, "
+        "probeer het opnieuw"
+    )
 
-    contract, name = WORK["contracten"][index]
+
+def _render_one(
+    index: int,
+) -> tuple[str, str, list[tuple[str, int]], str, str, Contract, Path | None]:
+    """One document in a worker: the file read and, unless its document is still the one its
+    inputs gave last time, loaded and rendered. Only the summary for the portfolio page (with
+    the contract reduced to what that page reads) and the staged file's name go back."""
+    from programmatool.loading import LoadResult, load_bytes
+    from programmatool.pipeline.run import read_file
+    from programmatool.pipeline.workers import WORK
+    from programmatool.rendering.views import portfolio_part
+
+    item: _Item = WORK["items"][index]
     formaat = WORK["formaat"]
     jaar = WORK["jaar"]
     staging: _Staging = WORK["staging"]
+    reading: _Reading = WORK["reading"]
     drempels, drempels_bron = WORK["drempels"]
-    kaartregel = WORK["kaartregels"].get(contract.code)
-    chapter = WORK["wijzigingen"].get(contract.code)
-    naam = document_name(contract.code, formaat, jaar)
-    inputs = staging.inputs(name, contract, kaartregel, chapter, drempels, drempels_bron)
+    limits = reading.config.limits if reading.config is not None else DEFAULT_LIMITS
+    raw = read_file(Path(item.name), item.name, limits)
+    if isinstance(raw, LoadResult):  # it became unreadable since the first pass
+        raise _changed(item.name)
+    source = reading.source(item.name)
+    chapter = WORK["wijzigingen"].get(item.code)
+    naam = document_name(item.code, formaat, jaar)
+    inputs = staging.inputs(item.name, raw, source.key, chapter, drempels, drempels_bron)
     kept = staging.unchanged(naam, inputs)
     if kept is not None:
-        periode, statussen, status, uitleg = kept
-        return naam, periode, [(s, n) for s, n in statussen], status, uitleg, None
+        periode, statussen, status, uitleg, deel = kept
+        try:
+            part = Contract.model_validate_json(deel, strict=False)
+        except ValueError:
+            part = None
+        if part is not None and part.code == item.code:
+            statussen = [(str(s), int(n)) for s, n in statussen]
+            return naam, periode, statussen, status, uitleg, part, None
+    contract = load_bytes(raw, item.name, limits).contract
+    if contract is None or (contract.code, contract.programma) != (item.code, item.programma):
+        raise _changed(item.name)
+    kaartregel = _card_line(source, Path(item.name), contract, reading.config)
+    if chapter is not None:
+        kaartregel = kaartregel.met_hoofdstuk(f"Wijzigingen ten opzichte van {chapter.basis}")
     doc = build_document(
         contract,
-        valid_unicode(name),
+        valid_unicode(item.name),
         formaat,
         jaar,
         WORK["namen"],
@@ -605,7 +683,14 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
         WORK["env"] = environment(WORK["templates"], formaat)
     text = render_text(WORK["env"], template_name(kind, formaat), doc=doc, wijzigingen=chapter)
     data = to_pdf(WORK["env"], text) if formaat == "pdf" else valid_unicode(text).encode("utf-8")
-    summary = [doc.periode, doc.statussen, doc.status_programma, doc.status_uitleg]
+    part = portfolio_part(contract)
+    summary = [
+        doc.periode,
+        doc.statussen,
+        doc.status_programma,
+        doc.status_uitleg,
+        part.model_dump_json(),
+    ]
     staged = staging.stage(doc.bestandsnaam, data, inputs, summary)
     return (
         doc.bestandsnaam,
@@ -613,6 +698,7 @@ def _render_one(index: int) -> tuple[str, str, list[tuple[str, int]], str, str, 
         doc.statussen,
         doc.status_programma,
         doc.status_uitleg,
+        part,
         staged,
     )
 

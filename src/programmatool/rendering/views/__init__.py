@@ -33,6 +33,7 @@ from programmatool.rendering.views.portfolio import (
     PortfolioRegel,
     PortfolioView,
     build_portfolio,
+    portfolio_part,
 )
 
 __all__ = [
@@ -59,5 +60,6 @@ __all__ = [
     "build_document",
     "build_portfolio",
     "din_view",
+    "portfolio_part",
     "relatie_naam",
 ]

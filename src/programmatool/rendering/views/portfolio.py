@@ -102,6 +102,41 @@ class DocumentSamenvatting:
     status_uitleg: str = ""
 
 
+#: What the portfolio page reads of a contract: its names, status, period, roles, money (with
+#: the efforts and capacity the figure rules read beside the tables) and relations.
+PORTFOLIO_PAGE_FIELDS = frozenset(
+    {
+        "programma",
+        "code",
+        "gemeente",
+        "status",
+        "doelniveaus",
+        "vastgesteld_op",
+        "versie",
+        "kenmerk",
+        "periode",
+        "rollen",
+        "middelen",
+        "inspanningen",
+        "capaciteit",
+        "relaties",
+    }
+)
+
+
+def portfolio_part(contract: Contract) -> Contract:
+    """``contract`` with only :data:`PORTFOLIO_PAGE_FIELDS`, every other field empty: what a
+    render keeps of each programme for the portfolio page, a fraction of the whole contract
+    (goals, indicators and texts are most of it). The page made from it is the page made from
+    the whole contract (tested on every example)."""
+    empty = {
+        name: info.get_default(call_default_factory=True)
+        for name, info in Contract.model_fields.items()
+        if name not in PORTFOLIO_PAGE_FIELDS
+    }
+    return contract.model_copy(update=empty)
+
+
 def _relations(documenten: Sequence[PortfolioBron]) -> tuple[list[Relation], list[RelationGroup]]:
     namen = {d.contract.code: d.contract.programma for d in documenten}
     links = {d.contract.code: d.bestandsnaam for d in documenten}
