@@ -100,3 +100,33 @@ def test_uren_as_number_or_range() -> None:
     assert fmt.uren(36) == "36"
     assert fmt.uren(2, 4) == "2 tot 4"
     assert fmt.uren(2.5, None) == "2,5"
+
+
+def test_whole_amounts_and_numbers_are_written_exactly_as_babel_writes_them() -> None:
+    # Whole numbers skip Babel's pattern machinery; they must come out as Babel would write
+    # them, signs, thousands points and the no-break space after the euro sign included.
+    import random
+
+    from babel.numbers import format_currency, format_decimal
+
+    locale = fmt._locale()
+    rng = random.Random(26)
+    values: list[int | float] = [0, -0.0, 1, -1, 999, 1000, -1000, 10**15, 2.0e6]
+    for _ in range(20000):
+        digits = rng.randint(0, 16)
+        value = rng.randint(-(10**digits), 10**digits)
+        values.append(float(value) if rng.random() < 0.3 else value)
+    for value in values:
+        whole = int(value)
+        number = str(format_decimal(whole, format="#,##0", locale=locale))
+        assert fmt.getal(value) == number, value
+        money = str(
+            format_currency(whole, "EUR", format="¤ #,##0", locale=locale, currency_digits=False)
+        )
+        if money.startswith("-"):  # the tool prints "€ -5" where Babel writes "-€ 5"
+            money = "€ -" + money[1:].lstrip("€").lstrip()
+        money = money.replace(" ", NBSP)  # documents keep "€" and the amount together
+        assert fmt.bedrag(value) == money, value
+        assert fmt.bedrag(value, spatie=" ") == money.replace("\u00a0", " "), value
+    assert fmt.bedrag(-1234567) == "€\u00a0-1.234.567"
+    assert fmt.getal(-1234567.0) == "-1.234.567"

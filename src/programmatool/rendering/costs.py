@@ -296,9 +296,13 @@ _LEEG = {
 }
 
 
-def portfolio_geld(programmas: Sequence[tuple[Contract, str]]) -> PortfolioGeld:
+def portfolio_geld(
+    programmas: Sequence[tuple[Contract, str]], faults: Sequence[Faults] | None = None
+) -> PortfolioGeld:
     """The portfolio's money from (contract, link to its document) of every programme: one
-    row per programme, then one total of all programmes, marks carried into it."""
+    row per programme, then one total of all programmes, marks carried into it (``faults``:
+    each contract's :func:`figure_faults`, when the caller has them already)."""
+    found = list(faults) if faults is not None else [figure_faults(c) for c, _l in programmas]
     monies = [(c, link, programme_money(c)) for c, link in programmas]
     years = sorted(
         {y for _c, _l, m in monies for y in m.years()}
@@ -310,8 +314,8 @@ def portfolio_geld(programmas: Sequence[tuple[Contract, str]]) -> PortfolioGeld:
     )
     totals: tuple[list[list[int | float | None]], list[list[GeldCel]]] = ([], [])
     open_: tuple[list[list[int | float | None]], list[list[GeldCel]]] = ([], [])
-    for contract, link, money in monies:
-        marks = _Marks(figure_faults(contract), f"{contract.programma}: ")
+    for (contract, link, money), contract_faults in zip(monies, found, strict=True):
+        marks = _Marks(contract_faults, f"{contract.programma}: ")
         amounts, cells = _totals(money, years, without, marks)
         totals[0].append(amounts)
         totals[1].append(cells)

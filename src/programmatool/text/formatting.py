@@ -40,6 +40,13 @@ def _is_whole(value: int | float) -> bool:
     return isinstance(value, int) or float(value).is_integer()
 
 
+def _whole(value: int) -> str:
+    """A whole number with Dutch thousands points (``-1234567`` → ``"-1.234.567"``): exactly
+    what Babel writes for it in nl_NL with the pattern ``#,##0`` (a test compares the two on
+    many numbers), without Babel's pattern machinery, which a page of a thousand amounts feels."""
+    return f"{value:,}".replace(",", ".")
+
+
 def getal(value: int | float, decimalen: int | None = None) -> str:
     """A number in Dutch notation: ``1234567.5`` → ``"1.234.567,5"``.
 
@@ -47,6 +54,8 @@ def getal(value: int | float, decimalen: int | None = None) -> str:
     """
     from babel.numbers import format_decimal
 
+    if decimalen is None and _is_whole(value) and not isinstance(value, bool):
+        return _whole(int(value))
     if decimalen is None:
         pattern = "#,##0" if _is_whole(value) else "#,##0.###"
     else:
@@ -68,9 +77,11 @@ def bedrag(value: int | float, eenheid: str = "euro", spatie: str = NBSP) -> str
         return getal(value)
     if eenheid == "uren":
         return f"{getal(value)}{spatie}uur"
-    pattern = "¤ #,##0" if _is_whole(value) else "¤ #,##0.00"
-    if _is_whole(value):
-        value = int(value)
+    if _is_whole(value) and not isinstance(value, bool):
+        whole = int(value)
+        # Babel writes "€ 5" and "-€ 5"; Dutch budgets print "€ -5" (see below).
+        return f"€{spatie}{'-' if whole < 0 else ''}{_whole(abs(whole))}"
+    pattern = "¤ #,##0.00"
     text = str(
         format_currency(value, "EUR", format=pattern, locale=_locale(), currency_digits=False)
     )

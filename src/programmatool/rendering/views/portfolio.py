@@ -175,9 +175,10 @@ def build_portfolio(
     ongedekt: dict[int, float] = {}
     fouten: list[str] = []
     regels = []
-    for d in documenten:
+    faults = [figure_faults(d.contract) for d in documenten]
+    for d, contract_faults in zip(documenten, faults, strict=True):
         c = d.contract
-        money = portfolio_money(c, jaren, figure_faults(c), fouten)
+        money = portfolio_money(c, jaren, contract_faults, fouten)
         for into, amounts in ((totaal, money.counted), (ongedekt, money.uncovered)):
             for j, v in amounts.items():
                 into[j] = into.get(j, 0) + v
@@ -201,7 +202,7 @@ def build_portfolio(
         )
     relaties, groepen = _relations(documenten)
     return PortfolioView(
-        geld=portfolio_geld([(d.contract, d.bestandsnaam) for d in documenten]),
+        geld=portfolio_geld([(d.contract, d.bestandsnaam) for d in documenten], faults),
         programmas=regels,
         jaren=jaren,
         relaties=relaties,
