@@ -134,3 +134,90 @@ def test_the_command_says_which_documents_it_left_unchanged(cli, tmp_path: Path)
         f"geschreven: {out.as_posix()}/levendige-binnenstad.html",
         f"geschreven: {out.as_posix()}/index.html",
     ]
+
+
+def _git(repo: Path, *args: str) -> None:
+    """git in ``repo`` with a fixed author and date, without the user's or system's settings."""
+    import subprocess
+
+    date = "2019-06-11T12:00:00"
+    env = {
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "Griffie",
+        "GIT_AUTHOR_EMAIL": "griffie@example.org",
+        "GIT_COMMITTER_NAME": "Griffie",
+        "GIT_COMMITTER_EMAIL": "griffie@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(repo),
+    }
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_a_new_commit_of_an_unchanged_file_renders_its_card_again(tmp_path: Path) -> None:
+    # The card's line comes from the file's history: when the adopted version is committed,
+    # the file's bytes stay the same, yet the document must say what git now knows.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    adopted = MINIMAAL.read_text(encoding="utf-8")
+    concept = adopted.replace(
+        "status: vastgesteld\nvastgesteld_op: 2019-06-11\n", "status: concept\n"
+    )
+    assert concept != adopted
+    contract = repo / "schone-stad.yaml"
+    contract.write_text(concept, encoding="utf-8")
+    _git(repo, "add", "schone-stad.yaml")
+    _git(repo, "commit", "-q", "-m", "concept")
+    contract.write_text(adopted, encoding="utf-8")  # adopted, not yet committed
+    out, cache = tmp_path / "site", tmp_path / "cache"
+
+    first = render([contract], "html", out, cache_dir=cache)
+    assert first.unchanged == []
+    page = (out / "schone-stad.html").read_text(encoding="utf-8")
+    assert "Vastgestelde versie niet gevonden: geen versie met status vastgesteld" in page
+    assert _names(render([contract], "html", out, cache_dir=cache).unchanged) == [
+        "schone-stad.html"
+    ]
+
+    _git(repo, "commit", "-q", "-am", "vastgesteld")
+    again = render([contract], "html", out, cache_dir=cache)
+    assert again.unchanged == []
+    page = (out / "schone-stad.html").read_text(encoding="utf-8")
+    assert "Vastgestelde versie niet gevonden" not in page
+    assert "Geen wijzigingen sinds vaststelling" in page
+    assert page == _fresh(tmp_path, contract)
+
+
+def _fresh(tmp_path: Path, contract: Path) -> str:
+    fresh = tmp_path / "vers"
+    render([contract], "html", fresh, cache_dir=None)
+    return (fresh / "schone-stad.html").read_text(encoding="utf-8")
+
+
+def test_an_unchanged_render_loads_no_contract(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A warm render neither parses the files (the first pass is check's cache) nor loads a
+    # contract whose document is left as it was: only the portfolio page is made again.
+    import programmatool.loading as loading
+
+    folder, out, cache = _folder(tmp_path), tmp_path / "site", tmp_path / "cache"
+    _render(folder, out, cache)
+    loaded: list[str] = []
+    real = loading.load_bytes
+
+    def counting(raw: bytes, name: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        loaded.append(Path(name).name)
+        return real(raw, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "load_bytes", counting)
+    second = _render(folder, out, cache)
+    assert _names(second.unchanged) == ["schone-stad.html", "levendige-binnenstad.html"]
+    assert loaded == []
+    (folder / "rijk.yaml").write_text(
+        RIJK.read_text(encoding="utf-8") + "\n# een opmerking\n", encoding="utf-8"
+    )
+    third = _render(folder, out, cache)
+    assert _names(third.unchanged) == ["schone-stad.html"]
+    # The changed file is read by check's pass and by the worker that renders it.
+    assert loaded == ["rijk.yaml", "rijk.yaml"]

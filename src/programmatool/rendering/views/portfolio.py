@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from programmatool._version import __version__
 from programmatool.model.contract import Contract, Relatie
@@ -20,6 +22,8 @@ from programmatool.rendering.views.money import (
     portfolio_years,
 )
 from programmatool.text import formatting as fmt
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 @dataclass
@@ -103,7 +107,8 @@ class DocumentSamenvatting:
 
 
 #: What the portfolio page reads of a contract: its names, status, period, roles, money (with
-#: the efforts and capacity the figure rules read beside the tables) and relations.
+#: the efforts' amounts and the capacity that the figure rules read beside the tables) and
+#: relations; of an effort, its id, title, goals and amounts.
 PORTFOLIO_PAGE_FIELDS = frozenset(
     {
         "programma",
@@ -122,6 +127,17 @@ PORTFOLIO_PAGE_FIELDS = frozenset(
         "relaties",
     }
 )
+_EFFORT_FIELDS = frozenset({"id", "titel", "doelen", "bedragen"})
+
+
+def _only(model: _M, keep: frozenset[str]) -> _M:
+    """``model`` with every field outside ``keep`` at its default (required fields stay)."""
+    empty = {
+        name: info.get_default(call_default_factory=True)
+        for name, info in type(model).model_fields.items()
+        if name not in keep and not info.is_required()
+    }
+    return model.model_copy(update=empty)
 
 
 def portfolio_part(contract: Contract) -> Contract:
@@ -129,12 +145,9 @@ def portfolio_part(contract: Contract) -> Contract:
     render keeps of each programme for the portfolio page, a fraction of the whole contract
     (goals, indicators and texts are most of it). The page made from it is the page made from
     the whole contract (tested on every example)."""
-    empty = {
-        name: info.get_default(call_default_factory=True)
-        for name, info in Contract.model_fields.items()
-        if name not in PORTFOLIO_PAGE_FIELDS
-    }
-    return contract.model_copy(update=empty)
+    part = _only(contract, PORTFOLIO_PAGE_FIELDS)
+    efforts = [_only(effort, _EFFORT_FIELDS) for effort in contract.inspanningen]
+    return part.model_copy(update={"inspanningen": efforts})
 
 
 def _relations(documenten: Sequence[PortfolioBron]) -> tuple[list[Relation], list[RelationGroup]]:
