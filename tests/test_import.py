@@ -299,3 +299,66 @@ def test_several_quarters_and_months_of_one_file_in_one_import(
         "maand; geef het kwartaal of de maand (zoals 2020-Q4)"
     )
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["import", "metingen.csv", "--map", "programmas"], 0),
+        (["import", "--map=programmas", "--proef", "metingen.csv"], 0),
+        (["import", "fout.csv", "--map", "programmas"], 2),
+        (["import", "--vervang", "--map", "programmas", "--", "metingen.csv"], 0),
+        (["import", "bestaat-niet.csv"], 2),
+    ],
+)
+def test_quick_start_of_import_equals_the_full_command_line(
+    args: list[str], expected: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    # Plain arguments skip Typer; what the user sees, the exit code and the files written are
+    # exactly those of the full command line, run on a copy of the same folder.
+    from programmatool.cli.app import main as full
+    from programmatool.entry import main as quick
+
+    outcomes = []
+    for which, entry in (("snel", quick), ("volledig", full)):
+        work = tmp_path / which
+        (work / "programmas").mkdir(parents=True)
+        shutil.copyfile(HANDGESCHREVEN, work / "programmas" / "handwerk.yaml")
+        shutil.copyfile(MINIMAAL, work / "programmas" / "schoon.yaml")
+        (work / "metingen.csv").write_text(
+            "contract;indicator;jaar;waarde\n"
+            "handwerk;blok;2020;11,5\n"
+            "schone-stad;scholen;2021;1.250\n"
+        )
+        (work / "fout.csv").write_text(
+            "contract;indicator;jaar;waarde\nhandwerk;blok;2020;11\nhandwerk;blokk;2020;1\n"
+        )
+        monkeypatch.chdir(work)
+        code = entry(args)
+        out, err = capsys.readouterr()
+        outcomes.append((code, out, err, snapshot(work / "programmas")))
+    assert outcomes[0] == outcomes[1]
+    code, out, err, _files = outcomes[0]
+    assert code == expected, err
+    if "--proef" in args:
+        assert out.endswith(
+            "Proef: 2 metingen in 2 bestanden zouden veranderen; er is niets geschreven.\n"
+        )
+    elif code == 0:
+        assert out.endswith("2 metingen in 2 bestanden vastgelegd.\n")
+
+
+def test_quick_start_of_import_leaves_help_and_unusual_arguments_to_the_command_line() -> None:
+    from programmatool.cli.quick import quick_import
+
+    for args in (
+        ["--help"],
+        [],
+        ["a.csv", "b.csv"],
+        ["--map"],
+        ["--map", "--proef", "a.csv"],
+        ["--onbekend", "a.csv"],
+        ["--no-config", "a.csv"],
+        [""],
+    ):
+        assert quick_import(args) is None, args

@@ -7,8 +7,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Answer ``--version``, and ``check`` with plain arguments, without importing Typer, Rich
-    or Pydantic (start-up dominates a warm check); else run the full CLI."""
+    """Answer ``--version``, ``check`` and ``import`` with plain arguments, without importing
+    Typer (start-up dominates a warm check, and an import refused for a bad row); else run the
+    full CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         os.getcwd()
@@ -26,11 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         write_out(f"programmatool {__version__}\n")
         return 0
     # Completion (the variable its script sets) is Click's: the full command line answers it.
-    if args[:1] == ["check"] and "_PROGRAMMATOOL_COMPLETE" not in os.environ:
-        from programmatool.cli.quick import quick_check
+    if args[:1] in (["check"], ["import"]) and "_PROGRAMMATOOL_COMPLETE" not in os.environ:
+        from programmatool.cli.quick import quick_check, quick_import
 
+        quick = quick_check if args[0] == "check" else quick_import
         try:
-            code = quick_check(args[1:])
+            code = quick(args[1:])
         except KeyboardInterrupt:
             _err("programmatool: afgebroken\n")
             return 130

@@ -1,10 +1,10 @@
-"""``check`` without Typer: the quick start in :mod:`entry` for plain arguments.
+"""``check`` and ``import`` without Typer: the quick start in :mod:`entry` for plain arguments.
 
-A warm ``check`` (the editor and pre-commit case) mostly pays for starting Python, so plain
-arguments are parsed here without importing Typer, Rich or Pydantic. The options below are the
-Typer command's own (:func:`programmatool.cli.app.check` is declared from them, and a test holds
-the two together and runs both on the same argument vectors); whatever this parser is not sure
-of — help, an unknown option, a value out of range — goes to Typer, which then decides.
+A warm ``check`` (the editor and pre-commit case) mostly pays for starting Python, and so does
+an ``import`` refused for one bad row, so plain arguments are parsed here without importing
+Typer (nor, for ``check``, Rich or Pydantic). The options below are the Typer commands' own (a
+test holds each pair together and runs both on the same argument vectors); whatever this parser
+is not sure of (help, an unknown option, a value out of range) goes to Typer, which decides.
 """
 
 from __future__ import annotations
@@ -139,3 +139,84 @@ def quick_check(args: list[str]) -> int | None:
         quiet=options["quiet"],
         verbose=options["verbose"],
     )
+
+
+#: ``import``'s flags and options that take a value, by option name: the parameter each sets.
+IMPORT_FLAGS = {"--vervang": "vervang", "--proef": "proef"}
+IMPORT_VALUES = {"--map": "map_", "--config": "config"}
+
+
+def parse_import(args: list[str]) -> tuple[Path, dict[str, Any]] | None:
+    """``import``'s sheet and options from plain arguments, as Typer would read them; None
+    when this parser is not sure (Typer then reads them and decides)."""
+    sheets: list[str] = []
+    options: dict[str, Any] = {"map_": ".", "vervang": False, "proef": False, "config": None}
+    rest = iter(args)
+    for arg in rest:
+        name, eq, value = arg.partition("=")
+        if arg == "--":
+            sheets.extend(rest)
+        elif arg in IMPORT_FLAGS:
+            options[IMPORT_FLAGS[arg]] = True
+        elif name in IMPORT_VALUES:
+            value = value if eq else next(rest, "")
+            if not value or (not eq and value.startswith("-")):
+                return None
+            options[IMPORT_VALUES[name]] = value
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            sheets.append(arg)
+    if len(sheets) != 1 or not sheets[0]:
+        return None
+    options["map_"] = Path(options["map_"])
+    if options["config"] is not None:
+        options["config"] = Path(options["config"])
+    return Path(sheets[0]), options
+
+
+def _say(console: Any, text: str) -> None:
+    """One message through ``console`` (a Rich console or a plain writer), as the command
+    line prints it."""
+    if isinstance(console, PlainOut):
+        console.file.write(text + "\n")
+    else:
+        console.print(text)
+
+
+def quick_import(args: list[str]) -> int | None:
+    """``import`` without Typer when the arguments are plain: the same messages and exit code
+    as the full command line; None when they are not plain."""
+    parsed = parse_import(args)
+    if parsed is None:
+        return None
+    from programmatool.editing.guarded import RecordProblem
+    from programmatool.editing.record import describe, run_import, visible
+    from programmatool.pipeline.run import isolate
+    from programmatool.text.formatting import hoeveel
+    from programmatool.text.terminal import neutralise
+
+    isolate(False)  # as the full command line, which reads the configuration unless told not to
+    tabel, options = parsed
+    try:
+        changes = run_import(
+            tabel, options["map_"], options["vervang"], options["proef"], options["config"]
+        )
+    except RecordProblem as exc:
+        err = console_for(sys.stderr)
+        *details, last = visible(exc.message).split("\n")
+        for line in [*details, f"programmatool: {last}"]:
+            _say(err, neutralise(line))
+        return exc.code
+    out = console_for(sys.stdout)
+    if changes:
+        _say(out, "\n".join(visible(describe(change)) for change in changes))
+    n = len(changes)
+    files = len({c.bestand for c in changes})
+    summary = f"{hoeveel(n, 'meting', 'metingen')} in {hoeveel(files, 'bestand', 'bestanden')}"
+    if options["proef"]:
+        zou = "zou" if n == 1 else "zouden"
+        _say(out, f"Proef: {summary} {zou} veranderen; er is niets geschreven.")
+    else:
+        _say(out, f"{summary} vastgelegd.")
+    return 0

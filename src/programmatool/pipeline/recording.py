@@ -84,14 +84,13 @@ def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
     from dataclasses import replace
 
     from programmatool.pipeline.cache import cache_dir
-    from programmatool.pipeline.run import find_files, run
+    from programmatool.pipeline.run import run
 
     if settings.cache_dir is None:
         settings = replace(settings, cache_dir=cache_dir())
     found = run(paths, settings=settings, portfolio=False, label="Portefeuille inlezen")
     view = PortfolioView(problems=list(found.problems))
-    files, _problems = find_files(paths)
-    view.paths = {name: path for path, name in files}
+    view.paths = dict(found.paths)
     for result in found.results:
         summary = found.summaries.get(result.path)
         if result.contract is None or summary is None or SUMMARY_KEY not in summary:

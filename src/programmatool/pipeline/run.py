@@ -90,6 +90,8 @@ class Run:
     products: dict[str, Any] = field(default_factory=dict)
     #: Per file name that loaded as a contract, its cached summary (see :func:`check_one`).
     summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Per file name found under the paths, its path.
+    paths: dict[str, Path] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -336,8 +338,9 @@ def run(
         if loaded is not None:
             kept[name] = loaded
 
+    # The positions are for the portfolio rules alone (they build their own views).
     results = [
-        kept.get(name) or _portfolio_view(name, o)
+        kept.get(name) or _portfolio_view(name, o, positions=False)
         for (_path, name), o in zip(files, outcomes, strict=True)
         if o is not None
     ]
@@ -361,7 +364,8 @@ def run(
         for (_path, name), o in zip(files, outcomes, strict=True)
         if o is not None and o.samenvatting is not None
     }
-    return Run(results, sort_findings(findings), problems, products, summaries)
+    paths_found = {name: path for path, name in files}
+    return Run(results, sort_findings(findings), problems, products, summaries, paths_found)
 
 
 def run_bytes(raw: bytes, name: str, settings: Settings) -> Run:
@@ -546,8 +550,9 @@ class _PortfolioContract:
     relaties: tuple[_Relatie, ...]
 
 
-def _portfolio_view(name: str, outcome: FileOutcome) -> LoadResult:
-    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome.
+def _portfolio_view(name: str, outcome: FileOutcome, positions: bool = True) -> LoadResult:
+    """A LoadResult holding only what portfolio rules may read, rebuilt from an outcome (with
+    the positions of those fields unless ``positions`` is False).
 
     The contract in it has only the portfolio fields: a portfolio rule that reads another
     field fails loudly in the tests instead of silently differing between cached and fresh runs.
@@ -556,7 +561,7 @@ def _portfolio_view(name: str, outcome: FileOutcome) -> LoadResult:
     if summary is None:
         return LoadResult(name, None, outcome.findings, SourceMap())
     source_map = SourceMap()
-    for path, line, col, kind in summary["posities"]:
+    for path, line, col, kind in summary["posities"] if positions else ():
         table = source_map.values if kind == "waarde" else source_map.keys
         table[tuple(path)] = (line, col)
     data = summary["contract"]
