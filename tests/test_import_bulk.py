@@ -161,3 +161,45 @@ def test_a_lock_whose_file_was_removed_meanwhile_is_taken_again_on_the_new_file(
     second = guarded._acquire(path, "contract.yaml")
     assert guarded._holds(second, path) is True
     second.release()
+
+
+def test_a_bad_row_is_refused_without_starting_the_model(werk: Path, tmp_path: Path) -> None:
+    # The refusal of a bad row is what an adviser waits for: it comes from check's cache, so
+    # the process never loads Pydantic or the contract model (their import alone costs more
+    # than a third of a warm check). A row that replaces a measurement does need the model.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from programmatool.entry import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('pydantic' in sys.modules, 'programmatool.model.contract' in sys.modules)\n"
+        "sys.exit(code)\n"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    assert run("check", "programmas").returncode in (0, 1)
+    (tmp_path / "fout.csv").write_text(
+        "contract;indicator;jaar;waarde\nhandwerk;blok;2022;21\nschone-stad;scholen;2021;veel\n",
+        encoding="utf-8",
+    )
+    refused = run("import", "fout.csv", "--map", "programmas")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1] == "programmatool: fout.csv: niets vastgelegd"
+    assert refused.stdout == "False False\n"
+    # Replacing a measurement that is there compares with it, through the model.
+    (tmp_path / "vervang.csv").write_text(
+        "contract;indicator;jaar;waarde\nhandwerk;stroom;2019;veel\n", encoding="utf-8"
+    )
+    replaced = run("import", "vervang.csv", "--map", "programmas", "--vervang")
+    assert replaced.returncode == 2
+    assert replaced.stdout == "True True\n"

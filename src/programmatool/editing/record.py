@@ -23,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from programmatool.editing.guarded import (
     RecordProblem,
@@ -34,7 +34,6 @@ from programmatool.editing.guarded import (
 )
 from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
-from programmatool.model.contract import Contract, Realisatie
 from programmatool.pipeline.recording import (
     KnownFile,
     PortfolioView,
@@ -49,6 +48,9 @@ from programmatool.pipeline.run import EXIT_FINDINGS, EXIT_USAGE, Settings, rule
 from programmatool.text.formatting import hoeveel
 from programmatool.text.numbers import MAX_DECIMALS, FigureError, parse_date, parse_figure
 from programmatool.text.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from programmatool.model.contract import Contract, Realisatie
 
 # --- the value --------------------------------------------------------------------------------
 
@@ -872,7 +874,7 @@ def _existing(indicator: Any, jaar: int | str) -> Realisatie | None:
 def _expect(target: Any, jaar: int | str, fields: dict[str, Any]) -> None:
     """What the indicator holds once the entry is written: per year the measurement, the
     latest period standing for its year (model/periods.py)."""
-    from programmatool.model.contract import ONBEKEND_WAARDEN
+    from programmatool.model.contract import ONBEKEND_WAARDEN, Realisatie
     from programmatool.model.periods import fold_periods
 
     raw: dict[Any, Any] = {

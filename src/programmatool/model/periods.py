@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic_core import PydanticCustomError
+#: Years after the programme's last one in which a measurement (a final evaluation) is still
+#: accepted and judged against the final target; later years are most likely typing errors.
+FOLLOW_UP_YEARS = 3
 
 #: A quarter (``2020-Q4``) or a month (``2020-11``).
 PERIOD = re.compile(r"(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))")
@@ -53,6 +55,8 @@ def fold_periods(data: Any, unknown: tuple[str, ...]) -> tuple[Any, dict[str, An
         by_year.setdefault(year, []).append(key)
     for year, keys in sorted(by_year.items()):
         if year in folded:
+            from pydantic_core import PydanticCustomError  # only here: writers import this early
+
             raise PydanticCustomError(
                 "pt_periode",
                 "realisatie {jaar} staat er als jaar en per kwartaal of maand ({perioden}); "

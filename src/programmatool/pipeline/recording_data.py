@@ -5,12 +5,14 @@ cached outcome (see :mod:`programmatool.pipeline.recording`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from programmatool.model.contract import Contract, Periode, Realisatie
-from programmatool.progress.values import FOLLOW_UP_YEARS
+from programmatool.model.periods import FOLLOW_UP_YEARS
+
+if TYPE_CHECKING:
+    from programmatool.model.contract import Contract, Realisatie
 
 #: The key of the view in a file's cached summary.
 SUMMARY_KEY = "vastleggen"
@@ -80,13 +82,56 @@ class RecordingIndicator(Protocol):
     def realisaties(self) -> Mapping[int, Realisatie]: ...
 
 
+class RecordingPeriod(Protocol):
+    """The years a programme runs: a :class:`Periode`, or its view."""
+
+    @property
+    def start(self) -> int | str: ...
+    @property
+    def eind(self) -> int | str: ...
+
+
 class RecordingContract(Protocol):
     """A :class:`Contract`, or its view (:func:`contract_from_summary`)."""
 
     @property
-    def periode(self) -> Periode: ...
+    def periode(self) -> RecordingPeriod: ...
     @property
     def indicatoren(self) -> Sequence[RecordingIndicator]: ...
+
+
+class StoredRealisations(Mapping[Any, "Realisatie"]):
+    """Measurements as the view kept them (JSON data), each made a :class:`Realisatie` only
+    when it is looked up: a sheet's rows mostly add years that have none, so refusing a bad
+    row never needs the model (nor Pydantic) at all. ``periode_van`` marks which quarter or
+    month stands for a year, as the model does."""
+
+    def __init__(self, data: dict[Any, Any], periode_van: Mapping[str, str] | None = None):
+        self._data = data
+        self._periode_van = periode_van or {}
+        self._made: dict[Any, Realisatie] = {}
+
+    def __getitem__(self, key: Any) -> Realisatie:
+        made = self._made.get(key)
+        if made is None:
+            raw = self._data[key]  # a KeyError before the model is ever needed
+            from programmatool.model.contract import Realisatie
+
+            made = Realisatie.model_validate(raw)
+            mark = self._periode_van.get(str(key))
+            if mark:
+                made._periode = str(mark)
+            self._made[key] = made
+        return made
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
 
 
 @dataclass(frozen=True)
@@ -99,9 +144,17 @@ class IndicatorView:
     peiljaar: int | str | None
     streefdatum: dt.date | None
     streefwaarden: dict[int, Any]
-    realisaties: dict[int, Realisatie]
+    realisaties: Mapping[int, Realisatie]
     #: The measurements written per quarter or month (``2020-Q4``), as on the indicator.
-    perioden: dict[str, Realisatie]
+    perioden: Mapping[str, Realisatie]
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """A programme's period as :func:`recording_summary` kept it."""
+
+    start: int | str
+    eind: int | str
 
 
 @dataclass(frozen=True)
@@ -109,39 +162,34 @@ class ContractView:
     """A contract as :func:`recording_summary` kept it."""
 
     code: str
-    periode: Periode
+    periode: PeriodView
     indicatoren: list[IndicatorView]
 
 
 def contract_from_summary(data: dict[str, Any]) -> ContractView:
     """The contract's view from what :func:`recording_summary` kept: enough to check a
-    measurement against, nothing else. Raises (KeyError, ValueError, a pydantic error) on
-    data it did not write."""
+    measurement against, nothing else. Raises (KeyError, ValueError, TypeError) on data it
+    did not write; a measurement is checked by the model when it is looked up."""
     indicators = [
         IndicatorView(
-            id=item["id"],
+            id=str(item["id"]),
             meetsoort=item["meetsoort"],
             schaal=list(item["schaal"]),
             peiljaar=item["peiljaar"],
             streefdatum=dt.date.fromisoformat(item["streefdatum"]) if item["streefdatum"] else None,
             streefwaarden={int(j): w for j, w in item["streefwaarden"].items()},
-            realisaties=_realisations(item["realisaties"], item["periode_van"]),
-            perioden={k: Realisatie.model_validate(r) for k, r in item["perioden"].items()},
+            realisaties=StoredRealisations(
+                {int(j): r for j, r in item["realisaties"].items()}, item["periode_van"]
+            ),
+            perioden=StoredRealisations(dict(item["perioden"])),
         )
         for item in data["indicatoren"]
     ]
-    return ContractView(data["code"], Periode.model_validate(data["periode"]), indicators)
-
-
-def _realisations(data: dict[str, Any], periode_van: dict[str, str]) -> dict[int, Realisatie]:
-    """Per year its measurement, marked with the quarter or month it is (as the model does)."""
-    found: dict[int, Realisatie] = {}
-    for jaar, raw in data.items():
-        realisatie = Realisatie.model_validate(raw)
-        if jaar in periode_van:
-            realisatie._periode = str(periode_van[jaar])
-        found[int(jaar)] = realisatie
-    return found
+    periode = data["periode"]
+    start, eind = periode["start"], periode["eind"]
+    if not all(isinstance(y, int | str) and not isinstance(y, bool) for y in (start, eind)):
+        raise TypeError("een periode van jaartallen of 'onbekend'")
+    return ContractView(str(data["code"]), PeriodView(start, eind), indicators)
 
 
 def recording_years(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:

@@ -10,10 +10,6 @@ from programmatool.model.contract import ONBEKEND_WAARDEN, Indicator, Realisatie
 Number = int | float
 Value = int | float | str
 
-#: Years after the programme's last one in which a measurement (a final evaluation) is still
-#: accepted and judged against the final target; later years are most likely typing errors.
-FOLLOW_UP_YEARS = 3
-
 
 def is_number(value: object) -> bool:
     """True for an int or float that is not a boolean."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from programmatool.model.contract import ONBEKEND_WAARDEN, Indicator
-from programmatool.progress.values import FOLLOW_UP_YEARS
+from programmatool.model.periods import FOLLOW_UP_YEARS
 from programmatool.rules.registry import Hit, Source, rule
 from programmatool.text.formatting import getal
 
