@@ -510,10 +510,13 @@ def _rule_errors(result: LoadResult, settings: Settings) -> set[tuple[str, str]]
 
 def lees_meetmoment(tekst: str) -> int | str:
     """A year, or a quarter or month (``2020-Q4``, ``2020-11``), from the command line."""
+    text = tekst.strip()
+    if len(text) == 4 and text.isascii() and text.isdigit() and 1900 <= int(text) <= 2200:
+        return int(text)  # the usual case, a year, without the period parser
     from programmatool.model.periods import period_of
 
-    if period_of(tekst.strip()) is not None:
-        return tekst.strip()
+    if period_of(text) is not None:
+        return text
     try:
         return lees_jaar(tekst)
     except RecordProblem:
@@ -1080,11 +1083,11 @@ def run_import(
     files = sorted({Path(c) for c, _m in wanted if _is_file(c) and Path(c).is_file()})
     codes = any(not _is_file(c) for c, _m in wanted)
     view = recording_view([*([folder] if codes else []), *files], settings)
-    per_file, found = _by_file(wanted, view, folder, settings)
+    per_file, found, known_names = _by_file(wanted, view, folder, settings)
     problems.extend(found)
     code = EXIT_USAGE
     for target, (name, measurements) in per_file.items():
-        known = view.name_of(target)
+        known = known_names.get(target) or view.name_of(target)
         if known is None:
             continue  # not seen by the view: checked under its lock like any other
         summary = view.summaries.get(known)
@@ -1158,15 +1161,18 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
 
 def _by_file(
     wanted: list[tuple[str, Measurement]], view: PortfolioView, folder: Path, settings: Settings
-) -> tuple[dict[Path, tuple[str, list[Measurement]]], list[str]]:
+) -> tuple[dict[Path, tuple[str, list[Measurement]]], list[str], dict[Path, str]]:
     """The measurements per file they go to (a symbolic link's target), found by file name
-    or by programme code in the view; a Dutch problem per row whose contract is not found."""
+    or by programme code in the view; a Dutch problem per row whose contract is not found;
+    and per file found by its code, the name under which the view read it."""
     per_file: dict[Path, tuple[str, list[Measurement]]] = {}
     problems: list[str] = []
     targets: dict[Path, Path | str] = {}
+    names: dict[Path, str] = {}
     codes = view.codes()
     for contract, measurement in wanted:
         where = measurement.origin
+        known: str | None = None
         if _is_file(contract):
             path = Path(contract)
             if not path.is_file():
@@ -1178,11 +1184,14 @@ def _by_file(
                 problems.append(f"{where}: {found}")
                 continue
             path = found
+            known = codes[contract][0]
         if path not in targets:
             try:
                 resolved = resolve_target(path, settings, read=False)
                 # A file the view has read needs no second reading to know it is readable.
-                if view.name_of(resolved) is None:
+                if known is not None:
+                    names[resolved] = known
+                elif view.name_of(resolved) is None:
                     read_contract(resolved, path.as_posix(), settings)
                 targets[path] = resolved
             except RecordProblem as exc:
@@ -1192,7 +1201,7 @@ def _by_file(
             problems.append(f"{where}: {target}")
             continue
         per_file.setdefault(target, (path.as_posix(), []))[1].append(measurement)
-    return per_file, problems
+    return per_file, problems, names
 
 
 def _find_code(

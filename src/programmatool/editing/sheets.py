@@ -44,11 +44,12 @@ class Row:
     """One row of measurements: the row number as the spreadsheet shows it, text per column."""
 
     number: int
+    #: Per column its cell, stripped of the spaces around it.
     cells: dict[str, str]
 
     def get(self, column: str) -> str:
         """The cell of ``kolom``, stripped; empty when the column is absent."""
-        return self.cells.get(column, "").strip()
+        return self.cells.get(column, "")
 
 
 def read_sheet(path: Path) -> list[Row]:
@@ -201,9 +202,7 @@ def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:
         if extra:
             problems.append(f"{name}:{number}: meer cellen dan kolommen in de kopregel")
             continue
-        by_column = {
-            col: cells[i] if i < len(cells) else "" for i, col in enumerate(columns) if col
-        }
+        by_column = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
         result.append(Row(number, by_column))
     if problems:
         raise SheetError("\n".join(problems))
