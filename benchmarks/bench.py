@@ -161,6 +161,18 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def compile_tool() -> None:
+    """Write the bytecode of every module of the tool first, as an installed package has it:
+    with ``PYTHONDONTWRITEBYTECODE`` set (as on some shared machines) a module changed since its
+    last compilation would otherwise be compiled again in every measured run, and in every
+    worker process."""
+    probe = (
+        "import compileall, os, programmatool\n"
+        "compileall.compile_dir(os.path.dirname(programmatool.__file__), quiet=1)\n"
+    )
+    subprocess.run([str(BIN / "python"), "-c", probe], check=True, stdout=subprocess.DEVNULL)
+
+
 def tool_available(name: str) -> str | None:
     """Path of a reference tool in this environment, if installed."""
     candidate = BIN / name
@@ -963,6 +975,7 @@ def main() -> int:
         help="met --verhoudingen: het aantal contracten van de getimede rijen (geheugen: --sizes)",
     )
     args = parser.parse_args()
+    compile_tool()
     if args.verhoudingen:
         return main_ratios(args.sizes, args.grootte, args.runs)
     global WITH_YAMLLINT
