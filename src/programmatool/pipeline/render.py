@@ -8,6 +8,7 @@ import glob
 import hashlib
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,6 @@ from programmatool.rendering.environment import (
 )
 from programmatool.rendering.views import (
     FORMATEN,
-    DocumentSamenvatting,
     build_document,
     build_portfolio,
 )
@@ -283,6 +283,7 @@ def render(
             result.problems.append(item.outside_message(jaar))
             continue
         items.append(item)
+    del loaded  # what check found is no longer needed: the workers start without it
     if not items:
         return result
     botsingen = _collisions(items, formaat, jaar)
@@ -391,9 +392,7 @@ class _Reading:
         return found
 
 
-def _place(
-    rendered: list[tuple[DocumentSamenvatting, Path | None]], out: Path, result: RenderResult
-) -> None:
+def _place(rendered: list[tuple[_Rendered, Path | None]], out: Path, result: RenderResult) -> None:
     """Every document is ready: only now does each staged one take its place in ``out``."""
     from programmatool.text.oserrors import reason
 
@@ -581,7 +580,7 @@ def _render_all(
     drempels: tuple[Thresholds, str | None],
     staging: _Staging,
     reading: _Reading,
-) -> list[tuple[DocumentSamenvatting, Path | None]]:
+) -> list[tuple[_Rendered, Path | None]]:
     """Each contract's document, loaded, rendered and staged by a worker (see
     :class:`_Staging`), with the summary the portfolio page uses; the path is None for a
     document left as it was."""
@@ -613,9 +612,33 @@ def _render_all(
     finally:
         bar.close()
     return [
-        (DocumentSamenvatting(deel, bestandsnaam, periode, statussen, status, uitleg), staged)
+        (_Rendered(deel, bestandsnaam, periode, statussen, status, uitleg), staged)
         for (bestandsnaam, periode, statussen, status, uitleg, deel, staged) in done
     ]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What the portfolio page needs of one rendered document (a :class:`PortfolioBron`):
+    its contract, reduced to what that page reads, is kept as compressed JSON and unpacked
+    each time the page asks for it, so a render of thousands of contracts holds a few
+    kilobytes per programme, never the contracts themselves."""
+
+    deel: bytes
+    bestandsnaam: str
+    periode: str
+    statussen: list[tuple[str, int]]
+    status_programma: str
+    status_uitleg: str
+
+    @property
+    def contract(self) -> Contract:
+        """The reduced contract (:func:`portfolio_part`), unpacked."""
+        return Contract.model_validate_json(zlib.decompress(self.deel), strict=False)
+
+
+def _packed(part_json: str) -> bytes:
+    return zlib.compress(part_json.encode("utf-8"), 6)
 
 
 def _changed(name: str) -> RenderProblem:
@@ -627,7 +650,7 @@ def _changed(name: str) -> RenderProblem:
 
 def _render_one(
     index: int,
-) -> tuple[str, str, list[tuple[str, int]], str, str, Contract, Path | None]:
+) -> tuple[str, str, list[tuple[str, int]], str, str, bytes, Path | None]:
     """One document in a worker: the file read and, unless its document is still the one its
     inputs gave last time, loaded and rendered. Only the summary for the portfolio page (with
     the contract reduced to what that page reads) and the staged file's name go back."""
@@ -659,7 +682,7 @@ def _render_one(
             part = None
         if part is not None and part.code == item.code:
             statussen = [(str(s), int(n)) for s, n in statussen]
-            return naam, periode, statussen, status, uitleg, part, None
+            return naam, periode, statussen, status, uitleg, _packed(deel), None
     contract = load_bytes(raw, item.name, limits).contract
     if contract is None or (contract.code, contract.programma) != (item.code, item.programma):
         raise _changed(item.name)
@@ -683,14 +706,8 @@ def _render_one(
         WORK["env"] = environment(WORK["templates"], formaat)
     text = render_text(WORK["env"], template_name(kind, formaat), doc=doc, wijzigingen=chapter)
     data = to_pdf(WORK["env"], text) if formaat == "pdf" else valid_unicode(text).encode("utf-8")
-    part = portfolio_part(contract)
-    summary = [
-        doc.periode,
-        doc.statussen,
-        doc.status_programma,
-        doc.status_uitleg,
-        part.model_dump_json(),
-    ]
+    deel = portfolio_part(contract).model_dump_json()
+    summary = [doc.periode, doc.statussen, doc.status_programma, doc.status_uitleg, deel]
     staged = staging.stage(doc.bestandsnaam, data, inputs, summary)
     return (
         doc.bestandsnaam,
@@ -698,7 +715,7 @@ def _render_one(
         doc.statussen,
         doc.status_programma,
         doc.status_uitleg,
-        part,
+        _packed(deel),
         staged,
     )
 

@@ -296,14 +296,29 @@ _LEEG = {
 }
 
 
-def portfolio_geld(
-    programmas: Sequence[tuple[Contract, str]], faults: Sequence[Faults] | None = None
-) -> PortfolioGeld:
-    """The portfolio's money from (contract, link to its document) of every programme: one
-    row per programme, then one total of all programmes, marks carried into it (``faults``:
-    each contract's :func:`figure_faults`, when the caller has them already)."""
-    found = list(faults) if faults is not None else [figure_faults(c) for c, _l in programmas]
-    monies = [(c, link, programme_money(c)) for c, link in programmas]
+@dataclass(frozen=True)
+class ProgrammaGeld:
+    """What the portfolio's money table needs of one programme: its name, the link to its
+    document, its money counted once and the figures check finds wrong."""
+
+    programma: str
+    link: str
+    money: ProgrammeMoney
+    faults: Faults
+
+
+def portfolio_deel(contract: Contract, link: str, faults: Faults | None = None) -> ProgrammaGeld:
+    """One programme's part of :func:`portfolio_geld`: the link to its document, its money
+    and (``faults``, when the caller has them already) its :func:`figure_faults`."""
+    found = faults if faults is not None else figure_faults(contract)
+    return ProgrammaGeld(contract.programma, link, programme_money(contract), found)
+
+
+def portfolio_geld(programmas: Sequence[ProgrammaGeld]) -> PortfolioGeld:
+    """The portfolio's money from every programme's part (:func:`portfolio_deel`, made one
+    contract at a time): one row per programme, then one total of all programmes, marks
+    carried into it."""
+    monies = [(p, p.link, p.money) for p in programmas]
     years = sorted(
         {y for _c, _l, m in monies for y in m.years()}
         | {y for _c, _l, m in monies for o in _uncovered(m) for y in o.per_year}
@@ -314,13 +329,13 @@ def portfolio_geld(
     )
     totals: tuple[list[list[int | float | None]], list[list[GeldCel]]] = ([], [])
     open_: tuple[list[list[int | float | None]], list[list[GeldCel]]] = ([], [])
-    for (contract, link, money), contract_faults in zip(monies, found, strict=True):
-        marks = _Marks(contract_faults, f"{contract.programma}: ")
+    for part, link, money in monies:
+        marks = _Marks(part.faults, f"{part.programma}: ")
         amounts, cells = _totals(money, years, without, marks)
         totals[0].append(amounts)
         totals[1].append(cells)
         leeg = "" if money.counted else _LEEG[bool(money.others or money.breakdowns)]
-        geld.rijen.append(PortfolioGeldRij(contract.programma, link, cells, "programma", leeg))
+        geld.rijen.append(PortfolioGeldRij(part.programma, link, cells, "programma", leeg))
         per_year: dict[int, Figure] = {}
         for other in _uncovered(money):
             for year, figure in other.per_year.items():
@@ -335,7 +350,7 @@ def portfolio_geld(
             geld.rijen.append(PortfolioGeldRij("nog niet gedekt", link, cells, "ongedekt"))
         woorden = [_naast(o) for o in money.others if o not in _uncovered(money)]
         if woorden:
-            geld.naast.append((contract.programma, link, woorden))
+            geld.naast.append((part.programma, link, woorden))
         geld.fouten.extend(marks.fouten)
     if monies:
         cells = _sum_cells(totals[1], _column_sums(totals[0]))

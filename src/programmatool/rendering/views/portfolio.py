@@ -13,7 +13,12 @@ from programmatool._version import __version__
 from programmatool.model.contract import Contract, Relatie
 from programmatool.progress.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from programmatool.rendering.card import Legenda, legenda_voor
-from programmatool.rendering.costs import PortfolioGeld, portfolio_geld
+from programmatool.rendering.costs import (
+    PortfolioGeld,
+    ProgrammaGeld,
+    portfolio_deel,
+    portfolio_geld,
+)
 from programmatool.rendering.faults import figure_faults
 from programmatool.rendering.views.common import STATUS_WOORDEN, relatie_naam
 from programmatool.rendering.views.money import (
@@ -150,26 +155,54 @@ def portfolio_part(contract: Contract) -> Contract:
     return part.model_copy(update={"inspanningen": efforts})
 
 
-def _relations(documenten: Sequence[PortfolioBron]) -> tuple[list[Relation], list[RelationGroup]]:
-    namen = {d.contract.code: d.contract.programma for d in documenten}
-    links = {d.contract.code: d.bestandsnaam for d in documenten}
+@dataclass(frozen=True)
+class _Eerst:
+    """What the portfolio page needs of a programme before the portfolio's years are known."""
+
+    programma: str
+    code: str
+    gemeente: str
+    bestandsnaam: str
+    relaties: tuple[Relatie, ...]
+    jaren: frozenset[int]
+    uren: bool
+    geld: ProgrammaGeld
+
+    @classmethod
+    def van(cls, contract: Contract, bestandsnaam: str) -> _Eerst:
+        jaren, uren = portfolio_years([contract])
+        return cls(
+            contract.programma,
+            contract.code,
+            contract.gemeente,
+            bestandsnaam,
+            tuple(contract.relaties),
+            frozenset(jaren),
+            uren,
+            portfolio_deel(contract, bestandsnaam, figure_faults(contract)),
+        )
+
+
+def _relations(documenten: Sequence[_Eerst]) -> tuple[list[Relation], list[RelationGroup]]:
+    namen = {d.code: d.programma for d in documenten}
+    links = {d.code: d.bestandsnaam for d in documenten}
 
     def link(r: Relatie) -> str | None:
         return None if r.extern or r.programma is None else links.get(r.programma)
 
     relaties = [
-        (d.contract.programma, d.bestandsnaam, relatie_naam(r, namen), link(r), r.toelichting)
+        (d.programma, d.bestandsnaam, relatie_naam(r, namen), link(r), r.toelichting)
         for d in documenten
-        for r in d.contract.relaties
+        for r in d.relaties
     ]
     groepen: list[RelationGroup] = []
     for d in documenten:
-        if d.contract.relaties:
+        if d.relaties:
             doelen = sorted(
-                {(relatie_naam(r, namen), link(r)) for r in d.contract.relaties},
+                {(relatie_naam(r, namen), link(r)) for r in d.relaties},
                 key=lambda item: (item[0], item[1] or ""),
             )
-            groepen.append((d.contract.programma, d.bestandsnaam, doelen))
+            groepen.append((d.programma, d.bestandsnaam, doelen))
     return relaties, groepen
 
 
@@ -182,16 +215,24 @@ def build_portfolio(
     drempels: Thresholds = DEFAULT_THRESHOLDS,
     drempels_bron: str | None = None,
 ) -> PortfolioView:
-    """The view-model of the portfolio page from the documents of all programmes."""
-    jaren, uren = portfolio_years([d.contract for d in documenten])
+    """The view-model of the portfolio page from the documents of all programmes.
+
+    Each document's contract is asked for twice, never all at once: first for what does not
+    depend on the other programmes (its years, its money counted once, the figures check finds
+    wrong, names and relations), then, once the portfolio's years are known, for its row. A
+    render keeps its contracts compressed and unpacks one at a time, so the page of thousands
+    of programmes needs little more memory than that of seven."""
+    eerst = [_Eerst.van(d.contract, d.bestandsnaam) for d in documenten]
+    years = {y for e in eerst for y in e.jaren}
+    jaren = list(range(min(years), max(years) + 1)) if years else []
+    uren = any(e.uren for e in eerst)
     totaal: dict[int, float] = {}
     ongedekt: dict[int, float] = {}
     fouten: list[str] = []
     regels = []
-    faults = [figure_faults(d.contract) for d in documenten]
-    for d, contract_faults in zip(documenten, faults, strict=True):
+    for d, e in zip(documenten, eerst, strict=True):
         c = d.contract
-        money = portfolio_money(c, jaren, contract_faults, fouten)
+        money = portfolio_money(c, jaren, e.geld.faults, fouten)
         for into, amounts in ((totaal, money.counted), (ongedekt, money.uncovered)):
             for j, v in amounts.items():
                 into[j] = into.get(j, 0) + v
@@ -213,14 +254,14 @@ def build_portfolio(
                 overige=money.overige,
             )
         )
-    relaties, groepen = _relations(documenten)
+    relaties, groepen = _relations(eerst)
     return PortfolioView(
-        geld=portfolio_geld([(d.contract, d.bestandsnaam) for d in documenten], faults),
+        geld=portfolio_geld([e.geld for e in eerst]),
         programmas=regels,
         jaren=jaren,
         relaties=relaties,
         versie=__version__,
-        gemeenten=sorted({d.contract.gemeente for d in documenten}),
+        gemeenten=sorted({e.gemeente for e in eerst}),
         totalen=_per_year(totaal, jaren),
         ongedekt=_per_year(ongedekt, jaren) if ongedekt else [],
         relatiegroepen=groepen,
