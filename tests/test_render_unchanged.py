@@ -10,6 +10,7 @@ from pathlib import Path
 from programmatool.pipeline.render import RenderResult, render
 
 from .conftest import FIXTURES, MINIMAAL
+from .test_publish_history import git
 
 RIJK = FIXTURES / "render" / "rijk.yaml"
 
@@ -136,31 +137,12 @@ def test_the_command_says_which_documents_it_left_unchanged(cli, tmp_path: Path)
     ]
 
 
-def _git(repo: Path, *args: str) -> None:
-    """git in ``repo`` with a fixed author and date, without the user's or system's settings."""
-    import subprocess
-
-    date = "2019-06-11T12:00:00"
-    env = {
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-        "GIT_AUTHOR_NAME": "Griffie",
-        "GIT_AUTHOR_EMAIL": "griffie@example.org",
-        "GIT_COMMITTER_NAME": "Griffie",
-        "GIT_COMMITTER_EMAIL": "griffie@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(repo),
-    }
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
-
-
 def test_a_new_commit_of_an_unchanged_file_renders_its_card_again(tmp_path: Path) -> None:
     # The card's line comes from the file's history: when the adopted version is committed,
     # the file's bytes stay the same, yet the document must say what git now knows.
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     adopted = MINIMAAL.read_text(encoding="utf-8")
     concept = adopted.replace(
         "status: vastgesteld\nvastgesteld_op: 2019-06-11\n", "status: concept\n"
@@ -168,8 +150,8 @@ def test_a_new_commit_of_an_unchanged_file_renders_its_card_again(tmp_path: Path
     assert concept != adopted
     contract = repo / "schone-stad.yaml"
     contract.write_text(concept, encoding="utf-8")
-    _git(repo, "add", "schone-stad.yaml")
-    _git(repo, "commit", "-q", "-m", "concept")
+    git(repo, "add", "schone-stad.yaml")
+    git(repo, "commit", "-q", "-m", "concept")
     contract.write_text(adopted, encoding="utf-8")  # adopted, not yet committed
     out, cache = tmp_path / "site", tmp_path / "cache"
 
@@ -181,7 +163,7 @@ def test_a_new_commit_of_an_unchanged_file_renders_its_card_again(tmp_path: Path
         "schone-stad.html"
     ]
 
-    _git(repo, "commit", "-q", "-am", "vastgesteld")
+    git(repo, "commit", "-q", "-am", "vastgesteld")
     again = render([contract], "html", out, cache_dir=cache)
     assert again.unchanged == []
     page = (out / "schone-stad.html").read_text(encoding="utf-8")
