@@ -150,3 +150,29 @@ def test_no_module_writes_to_the_standard_streams_around_the_gate() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_text_with_nothing_to_escape_is_written_exactly_as_line_by_line() -> None:
+    # Plain text is passed on whole (a report of thousands of lines); whatever is written, in
+    # whatever pieces, the gate must give what it gives line by line, state included.
+    import io
+    import random
+
+    from programmatool.text.terminal import Gate
+
+    alphabet = ["a", "é", " ", "  ", "\n", ":", "::", "\t", "\x1b[1m", "\u2028", "\r", "x::y"]
+    rng = random.Random(26)
+    for case in range(3000):
+        pieces = ["".join(rng.choices(alphabet, k=rng.randint(0, 8))) for _ in range(4)]
+        for options in ({}, {"commands": True}, {"json": True}, {"styles": True}):
+            whole, lines = io.StringIO(), io.StringIO()
+            fast, slow = Gate(whole, **options), Gate(lines, **options)
+            for piece in pieces:
+                assert fast.write(piece) == len(piece)
+                slow._write_lines(piece)
+            assert whole.getvalue() == lines.getvalue(), (case, pieces, options)
+            assert fast._line_start == slow._line_start, (case, pieces, options)
+    # A plain line that starts a workflow command is still defused.
+    out = io.StringIO()
+    Gate(out).write("regel\n  ::error::x\n")
+    assert out.getvalue() == "regel\n  \\x3a:error::x\n"

@@ -22,6 +22,13 @@ _UNSAFE = re.compile(
 )
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: What :data:`_UNSAFE` finds apart from the line feed: text without any is written whole.
+_PLAIN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufffe\uffff\ud800-\udfff]"
+)
+#: A line that could start a workflow command (or, at the very start, continue one).
+_COMMAND_LINE = re.compile(r"^[^\S\n]*::", re.M)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -98,6 +105,17 @@ class Gate:
 
     def write(self, text: str) -> int:
         """Write ``text`` made harmless; returns the length of what was given."""
+        if _PLAIN.search(text) is None and (self.commands or _COMMAND_LINE.search(text) is None):
+            # Nothing to escape or defuse (the usual case, a report of thousands of lines):
+            # passed on whole, with the same state at its end as line by line would leave.
+            self.target.write(text)
+            _head, newline, tail = text.rpartition("\n")
+            self._line_start = (bool(newline) or self._line_start) and not tail.strip()
+            return len(text)
+        return self._write_lines(text)
+
+    def _write_lines(self, text: str) -> int:
+        """:meth:`write`, line by line."""
         out: list[str] = []
         for piece in _LINE.split(text):
             if piece == "\n":
