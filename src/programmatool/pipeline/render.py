@@ -22,6 +22,7 @@ from programmatool.rendering.environment import (
     check_pdf_engine,
     environment,
     outside_period_message,
+    outside_period_text,
     render_text,
     template_name,
     template_problem,
@@ -368,10 +369,7 @@ class _Item:
 
     def outside_message(self, jaar: int) -> str:
         """Why there is no annual account of ``jaar`` (see ``outside_period_message``)."""
-        return (
-            f"{self.name}: {jaar} valt buiten de looptijd van {self.programma} "
-            f"({self._periode().tekst()}); geen verantwoording over {jaar} gemaakt"
-        )
+        return outside_period_text(self.programma, self._periode().tekst(), self.name, jaar)
 
 
 @dataclass(frozen=True)

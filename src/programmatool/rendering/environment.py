@@ -190,9 +190,13 @@ def template_problem(exc: Exception) -> RenderProblem:
 
 def outside_period_message(contract: Contract, bestand: str, jaar: int) -> str:
     """The message for an annual account of a year in which the programme does not run."""
-    periode = contract.periode.tekst()
+    return outside_period_text(contract.programma, contract.periode.tekst(), bestand, jaar)
+
+
+def outside_period_text(programma: str, periode: str, bestand: str, jaar: int) -> str:
+    """:func:`outside_period_message` from the programme's name and period as text."""
     return (
-        f"{bestand}: {jaar} valt buiten de looptijd van {contract.programma} "
+        f"{bestand}: {jaar} valt buiten de looptijd van {programma} "
         f"({periode}); geen verantwoording over {jaar} gemaakt"
     )
 
