@@ -362,3 +362,46 @@ def test_quick_start_of_import_leaves_help_and_unusual_arguments_to_the_command_
         [""],
     ):
         assert quick_import(args) is None, args
+
+
+def test_sheet_rows_are_read_by_their_header(tmp_path: Path) -> None:
+    """Blank rows are skipped, cells stripped, trailing empty cells allowed, a column without
+    a heading ignored, and each row keeps the number the spreadsheet shows."""
+    from programmatool.editing.sheets import read_sheet
+
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(
+        "\n"
+        " contract ;;Indicator;jaar;waarde\n"
+        "handwerk; genegeerd ; blok ;2020; 1.050 ;;\n"
+        " ; ;\n"
+        "handwerk;;stroom;2021;7\n"
+    )
+    rows = read_sheet(sheet)
+    assert [(row.number, row.cells) for row in rows] == [
+        (3, {"contract": "handwerk", "indicator": "blok", "jaar": "2020", "waarde": "1.050"}),
+        (5, {"contract": "handwerk", "indicator": "stroom", "jaar": "2021", "waarde": "7"}),
+    ]
+
+
+def test_a_row_with_only_a_note_needs_no_value_but_other_cells(
+    cli, werk: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "metingen.csv"
+    sheet.write_text(
+        "contract;indicator;jaar;waarde;toelichting\n"
+        ";blok;2020;;\n"
+        "handwerk;;;;iets\n"
+        "handwerk;blok;2020;;\n"
+    )
+    before = snapshot(werk)
+    run = cli("import", sheet, "--map", "programmas")
+    name = sheet.as_posix()
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"{name}:2: contract, waarde is leeg",
+        f"{name}:3: indicator, jaar is leeg",
+        f"{name}:4: waarde is leeg",
+        f"programmatool: {name}: niets vastgelegd",
+    ]
+    assert snapshot(werk) == before

@@ -584,11 +584,17 @@ class _Planned:
 
 
 def check_measurements(
-    contract: RecordingContract, name: str, measurements: list[Measurement], replace: bool
+    contract: RecordingContract,
+    name: str,
+    measurements: list[Measurement],
+    replace: bool,
+    *,
+    planning: bool = True,
 ) -> tuple[list[_Planned], list[str]]:
     """Every measurement checked against the contract (indicator, year, value, one already
     there, the same one twice), without touching any text: what may be written, and a Dutch
-    problem per refused measurement (``metingen.csv:5: file: …``)."""
+    problem per refused measurement (``metingen.csv:5: file: …``). Without ``planning`` only
+    the problems are found (an import checks every row before it writes any)."""
     problems: list[str] = []
     planned: list[_Planned] = []
     seen: dict[tuple[str, int | str], str] = {}
@@ -597,20 +603,20 @@ def check_measurements(
         by_id[item.id] = item  # the first of a repeated id, as the text's splice finds it
     years: dict[str, tuple[int, int]] = {}
     for measurement in measurements:
-        where = f"{measurement.origin}: {name}" if measurement.origin else name
         try:
             jaar = (
                 lees_meetmoment(measurement.jaar)
                 if isinstance(measurement.jaar, str)
                 else measurement.jaar
             )
-            year = _moment(jaar)[0]
+            year = jaar if isinstance(jaar, int) else _moment(jaar)[0]
             indicator = by_id.get(measurement.indicator) or _find_indicator(
                 contract, measurement.indicator, name
             )
-            if indicator.id not in years:
-                years[indicator.id] = toegestane_jaren(contract, indicator)
-            low, high = years[indicator.id]
+            bounds = years.get(indicator.id)
+            if bounds is None:
+                bounds = years[indicator.id] = toegestane_jaren(contract, indicator)
+            low, high = bounds
             if not low <= year <= high:
                 raise RecordProblem(
                     f"jaar {jaar} valt buiten de jaren van indicator {indicator.id} ({low}–{high})"
@@ -629,12 +635,16 @@ def check_measurements(
                 )
             fields = _fields(indicator, measurement)
         except RecordProblem as exc:
+            where = f"{measurement.origin}: {name}" if measurement.origin else name
             problems.append(f"{where}: {exc.message}")
             continue
-        oud = entry_text(jaar, _as_fields(old)) if old is not None else None
-        planned.append(
-            _Planned(Entry(indicator.id, jaar, fields), oud, _reading(measurement.waarde, fields))
-        )
+        if planning:
+            oud = entry_text(jaar, _as_fields(old)) if old is not None else None
+            planned.append(
+                _Planned(
+                    Entry(indicator.id, jaar, fields), oud, _reading(measurement.waarde, fields)
+                )
+            )
     return planned, problems
 
 
@@ -1097,7 +1107,9 @@ def run_import(
             code = EXIT_FINDINGS
             continue
         contract = contract_from_summary(summary)
-        problems.extend(check_measurements(contract, name, measurements, replace)[1])
+        problems.extend(
+            check_measurements(contract, name, measurements, replace, planning=False)[1]
+        )
     if problems:
         raise RecordProblem(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code
@@ -1127,35 +1139,37 @@ def _requested(sheet: str, rows: list[Row]) -> tuple[list[tuple[str, Measurement
     wanted: list[tuple[str, Measurement]] = []
     problems: list[str] = []
     for row in rows:
-        where = f"{sheet}:{row.number}"
-        # A row with only a toelichting is a note for a year without a measurement.
-        required = (
-            "contract",
-            "indicator",
-            "jaar",
-            *(() if row.get("toelichting") else ("waarde",)),
+        cell = row.cells.get
+        contract, indicator, jaar, waarde = (
+            cell("contract", ""),
+            cell("indicator", ""),
+            cell("jaar", ""),
+            cell("waarde", ""),
         )
-        empty = [c for c in required if not row.get(c)]
-        if empty:
-            problems.append(f"{where}: {', '.join(empty)} is leeg")
+        toelichting = cell("toelichting", "")
+        # A row with only a toelichting is a note for a year without a measurement.
+        if not (contract and indicator and jaar and (waarde or toelichting)):
+            required = ("contract", "indicator", "jaar", *(() if toelichting else ("waarde",)))
+            empty = [c for c in required if not row.get(c)]
+            problems.append(f"{sheet}:{row.number}: {', '.join(empty)} is leeg")
             continue
         try:
-            voorlopig = read_provisional(row.get("voorlopig"))
-            benadering = read_provisional(row.get("benadering"), "benadering")
+            voorlopig = read_provisional(cell("voorlopig", ""))
+            benadering = read_provisional(cell("benadering", ""), "benadering")
         except ValueError as exc:
-            problems.append(f"{where}: {exc}")
+            problems.append(f"{sheet}:{row.number}: {exc}")
             continue
         measurement = Measurement(
-            row.get("indicator"),
-            row.get("jaar"),
-            row.get("waarde"),
-            row.get("bron") or None,
-            row.get("toelichting") or None,
+            indicator,
+            jaar,
+            waarde,
+            cell("bron") or None,
+            toelichting or None,
             voorlopig,
-            where,
+            f"{sheet}:{row.number}",
             benadering,
         )
-        wanted.append((row.get("contract"), measurement))
+        wanted.append((contract, measurement))
     return wanted, problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +106,9 @@ def _csv(name: str, raw: bytes) -> list[tuple[int, list[str]]]:
         text = _utf16(name, raw)
     else:
         text = _utf8_or_cp1252(name, raw.removeprefix(b"\xef\xbb\xbf"))
-    first = text.split("\n", 1)[0]
+    # The separator as the header shows it: the first line that is not blank.
+    found = re.search(r"\S.*", text)
+    first = found.group() if found else ""
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -166,13 +169,14 @@ def _refuse_swallowed(name: str, line: int, last: int, cells: list[str], sep: st
 
 
 def _refuse_long(name: str, number: int, cells: list[str]) -> None:
-    if any(len(cell) > MAX_CELL for cell in cells):
+    if cells and max(map(len, cells)) > MAX_CELL:
         raise SheetError(f"{name}:{number}: een cel is langer dan {MAX_CELL} tekens")
 
 
 def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:
     """Rows as column → text, by the header in the first non-empty row."""
-    filled = [(n, cells) for n, cells in rows if any(c.strip() for c in cells)]
+    # A row is empty when all its cells are blank, i.e. when they are blank joined together.
+    filled = [(n, cells) for n, cells in rows if "".join(cells).strip()]
     if not filled:
         raise SheetError(
             f"{name}: de tabel is leeg; verwacht een kopregel met {', '.join(REQUIRED)}"
@@ -197,12 +201,17 @@ def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:
     if problems:
         raise SheetError("\n".join(problems))
     result: list[Row] = []
+    width = len(columns)
+    named = all(columns)
     for number, cells in filled[1:]:
-        extra = [c for c in cells[len(columns) :] if c.strip()]
-        if extra:
+        if len(cells) > width and "".join(cells[width:]).strip():
             problems.append(f"{name}:{number}: meer cellen dan kolommen in de kopregel")
             continue
-        by_column = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
+        if named:
+            by_column = dict(zip(columns, map(str.strip, cells), strict=False))
+        else:
+            pairs = zip(columns, cells, strict=False)
+            by_column = {col: cell.strip() for col, cell in pairs if col}
         result.append(Row(number, by_column))
     if problems:
         raise SheetError("\n".join(problems))
@@ -212,6 +221,8 @@ def _by_header(name: str, rows: list[tuple[int, list[str]]]) -> list[Row]:
 def read_provisional(tekst: str, column: str = "voorlopig") -> bool:
     """A yes/no column (``voorlopig``, ``benadering``): ja/nee (also j, x, 1, true; empty is
     nee; ``voorlopig`` and ``ca.`` say yes in their own column)."""
+    if not tekst:
+        return False  # the usual case: an empty cell, or no such column
     text = tekst.strip().casefold()
     if text in _JA or (text in {column, "ca.", "ca"} and column == "benadering"):
         return True
