@@ -1183,39 +1183,61 @@ def _by_file(
     problems: list[str] = []
     targets: dict[Path, Path | str] = {}
     names: dict[Path, str] = {}
+    # Per text of the contract column: the file's entry in per_file, or why there is none (a
+    # sheet names the same contract on many rows).
+    found_for: dict[str, list[Measurement] | str] = {}
     codes = view.codes()
     for contract, measurement in wanted:
-        where = measurement.origin
-        known: str | None = None
-        if _is_file(contract):
-            path = Path(contract)
-            if not path.is_file():
-                problems.append(f"{where}: contract {contract} bestaat niet")
-                continue
+        slot = found_for.get(contract)
+        if slot is None:
+            slot = found_for[contract] = _slot(
+                contract, codes, view, folder, settings, per_file, targets, names
+            )
+        if isinstance(slot, str):
+            problems.append(f"{measurement.origin}: {slot}")
         else:
-            found = _find_code(contract, codes, view, folder)
-            if isinstance(found, str):
-                problems.append(f"{where}: {found}")
-                continue
-            path = found
-            known = codes[contract][0]
-        if path not in targets:
-            try:
-                resolved = resolve_target(path, settings, read=False)
-                # A file the view has read needs no second reading to know it is readable.
-                if known is not None:
-                    names[resolved] = known
-                elif view.name_of(resolved) is None:
-                    read_contract(resolved, path.as_posix(), settings)
-                targets[path] = resolved
-            except RecordProblem as exc:
-                targets[path] = exc.message
-        target = targets[path]
-        if isinstance(target, str):
-            problems.append(f"{where}: {target}")
-            continue
-        per_file.setdefault(target, (path.as_posix(), []))[1].append(measurement)
+            slot.append(measurement)
     return per_file, problems, names
+
+
+def _slot(
+    contract: str,
+    codes: dict[str, list[str]],
+    view: PortfolioView,
+    folder: Path,
+    settings: Settings,
+    per_file: dict[Path, tuple[str, list[Measurement]]],
+    targets: dict[Path, Path | str],
+    names: dict[Path, str],
+) -> list[Measurement] | str:
+    """Where the rows for ``contract`` (a file name or a programme code) go: the list of
+    measurements of the file it stands for in ``per_file``, or a Dutch reason why none."""
+    known: str | None = None
+    if _is_file(contract):
+        path = Path(contract)
+        if not path.is_file():
+            return f"contract {contract} bestaat niet"
+    else:
+        found = _find_code(contract, codes, view, folder)
+        if isinstance(found, str):
+            return found
+        path = found
+        known = codes[contract][0]
+    if path not in targets:
+        try:
+            resolved = resolve_target(path, settings, read=False)
+            # A file the view has read needs no second reading to know it is readable.
+            if known is not None:
+                names[resolved] = known
+            elif view.name_of(resolved) is None:
+                read_contract(resolved, path.as_posix(), settings)
+            targets[path] = resolved
+        except RecordProblem as exc:
+            targets[path] = exc.message
+    target = targets[path]
+    if isinstance(target, str):
+        return target
+    return per_file.setdefault(target, (path.as_posix(), []))[1]
 
 
 def _find_code(
