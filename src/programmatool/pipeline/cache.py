@@ -32,7 +32,7 @@ CACHE_DIR_ENV = "PROGRAMMATOOL_CACHE_DIR"
 #: runs that may trust each other's entries.
 CACHE_KEY_ENV = "PROGRAMMATOOL_CACHE_KEY"
 KEY_FILE = "cache.key"
-_FORMAT = 3
+_FORMAT = 4
 _MAC_DOMAIN = b"programmatool cache entry\0"
 
 

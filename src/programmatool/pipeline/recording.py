@@ -9,6 +9,7 @@ will write are parsed, once each, after every row passed.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from programmatool.pipeline.recording_data import (
     data_digest,
     recording_summary,
     recording_years,
+    unpack_view,
 )
 
 __all__ = [
@@ -93,12 +95,16 @@ def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
     view.paths = dict(found.paths)
     for result in found.results:
         summary = found.summaries.get(result.path)
-        if result.contract is None or summary is None or SUMMARY_KEY not in summary:
+        unpacked = None
+        if result.contract is not None and summary is not None and SUMMARY_KEY in summary:
+            with contextlib.suppress(KeyError, ValueError, TypeError):
+                unpacked = unpack_view(summary)
+        if unpacked is None:
             view.broken[result.path] = [
                 f.as_text() for f in result.findings if f.severity == "fout"
             ]
             continue
-        view.summaries[result.path] = summary[SUMMARY_KEY]
+        view.summaries[result.path] = unpacked
     return view
 
 
@@ -130,9 +136,10 @@ def known_file(name: str, raw: bytes, settings: Any) -> KnownFile | None:
     if outcome is None or summary is None or SUMMARY_KEY not in summary:
         return None
     try:
-        contract = contract_from_summary(summary[SUMMARY_KEY])
+        data = unpack_view(summary)
+        contract = contract_from_summary(data)
     except (KeyError, ValueError, TypeError):
         return None
     errors = frozenset((f.code, f.message) for f in outcome.findings if f.severity == "fout")
-    digest = summary[SUMMARY_KEY].get(DIGEST_KEY)
+    digest = data.get(DIGEST_KEY)
     return KnownFile(contract, errors, digest if isinstance(digest, str) else None)

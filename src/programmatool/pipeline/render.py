@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from programmatool.loading import DEFAULT_LIMITS
 from programmatool.model.contract import Contract, Periode
-from programmatool.pipeline.recording_data import SUMMARY_KEY
+from programmatool.pipeline.recording_data import unpack_view
 from programmatool.progress.thresholds import Thresholds
 from programmatool.rendering.environment import (
     RenderProblem,
@@ -278,7 +278,7 @@ def render(
             file.path,
             file.contract.code,
             file.contract.programma,
-            summary[SUMMARY_KEY]["periode"],
+            unpack_view(summary)["periode"],
         )
         if jaar is not None and item.buiten(jaar):
             result.problems.append(item.outside_message(jaar))

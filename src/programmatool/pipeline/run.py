@@ -491,14 +491,17 @@ def check_one(
         DIGEST_KEY,
         SUMMARY_KEY,
         data_digest,
+        pack_view,
         recording_summary,
     )
 
-    summary = {"contract": contract, "posities": positions}
+    # The positions as one JSON text: only a portfolio finding needs them, and a string is a
+    # small part of the lists it stands for in a parent that holds every file's summary.
+    summary = {"contract": contract, "posities": json.dumps(positions, separators=(",", ":"))}
     # What import checks rows against, and the digest that spares it a reading of the file.
     view = recording_summary(result.contract)
     view[DIGEST_KEY] = data_digest(result.data)
-    summary[SUMMARY_KEY] = view
+    summary[SUMMARY_KEY] = pack_view(view)
     return FileOutcome(findings, summary), result
 
 
@@ -561,7 +564,7 @@ def _portfolio_view(name: str, outcome: FileOutcome, positions: bool = True) -> 
     if summary is None:
         return LoadResult(name, None, outcome.findings, SourceMap())
     source_map = SourceMap()
-    for path, line, col, kind in summary["posities"] if positions else ():
+    for path, line, col, kind in json.loads(summary["posities"]) if positions else ():
         table = source_map.values if kind == "waarde" else source_map.keys
         table[tuple(path)] = (line, col)
     data = summary["contract"]
