@@ -21,6 +21,7 @@ import functools
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,11 +36,12 @@ from programmatool.editing.guarded import (
 from programmatool.editing.sheets import Row
 from programmatool.loading import LoadResult, load_bytes, load_text
 from programmatool.pipeline.recording import (
+    BrokenView,
+    ContractView,
     KnownFile,
     PortfolioView,
     RecordingContract,
     RecordingIndicator,
-    contract_from_summary,
     known_file,
     recording_view,
     recording_years,
@@ -508,6 +510,7 @@ def _rule_errors(result: LoadResult, settings: Settings) -> set[tuple[str, str]]
     return {(f.code, f.message) for f in found if f.severity == "fout"}
 
 
+@functools.lru_cache(maxsize=1024)
 def lees_meetmoment(tekst: str) -> int | str:
     """A year, or a quarter or month (``2020-Q4``, ``2020-11``), from the command line."""
     text = tekst.strip()
@@ -598,9 +601,14 @@ def check_measurements(
     problems: list[str] = []
     planned: list[_Planned] = []
     seen: dict[tuple[str, int | str], str] = {}
-    by_id: dict[str, RecordingIndicator] = {}
-    for item in reversed(contract.indicatoren):
-        by_id[item.id] = item  # the first of a repeated id, as the text's splice finds it
+    find: Callable[[str], RecordingIndicator | None]
+    if isinstance(contract, ContractView):
+        find = contract.indicator  # made from the cached view only when a row names it
+    else:
+        by_id: dict[str, RecordingIndicator] = {}
+        for item in reversed(contract.indicatoren):
+            by_id[item.id] = item  # the first of a repeated id, as the text's splice finds it
+        find = by_id.get
     years: dict[str, tuple[int, int]] = {}
     for measurement in measurements:
         try:
@@ -610,7 +618,7 @@ def check_measurements(
                 else measurement.jaar
             )
             year = jaar if isinstance(jaar, int) else _moment(jaar)[0]
-            indicator = by_id.get(measurement.indicator) or _find_indicator(
+            indicator = find(measurement.indicator) or _find_indicator(
                 contract, measurement.indicator, name
             )
             bounds = years.get(indicator.id)
@@ -665,7 +673,10 @@ def plan(
     """
     known = known_file(name, raw, settings)
     if known is not None:
-        quick = _plan_known(name, raw, measurements, replace, known, settings)
+        try:
+            quick = _plan_known(name, raw, measurements, replace, known, settings)
+        except BrokenView:
+            quick = None  # what the cache kept is not a view: load the file itself
         if quick is not None:
             return quick
     before = load_bytes(raw, name, settings.limits)
@@ -1100,16 +1111,19 @@ def run_import(
         known = known_names.get(target) or view.name_of(target)
         if known is None:
             continue  # not seen by the view: checked under its lock like any other
-        summary = view.summaries.get(known)
-        if summary is None:
-            problems.extend(view.broken.get(known, []))
+        if known in view.broken:
+            problems.extend(view.broken[known])
             problems.append(f"{name} bevat fouten; herstel die eerst")
             code = EXIT_FINDINGS
             continue
-        contract = contract_from_summary(summary)
-        problems.extend(
-            check_measurements(contract, name, measurements, replace, planning=False)[1]
-        )
+        contract = view.contract(known)
+        if contract is None:
+            continue  # the cache's view of it is unreadable: checked under its lock
+        try:
+            found_here = check_measurements(contract, name, measurements, replace, planning=False)
+        except BrokenView:
+            continue  # likewise
+        problems.extend(found_here[1])
     if problems:
         raise RecordProblem(
             "\n".join([*_in_row_order(sheet, problems), f"{sheet}: niets vastgelegd"]), code

@@ -9,7 +9,6 @@ will write are parsed, once each, after every row passed.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from programmatool.pipeline.recording_data import (
     DIGEST_KEY,
     SUMMARY_KEY,
+    BrokenView,
     ContractView,
     IndicatorView,
     RecordingContract,
@@ -31,6 +31,7 @@ from programmatool.pipeline.recording_data import (
 __all__ = [
     "DIGEST_KEY",
     "SUMMARY_KEY",
+    "BrokenView",
     "ContractView",
     "IndicatorView",
     "KnownFile",
@@ -52,8 +53,9 @@ class PortfolioView:
 
     #: Per file name (as found under the paths) the file's path.
     paths: dict[str, Path] = field(default_factory=dict)
-    #: Per file name the view of a contract that loaded (see :func:`contract_from_summary`).
-    summaries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Per file name of a contract that loaded: its programme code, and its view as one JSON
+    #: text (:func:`pack_view`), unpacked by :meth:`contract` when it is asked for.
+    loaded: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Per file name that did not load as a contract, its errors (``file:line:col: …``).
     broken: dict[str, list[str]] = field(default_factory=dict)
     #: Problems with the paths themselves (one that does not exist, a folder not readable).
@@ -73,9 +75,20 @@ class PortfolioView:
     def codes(self) -> dict[str, list[str]]:
         """Per programme code the names of the files that have it."""
         found: dict[str, list[str]] = {}
-        for name, data in self.summaries.items():
-            found.setdefault(str(data["code"]), []).append(name)
+        for name, (code, _packed) in self.loaded.items():
+            found.setdefault(code, []).append(name)
         return found
+
+    def contract(self, name: str) -> ContractView | None:
+        """The view of the contract the view read as ``name``; None when it did not load, or
+        when what the cache kept for it cannot be read (then the file is loaded itself)."""
+        found = self.loaded.get(name)
+        if found is None:
+            return None
+        try:
+            return contract_from_summary(unpack_view({SUMMARY_KEY: found[1]}))
+        except (KeyError, ValueError, TypeError):
+            return None
 
 
 def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
@@ -95,16 +108,13 @@ def recording_view(paths: list[Path], settings: Any) -> PortfolioView:
     view.paths = dict(found.paths)
     for result in found.results:
         summary = found.summaries.get(result.path)
-        unpacked = None
-        if result.contract is not None and summary is not None and SUMMARY_KEY in summary:
-            with contextlib.suppress(KeyError, ValueError, TypeError):
-                unpacked = unpack_view(summary)
-        if unpacked is None:
+        packed = summary.get(SUMMARY_KEY) if summary is not None else None
+        if result.contract is None or not isinstance(packed, str):
             view.broken[result.path] = [
                 f.as_text() for f in result.findings if f.severity == "fout"
             ]
             continue
-        view.summaries[result.path] = unpacked
+        view.loaded[result.path] = (str(result.contract.code), packed)
     return view
 
 

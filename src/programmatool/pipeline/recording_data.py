@@ -153,6 +153,10 @@ class StoredRealisations(Mapping[Any, "Realisatie"]):
     def __contains__(self, key: object) -> bool:
         return key in self._data
 
+    def get(self, key: Any, default: Any = None) -> Any:
+        # Mapping's own get goes through a KeyError for every year without a measurement.
+        return self[key] if key in self._data else default
+
 
 class IndicatorView(NamedTuple):
     """An indicator as :func:`recording_summary` kept it (a named tuple: an import makes one
@@ -177,39 +181,84 @@ class PeriodView:
     eind: int | str
 
 
-@dataclass(frozen=True)
 class ContractView:
-    """A contract as :func:`recording_summary` kept it."""
+    """A contract as :func:`recording_summary` kept it. Each indicator is made from the kept
+    data when it is first asked for: a sheet's rows mostly name a few indicators of a contract,
+    and an import checks rows against every contract of the portfolio."""
 
-    code: str
-    periode: PeriodView
-    indicatoren: list[IndicatorView]
+    __slots__ = ("_all", "_data", "_made", "code", "periode")
+
+    def __init__(self, code: str, periode: PeriodView, items: list[dict[str, Any]]):
+        self.code = code
+        self.periode = periode
+        # Per id the first indicator that has it, as a splice into the text finds it.
+        self._data: dict[str, dict[str, Any]] = {}
+        for item in items:
+            self._data.setdefault(str(item["id"]), item)
+        self._made: dict[str, IndicatorView] = {}
+        self._all: list[dict[str, Any]] = items
+
+    def indicator(self, ident: str) -> IndicatorView | None:
+        """The (first) indicator with this id, or None; raises :class:`BrokenView` when the
+        kept data is not what :func:`recording_summary` writes."""
+        made = self._made.get(ident)
+        if made is None:
+            item = self._data.get(ident)
+            if item is None:
+                return None
+            made = self._made[ident] = _indicator_view(item)
+        return made
+
+    @property
+    def indicatoren(self) -> list[IndicatorView]:
+        """Every indicator, in the order of the contract (see :meth:`indicator`)."""
+        found = []
+        for item in self._all:
+            first = self._data[str(item["id"])] is item
+            found.append(self.indicator(str(item["id"])) if first else _indicator_view(item))
+        return [i for i in found if i is not None]
+
+
+class BrokenView(Exception):
+    """A kept view that :func:`recording_summary` did not write: whoever checked against it
+    loads the file itself instead."""
+
+
+def _indicator_view(item: dict[str, Any]) -> IndicatorView:
+    try:
+        return _make_indicator(item)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise BrokenView(f"indicator {item.get('id')!r}: {exc!r}") from None
+
+
+def _make_indicator(item: dict[str, Any]) -> IndicatorView:
+    return IndicatorView(
+        id=str(item["id"]),
+        meetsoort=item["meetsoort"],
+        schaal=list(item["schaal"]),
+        peiljaar=item["peiljaar"],
+        streefdatum=dt.date.fromisoformat(item["streefdatum"]) if item["streefdatum"] else None,
+        streefwaarden={int(j): w for j, w in item["streefwaarden"].items()},
+        realisaties=StoredRealisations(
+            {int(j): r for j, r in item["realisaties"].items()}, item["periode_van"]
+        ),
+        perioden=StoredRealisations(dict(item["perioden"])),
+    )
 
 
 def contract_from_summary(data: dict[str, Any]) -> ContractView:
     """The contract's view from what :func:`recording_summary` kept: enough to check a
     measurement against, nothing else. Raises (KeyError, ValueError, TypeError) on data it
-    did not write; a measurement is checked by the model when it is looked up."""
-    indicators = [
-        IndicatorView(
-            id=str(item["id"]),
-            meetsoort=item["meetsoort"],
-            schaal=list(item["schaal"]),
-            peiljaar=item["peiljaar"],
-            streefdatum=dt.date.fromisoformat(item["streefdatum"]) if item["streefdatum"] else None,
-            streefwaarden={int(j): w for j, w in item["streefwaarden"].items()},
-            realisaties=StoredRealisations(
-                {int(j): r for j, r in item["realisaties"].items()}, item["periode_van"]
-            ),
-            perioden=StoredRealisations(dict(item["perioden"])),
-        )
-        for item in data["indicatoren"]
-    ]
+    did not write; an indicator is made when it is asked for, and a measurement is checked by
+    the model when it is looked up."""
+    items = data["indicatoren"]
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise TypeError("indicatoren is a list of objects")
     periode = data["periode"]
     start, eind = periode["start"], periode["eind"]
     if not all(isinstance(y, int | str) and not isinstance(y, bool) for y in (start, eind)):
         raise TypeError("een periode van jaartallen of 'onbekend'")
-    return ContractView(str(data["code"]), PeriodView(start, eind), indicators)
+    return ContractView(str(data["code"]), PeriodView(start, eind), items)
 
 
 def recording_years(contract: RecordingContract, indicator: RecordingIndicator) -> tuple[int, int]:

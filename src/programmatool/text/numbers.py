@@ -69,13 +69,13 @@ class Figure:
 def parse_number(text: str, max_decimals: int = MAX_DECIMALS) -> int | float:
     """A number in Dutch notation (``2.372`` → 2372, ``2,5`` → 2.5); raises
     :class:`FigureError` with a Dutch message for anything else or anything ambiguous."""
-    from babel.numbers import NumberFormatError, parse_decimal
-
     stripped = text.strip()
     if _PLAIN_INTEGER.fullmatch(stripped):
         return int(stripped)
     if _PLAIN_DECIMAL.fullmatch(stripped) and len(stripped.partition(",")[2]) <= max_decimals:
         return float(stripped.replace(",", "."))
+    from babel.numbers import NumberFormatError, parse_decimal
+
     if not _CHARACTERS.fullmatch(stripped):
         raise FigureError(*_not_a_number(text, stripped))
     if stripped.count(",") > 1:
