@@ -81,6 +81,34 @@ def test_warm_check_does_not_load_files_again(
     assert calls == [changed.as_posix()]
 
 
+def test_a_new_file_or_a_part_of_the_folder_loads_only_what_the_cache_does_not_know(
+    portfolio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    part = portfolio / "programmas"
+    expected_part = _run(part)
+    _run(portfolio, cache_dir=cache)
+    calls: list[str] = []
+    original = pipeline.check_one
+
+    def counting(bestand: str, *args: object) -> object:
+        calls.append(bestand)
+        return original(bestand, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_one", counting)
+    # In this process, so that the calls are counted here (workers run the same code).
+    monkeypatch.setattr(parallel_module, "PARALLEL_FROM", 10**6)
+    # Another set of files has no index of its own: each file's own entry is found instead.
+    assert _run(part, cache_dir=cache) == expected_part
+    assert calls == []
+    added = portfolio / "programmas" / "kopie.yaml"
+    shutil.copyfile(portfolio / "programmas" / "zorg.yaml", added)
+    with_copy = _run(portfolio, cache_dir=cache)
+    assert calls == [added.as_posix()]
+    monkeypatch.undo()
+    assert with_copy == _run(portfolio)
+
+
 def test_damaged_cache_entries_are_ignored(portfolio: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     expected = _run(portfolio, cache_dir=cache)

@@ -163,6 +163,10 @@ class ResultCache:
         self.folder = folder
         self.fingerprint = fingerprint
         self.secret = secret if secret is not None else cache_secret()
+        # Folders found private (or made so) by this process: a cold check writes a thousand
+        # entries into 256 folders, and checking each folder once is enough (nobody else can
+        # write in a private folder, so nobody can swap one of its folders for a link).
+        self._ready: set[Path] = set()
 
     def key(self, bestand: str, data: bytes) -> str:
         """The entry's name: a hash of everything the outcome depends on."""
@@ -254,11 +258,13 @@ class ResultCache:
         body = json.dumps(data, allow_nan=False).encode("ascii")
         text = self._mac(path, body).encode("ascii") + b"\n" + body
         try:
-            if not _private_folder(self.folder):
-                return
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-            if not _private_folder(path.parent):
-                return
+            if path.parent not in self._ready:
+                if not _private_folder(self.folder):
+                    return
+                path.parent.mkdir(mode=0o700, exist_ok=True)
+                if not _private_folder(path.parent):
+                    return
+                self._ready.add(path.parent)
             # A fresh name opened with O_EXCL (and never through a link): a planted link or file
             # in the cache folder cannot make this process write anywhere else.
             descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -275,7 +275,14 @@ def run(
     # worker reads the file again (from the page cache), so the parent never holds the bytes
     # of the whole portfolio.
     todo: list[tuple[int, str, Path, bool]] = []
+    # Without an index of these files (a first check, or files added or removed) the workers
+    # look up each file's own entry: the parent then neither reads nor hashes every file
+    # before the first worker starts.
+    probe = cache is not None and not old_index.uitkomsten
     for position, (path, name) in enumerate(files):
+        if probe:
+            todo.append((position, name, path, True))
+            continue
         stamp = _stamp(path)
         key = old_index.sleutel(name, *stamp) if cache is not None and stamp else None
         hit = old_index.uitkomst(key) if key is not None else None
@@ -317,6 +324,7 @@ def run(
         "product": product,
         "keep": keep_contracts,
         "cache": cache,
+        "probe": probe,
     }
     from programmatool.pipeline import workers as parallel
 
@@ -439,6 +447,10 @@ def _work_one(index: int) -> tuple[str | None, FileOutcome | None, Any, LoadResu
     if isinstance(raw, LoadResult):  # it changed into something unreadable meanwhile
         return None, FileOutcome(raw.findings), None, raw if WORK["keep"] else None
     key = cache.key(name, raw) if cache is not None else None
+    if WORK["probe"] and cache is not None and key is not None:
+        found = _cached(cache, key, product, WORK["keep"])
+        if found is not None:
+            return key, *found, None
     outcome, result = check_one(name, raw, WORK["limits"], WORK["config"], WORK["today"], need)
     made = None
     if product is not None and result.contract is not None:
@@ -453,6 +465,22 @@ def _work_one(index: int) -> tuple[str | None, FileOutcome | None, Any, LoadResu
     # A kept contract travels without its source map and parsed data: nothing that keeps
     # contracts reads them, and they are most of a loaded file's size.
     return key, outcome, made, replace(result, source_map=SourceMap(), data=None)
+
+
+def _cached(
+    cache: ResultCache, key: str, product: Product | None, keep: bool
+) -> tuple[FileOutcome, Any] | None:
+    """A file's cached outcome and product (when asked for), when the cache holds all that
+    the run needs of it; None when the file must be loaded."""
+    hit = cache.get(key)
+    if hit is None:
+        return None
+    if not _wanted(hit, product, keep):
+        return hit, None
+    if product is None or keep:
+        return None
+    made = cache.get_json(_product_key(key, product))
+    return None if made is None else (hit, made)
 
 
 def check_one(
