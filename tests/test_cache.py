@@ -15,6 +15,7 @@ from programmatool.pipeline import workers as parallel_module
 from programmatool.pipeline.check import check
 
 from .conftest import FIXTURES, PROGRAMMAS
+from .test_pipeline import _count_loads
 
 KEY_FILE_NAME = "cache.key"
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -65,14 +66,7 @@ def test_warm_check_does_not_load_files_again(
 ) -> None:
     cache = tmp_path / "cache"
     _run(portfolio, cache_dir=cache)
-    calls: list[str] = []
-    original = pipeline.check_one
-
-    def counting(bestand: str, *args: object) -> object:
-        calls.append(bestand)
-        return original(bestand, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "check_one", counting)
+    calls = _count_loads(monkeypatch)
     _run(portfolio, cache_dir=cache)
     assert calls == []
     changed = portfolio / "programmas" / "zorg.yaml"
@@ -88,14 +82,7 @@ def test_a_new_file_or_a_part_of_the_folder_loads_only_what_the_cache_does_not_k
     part = portfolio / "programmas"
     expected_part = _run(part)
     _run(portfolio, cache_dir=cache)
-    calls: list[str] = []
-    original = pipeline.check_one
-
-    def counting(bestand: str, *args: object) -> object:
-        calls.append(bestand)
-        return original(bestand, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "check_one", counting)
+    calls = _count_loads(monkeypatch)
     # In this process, so that the calls are counted here (workers run the same code).
     monkeypatch.setattr(parallel_module, "PARALLEL_FROM", 10**6)
     # Another set of files has no index of its own: each file's own entry is found instead.

@@ -16,6 +16,7 @@ from programmatool.model.contract import Contract
 from programmatool.pipeline.recording import (
     SUMMARY_KEY,
     BrokenView,
+    ContractView,
     KnownFile,
     PortfolioView,
     contract_from_summary,
@@ -34,7 +35,7 @@ def _contract(path: Path) -> Contract:
     return loaded.contract
 
 
-def _view(contract: Contract):  # type: ignore[no-untyped-def]
+def _view(contract: Contract) -> ContractView:
     packed = pack_view(recording_summary(contract))
     return contract_from_summary(unpack_view({SUMMARY_KEY: packed}))
 
